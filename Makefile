@@ -1,0 +1,56 @@
+# Jangbogi: `make run` sets up and starts the assistant, `make test` sets up and runs all tests.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+SYSTEM_PACKAGES := espeak-ng libportaudio2
+
+.PHONY: run test lint setup system-deps clean
+
+setup: system-deps $(STAMP)
+
+# System libraries: installed with apt-get when running as root, otherwise
+# we stop and print the exact command to run.
+system-deps:
+	@if ! command -v dpkg >/dev/null 2>&1; then \
+	  echo "note: not a Debian/Ubuntu system; make sure these are installed: $(SYSTEM_PACKAGES)"; \
+	  exit 0; \
+	fi; \
+	missing=""; \
+	for p in $(SYSTEM_PACKAGES); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing system packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "Jangbogi needs these system packages:$$missing"; \
+	    echo "Run:  sudo apt-get install -y$$missing"; \
+	    echo "then run make again."; \
+	    exit 1; \
+	  fi; \
+	fi
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "Jangbogi needs Python 3.11 or newer (found: $$($(PYTHON) --version))"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+run: setup
+	$(BIN)/jangbogi demo init
+	$(BIN)/jangbogi text
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test: setup lint
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,91 @@
+"""The ``jangbogi`` command: argument parsing and wiring, nothing more."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from assistant.errors import JangbogiError
+
+DEBUG_ENV = "JANGBOGI_DEBUG"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="jangbogi", description="장보기 — offline voice shopping assistant"
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def with_db(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument("--db", metavar="URL", help="database URL or SQLite file (env JANGBOGI_DB)")
+        return p
+
+    text = with_db(sub.add_parser("text", help="talk to the assistant by typing"))
+    text.add_argument("--member", metavar="NAME", help="who is speaking (default: the owner)")
+
+    demo = sub.add_parser("demo", help="demo household")
+    demo_sub = demo.add_subparsers(dest="action", required=True, metavar="ACTION")
+    with_db(demo_sub.add_parser("init", help="create the demo household and import the catalog"))
+
+    db = sub.add_parser("db", help="database schema")
+    db_sub = db.add_subparsers(dest="action", required=True, metavar="ACTION")
+    with_db(db_sub.add_parser("upgrade", help="create or upgrade the schema"))
+
+    catalog = sub.add_parser("catalog", help="the product catalog")
+    cat_sub = catalog.add_subparsers(dest="action", required=True, metavar="ACTION")
+    imp = with_db(cat_sub.add_parser("import", help="import a catalog file (all or nothing)"))
+    imp.add_argument("file", type=Path)
+    search = with_db(cat_sub.add_parser("search", help="find products by spoken name"))
+    search.add_argument("query")
+    search.add_argument("--json", action="store_true")
+    lst = with_db(cat_sub.add_parser("list", help="list products"))
+    lst.add_argument("--category")
+    lst.add_argument("--json", action="store_true")
+
+    orders = sub.add_parser("orders", help="placed orders")
+    ord_sub = orders.add_subparsers(dest="action", required=True, metavar="ACTION")
+    olist = with_db(ord_sub.add_parser("list", help="list orders"))
+    olist.add_argument("--json", action="store_true")
+
+    parse = sub.add_parser("parse", help="print the intent of utterances")
+    parse.add_argument("utterances", nargs="*")
+    parse.add_argument("--lang", choices=["ko", "en"], default="ko")
+    parse.add_argument("--json", action="store_true")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        from assistant import commands
+
+        return commands.dispatch(args)
+    except JangbogiError as exc:
+        print(f"jangbogi: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # no traceback reaches a user
+        if os.environ.get(DEBUG_ENV):
+            raise
+        print(
+            f"jangbogi: unexpected error: {type(exc).__name__}: {exc} "
+            f"(set {DEBUG_ENV}=1 for details)",
+            file=sys.stderr,
+        )
+        return 70
+
+
+def print_json(value: object) -> None:
+    print(json.dumps(value, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,190 @@
+"""What each ``jangbogi`` subcommand does; ``cli`` only parses arguments."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from sqlalchemy import Engine
+
+from assistant.config import bundled_catalog_path, resolve_db_url
+from assistant.store import db
+from assistant.store.models import Product, utcnow
+
+
+def _json(value: object) -> None:
+    print(json.dumps(value, ensure_ascii=False))
+
+
+def _engine(args: argparse.Namespace, *, create: bool = False) -> Engine:
+    url = resolve_db_url(args.db)
+    if create:
+        engine = db.make_engine(url, create=True)
+        db.upgrade(engine)
+        return engine
+    return db.open_engine(url)
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    engine = _engine(args, create=True)
+    print(f"schema at {db.current_revision(engine)}: {engine.url.render_as_string()}")
+    return 0
+
+
+def cmd_demo_init(args: argparse.Namespace) -> int:
+    from assistant.shop.catalog import import_file
+    from assistant.shop.household import DEMO_HOUSEHOLD, DEMO_MEMBER, ensure_demo_household
+
+    path = bundled_catalog_path()
+    engine = _engine(args, create=True)
+    with db.transaction(db.session_factory(engine)) as session:
+        summary = import_file(session, path)
+        _household, created = ensure_demo_household(session, utcnow())
+    what = "created" if created else "already there"
+    print(
+        f"demo household '{DEMO_HOUSEHOLD}' (member '{DEMO_MEMBER}') {what}; catalog: "
+        f"{summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged"
+    )
+    return 0
+
+
+def cmd_catalog_import(args: argparse.Namespace) -> int:
+    from assistant.shop.catalog import import_records
+    from assistant.shop.catalog_file import parse_catalog
+
+    records = parse_catalog(args.file)  # validate before touching any database
+    engine = _engine(args, create=True)
+    with db.transaction(db.session_factory(engine)) as session:
+        summary = import_records(session, records)
+    print(
+        f"imported {len(records)} products from {args.file}: {summary.added} added, "
+        f"{summary.updated} updated, {summary.unchanged} unchanged, "
+        f"{summary.deactivated} no longer sold"
+    )
+    return 0
+
+
+def _product_json(p: Product) -> dict[str, object]:
+    return {
+        "sku": p.sku, "category": p.category, "name_ko": p.name_ko, "name_en": p.name_en,
+        "brand": p.brand, "size": p.size, "unit": p.unit, "aliases": p.alias_list,
+        "price": p.price, "member_price": p.member_price, "rating": p.rating_tenths / 10,
+        "rating_count": p.rating_count, "stock": p.stock,
+    }  # fmt: skip
+
+
+def _product_line(p: Product) -> str:
+    data = _product_json(p)
+    return (
+        f"{data['sku']}\t{data['category']}\t{data['name_ko']} {data['size']}\t"
+        f"{data['price']:,}원 (회원 {data['member_price']:,}원)\t재고 {data['stock']}"
+    )
+
+
+def cmd_catalog_list(args: argparse.Namespace) -> int:
+    from assistant.shop.catalog import list_products
+
+    engine = _engine(args)
+    with db.transaction(db.session_factory(engine)) as session:
+        products = list_products(session, args.category)
+        for p in products:
+            if args.json:
+                _json(_product_json(p))
+            else:
+                print(_product_line(p))
+    return 0
+
+
+def cmd_catalog_search(args: argparse.Namespace) -> int:
+    from assistant.shop.catalog import list_products
+    from assistant.shop.matching import CatalogEntry, ProductMatcher
+
+    factory = db.session_factory(_engine(args))
+
+    with db.transaction(factory) as session:
+        products = {p.id: p for p in list_products(session)}
+        matcher = ProductMatcher(
+            CatalogEntry(p.id, p.name_ko, p.name_en, p.brand, tuple(p.alias_list), p.size,
+                         p.stock > 0, p.rating_tenths)
+            for p in products.values()
+        )  # fmt: skip
+        ranked = [c for c in matcher.rank(args.query, limit=10) if c.score >= 60]
+        if not ranked:
+            print(f"'{args.query}': not in the catalog", file=sys.stderr)
+            return 1
+        for c in ranked:
+            p = products[c.product_id]
+            if args.json:
+                _json({**_product_json(p), "score": round(c.score, 1), "matched": c.matched})
+            else:
+                print(f"{c.score:5.1f}\t{_product_line(p)}")
+    return 0
+
+
+def cmd_orders_list(args: argparse.Namespace) -> int:
+    from assistant.shop.orders import STATUS_KO, list_orders, view
+
+    engine = _engine(args)
+    with db.transaction(db.session_factory(engine)) as session:
+        for order in list_orders(session):
+            v = view(order)
+            if args.json:
+                _json(v.to_json())
+                continue
+            print(
+                f"#{v.id}\t{v.placed_at:%Y-%m-%d %H:%M}Z\t{v.status.value}"
+                f"({STATUS_KO[v.status]})\t{v.channel.value}\t{v.member}\t합계 {v.total:,}원"
+            )
+            for ln in v.lines:
+                print(
+                    f"\t{ln.sku}\t{ln.name}\t{ln.quantity}{ln.unit}\t"
+                    f"{ln.unit_price:,}원\t{ln.line_total:,}원"
+                )
+    return 0
+
+
+def cmd_text(args: argparse.Namespace) -> int:
+    from assistant.dialog import Dialog
+    from assistant.shop.service import ShopService
+    from assistant.textmode import GREETING, interactive_lines, run_lines
+
+    engine = _engine(args)
+    shop = ShopService(db.session_factory(engine), args.member)
+    dialog = Dialog(shop)
+    if sys.stdin.isatty():
+        print(GREETING)
+        run_lines(dialog, interactive_lines(), sys.stdout, utcnow)
+    else:
+        run_lines(dialog, sys.stdin, sys.stdout, utcnow)
+    return 0
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    from assistant.nlu.simple import parse
+
+    lines = args.utterances or [line.rstrip("\n") for line in sys.stdin]
+    for line in lines:
+        intent = parse(line, args.lang)
+        if args.json:
+            _json(intent.to_json())
+        else:
+            print(f"{intent.name}\t{json.dumps(intent.slots.to_json(), ensure_ascii=False)}")
+    return 0
+
+
+HANDLERS = {
+    ("db", "upgrade"): cmd_db_upgrade,
+    ("demo", "init"): cmd_demo_init,
+    ("catalog", "import"): cmd_catalog_import,
+    ("catalog", "list"): cmd_catalog_list,
+    ("catalog", "search"): cmd_catalog_search,
+    ("orders", "list"): cmd_orders_list,
+    ("text", None): cmd_text,
+    ("parse", None): cmd_parse,
+}
+
+
+def dispatch(args: argparse.Namespace) -> int:
+    handler = HANDLERS[(args.command, getattr(args, "action", None))]
+    return handler(args)

@@ -1,0 +1,275 @@
+"""Turn-taking: one conversation's state between utterances.
+
+The dialog turns an utterance into a reply. It fills in what is missing,
+asks which product when several match, and never spends money without an
+explicit "yes" to a confirmation given in the same conversation, before the
+confirmation expires. It holds no SQL: everything goes through
+:class:`~assistant.shop.service.ShopService`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from rapidfuzz import fuzz
+
+from assistant import replies
+from assistant.errors import DatabaseError, JangbogiError
+from assistant.nlu.schema import Intent
+from assistant.nlu.simple import MAX_UTTERANCE, normalise, parse, parse_choice
+from assistant.shop.matching import ACCEPT_SCORE, to_key
+from assistant.shop.orders import check_quantity
+from assistant.shop.service import ProductView, ShopService
+from assistant.store.models import Channel
+
+CONFIRM_TIMEOUT = timedelta(seconds=90)
+"""A confirmation question older than this is no longer answered by "yes"."""
+COMMANDS = frozenset(
+    {"order", "add_to_cart", "remove_from_cart", "view_cart", "checkout", "order_status",
+     "cancel_order", "help"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the assistant answers to one utterance."""
+
+    text: str
+    """One line to print or speak."""
+    intent: Intent
+    """How the utterance was understood."""
+    end: bool = False
+    """The user ended the conversation."""
+
+
+@dataclass(frozen=True)
+class PendingOrder:
+    """An order waiting for "yes"."""
+
+    wanted: tuple[tuple[int, int], ...]
+    """(product id, quantity) pairs; empty for a cart checkout."""
+    key: str
+    """Idempotency key for this one confirmation."""
+    expires_at: datetime
+    """After this a "yes" no longer counts."""
+    checkout: bool = False
+    """Order the cart rather than ``wanted``."""
+
+
+@dataclass(frozen=True)
+class PendingCancel:
+    """A cancellation waiting for "yes"."""
+
+    order_id: int
+    """The order to cancel."""
+    expires_at: datetime
+    """After this a "yes" no longer counts."""
+
+
+@dataclass(frozen=True)
+class PendingChoice:
+    """Several products matched; waiting for the user to pick one."""
+
+    action: str
+    """The intent to continue with."""
+    options: tuple[ProductView, ...]
+    """The products offered, in the order they were read out."""
+    quantity: int | None
+    """Quantity from the original request."""
+    expires_at: datetime
+    """After this the question is dropped."""
+
+
+Pending = PendingOrder | PendingCancel | PendingChoice
+
+
+@dataclass
+class Dialog:
+    """One conversation with one member."""
+
+    shop: ShopService
+    channel: Channel = Channel.TEXT
+    parser: Callable[[str], Intent] = parse
+    timeout: timedelta = CONFIRM_TIMEOUT
+    pending: Pending | None = field(default=None, init=False)
+
+    def handle(self, text: str, now: datetime) -> Reply:
+        """Answer one utterance; errors become replies and change nothing."""
+        if not normalise(text):
+            return Reply(replies.EMPTY, Intent(text, "ko", "none", 0.0))
+        if len(text) > MAX_UTTERANCE:
+            return Reply(replies.TOO_LONG, Intent(text, "ko", "none", 0.0))
+        intent = self.parser(text)
+        prefix = ""
+        if self.pending is not None and now > self.pending.expires_at:
+            self.pending = None
+            prefix = replies.EXPIRED + " "
+        try:
+            answer, end = self._answer(intent, now)
+        except DatabaseError as exc:
+            answer, end = f"지금은 주문 정보를 쓸 수 없어요: {exc}", False
+        except JangbogiError as exc:
+            answer, end = str(exc), False
+        return Reply(prefix + answer, intent, end)
+
+    # -- routing -------------------------------------------------------------
+
+    def _answer(self, intent: Intent, now: datetime) -> tuple[str, bool]:
+        if intent.name == "stop":
+            self.pending = None
+            return replies.BYE, True
+        pending = self.pending
+        if isinstance(pending, PendingChoice) and intent.name not in COMMANDS:
+            return self._answer_choice(pending, intent, now), False
+        if isinstance(pending, PendingOrder | PendingCancel):
+            if intent.name == "confirm":
+                self.pending = None
+                return self._execute(pending, now), False
+            if intent.name == "deny":
+                self.pending = None
+                return (replies.NOT_ORDERED if isinstance(pending, PendingOrder)
+                        else replies.NOT_CANCELLED), False  # fmt: skip
+            if intent.name not in COMMANDS:
+                return replies.ASK_YES_NO + " " + self._repeat_question(pending), False
+        self.pending = None
+        return self._command(intent, now), False
+
+    def _command(self, intent: Intent, now: datetime) -> str:
+        slots = intent.slots
+        match intent.name:
+            case "order" | "add_to_cart":
+                if slots.quantity is not None:
+                    check_quantity(slots.quantity)
+                if not slots.product:
+                    return replies.ASK_PRODUCT
+                return self._with_product(intent.name, slots.product, slots.quantity, now)
+            case "remove_from_cart":
+                return self._remove(slots.product, slots.quantity, now)
+            case "view_cart":
+                items = self.shop.cart()
+                if not items:
+                    return replies.EMPTY_CART
+                return replies.cart(items, self.shop.quote_cart())
+            case "checkout":
+                if not self.shop.cart():
+                    return replies.EMPTY_CART
+                q = self.shop.quote_cart()
+                self.pending = PendingOrder((), self._key(), now + self.timeout, checkout=True)
+                return replies.confirm_checkout(q)
+            case "order_status":
+                last = self.shop.last_order()
+                return replies.status(last) if last else replies.NO_ORDERS
+            case "cancel_order":
+                last = self.shop.last_order(open_only=True)
+                if last is None:
+                    return replies.NO_OPEN_ORDER
+                self.pending = PendingCancel(last.id, now + self.timeout)
+                return replies.confirm_cancel(last)
+            case "confirm":
+                return replies.NOTHING_TO_CONFIRM
+            case "deny":
+                return replies.NOT_ORDERED
+            case "help":
+                return replies.HELP
+            case "none":
+                return replies.NOT_SHOPPING
+            case _:
+                return replies.not_available(intent.name)
+
+    # -- products ------------------------------------------------------------
+
+    def _with_product(self, action: str, phrase: str, quantity: int | None, now: datetime) -> str:
+        options = self.shop.find_products(phrase)
+        if not options:
+            return replies.not_sold(phrase)
+        if len(options) > 1:
+            self.pending = PendingChoice(action, tuple(options[:5]), quantity, now + self.timeout)
+            return replies.choose(phrase, options[:5], self.shop.member_pricing())
+        return self._act(action, options[0], quantity, now)
+
+    def _act(self, action: str, product: ProductView, quantity: int | None, now: datetime) -> str:
+        count = quantity if quantity is not None else 1
+        if action == "add_to_cart":
+            entry = self.shop.add_to_cart(product.id, count, now)
+            return replies.added(entry, len(self.shop.cart()), count)
+        if action == "remove_from_cart":
+            left = self.shop.remove_from_cart(product.id, quantity, now)
+            return replies.removed(product, left)
+        wanted = ((product.id, count),)
+        q = self.shop.quote(wanted)
+        self.pending = PendingOrder(wanted, self._key(), now + self.timeout)
+        return replies.confirm_order(q)
+
+    def _answer_choice(self, pending: PendingChoice, intent: Intent, now: datetime) -> str:
+        if intent.name == "deny":
+            self.pending = None
+            return replies.NOT_ORDERED
+        picked = self._pick(pending.options, intent.text)
+        if picked is None:
+            return replies.choose_again(len(pending.options))
+        self.pending = None
+        return self._act(pending.action, picked, pending.quantity, now)
+
+    @staticmethod
+    def _pick(options: tuple[ProductView, ...], text: str) -> ProductView | None:
+        number = parse_choice(text)
+        if number is not None:
+            return options[number - 1] if 1 <= number <= len(options) else None
+        key = to_key(normalise(text))
+        scored = sorted(
+            ((max(fuzz.ratio(key, to_key(p.name)), fuzz.ratio(key, to_key(p.brand)),
+                  fuzz.partial_ratio(key, to_key(p.name)) if len(key) >= 6 else 0), i)
+             for i, p in enumerate(options)),
+            reverse=True,
+        )  # fmt: skip
+        if not scored or scored[0][0] < ACCEPT_SCORE:
+            return None
+        if len(scored) > 1 and scored[1][0] == scored[0][0]:
+            return None
+        return options[scored[0][1]]
+
+    def _remove(self, phrase: str | None, quantity: int | None, now: datetime) -> str:
+        items = self.shop.cart()
+        if not items:
+            return replies.EMPTY_CART
+        if not phrase:
+            return replies.ASK_PRODUCT
+        options = tuple(i.product for i in items)
+        picked = self._pick(options, phrase)
+        if picked is None:
+            matches = {p.id for p in self.shop.find_products(phrase)}
+            in_cart = [p for p in options if p.id in matches]
+            if len(in_cart) > 1:
+                self.pending = PendingChoice(
+                    "remove_from_cart", tuple(in_cart), quantity, now + self.timeout
+                )
+                return replies.choose(phrase, in_cart, self.shop.member_pricing())
+            if not in_cart:
+                return f"장바구니에 '{phrase}'{replies.particle(phrase, '은', '는')} 없어요."
+            picked = in_cart[0]
+        return self._act("remove_from_cart", picked, quantity, now)
+
+    # -- confirmations -------------------------------------------------------
+
+    def _execute(self, pending: PendingOrder | PendingCancel, now: datetime) -> str:
+        if isinstance(pending, PendingCancel):
+            return replies.cancelled(self.shop.cancel(pending.order_id, now))
+        if pending.checkout:
+            order, new = self.shop.checkout(key=pending.key, channel=self.channel, now=now)
+        else:
+            order, new = self.shop.place(
+                pending.wanted, key=pending.key, channel=self.channel, now=now
+            )
+        return replies.placed(order, new)
+
+    def _repeat_question(self, pending: PendingOrder | PendingCancel) -> str:
+        if isinstance(pending, PendingCancel):
+            return "주문을 취소할까요?"
+        return "주문할까요?"
+
+    @staticmethod
+    def _key() -> str:
+        return uuid.uuid4().hex

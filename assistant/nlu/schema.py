@@ -1,0 +1,94 @@
+"""The fixed intent set and the output schema other tools depend on.
+
+``jangbogi parse --json`` prints :meth:`Intent.to_json`; the voice loop and the
+dialog consume :class:`Intent` directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+INTENTS = (
+    "order", "add_to_cart", "remove_from_cart", "view_cart", "checkout", "reorder",
+    "order_status", "cancel_order", "subscribe", "list_subscriptions", "cancel_subscription",
+    "pause_subscription", "skip_subscription", "product_info", "deals", "membership",
+    "set_delivery", "confirm", "deny", "help", "stop", "none",
+)  # fmt: skip
+SPENDING_INTENTS = frozenset({"order", "add_to_cart", "checkout", "reorder", "subscribe"})
+"""Intents that lead to money being spent; never produced by chatter."""
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """When a recurring order repeats."""
+
+    freq: str
+    """``daily``, ``weekly`` or ``monthly``."""
+    interval: int = 1
+    """Every ``interval`` days/weeks/months."""
+    weekdays: tuple[str, ...] = ()
+    """``mon`` .. ``sun`` for weekly schedules."""
+    day: int | None = None
+    """Day of the month for monthly schedules."""
+    hour: int | None = None
+    """Hour of the day (0-23), if said."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "freq": self.freq,
+            "interval": self.interval,
+            "weekdays": list(self.weekdays),
+            "day": self.day,
+            "hour": self.hour,
+        }
+
+
+@dataclass(frozen=True)
+class Slots:
+    """What an utterance names besides its intent; absent slots are None."""
+
+    product: str | None = None
+    """The product phrase as heard (catalog matching happens in the shop)."""
+    quantity: int | None = None
+    """How many."""
+    unit: str | None = None
+    """Counting word or unit as said (개, 판, kg ...)."""
+    schedule: Schedule | None = None
+    """For subscriptions."""
+    delivery: str | None = None
+    """``home``, ``locker`` or ``store``."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "product": self.product,
+            "quantity": self.quantity,
+            "unit": self.unit,
+            "schedule": self.schedule.to_json() if self.schedule else None,
+            "delivery": self.delivery,
+        }
+
+
+@dataclass(frozen=True)
+class Intent:
+    """What one utterance asks for."""
+
+    text: str
+    """The utterance as given."""
+    lang: str
+    """``ko`` or ``en``."""
+    name: str
+    """One of :data:`INTENTS`."""
+    confidence: float
+    """0.0 .. 1.0."""
+    slots: Slots = field(default_factory=Slots)
+    """Slot values."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "lang": self.lang,
+            "intent": self.name,
+            "confidence": round(self.confidence, 3),
+            "slots": self.slots.to_json(),
+        }

@@ -1,0 +1,137 @@
+"""How the assistant says things (Korean). Pure functions from values to one-line text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.shop.orders import STATUS_KO, OrderView
+from assistant.shop.pricing import Quote, won
+from assistant.shop.service import CartItem, ProductView
+
+NOT_SHOPPING = "죄송해요, 저는 장보기만 도와드릴 수 있어요. 예: '우유 두 개 주문해 줘'."
+HELP = (
+    "이렇게 말씀해 보세요: '우유 두 개 주문해 줘', '계란 한 판 장바구니에 담아 줘', "
+    "'장바구니 보여 줘', "
+    "'장바구니 주문해 줘', '주문 상태 알려 줘', '마지막 주문 취소해 줘', '그만'."
+)
+EMPTY = "잘 못 들었어요. 다시 말씀해 주세요."
+TOO_LONG = "말씀이 너무 길어요. 한 번에 한 가지씩 짧게 말씀해 주세요."
+BYE = "안녕히 계세요."
+ASK_YES_NO = "'응' 또는 '아니'로 대답해 주세요."
+EXPIRED = "확인 시간이 지나서 이전 요청은 취소했어요."
+NOTHING_TO_CONFIRM = "지금 확인할 주문이 없어요."
+NOT_ORDERED = "알겠어요, 주문하지 않았어요."
+NOT_CANCELLED = "알겠어요, 주문을 그대로 둘게요."
+EMPTY_CART = "장바구니가 비어 있어요."
+NO_ORDERS = "아직 주문하신 게 없어요."
+NO_OPEN_ORDER = "취소할 수 있는 주문이 없어요."
+ASK_PRODUCT = "어떤 상품을 말씀하시는 건지 다시 말씀해 주세요."
+
+
+def particle(word: str, with_final: str, without_final: str) -> str:
+    """Pick a Korean particle by whether ``word`` ends in a final consonant (을/를, 은/는)."""
+    last = word.rstrip()[-1:] if word.strip() else ""
+    if "가" <= last <= "힣":
+        has_final = (ord(last) - 0xAC00) % 28 != 0
+    else:
+        has_final = last.isdigit() and last in "013678"
+    return with_final if has_final else without_final
+
+
+def item(name: str, quantity: int, unit: str) -> str:
+    return f"{name} {quantity}{unit}"
+
+
+def price_phrase(q: Quote) -> str:
+    text = f"회원가 {won(q.total)}" if q.member_pricing else won(q.total)
+    if q.delivery_fee:
+        text += f"(배송비 {won(q.delivery_fee)} 포함)"
+    return text
+
+
+def confirm_order(q: Quote) -> str:
+    if len(q.lines) == 1:
+        ln = q.lines[0]
+        what = item(ln.name, ln.quantity, ln.unit)
+    else:
+        what = f"{q.lines[0].name} 외 {len(q.lines) - 1}개 상품"
+    return f"{what}, {price_phrase(q)}입니다. 주문할까요?"
+
+
+def placed(order: OrderView, new: bool) -> str:
+    lead = "주문했어요" if new else "이미 주문된 건이에요"
+    return f"{lead}. 주문 번호 {order.id}번, 합계 {won(order.total)}."
+
+
+def order_summary(order: OrderView) -> str:
+    first = order.lines[0]
+    what = item(first.name, first.quantity, first.unit)
+    if len(order.lines) > 1:
+        what += f" 외 {len(order.lines) - 1}개"
+    return what
+
+
+def status(order: OrderView) -> str:
+    return (
+        f"{order.id}번 주문({order_summary(order)}, {won(order.total)})은 "
+        f"{STATUS_KO[order.status]} 상태예요."
+    )
+
+
+def confirm_cancel(order: OrderView) -> str:
+    return f"{order.id}번 주문({order_summary(order)}, {won(order.total)})을 취소할까요?"
+
+
+def cancelled(order: OrderView) -> str:
+    return f"{order.id}번 주문을 취소했어요."
+
+
+def choose(phrase: str, options: Sequence[ProductView], member_pricing: bool) -> str:
+    parts = []
+    for i, p in enumerate(options, 1):
+        price = p.member_price if member_pricing else p.price
+        parts.append(f"{i}번 {p.name} {won(price)}")
+    return (
+        f"{phrase}{particle(phrase, '은', '는')} {len(options)}가지가 있어요: "
+        + ", ".join(parts)
+        + ". 몇 번으로 할까요?"
+    )
+
+
+def choose_again(count: int) -> str:
+    return f"1번부터 {count}번 중에서 번호나 이름으로 골라 주세요."
+
+
+def not_sold(phrase: str) -> str:
+    return f"'{phrase}'{particle(phrase, '은', '는')} 저희 상품 목록에 없어요."
+
+
+def added(entry: CartItem, count: int, quantity: int) -> str:
+    p = entry.product
+    return (
+        f"{item(p.name, quantity, p.unit)}{particle(p.unit, '을', '를')} 장바구니에 담았어요. "
+        f"지금 장바구니에 {count}가지 상품이 있어요."
+    )
+
+
+def removed(product: ProductView, left: int) -> str:
+    if left:
+        obj = particle(product.name, "을", "를")
+        return f"{product.name}{obj} 덜어서 {left}{product.unit} 남았어요."
+    return f"{product.name}{particle(product.name, '을', '를')} 장바구니에서 뺐어요."
+
+
+def cart(items: Sequence[CartItem], q: Quote) -> str:
+    lines = ", ".join(
+        f"{item(i.product.name, i.quantity, i.product.unit)} {won(ln.line_total)}"
+        for i, ln in zip(items, q.lines, strict=True)
+    )
+    return f"장바구니: {lines}. 합계 {price_phrase(q)}."
+
+
+def confirm_checkout(q: Quote) -> str:
+    return f"장바구니 {len(q.lines)}가지 상품, {price_phrase(q)}입니다. 주문할까요?"
+
+
+def not_available(intent: str) -> str:
+    return f"'{intent}' 요청은 아직 도와드릴 수 없어요."

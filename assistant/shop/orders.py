@@ -1,0 +1,263 @@
+"""Placing, listing and cancelling orders. Callers own the transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session, selectinload
+
+from assistant.errors import (
+    InvalidQuantityError,
+    NotFoundError,
+    OrderStateError,
+    OutOfStockError,
+)
+from assistant.shop.pricing import MAX_QUANTITY, Quote, quote_lines
+from assistant.store.models import (
+    Address,
+    Channel,
+    DeliveryKind,
+    Member,
+    Order,
+    OrderLine,
+    OrderStatus,
+    Product,
+)
+
+
+@dataclass(frozen=True)
+class LineView:
+    """One line of a placed order."""
+
+    sku: str
+    """SKU."""
+    name: str
+    """Display name with size as it was when ordered."""
+    unit: str
+    """Counting word."""
+    quantity: int
+    """Items."""
+    unit_price: int
+    """Price charged per item."""
+    line_total: int
+    """Quantity times unit price."""
+
+
+@dataclass(frozen=True)
+class OrderView:
+    """A placed order as the dialog and the CLI show it."""
+
+    id: int
+    """Order number."""
+    status: OrderStatus
+    """placed, cancelled, shipped or delivered."""
+    channel: Channel
+    """voice, text or auto."""
+    member: str
+    """Who ordered."""
+    delivery: DeliveryKind
+    """home, locker or store."""
+    placed_at: datetime
+    """When it was placed (UTC)."""
+    lines: tuple[LineView, ...]
+    """What was ordered."""
+    subtotal: int
+    """Sum of the lines."""
+    member_savings: int
+    """Saved by member prices."""
+    delivery_fee: int
+    """Delivery fee."""
+    total: int
+    """Charged."""
+    payment_last4: str | None
+    """Last four digits of the card, if any."""
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "status": self.status.value,
+            "channel": self.channel.value,
+            "member": self.member,
+            "delivery": self.delivery.value,
+            "placed_at": self.placed_at.isoformat(),
+            "lines": [vars(line) for line in self.lines],
+            "subtotal": self.subtotal,
+            "member_savings": self.member_savings,
+            "delivery_fee": self.delivery_fee,
+            "total": self.total,
+            "payment_last4": self.payment_last4,
+        }
+
+
+def view(order: Order) -> OrderView:
+    return OrderView(
+        id=order.id,
+        status=order.status,
+        channel=order.channel,
+        member=order.member.name,
+        delivery=order.delivery,
+        placed_at=order.placed_at,
+        lines=tuple(
+            LineView(ln.sku, ln.name, ln.unit, ln.quantity, ln.unit_price, ln.line_total)
+            for ln in order.lines
+        ),
+        subtotal=order.subtotal,
+        member_savings=order.member_savings,
+        delivery_fee=order.delivery_fee,
+        total=order.total,
+        payment_last4=order.payment_last4,
+    )
+
+
+def check_quantity(quantity: int) -> None:
+    if not 1 <= quantity <= MAX_QUANTITY:
+        raise InvalidQuantityError(
+            f"수량은 1에서 {MAX_QUANTITY} 사이로 말씀해 주세요 (들은 수량: {quantity})."
+        )
+
+
+def load_items(
+    session: Session, wanted: Sequence[tuple[int, int]], *, lock: bool = False
+) -> list[tuple[Product, int]]:
+    """Products for (product_id, quantity) pairs, checked for quantity and stock."""
+    items: list[tuple[Product, int]] = []
+    for product_id, quantity in wanted:
+        check_quantity(quantity)
+        stmt = select(Product).where(Product.id == product_id)
+        if lock:
+            stmt = stmt.with_for_update()
+        product = session.scalars(stmt).first()
+        if product is None or not product.active:
+            raise NotFoundError("그 상품은 더 이상 팔지 않아요.")
+        if product.stock < quantity:
+            left = f"{product.stock}{product.unit}만 남았어요" if product.stock else "품절이에요"
+            raise OutOfStockError(f"{product.display_name}은(는) {left}.")
+        items.append((product, quantity))
+    return items
+
+
+def quote(
+    session: Session,
+    member: Member,
+    wanted: Sequence[tuple[int, int]],
+    delivery: DeliveryKind | None = None,
+) -> Quote:
+    items = load_items(session, wanted)
+    household = member.household
+    return quote_lines(household, items, delivery or household.default_delivery)
+
+
+def place_order(
+    session: Session,
+    member: Member,
+    wanted: Sequence[tuple[int, int]],
+    *,
+    channel: Channel,
+    idempotency_key: str,
+    now: datetime,
+    delivery: DeliveryKind | None = None,
+) -> tuple[Order, bool]:
+    """Place an order in the caller's transaction; returns (order, newly_placed).
+
+    The same idempotency key never places a second order: the first one is returned.
+    """
+    existing = session.scalars(
+        select(Order).where(Order.idempotency_key == idempotency_key)
+    ).first()
+    if existing is not None:
+        return existing, False
+    if not wanted:
+        raise InvalidQuantityError("주문할 상품이 없어요.")
+    items = load_items(session, wanted, lock=True)
+    household = member.household
+    priced = quote_lines(household, items, delivery or household.default_delivery)
+    payment = next((pm for pm in household.payment_methods if pm.is_default), None)
+    address = session.scalars(
+        select(Address).where(
+            Address.household_id == household.id,
+            Address.kind == priced.delivery,
+            Address.is_default.is_(True),
+        )
+    ).first()
+    order = Order(
+        household_id=household.id,
+        member=member,
+        status=OrderStatus.PLACED,
+        channel=channel,
+        idempotency_key=idempotency_key,
+        delivery=priced.delivery,
+        address_id=address.id if address else None,
+        payment_method_id=payment.id if payment else None,
+        payment_last4=payment.last4 if payment else None,
+        subtotal=priced.subtotal,
+        member_savings=priced.member_savings,
+        delivery_fee=priced.delivery_fee,
+        total=priced.total,
+        placed_at=now,
+        updated_at=now,
+    )
+    for (product, quantity), line in zip(items, priced.lines, strict=True):
+        product.stock -= quantity
+        order.lines.append(
+            OrderLine(
+                product_id=product.id,
+                sku=line.sku,
+                name=line.name,
+                unit=line.unit,
+                quantity=quantity,
+                regular_unit_price=line.regular_unit_price,
+                unit_price=line.unit_price,
+                line_total=line.line_total,
+            )
+        )
+    session.add(order)
+    session.flush()
+    return order, True
+
+
+def _orders_stmt() -> Select[Order]:
+    return select(Order).options(selectinload(Order.lines), selectinload(Order.member))
+
+
+def list_orders(session: Session, household_id: int | None = None) -> list[Order]:
+    stmt = _orders_stmt()
+    if household_id is not None:
+        stmt = stmt.where(Order.household_id == household_id)
+    return list(session.scalars(stmt.order_by(Order.id)))
+
+
+def last_order(session: Session, member: Member, *, open_only: bool = False) -> Order | None:
+    stmt = _orders_stmt().where(Order.household_id == member.household_id)
+    if open_only:
+        stmt = stmt.where(Order.status == OrderStatus.PLACED)
+    return session.scalars(stmt.order_by(Order.id.desc()).limit(1)).first()
+
+
+def cancel_order(session: Session, order_id: int, now: datetime) -> Order:
+    """Cancel a placed order and put its items back in stock."""
+    order = session.scalars(_orders_stmt().where(Order.id == order_id).with_for_update()).first()
+    if order is None:
+        raise NotFoundError(f"{order_id}번 주문이 없어요.")
+    if order.status is not OrderStatus.PLACED:
+        raise OrderStateError(
+            f"{order_id}번 주문은 이미 {STATUS_KO[order.status]} 상태라 취소할 수 없어요."
+        )
+    order.status = OrderStatus.CANCELLED
+    order.updated_at = now
+    for line in order.lines:
+        product = session.get(Product, line.product_id)
+        if product is not None:
+            product.stock += line.quantity
+    session.flush()
+    return order
+
+
+STATUS_KO = {
+    OrderStatus.PLACED: "주문 접수",
+    OrderStatus.CANCELLED: "취소",
+    OrderStatus.SHIPPED: "배송 중",
+    OrderStatus.DELIVERED: "배송 완료",
+}

@@ -1,0 +1,160 @@
+"""Engine and session set-up, schema migrations, and database error mapping."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from assistant.errors import (
+    ConfigError,
+    DatabaseError,
+    DatabaseLockedError,
+    DatabaseMissingError,
+    DatabaseOutdatedError,
+)
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+SQLITE_BUSY_TIMEOUT_MS = 2000
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a SQLite URL, or None for other databases and in-memory ones."""
+    parsed = make_url(url)
+    if not parsed.drivername.startswith("sqlite"):
+        return None
+    if not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def _on_sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.close()
+
+
+def make_engine(url: str, *, create: bool = False) -> Engine:
+    """An engine for ``url``.
+
+    With ``create=False`` a SQLite file that does not exist is an error rather
+    than a new empty database: a typo in ``--db`` must not look like an empty shop.
+    """
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise ConfigError(f"not a database URL: {url!r}") from exc
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        if not create:
+            raise DatabaseMissingError(
+                f"no database at {path}; create it with `jangbogi demo init --db {url}`"
+            )
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        engine = create_engine(parsed, pool_pre_ping=parsed.drivername.startswith("postgresql"))
+    except (ArgumentError, ModuleNotFoundError) as exc:
+        raise ConfigError(f"cannot use database URL {url!r}: {exc}") from exc
+    if parsed.drivername.startswith("sqlite"):
+        event.listen(engine, "connect", _on_sqlite_connect)
+    return engine
+
+
+def _alembic_config(engine: Engine) -> Any:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory(str(MIGRATIONS_DIR))
+    head = script.get_current_head()
+    if head is None:
+        raise ConfigError("no migrations found")
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    with translate_errors(), engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(engine: Engine) -> None:
+    """Create or upgrade the schema to the newest migration."""
+    from alembic import command
+
+    with translate_errors():
+        command.upgrade(_alembic_config(engine), "head")
+
+
+def check_schema(engine: Engine) -> None:
+    """Raise a clear error unless the schema is exactly at the newest migration."""
+    current = current_revision(engine)
+    if current is None:
+        with translate_errors():
+            has_tables = bool(inspect(engine).get_table_names())
+        hint = "it is not a Jangbogi database" if has_tables else "it is empty"
+        raise DatabaseMissingError(
+            f"the database has no Jangbogi schema ({hint}); run `jangbogi demo init` "
+            "or `jangbogi db upgrade`"
+        )
+    if current != head_revision():
+        raise DatabaseOutdatedError(
+            f"the database schema is at {current}, this program needs {head_revision()}; "
+            "run `jangbogi db upgrade`"
+        )
+
+
+def open_engine(url: str) -> Engine:
+    """An engine for an existing, up-to-date Jangbogi database."""
+    engine = make_engine(url, create=False)
+    check_schema(engine)
+    return engine
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+@contextmanager
+def translate_errors() -> Iterator[None]:
+    """Turn driver errors into :class:`DatabaseError` with a message for people."""
+    try:
+        yield
+    except OperationalError as exc:
+        text = str(exc.orig) if exc.orig is not None else str(exc)
+        if "locked" in text or "busy" in text:
+            raise DatabaseLockedError(
+                "the database is in use by another program (locked); try again in a moment"
+            ) from exc
+        if "unable to open" in text or "readonly" in text or "read-only" in text:
+            raise DatabaseError(f"cannot open the database for writing: {text}") from exc
+        if "no such table" in text:
+            raise DatabaseMissingError(
+                "the database has no Jangbogi schema; run `jangbogi db upgrade`"
+            ) from exc
+        raise DatabaseError(f"database error: {text}") from exc
+    except DBAPIError as exc:
+        text = str(exc.orig) if exc.orig is not None else str(exc)
+        raise DatabaseError(f"database error: {text}") from exc
+
+
+@contextmanager
+def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """One unit of work: committed on success, rolled back on any error."""
+    with translate_errors(), factory() as session, session.begin():
+        yield session

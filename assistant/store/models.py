@@ -1,0 +1,299 @@
+"""SQLAlchemy 2 typed models for households, catalog, carts, orders and subscriptions.
+
+Money is always an integer number of KRW. Times are stored as naive UTC and
+returned as aware UTC datetimes (:class:`UTCDateTime`), so SQLite and
+PostgreSQL behave the same.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    Dialect,
+    Enum,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes, stored as naive UTC on every backend."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+def _enum(cls: type[enum.Enum], name: str) -> Enum:
+    return Enum(
+        cls,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=16,
+        values_callable=lambda members: [m.value for m in members],
+    )
+
+
+class Role(enum.StrEnum):
+    OWNER = "owner"
+    ADULT = "adult"
+    CHILD = "child"
+
+
+class DeliveryKind(enum.StrEnum):
+    HOME = "home"
+    LOCKER = "locker"
+    STORE = "store"
+
+
+class OrderStatus(enum.StrEnum):
+    PLACED = "placed"
+    CANCELLED = "cancelled"
+    SHIPPED = "shipped"
+    DELIVERED = "delivered"
+
+
+class Channel(enum.StrEnum):
+    VOICE = "voice"
+    TEXT = "text"
+    AUTO = "auto"
+
+
+class SubscriptionStatus(enum.StrEnum):
+    ACTIVE = "active"
+    PAUSED = "paused"
+    CANCELLED = "cancelled"
+
+
+class Household(Base):
+    __tablename__ = "households"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    timezone: Mapped[str] = mapped_column(String(64), default="Asia/Seoul")
+    membership_active: Mapped[bool] = mapped_column(Boolean, default=False)
+    membership_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    default_delivery: Mapped[DeliveryKind] = mapped_column(
+        _enum(DeliveryKind, "delivery_kind"), default=DeliveryKind.HOME
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    members: Mapped[list[Member]] = relationship(back_populates="household")
+    payment_methods: Mapped[list[PaymentMethod]] = relationship(back_populates="household")
+    addresses: Mapped[list[Address]] = relationship(back_populates="household")
+
+
+class Member(Base):
+    __tablename__ = "members"
+    __table_args__ = (UniqueConstraint("household_id", "name", name="uq_members_household_name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[Role] = mapped_column(_enum(Role, "member_role"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    household: Mapped[Household] = relationship(back_populates="members")
+
+
+class PaymentMethod(Base):
+    """A registered card: a processor token and the last four digits, never the number."""
+
+    __tablename__ = "payment_methods"
+    __table_args__ = (CheckConstraint("length(last4) = 4", name="last4_len"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id"), index=True)
+    token: Mapped[str] = mapped_column(String(128), unique=True)
+    last4: Mapped[str] = mapped_column(String(4))
+    label: Mapped[str] = mapped_column(String(50), default="card")
+    is_default: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    household: Mapped[Household] = relationship(back_populates="payment_methods")
+
+
+class Address(Base):
+    """A home address, a parcel locker or a pickup store of a household."""
+
+    __tablename__ = "addresses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id"), index=True)
+    kind: Mapped[DeliveryKind] = mapped_column(_enum(DeliveryKind, "address_kind"))
+    label: Mapped[str] = mapped_column(String(100))
+    detail: Mapped[str] = mapped_column(String(300))
+    is_default: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    household: Mapped[Household] = relationship(back_populates="addresses")
+
+
+class Product(Base):
+    __tablename__ = "products"
+    __table_args__ = (
+        CheckConstraint("price > 0", name="price_positive"),
+        CheckConstraint("member_price > 0 AND member_price <= price", name="member_price_range"),
+        CheckConstraint("stock >= 0", name="stock_nonnegative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sku: Mapped[str] = mapped_column(String(32), unique=True)
+    category: Mapped[str] = mapped_column(String(50), index=True)
+    name_ko: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str] = mapped_column(String(200))
+    brand: Mapped[str] = mapped_column(String(100))
+    size: Mapped[str] = mapped_column(String(50))
+    unit: Mapped[str] = mapped_column(String(16))
+    aliases: Mapped[str] = mapped_column(Text, default="")
+    price: Mapped[int] = mapped_column(Integer)
+    member_price: Mapped[int] = mapped_column(Integer)
+    rating_tenths: Mapped[int] = mapped_column(Integer, default=0)
+    rating_count: Mapped[int] = mapped_column(Integer, default=0)
+    stock: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.name_ko} {self.size}"
+
+    @property
+    def alias_list(self) -> list[str]:
+        return [a for a in self.aliases.split("|") if a]
+
+
+class Cart(Base):
+    __tablename__ = "carts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), unique=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    lines: Mapped[list[CartLine]] = relationship(
+        back_populates="cart", cascade="all, delete-orphan", order_by="CartLine.id"
+    )
+
+
+class CartLine(Base):
+    __tablename__ = "cart_lines"
+    __table_args__ = (
+        UniqueConstraint("cart_id", "product_id", name="uq_cart_lines_cart_product"),
+        CheckConstraint("quantity > 0", name="quantity_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cart_id: Mapped[int] = mapped_column(ForeignKey("carts.id"), index=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    quantity: Mapped[int] = mapped_column(Integer)
+
+    cart: Mapped[Cart] = relationship(back_populates="lines")
+    product: Mapped[Product] = relationship()
+
+
+class Order(Base):
+    __tablename__ = "orders"
+    __table_args__ = (CheckConstraint("total >= 0", name="total_nonnegative"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id"), index=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    status: Mapped[OrderStatus] = mapped_column(_enum(OrderStatus, "order_status"))
+    channel: Mapped[Channel] = mapped_column(_enum(Channel, "order_channel"))
+    idempotency_key: Mapped[str] = mapped_column(String(128), unique=True)
+    delivery: Mapped[DeliveryKind] = mapped_column(_enum(DeliveryKind, "order_delivery"))
+    address_id: Mapped[int | None] = mapped_column(ForeignKey("addresses.id"))
+    payment_method_id: Mapped[int | None] = mapped_column(ForeignKey("payment_methods.id"))
+    payment_last4: Mapped[str | None] = mapped_column(String(4))
+    subtotal: Mapped[int] = mapped_column(Integer)
+    member_savings: Mapped[int] = mapped_column(Integer, default=0)
+    delivery_fee: Mapped[int] = mapped_column(Integer, default=0)
+    total: Mapped[int] = mapped_column(Integer)
+    placed_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    lines: Mapped[list[OrderLine]] = relationship(
+        back_populates="order", cascade="all, delete-orphan", order_by="OrderLine.id"
+    )
+    member: Mapped[Member] = relationship()
+
+
+class OrderLine(Base):
+    """One product in an order, with the names and prices as they were when placed."""
+
+    __tablename__ = "order_lines"
+    __table_args__ = (CheckConstraint("quantity > 0", name="quantity_positive"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    sku: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(260))
+    unit: Mapped[str] = mapped_column(String(16))
+    quantity: Mapped[int] = mapped_column(Integer)
+    regular_unit_price: Mapped[int] = mapped_column(Integer)
+    unit_price: Mapped[int] = mapped_column(Integer)
+    line_total: Mapped[int] = mapped_column(Integer)
+
+    order: Mapped[Order] = relationship(back_populates="lines")
+
+
+class Subscription(Base):
+    """A recurring order; the schedule is a small JSON object (see assistant.nlu schema)."""
+
+    __tablename__ = "subscriptions"
+    __table_args__ = (CheckConstraint("quantity > 0", name="quantity_positive"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id"), index=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    quantity: Mapped[int] = mapped_column(Integer)
+    schedule: Mapped[dict[str, Any]] = mapped_column(JSON)
+    timezone: Mapped[str] = mapped_column(String(64), default="Asia/Seoul")
+    status: Mapped[SubscriptionStatus] = mapped_column(
+        _enum(SubscriptionStatus, "subscription_status"), default=SubscriptionStatus.ACTIVE
+    )
+    price_at_creation: Mapped[int] = mapped_column(Integer)
+    next_run_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+def utcnow() -> datetime:
+    """The current time as an aware UTC datetime (for entry points only)."""
+    return datetime.now(UTC)

@@ -1,0 +1,36 @@
+"""The text conversation: the voice loop with the microphone replaced by a keyboard."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from typing import TextIO
+
+from assistant.dialog import Dialog
+
+GREETING = "장보기입니다. 무엇을 도와드릴까요? (끝내려면 '그만')"
+
+
+def run_lines(
+    dialog: Dialog, lines: Iterable[str], out: TextIO, clock: Callable[[], datetime]
+) -> int:
+    """Answer each line with one line; returns the number of utterances handled."""
+    handled = 0
+    for raw in lines:
+        reply = dialog.handle(raw.rstrip("\n"), clock())
+        out.write(reply.text.replace("\n", " ") + "\n")
+        out.flush()
+        handled += 1
+        if reply.end:
+            break
+    return handled
+
+
+def interactive_lines(prompt: str = "> ") -> Iterable[str]:
+    """Lines typed at a terminal, until end of input or Ctrl-C."""
+    while True:
+        try:
+            yield input(prompt)
+        except (EOFError, KeyboardInterrupt):
+            print()
+            return

@@ -1,0 +1,81 @@
+"""Shared fixtures: every test gets its own data directory and database."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from assistant.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test may touch the user's data directory or a JANGBOGI_DB of the caller."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.delenv("JANGBOGI_DB", raising=False)
+
+
+@dataclass(frozen=True)
+class Result:
+    """A finished ``jangbogi`` process."""
+
+    code: int
+    out: str
+    err: str
+
+    @property
+    def lines(self) -> list[str]:
+        return self.out.splitlines()
+
+
+Runner = Callable[..., Result]
+
+
+def run_jangbogi(*args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> Result:
+    """Run the real ``jangbogi`` command in a child process with piped stdin."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "assistant.cli", *args],
+        input=stdin if stdin is not None else "",
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=120,
+        cwd=ROOT,
+    )
+    return Result(proc.returncode, proc.stdout, proc.stderr)
+
+
+@pytest.fixture
+def jangbogi() -> Runner:
+    return run_jangbogi
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    """A fresh SQLite database with the demo household and the bundled catalog."""
+    url = f"sqlite:///{tmp_path / 'shop.db'}"
+    assert main(["demo", "init", "--db", url]) == 0
+    return url
+
+
+@pytest.fixture
+def talk(db_url: str) -> Callable[..., list[str]]:
+    """Drive ``jangbogi text`` with piped lines; returns one reply per line."""
+
+    def _talk(*utterances: str, member: str | None = None) -> list[str]:
+        args = ["text", "--db", db_url] + (["--member", member] if member else [])
+        result = run_jangbogi(*args, stdin="\n".join(utterances) + "\n")
+        assert result.code == 0, result.err
+        assert "Traceback" not in result.err
+        return result.lines
+
+    return _talk
