@@ -27,6 +27,8 @@ from assistant.store.models import Channel
 
 CONFIRM_TIMEOUT = timedelta(seconds=90)
 """A confirmation question older than this is no longer answered by "yes"."""
+MAX_CHOICES = 5
+"""At most this many products are read out for "which one?"."""
 COMMANDS = frozenset(
     {"order", "add_to_cart", "remove_from_cart", "view_cart", "checkout", "order_status",
      "cancel_order", "help"}
@@ -145,7 +147,9 @@ class Dialog:
                     check_quantity(slots.quantity)
                 if not slots.product:
                     return replies.ASK_PRODUCT
-                return self._with_product(intent.name, slots.product, slots.quantity, now)
+                return self._with_product(
+                    intent.name, slots.product, slots.quantity, slots.unit, now
+                )
             case "remove_from_cart":
                 return self._remove(slots.product, slots.quantity, now)
             case "view_cart":
@@ -181,13 +185,21 @@ class Dialog:
 
     # -- products ------------------------------------------------------------
 
-    def _with_product(self, action: str, phrase: str, quantity: int | None, now: datetime) -> str:
+    def _with_product(
+        self, action: str, phrase: str, quantity: int | None, unit: str | None, now: datetime
+    ) -> str:
         options = self.shop.find_products(phrase)
         if not options:
             return replies.not_sold(phrase)
+        if unit is not None and any(p.unit == unit for p in options):
+            # "계란 한 판" means the 30-egg trays, not the 10-egg packs
+            options = [p for p in options if p.unit == unit]
         if len(options) > 1:
-            self.pending = PendingChoice(action, tuple(options[:5]), quantity, now + self.timeout)
-            return replies.choose(phrase, options[:5], self.shop.member_pricing())
+            # in stock first, then the best rated: the ones read out are the ones to buy
+            options.sort(key=lambda p: (p.stock == 0, -p.rating_tenths, -p.rating_count))
+            shown = tuple(options[:MAX_CHOICES])
+            self.pending = PendingChoice(action, shown, quantity, now + self.timeout)
+            return replies.choose(phrase, shown, self.shop.member_pricing(), len(options))
         return self._act(action, options[0], quantity, now)
 
     def _act(self, action: str, product: ProductView, quantity: int | None, now: datetime) -> str:
@@ -208,28 +220,36 @@ class Dialog:
             self.pending = None
             return replies.NOT_ORDERED
         picked = self._pick(pending.options, intent.text)
-        if picked is None:
+        if not picked:
             return replies.choose_again(len(pending.options))
+        if len(picked) > 1:
+            self.pending = PendingChoice(
+                pending.action, picked, pending.quantity, now + self.timeout
+            )
+            return replies.choose(normalise(intent.text), picked, self.shop.member_pricing())
         self.pending = None
-        return self._act(pending.action, picked, pending.quantity, now)
+        return self._act(pending.action, picked[0], pending.quantity, now)
 
     @staticmethod
-    def _pick(options: tuple[ProductView, ...], text: str) -> ProductView | None:
+    def _pick(options: tuple[ProductView, ...], text: str) -> tuple[ProductView, ...]:
+        """The options an answer points at: one, several (a brand with two sizes), or none."""
         number = parse_choice(text)
         if number is not None:
-            return options[number - 1] if 1 <= number <= len(options) else None
+            return (options[number - 1],) if 1 <= number <= len(options) else ()
         key = to_key(normalise(text))
-        scored = sorted(
-            ((max(fuzz.ratio(key, to_key(p.name)), fuzz.ratio(key, to_key(p.brand)),
-                  fuzz.partial_ratio(key, to_key(p.name)) if len(key) >= 6 else 0), i)
-             for i, p in enumerate(options)),
-            reverse=True,
-        )  # fmt: skip
-        if not scored or scored[0][0] < ACCEPT_SCORE:
-            return None
-        if len(scored) > 1 and scored[1][0] == scored[0][0]:
-            return None
-        return options[scored[0][1]]
+        if not key:
+            return ()
+
+        def score(p: ProductView) -> float:
+            name = to_key(p.name)
+            partial = fuzz.partial_ratio(key, name) if len(key) >= 6 else 0.0
+            return max(fuzz.ratio(key, name), fuzz.ratio(key, to_key(p.brand)), partial)
+
+        scores = [score(p) for p in options]
+        best = max(scores)
+        if best < ACCEPT_SCORE:
+            return ()
+        return tuple(p for p, s in zip(options, scores, strict=True) if s == best)
 
     def _remove(self, phrase: str | None, quantity: int | None, now: datetime) -> str:
         items = self.shop.cart()
@@ -237,20 +257,17 @@ class Dialog:
             return replies.EMPTY_CART
         if not phrase:
             return replies.ASK_PRODUCT
-        options = tuple(i.product for i in items)
-        picked = self._pick(options, phrase)
-        if picked is None:
+        in_cart = tuple(i.product for i in items)
+        picked = self._pick(in_cart, phrase)
+        if not picked:
             matches = {p.id for p in self.shop.find_products(phrase)}
-            in_cart = [p for p in options if p.id in matches]
-            if len(in_cart) > 1:
-                self.pending = PendingChoice(
-                    "remove_from_cart", tuple(in_cart), quantity, now + self.timeout
-                )
-                return replies.choose(phrase, in_cart, self.shop.member_pricing())
-            if not in_cart:
-                return f"장바구니에 '{phrase}'{replies.particle(phrase, '은', '는')} 없어요."
-            picked = in_cart[0]
-        return self._act("remove_from_cart", picked, quantity, now)
+            picked = tuple(p for p in in_cart if p.id in matches)
+        if not picked:
+            return f"장바구니에 '{phrase}'{replies.particle(phrase, '은', '는')} 없어요."
+        if len(picked) > 1:
+            self.pending = PendingChoice("remove_from_cart", picked, quantity, now + self.timeout)
+            return replies.choose(phrase, picked, self.shop.member_pricing())
+        return self._act("remove_from_cart", picked[0], quantity, now)
 
     # -- confirmations -------------------------------------------------------
 

@@ -86,16 +86,19 @@ def cancelled(order: OrderView) -> str:
     return f"{order.id}번 주문을 취소했어요."
 
 
-def choose(phrase: str, options: Sequence[ProductView], member_pricing: bool) -> str:
+def choose(
+    phrase: str, options: Sequence[ProductView], member_pricing: bool, total: int | None = None
+) -> str:
     parts = []
     for i, p in enumerate(options, 1):
         price = p.member_price if member_pricing else p.price
         parts.append(f"{i}번 {p.name} {won(price)}")
-    return (
-        f"{phrase}{particle(phrase, '은', '는')} {len(options)}가지가 있어요: "
-        + ", ".join(parts)
-        + ". 몇 번으로 할까요?"
-    )
+    topic = f"{phrase}{particle(phrase, '은', '는')}"
+    if total is not None and total > len(options):
+        lead = f"{topic} {total}가지가 있어요. 평점 높은 {len(options)}가지:"
+    else:
+        lead = f"{topic} {len(options)}가지가 있어요:"
+    return f"{lead} " + ", ".join(parts) + ". 몇 번으로 할까요?"
 
 
 def choose_again(count: int) -> str:

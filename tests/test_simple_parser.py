@@ -9,7 +9,7 @@ from assistant.nlu.simple import parse, parse_choice
     ("text", "intent", "product", "quantity", "unit"),
     [
         ("우유 두 개 주문해 줘", "order", "우유", 2, "개"),
-        ("서울우유 2개 주문해줘", "order", "서울우유", 2, "개"),
+        ("서울우유 흰우유 1L 2개 주문해줘", "order", "서울우유 흰우유 1L", 2, "개"),
         ("우유를 좀 주문해줄래", "order", "우유", None, None),
         ("우유 하나 주세요", "order", "우유", 1, None),
         ("라면 스물네 개 시켜줘", "order", "라면", 24, "개"),

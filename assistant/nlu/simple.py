@@ -68,9 +68,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "order",
-        re.compile(
-            r"(?:주문|시켜|시킬|구매|구입|사\s*줘|사다\s*줘|사와|살래|살게|사고\s*싶)"
-        ),
+        re.compile(r"(?:주문|시켜|시킬|구매|구입|사\s*줘|사다\s*줘|사와|살래|살게|사고\s*싶)"),
     ),
     ("give", re.compile(r"(?:주세요|줘|주라|줄래)$")),
 )
@@ -99,6 +97,9 @@ def normalise(text: str) -> str:
 
 
 def find_quantity(text: str) -> Quantity | None:
+    """The count of items asked for. In "서울우유 1L 두 개" the size comes first and the
+    count last, so the last quantity expression wins."""
+    found: Quantity | None = None
     for m in QUANTITY_RE.finditer(text):
         word = m.group("kor") or m.group("dig")
         value = parse_number(word)
@@ -107,7 +108,9 @@ def find_quantity(text: str) -> Quantity | None:
         unit = m.group("unit")
         if unit == "구":
             continue  # "30구" is a pack size (eggs), not a count of items
-        return Quantity(value, UNIT_NORMAL.get(unit, unit), m.span())
+        found = Quantity(value, UNIT_NORMAL.get(unit, unit), m.span())
+    if found is not None:
+        return found
     bare = BARE_NUMBER_RE.search(text)
     if bare:
         value = parse_number(bare.group("num"))

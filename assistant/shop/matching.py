@@ -124,7 +124,7 @@ class ProductMatcher:
     def match(self, phrase: str) -> list[Candidate]:
         """The acceptable candidates: one when clear, several when it is a real choice,
         none when the phrase is not in the catalog."""
-        ranked = self.rank(phrase)
+        ranked = self.rank(phrase, limit=50)
         if not ranked or ranked[0].score < ACCEPT_SCORE:
             return []
         top = ranked[0].score

@@ -1,0 +1,137 @@
+"""The catalog format: the bundled file is valid and rich; malformed files name line and field."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from assistant.config import bundled_catalog_path
+from assistant.errors import CatalogFormatError
+from assistant.shop.catalog_file import COLUMNS, UNITS, parse_catalog
+
+HEADER = ",".join(COLUMNS)
+GOOD = "DAI-001,유제품,서울우유 흰우유,Seoul Milk,서울우유,1L,팩,우유|milk,2980,2780,4.7,1204,50"
+
+
+def write(tmp_path: Path, *rows: str, header: str = HEADER) -> Path:
+    path = tmp_path / "catalog.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_good_row_parses(tmp_path: Path) -> None:
+    (record,) = parse_catalog(write(tmp_path, GOOD))
+    assert record.sku == "DAI-001"
+    assert record.aliases == ("우유", "milk")
+    assert (record.price, record.member_price, record.rating_tenths) == (2980, 2780, 47)
+
+
+def bad(field: str, value: str) -> str:
+    cells = GOOD.split(",")
+    cells[COLUMNS.index(field)] = value
+    return ",".join(cells)
+
+
+@pytest.mark.parametrize(
+    ("row", "field"),
+    [
+        (bad("sku", "dai1"), "sku"),
+        (bad("sku", ""), "sku"),
+        (bad("category", ""), "category"),
+        (bad("name_ko", " "), "name_ko"),
+        (bad("unit", "조각"), "unit"),
+        (bad("size", "big"), "size"),
+        (bad("aliases", "우유||milk"), "aliases"),
+        (bad("price", '"2,980"'), "price"),
+        (bad("price", "0"), "price"),
+        (bad("price", "12.5"), "price"),
+        (bad("member_price", "3200"), "member_price"),
+        (bad("member_price", "-10"), "member_price"),
+        (bad("rating", "4.65"), "rating"),
+        (bad("rating", "5.5"), "rating"),
+        (bad("rating_count", "many"), "rating_count"),
+        (bad("stock", "-1"), "stock"),
+        ("DAI-002,유제품,우유", "name_en"),
+        (GOOD + ",extra", "(extra)"),
+    ],
+)
+def test_a_bad_field_is_named_with_its_line(tmp_path: Path, row: str, field: str) -> None:
+    other = GOOD.replace("DAI-001", "DAI-009").replace("흰우유", "저지방우유")
+    path = write(tmp_path, other, row)
+    with pytest.raises(CatalogFormatError) as info:
+        parse_catalog(path)
+    assert info.value.line == 3
+    assert info.value.field == field
+    assert f"line 3, field '{field}'" in str(info.value)
+
+
+def test_duplicate_sku_names_both_lines(tmp_path: Path) -> None:
+    other = GOOD.replace("흰우유", "저지방우유")
+    with pytest.raises(CatalogFormatError, match="already used on line 2") as info:
+        parse_catalog(write(tmp_path, GOOD, other))
+    assert (info.value.line, info.value.field) == (3, "sku")
+
+
+@pytest.mark.parametrize(
+    ("header", "problem"),
+    [("sku,name", "missing"), (HEADER.replace("price,member", "member,price"), "header")],
+)
+def test_bad_header(tmp_path: Path, header: str, problem: str) -> None:
+    with pytest.raises(CatalogFormatError, match=problem) as info:
+        parse_catalog(write(tmp_path, GOOD, header=header))
+    assert (info.value.line, info.value.field) == (1, "header")
+
+
+def test_not_utf8_empty_and_missing_files(tmp_path: Path) -> None:
+    latin = tmp_path / "latin1.csv"
+    latin.write_bytes((HEADER + "\n" + GOOD).encode("utf-8")[:-20] + b"\xff\xfe\n")
+    with pytest.raises(CatalogFormatError, match="UTF-8"):
+        parse_catalog(latin)
+    empty = tmp_path / "empty.csv"
+    empty.write_text("")
+    with pytest.raises(CatalogFormatError, match="empty"):
+        parse_catalog(empty)
+    with pytest.raises(CatalogFormatError, match="no products"):
+        parse_catalog(write(tmp_path))
+    with pytest.raises(CatalogFormatError, match="no such file"):
+        parse_catalog(tmp_path / "nope.csv")
+
+
+# -- the bundled catalog ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def bundled() -> list[dict[str, str]]:
+    with bundled_catalog_path().open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_bundled_catalog_is_valid_and_large_enough() -> None:
+    records = parse_catalog(bundled_catalog_path())
+    assert len(records) >= 300
+    categories = Counter(r.category for r in records)
+    assert len(categories) >= 12
+    for needed in ["유제품", "계란", "과일", "채소", "정육", "수산", "생수/음료", "라면/면",
+                   "쌀/곡물", "커피/차", "간식", "냉동식품", "생활용품"]:  # fmt: skip
+        assert categories[needed] >= 5, needed
+    assert {r.unit for r in records} <= UNITS
+    assert any(r.member_price < r.price for r in records)
+    assert any(r.stock == 0 for r in records), "some products must be out of stock"
+
+
+@pytest.mark.parametrize(
+    ("alias", "at_least"),
+    [("우유", 3), ("계란", 2), ("달걀", 2), ("라면", 3), ("휴지", 2), ("화장지", 2), ("생수", 2)],
+)
+def test_common_nouns_have_several_products(alias: str, at_least: int) -> None:
+    records = parse_catalog(bundled_catalog_path())
+    assert sum(alias in r.aliases for r in records) >= at_least
+
+
+def test_synonyms_go_together() -> None:
+    for r in parse_catalog(bundled_catalog_path()):
+        assert ("계란" in r.aliases) == ("달걀" in r.aliases), r.sku
+        assert ("휴지" in r.aliases) == ("화장지" in r.aliases), r.sku
