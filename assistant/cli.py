@@ -53,7 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     parse = sub.add_parser("parse", help="print the intent of utterances")
     parse.add_argument("utterances", nargs="*")
-    parse.add_argument("--lang", choices=["ko", "en"], default="ko")
+    parse.add_argument(
+        "--lang", choices=["ko", "en"], default=None, help="default: detected per utterance"
+    )
     parse.add_argument("--json", action="store_true")
     return parser
 

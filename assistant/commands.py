@@ -146,9 +146,12 @@ def cmd_orders_list(args: argparse.Namespace) -> int:
 
 def cmd_text(args: argparse.Namespace) -> int:
     from assistant.dialog import Dialog
+    from assistant.nlu.parser import load_parser
     from assistant.shop.service import ShopService
     from assistant.textmode import GREETING, interactive_lines, run_lines
 
+    parser = load_parser()
+    parser.preload(background=True)  # Kiwi takes ~2 s: load it while the database opens
     engine = _engine(args)
     shop = ShopService(db.session_factory(engine), args.member)
     dialog = Dialog(shop)
@@ -161,11 +164,12 @@ def cmd_text(args: argparse.Namespace) -> int:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    from assistant.nlu.simple import parse
+    from assistant.nlu.parser import load_parser
 
-    lines = args.utterances or [line.rstrip("\n") for line in sys.stdin]
+    parser = load_parser()
+    lines = args.utterances or (line.rstrip("\n") for line in sys.stdin)
     for line in lines:
-        intent = parse(line, args.lang)
+        intent = parser.parse(line, args.lang)
         if args.json:
             _json(intent.to_json())
         else:

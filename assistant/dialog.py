@@ -18,8 +18,9 @@ from rapidfuzz import fuzz
 
 from assistant import replies
 from assistant.errors import DatabaseError, JangbogiError
+from assistant.nlu.choice import normalise, parse_choice
+from assistant.nlu.parser import MAX_UTTERANCE, load_parser
 from assistant.nlu.schema import Intent
-from assistant.nlu.simple import MAX_UTTERANCE, normalise, parse, parse_choice
 from assistant.shop.matching import ACCEPT_SCORE, to_key
 from assistant.shop.orders import check_quantity
 from assistant.shop.service import ProductView, ShopService
@@ -31,8 +32,11 @@ MAX_CHOICES = 5
 """At most this many products are read out for "which one?"."""
 COMMANDS = frozenset(
     {"order", "add_to_cart", "remove_from_cart", "view_cart", "checkout", "order_status",
-     "cancel_order", "help"}
+     "cancel_order", "help", "reorder", "product_info", "deals", "subscribe",
+     "list_subscriptions", "cancel_subscription", "pause_subscription", "skip_subscription",
+     "membership", "set_delivery"}
 )  # fmt: skip
+"""Intents that start something new even while a question is pending."""
 
 
 @dataclass(frozen=True)
@@ -94,7 +98,7 @@ class Dialog:
 
     shop: ShopService
     channel: Channel = Channel.TEXT
-    parser: Callable[[str], Intent] = parse
+    parser: Callable[[str], Intent] = field(default_factory=lambda: load_parser().parse)
     timeout: timedelta = CONFIRM_TIMEOUT
     pending: Pending | None = field(default=None, init=False)
 
@@ -176,6 +180,12 @@ class Dialog:
                 return replies.NOTHING_TO_CONFIRM
             case "deny":
                 return replies.NOT_ORDERED
+            case "reorder":
+                return self._reorder(now)
+            case "product_info":
+                return self._product_info(slots.product)
+            case "deals":
+                return replies.deals(self.shop.deals(), self.shop.member_pricing())
             case "help":
                 return replies.HELP
             case "none":
@@ -268,6 +278,24 @@ class Dialog:
             self.pending = PendingChoice("remove_from_cart", picked, quantity, now + self.timeout)
             return replies.choose(phrase, picked, self.shop.member_pricing())
         return self._act("remove_from_cart", picked[0], quantity, now)
+
+    def _reorder(self, now: datetime) -> str:
+        last = self.shop.last_order()
+        if last is None:
+            return replies.NO_ORDERS
+        wanted = tuple((line.product_id, line.quantity) for line in last.lines)
+        q = self.shop.quote(wanted)
+        self.pending = PendingOrder(wanted, self._key(), now + self.timeout)
+        return replies.confirm_reorder(last, q)
+
+    def _product_info(self, phrase: str | None) -> str:
+        if not phrase:
+            return replies.ASK_PRODUCT
+        options = self.shop.find_products(phrase)
+        if not options:
+            return replies.not_sold(phrase)
+        options.sort(key=lambda p: (p.stock == 0, -p.rating_tenths, -p.rating_count))
+        return replies.product_info(options[0], len(options))
 
     # -- confirmations -------------------------------------------------------
 

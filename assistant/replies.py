@@ -136,5 +136,38 @@ def confirm_checkout(q: Quote) -> str:
     return f"장바구니 {len(q.lines)}가지 상품, {price_phrase(q)}입니다. 주문할까요?"
 
 
+NOT_YET = {
+    "subscribe": "정기 배송",
+    "list_subscriptions": "정기 배송",
+    "cancel_subscription": "정기 배송",
+    "pause_subscription": "정기 배송",
+    "skip_subscription": "정기 배송",
+    "membership": "멤버십 가입과 혜택 안내",
+    "set_delivery": "배송 방법 바꾸기",
+}
+
+
 def not_available(intent: str) -> str:
-    return f"'{intent}' 요청은 아직 도와드릴 수 없어요."
+    what = NOT_YET.get(intent, "그 요청")
+    topic = f"{what}{particle(what, '은', '는')}"
+    return f"{topic} 아직 도와드릴 수 없어요. 주문과 장바구니는 도와드릴게요."
+
+
+def confirm_reorder(last: OrderView, q: Quote) -> str:
+    return f"지난 {last.id}번 주문과 같이 {confirm_order(q)}"
+
+
+def product_info(p: ProductView, count: int) -> str:
+    stars = f"평점 {p.rating_tenths / 10:.1f}점, 리뷰 {p.rating_count:,}개"
+    stock = "품절이에요" if p.stock == 0 else f"재고 {p.stock}{p.unit}"
+    member = f", 회원가 {won(p.member_price)}" if p.member_price < p.price else ""
+    more = f" (비슷한 상품 {count - 1}가지 더 있어요)" if count > 1 else ""
+    return f"{p.name}: {won(p.price)}{member}, {stars}, {stock}.{more}"
+
+
+def deals(products: Sequence[ProductView], member_pricing: bool) -> str:
+    if not products:
+        return "지금은 회원 할인 상품이 없어요."
+    parts = [f"{p.name} {won(p.price)} → 회원가 {won(p.member_price)}" for p in products]
+    lead = "회원 할인 상품이에요" if member_pricing else "회원이시면 이렇게 싸게 살 수 있어요"
+    return f"{lead}: " + ", ".join(parts) + "."

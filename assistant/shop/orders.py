@@ -32,6 +32,8 @@ from assistant.store.models import (
 class LineView:
     """One line of a placed order."""
 
+    product_id: int
+    """The product (for ordering it again)."""
     sku: str
     """SKU."""
     name: str
@@ -101,7 +103,9 @@ def view(order: Order) -> OrderView:
         delivery=order.delivery,
         placed_at=order.placed_at,
         lines=tuple(
-            LineView(ln.sku, ln.name, ln.unit, ln.quantity, ln.unit_price, ln.line_total)
+            LineView(
+                ln.product_id, ln.sku, ln.name, ln.unit, ln.quantity, ln.unit_price, ln.line_total
+            )
             for ln in order.lines
         ),
         subtotal=order.subtotal,

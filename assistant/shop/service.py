@@ -121,6 +121,18 @@ class ShopService:
         with transaction(self._factory) as session:
             return member_pricing_applies(self._member(session).household)
 
+    def deals(self, limit: int = 5) -> list[ProductView]:
+        """In-stock products with the largest member saving."""
+        with transaction(self._factory) as session:
+            stmt = (
+                select(Product)
+                .where(Product.active.is_(True), Product.stock > 0,
+                       Product.member_price < Product.price)
+                .order_by((Product.price - Product.member_price).desc(), Product.id)
+                .limit(limit)
+            )  # fmt: skip
+            return [product_view(p) for p in session.scalars(stmt)]
+
     def quote(self, wanted: Sequence[tuple[int, int]]) -> Quote:
         with transaction(self._factory) as session:
             return order_ops.quote(session, self._member(session), wanted)

@@ -1,0 +1,38 @@
+"""What a language front end hands to the parser: the key to look up, slots, and mood flags."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.nlu.schema import Slots
+
+VOSK_NUMBER = re.compile(r"\[(\d+)\]")
+VOSK_WORD = re.compile(r"[\[({]([가-힣]+)[\])}]")
+NOT_TEXT = re.compile(r"[^\w\s.,?!~\-:']")
+
+
+def clean(text: str) -> str:
+    """Undo the recogniser's number tokens (``[24]``, ``(십)``, ``[일]``); drop emoji, symbols."""
+    text = VOSK_NUMBER.sub(r"\1", text)
+    text = VOSK_WORD.sub(r"\1", text)
+    text = NOT_TEXT.sub(" ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """One utterance as a language front end sees it."""
+
+    key: tuple[str, ...]
+    """Content lemmas and slot symbols, the thing templates are matched against."""
+    slots: Slots
+    """Slot values found."""
+    negated: bool = False
+    """"주문하지 마", "don't order": never a purchase."""
+    past: bool = False
+    """"주문했어", "I ordered": talks about the past, not a request."""
+    reported: bool = False
+    """Someone else's action or a reported fact ("친구가 주문했대", "he wants to buy")."""
+    not_product: bool = False
+    """The object is something that is never a grocery (a taxi, a song, an alarm)."""

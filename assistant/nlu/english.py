@@ -1,0 +1,211 @@
+"""English front end: spaCy's tokenizer and lookup lemmas, then the key and slots."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+
+from assistant.nlu.analysis import Analysis, clean
+from assistant.nlu.grammar import LanguagePack
+from assistant.nlu.numbers import parse_english
+from assistant.nlu.schedule import parse_schedule_en
+from assistant.nlu.schema import Slots
+
+SPECIAL_QUANTITIES = (
+    (("half", "a", "dozen"), 6),
+    (("a", "couple", "of"), 2),
+    (("a", "couple"), 2),
+    (("a", "dozen"), 12),
+    (("one", "dozen"), 12),
+    (("a", "few"), 3),
+)
+SCHEDULE_TRIGGERS = frozenset(
+    "every each daily weekly monthly biweekly fortnightly nightly quarterly once twice".split()
+)
+PAST_FORMS = frozenset("ordered bought purchased got added placed subscribed reordered".split())
+DAYS = re.compile(r"^(mon|tues|wednes|thurs|fri|satur|sun)days?$|^weekdays?$|^weekends?$")
+
+
+def build_pipeline() -> Language:
+    """A blank English spaCy pipeline with lookup lemmas (spacy-lookups-data)."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()
+    return nlp
+
+
+@dataclass
+class _Piece:
+    symbol: str
+    start: int
+    end: int
+    value: Any = None
+
+
+class EnglishFrontEnd:
+    """English utterance -> :class:`Analysis`."""
+
+    def __init__(self, pack: LanguagePack) -> None:
+        self.pack = pack
+        self.nlp = build_pipeline()
+
+    def analyse(self, text: str) -> Analysis:
+        text = clean(text).lower()
+        doc = self.nlp(text)
+        toks = [(t.text, t.lemma_.lower(), t.idx, t.idx + len(t.text)) for t in doc]
+        schedule = parse_schedule_en(text)
+        marked = _schedule_tokens(toks, self.pack) if schedule is not None else set()
+        negated = any(lemma in {"not", "never"} for _, lemma, _, _ in toks)
+        past = any(form in PAST_FORMS for form, _, _, _ in toks)
+        pieces = self._pieces(toks, marked)
+        key, product, quantity, unit, delivery = self._fold(pieces, text)
+        slots = Slots(product, quantity, unit, schedule if "{schedule}" in key else None, delivery)
+        not_product = product is not None and any(
+            w in self.pack.not_products for w in re.split(r"\s+", product)
+        )
+        return Analysis(tuple(key), slots, negated, past, False, not_product)
+
+    def _pieces(self, toks: list[tuple[str, str, int, int]], marked: set[int]) -> list[_Piece]:
+        pack = self.pack
+        out: list[_Piece] = []
+        i = 0
+        while i < len(toks):
+            form, lemma, start, end = toks[i]
+            if i in marked:
+                out.append(_Piece("{schedule}", start, end))
+                i += 1
+                continue
+            quantity = _quantity_at(toks, i, pack)
+            if quantity is not None:
+                value, unit, j = quantity
+                out.append(_Piece("{quantity}", start, toks[j - 1][3], (value, unit)))
+                i = j
+                continue
+            i += 1
+            if not re.search(r"\w", form):
+                continue
+            if form in pack.boundaries:
+                out.append(_Piece("|", start, end))
+                continue
+            if lemma in pack.fillers or form in pack.fillers or lemma in {"a", "an"}:
+                continue
+            if not marked and lemma in pack.time_words and lemma not in pack.vocabulary:
+                continue
+            if form in pack.vocabulary or lemma in pack.vocabulary:
+                out.append(_Piece(form if form in pack.vocabulary else lemma, start, end))
+                continue
+            if form in pack.delivery or lemma in pack.delivery:
+                kind = pack.delivery.get(form) or pack.delivery[lemma]
+                out.append(_Piece("{delivery}", start, end, kind))
+                continue
+            out.append(_Piece("{product}", start, end))
+        return out
+
+    @staticmethod
+    def _fold(
+        pieces: list[_Piece], text: str
+    ) -> tuple[list[str], str | None, int | None, str | None, str | None]:
+        """Noun runs become ``{product}``; a run after a preposition ("from dominos") is dropped.
+        Two separate runs stay two symbols, so "remind me to order water" matches nothing."""
+        key: list[str] = []
+        runs: list[list[int]] = []
+        after_boundary = False
+        quantity = unit = delivery = None
+        for p in pieces:
+            if p.symbol == "|":
+                after_boundary = bool(runs)
+                continue
+            if p.symbol == "{product}":
+                if key and key[-1] == "{product}" and not after_boundary:
+                    runs[-1][1] = p.end
+                    continue
+                if after_boundary:
+                    continue
+                runs.append([p.start, p.end])
+                key.append("{product}")
+                continue
+            after_boundary = False
+            if p.symbol == "{quantity}":
+                quantity, unit = p.value
+            if p.symbol == "{delivery}":
+                delivery = p.value
+            if key and key[-1] == p.symbol and p.symbol.startswith("{"):
+                continue
+            key.append(p.symbol)
+        product = text[runs[-1][0] : runs[-1][1]].strip() if runs else None
+        return key, product, quantity, unit, delivery
+
+
+def _quantity_at(
+    toks: list[tuple[str, str, int, int]], i: int, pack: LanguagePack
+) -> tuple[int, str | None, int] | None:
+    """A number (word, digits, "a couple of", "half a dozen") and an optional unit + "of"."""
+    forms = [t[0] for t in toks]
+    value: int | None = None
+    j = i
+    for words, number in SPECIAL_QUANTITIES:
+        if tuple(forms[i : i + len(words)]) == words:
+            value, j = number, i + len(words)
+            break
+    if value is None:
+        form = forms[i]
+        if form.isdigit():
+            value, j = int(form), i + 1
+        elif form in {"a", "an", "one"} and i + 1 < len(toks):
+            nxt = toks[i + 1][1]
+            if nxt not in pack.counters and form != "one":
+                return None
+            value, j = 1, i + 1
+        else:
+            two = parse_english(" ".join(forms[i : i + 3]).replace(" - ", "-"))
+            if two is not None and i + 2 < len(forms) and forms[i + 1] == "-":
+                value, j = two, i + 3
+            else:
+                value = parse_english(form)
+                j = i + 1
+                if value is not None and j < len(forms):
+                    tail = parse_english(f"{form} {forms[j]}")
+                    if tail is not None and tail != value:
+                        value, j = tail, j + 1
+    if value is None:
+        return None
+    unit = None
+    if j < len(toks) and toks[j][1] in pack.counters:
+        unit = pack.counters[toks[j][1]]
+        j += 1
+    elif j < len(toks) and toks[j][0] in {"dozen"}:
+        value *= 12
+        j += 1
+    if j < len(toks) and toks[j][0] == "of":
+        j += 1
+    return value, unit, j
+
+
+def _schedule_tokens(toks: list[tuple[str, str, int, int]], pack: LanguagePack) -> set[int]:
+    """Indexes of the tokens that make up the schedule phrase."""
+    words = pack.schedule_words
+    marked: set[int] = set()
+    for i, (form, _, _, _) in enumerate(toks):
+        if form in SCHEDULE_TRIGGERS or DAYS.match(form):
+            marked.add(i)
+    changed = True
+    while changed:
+        changed = False
+        for i, (form, lemma, _, _) in enumerate(toks):
+            if i in marked:
+                continue
+            near = (i - 1) in marked or (i + 1) in marked
+            schedulish = (
+                form in words or lemma in words or DAYS.match(form) is not None
+                or form.isdigit() or re.fullmatch(r"\d+(st|nd|rd|th)", form) is not None
+                or parse_english(form) is not None
+            )  # fmt: skip
+            if near and schedulish:
+                marked.add(i)
+                changed = True
+    return marked

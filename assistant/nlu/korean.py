@@ -1,0 +1,344 @@
+"""Korean front end: Kiwi morphemes inside a spaCy ``Doc``, then the key and slots.
+
+Kiwi (kiwipiepy) is registered as a spaCy tokenizer, so a Korean ``Doc`` has
+one token per morpheme with ``tag_`` = Kiwi's tag and ``lemma_`` = the
+dictionary form (담다, 시키다). Particles, endings, fillers and auxiliaries are
+dropped from the key; nominal runs that no template mentions become
+``{product}``; numbers with counting words become ``{quantity}``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from assistant.nlu.analysis import Analysis, clean
+from assistant.nlu.grammar import LanguagePack, lookup
+from assistant.nlu.numbers import parse_native, parse_number, parse_sino
+from assistant.nlu.schedule import parse_schedule_ko
+from assistant.nlu.schema import Slots
+
+NOMINAL = frozenset({"NNG", "NNP", "NNB", "SL", "SN", "SH", "XR", "XSN", "NR", "XPN", "MM"})
+CONTENT_START = frozenset({"NNG", "NNP", "MAG", "MM", "SN"})
+HEARSAY = frozenset(
+    {"대", "래", "ᆫ대", "는대", "대요", "래요", "ᆫ대요", "는대요", "다고", "ᆫ다고", "냬"}
+)
+PAST = frozenset({"었", "았", "였", "ᆻ", "었었", "았었"})
+SELF = frozenset({"나", "저", "우리", "저희", "내", "제"})
+
+
+class KiwiTokenizer:
+    """A spaCy tokenizer: text -> Doc of Kiwi morphemes with tags and lemmas."""
+
+    def __init__(
+        self, vocab: Vocab, user_words: tuple[str, ...] = (), product_words: tuple[str, ...] = ()
+    ) -> None:
+        from kiwipiepy import Kiwi
+
+        self.vocab = vocab
+        self.kiwi = Kiwi(load_typo_dict=False, load_multi_dict=False)
+        for word in user_words:
+            self.kiwi.add_user_word(word, "NNG")
+        for word in product_words:
+            self.kiwi.add_user_word(word, "NNP")
+        self.kiwi.add_user_word("건너뛰", "VV")
+        self.kiwi.tokenize("")  # Kiwi initialises lazily: pay it now, not on the first turn
+
+    def __call__(self, text: str) -> Doc:
+        tokens = self.kiwi.tokenize(text)
+        words, spaces, tags, lemmas = [], [], [], []
+        for i, tok in enumerate(tokens):
+            end = tok.start + tok.len
+            nxt = tokens[i + 1].start if i + 1 < len(tokens) else len(text)
+            words.append(tok.form)
+            spaces.append(nxt > end)
+            tag = tok.tag.split("-")[0]  # VV-R / VA-I: regular or irregular conjugation
+            tags.append(tag)
+            lemmas.append(_lemma(tok.form, tag, getattr(tok, "lemma", tok.form)))
+        doc = Doc(self.vocab, words=words, spaces=spaces, tags=tags, lemmas=lemmas)
+        for token, tok in zip(doc, tokens, strict=True):
+            token._.set("kiwi_span", (tok.start, tok.start + tok.len))
+        return doc
+
+
+def _lemma(form: str, tag: str, kiwi_lemma: str) -> str:
+    if tag == "XSV" and form.startswith("시키"):
+        return "*시키다"  # 음소거 "시켜라" (a suffix) is not 시키다 "to order"
+    if tag in {"XSV", "XSA"}:
+        return "하다" if form in {"하", "해"} else form + "다"
+    if tag.startswith("V"):
+        lemma = kiwi_lemma if kiwi_lemma and kiwi_lemma != form else form
+        return lemma if lemma.endswith("다") else lemma + "다"
+    return form
+
+
+def build_pipeline(pack: LanguagePack, product_words: tuple[str, ...] = ()) -> Language:
+    """A blank Korean spaCy pipeline whose tokenizer is Kiwi (product names kept whole)."""
+    import spacy
+    from spacy.tokens import Token
+
+    if not Token.has_extension("kiwi_span"):
+        Token.set_extension("kiwi_span", default=(0, 0))
+    nlp = spacy.blank("xx")
+    nlp.tokenizer = KiwiTokenizer(nlp.vocab, pack.user_words, product_words)
+    return nlp
+
+
+@dataclass
+class _Piece:
+    symbol: str
+    start: int
+    end: int
+    value: Any = None
+
+
+class KoreanFrontEnd:
+    """Korean utterance -> :class:`Analysis`."""
+
+    def __init__(self, pack: LanguagePack, product_words: tuple[str, ...] = ()) -> None:
+        self.pack = pack
+        self.nlp = build_pipeline(pack, product_words)
+
+    def analyse(self, text: str) -> Analysis:
+        text = clean(text)
+        doc = self.nlp(text)
+        toks = [(t.text, t.tag_, t.lemma_, t._.kiwi_span) for t in doc]
+        schedule = parse_schedule_ko(text)
+        clause = _last_clause(toks)
+        key, slots = self._clause_key(clause, text, schedule is not None)
+        if clause is not toks and lookup(self.pack, key) is None:
+            whole_key, whole_slots = self._clause_key(toks, text, schedule is not None)
+            if lookup(self.pack, whole_key) is not None:
+                key, slots, clause = whole_key, whole_slots, toks
+        lists = self.pack.shopping_lists
+        if not any(k in lists for k in key) and any(
+            t[0] in lists for t in toks
+        ):  # "식료품 목록 열어서 우유 추가해 줘": the list is named in another clause
+            key = ("장바구니", *key)
+        if schedule is not None and "{schedule}" in key:
+            slots = Slots(slots.product, slots.quantity, slots.unit, schedule, slots.delivery)
+        not_product = slots.product is not None and any(
+            w in self.pack.not_products for w in slots.product.split()
+        )
+        return Analysis(key, slots, _negated(clause), _past(clause), _reported(clause), not_product)
+
+    def _clause_key(
+        self, toks: list[tuple[str, str, str, tuple[int, int]]], text: str, has_schedule: bool
+    ) -> tuple[tuple[str, ...], Slots]:
+        pieces = self._pieces(toks, text, has_schedule)
+        quantity, unit = self._quantity(pieces)
+        key, product, delivery = self._key(pieces, text)
+        if "{schedule}" in key:  # wherever it was said, a schedule leads the key
+            key = ["{schedule}", *(k for k in key if k != "{schedule}")]
+        return tuple(key), Slots(_strip_particle(product), quantity, unit, None, delivery)
+
+    # -- pieces: one symbol per kept morpheme ---------------------------------
+
+    def _pieces(self, toks: list[tuple[str, str, str, tuple[int, int]]], text: str,
+                has_schedule: bool) -> list[_Piece]:  # fmt: skip
+        pack = self.pack
+        out: list[_Piece] = []
+        i = 0
+        while i < len(toks):
+            form, tag, lemma, (start, end) = toks[i]
+            number = _number_at(toks, i)
+            if number is not None:
+                value, j = number
+                nxt = toks[j] if j < len(toks) else None
+                if has_schedule and (nxt is None or nxt[0] in pack.schedule_words):
+                    out.append(_Piece("{schedule}", start, nxt[3][1] if nxt else end))
+                    i = j + 1
+                    continue
+                if nxt is not None and nxt[0] in pack.counters:
+                    out.append(
+                        _Piece("{quantity}", start, nxt[3][1], (value, pack.counters[nxt[0]]))
+                    )
+                    i = j + 1
+                    continue
+                if nxt is not None and nxt[0] in pack.size_units:
+                    out.append(_Piece("{size}", start, nxt[3][1]))
+                    i = j + 1
+                    continue
+                if tag in {"SN", "NR"} or (tag == "NNG" and form in {"하나", "둘", "셋", "넷"}):
+                    out.append(_Piece("{quantity}", start, toks[j - 1][3][1], (value, None)))
+                    i = j
+                    continue
+            i += 1
+            if tag.startswith("J"):
+                out.append(_Piece("|", start, end))  # a particle ends a noun phrase
+                continue
+            if tag.startswith(("E", "SF", "SP", "SS", "SE", "SO", "SW")) or tag == "VCP":
+                continue
+            word = lemma if tag.startswith(("V", "XSV", "XSA")) else form
+            if (
+                word in pack.fillers
+                or form in pack.fillers
+                or (word in pack.auxiliaries and tag == "VX")
+            ):
+                continue
+            if (
+                has_schedule
+                and not tag.startswith(("V", "X"))
+                and (word in pack.schedule_words or form in pack.schedule_words)
+            ):
+                out.append(_Piece("{schedule}", start, end))
+                continue
+            if not has_schedule and word in pack.time_words:
+                continue
+            if word in pack.delivery and word not in pack.vocabulary:
+                out.append(_Piece("{delivery}", start, end, pack.delivery[word]))
+                continue
+            if word in pack.vocabulary:
+                out.append(_Piece(word, start, end))
+                continue
+            if tag == "NP" or form == "부탁":
+                continue  # pronouns and "부탁해요" (please) carry no request of their own
+            if word == "*시키다" and out and out[-1].symbol == "{quantity}":
+                word = "시키다"  # "2박스 시켜 줘": ordering, not a suffix
+            if tag in NOMINAL or (tag == "VA" and _adnominal(toks, i)):
+                out.append(_Piece("{product}", start, end))
+                continue
+            out.append(_Piece(word, start, end))
+        return out
+
+    @staticmethod
+    def _quantity(pieces: list[_Piece]) -> tuple[int | None, str | None]:
+        """The count asked for: the last quantity expression (sizes come before counts)."""
+        found = [p for p in pieces if p.symbol == "{quantity}"]
+        for p in found[:-1]:
+            p.symbol = "{size}"  # "1L 두 개": the first is part of the name
+        if not found:
+            return None, None
+        value, unit = found[-1].value
+        return int(value), unit
+
+    def _key(self, pieces: list[_Piece], text: str) -> tuple[list[str], str | None, str | None]:
+        """Fold pieces into the key. A product is one run of nominal pieces (sizes included);
+        when several runs are separated by particles, the one nearest the verb is the product
+        ("홍콩반점에서 탕수육 주문해" -> 탕수육)."""
+        key: list[str] = []
+        span: list[int] | None = None
+        boundary = False
+        delivery = None
+        for p in pieces:
+            symbol = p.symbol
+            if symbol == "|":
+                boundary = True
+                continue
+            if symbol == "{size}":
+                if not (key and key[-1] == "{product}" and not boundary):
+                    boundary = False
+                    continue
+                symbol = "{product}"
+            if symbol == "{delivery}":
+                delivery = p.value
+            if symbol == "{product}":
+                if key and key[-1] == "{product}" and span is not None:
+                    if boundary:
+                        span = [p.start, p.end]  # a new noun phrase replaces the earlier one
+                    else:
+                        span[1] = p.end
+                    boundary = False
+                    continue
+                span = [p.start, p.end]
+            boundary = False
+            if key and key[-1] == symbol and symbol.startswith("{"):
+                continue
+            key.append(symbol)
+        product = text[span[0] : span[1]].strip() if span else None
+        return key, product, delivery
+
+
+def _number_at(toks: list[tuple[str, str, str, tuple[int, int]]], i: int) -> tuple[int, int] | None:
+    """A number starting at token i (digits, native, Sino, or two native parts: 스물 네)."""
+    form, tag, _, _ = toks[i]
+    negative = i > 0 and toks[i - 1][0] in {"-", "−", "마이너스"}
+    if tag == "SN":
+        value = parse_number(form)
+        if value is None:
+            return None
+        return (-value if negative else value), i + 1
+    if tag not in {"NR", "MM", "NNG", "NNB", "NP"}:
+        return None
+    value = parse_native(form) if tag != "NR" or parse_sino(form) is None else parse_sino(form)
+    if value is None and tag == "NR":
+        value = parse_number(form)
+    if value is None:
+        return None
+    j = i + 1
+    if j < len(toks) and toks[j][1] in {"MM", "NR"} and value % 10 == 0 and value >= 10:
+        tail = parse_native(toks[j][0]) or parse_sino(toks[j][0])
+        if tail is not None and tail < 10:
+            value, j = value + tail, j + 1
+    return (-value if negative else value), j
+
+
+def _strip_particle(product: str | None) -> str | None:
+    """ "햇반도" -> "햇반": a particle Kiwi left glued to an unknown word."""
+    if product is None:
+        return None
+    for particle in ("을", "를", "은", "는", "도", "만", "좀"):
+        if product.endswith(particle) and len(product) - len(particle) >= 2:
+            return product[: -len(particle)].strip()
+    return product
+
+
+def _past(toks: list[tuple[str, str, str, tuple[int, int]]]) -> bool:
+    """The final predicate is in the past tense (주문했어), not a past modifier (주문했던 거)."""
+    for i, (form, tag, _, _) in enumerate(toks):
+        if tag == "EP" and form in PAST:
+            rest = [t[1] for t in toks[i + 1 :] if not t[1].startswith("S")]
+            final = rest and all(t.startswith(("EP", "EF", "EC", "VX", "J")) for t in rest)
+            if final and (any(t == "EF" for t in rest) or rest[-1] == "EC"):
+                return True
+    return False
+
+
+def _negated(toks: list[tuple[str, str, str, tuple[int, int]]]) -> bool:
+    for i, (form, tag, lemma, _) in enumerate(toks):
+        prev = toks[i - 1] if i else None
+        if lemma in {"말다", "않다"} and prev is not None and prev[0] in {"지", "진"}:
+            return True
+        if tag == "MAG" and form in {"안", "못"}:
+            return True
+    return False
+
+
+def _reported(toks: list[tuple[str, str, str, tuple[int, int]]]) -> bool:
+    """Hearsay endings, or a subject other than the speaker (친구가 ... 주문했대)."""
+    for i, (form, tag, _, _) in enumerate(toks):
+        if tag == "EF" and form in HEARSAY:
+            return True
+        if tag == "JKS" and i and toks[i - 1][1] in {"NNG", "NNP"} and toks[i - 1][0] not in SELF:
+            return True
+    return False
+
+
+def _adnominal(toks: list[tuple[str, str, str, tuple[int, int]]], i: int) -> bool:
+    """흰(희다+ᆫ) 우유: an adjective inside a product name."""
+    return i < len(toks) and toks[i][1] == "ETM"
+
+
+def _last_clause(
+    toks: list[tuple[str, str, str, tuple[int, int]]],
+) -> list[tuple[str, str, str, tuple[int, int]]]:
+    """The main clause: what follows the last sentence or clause ending that starts new content
+    ("홍콩반점에 전화해서 | 탕수육 주문해")."""
+    cut = 0
+    for i in range(len(toks) - 1):
+        form, tag, _, _ = toks[i]
+        nxt = toks[i + 1][1]
+        sentence_end = tag == "EF" and not nxt.startswith(("E", "S", "J"))
+        connective = (
+            tag == "EC"
+            and form not in {"지", "진", "어", "아", "고", "게"}
+            and not nxt.startswith(("V", "E", "X"))
+        )
+        and_then = tag == "EC" and form in {"어", "아", "고"} and nxt in CONTENT_START
+        if sentence_end or connective or and_then:
+            cut = i + 1
+    return toks[cut:]

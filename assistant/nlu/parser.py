@@ -1,0 +1,138 @@
+"""The intent parser: language detection, a front end per language, template look-up, safety gates.
+
+    parser = load_parser()
+    intent = parser.parse("우유 두 개 주문해 줘")      # Intent(name="order", slots=...)
+
+Safety first: a money-spending intent (:data:`SPENDING_INTENTS`) is only
+returned for a request in the speaker's own voice: never for a negated
+("주문하지 마"), past ("주문했어"), reported ("친구가 주문했대") utterance, and
+never when the object is something that is not a grocery (a taxi, a song).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+from typing import Protocol
+
+from assistant.nlu.analysis import Analysis
+from assistant.nlu.grammar import LanguagePack, load_pack, lookup
+from assistant.nlu.schema import SPENDING_INTENTS, Intent, Slots
+
+LANGS = ("ko", "en")
+MAX_UTTERANCE = 300
+_HANGUL = re.compile(r"[가-힣ㄱ-ㅎ]")
+_LATIN = re.compile(r"[A-Za-z]")
+PRODUCT_INTENTS = frozenset({"order", "add_to_cart", "subscribe", "remove_from_cart"})
+
+
+class FrontEnd(Protocol):
+    pack: LanguagePack
+
+    def analyse(self, text: str) -> Analysis: ...
+
+
+def detect_language(text: str) -> str:
+    """``ko`` when the text has Hangul, ``en`` when it is Latin letters only."""
+    if _HANGUL.search(text):
+        return "ko"
+    return "en" if _LATIN.search(text) else "ko"
+
+
+class IntentParser:
+    """Parses utterances with the language packs in ``grammars/``."""
+
+    def __init__(
+        self, langs: tuple[str, ...] = LANGS, product_words: tuple[str, ...] | None = None
+    ) -> None:
+        self.langs = langs
+        self._product_words = product_words
+        self._front: dict[str, FrontEnd] = {}
+        self._lock = threading.Lock()
+
+    def front_end(self, lang: str) -> FrontEnd:
+        """The (lazily built) front end of ``lang``."""
+        with self._lock:
+            if lang not in self._front:
+                pack = load_pack(lang)
+                if lang == "ko":
+                    from assistant.nlu.korean import KoreanFrontEnd
+
+                    if self._product_words is None:
+                        self._product_words = catalog_words()
+                    self._front[lang] = KoreanFrontEnd(pack, self._product_words)
+                else:
+                    from assistant.nlu.english import EnglishFrontEnd
+
+                    self._front[lang] = EnglishFrontEnd(pack)
+            return self._front[lang]
+
+    def preload(self, *, background: bool = False) -> threading.Thread | None:
+        """Build every front end now (Kiwi takes ~2 s), optionally in a background thread."""
+
+        def load() -> None:
+            for lang in self.langs:
+                self.front_end(lang)
+
+        if not background:
+            load()
+            return None
+        thread = threading.Thread(target=load, name="nlu-preload", daemon=True)
+        thread.start()
+        return thread
+
+    def parse(self, text: str, lang: str | None = None) -> Intent:
+        """Intent and slots of one utterance (``lang`` None: detected per utterance)."""
+        lang = lang or detect_language(text)
+        if not text.strip() or len(text) > MAX_UTTERANCE:
+            return Intent(text, lang, "none", 0.0)
+        analysis = self.front_end(lang).analyse(text)
+        if not analysis.key:
+            return Intent(text, lang, "none", 0.0)
+        name = lookup(self.front_end(lang).pack, analysis.key)
+        if name is None:
+            return Intent(text, lang, "none", 0.5)
+        if analysis.not_product:
+            return Intent(text, lang, "none", 0.7)
+        if name in SPENDING_INTENTS and (analysis.negated or analysis.past or analysis.reported):
+            return Intent(text, lang, "none", 0.7)
+        slots = analysis.slots
+        if name not in PRODUCT_INTENTS | {"reorder", "product_info", "cancel_order",
+                                          "order_status"} | _SUBSCRIPTION:  # fmt: skip
+            slots = Slots(delivery=slots.delivery) if name == "set_delivery" else Slots()
+        elif name != "subscribe":
+            slots = Slots(slots.product, slots.quantity, slots.unit, None, slots.delivery)
+        return Intent(text, lang, name, 0.9, slots)
+
+
+def catalog_words() -> tuple[str, ...]:
+    """Korean product words of the bundled catalog, so Kiwi keeps names such as 삼다수 whole.
+
+    Products never come from the grammar files; the catalog is the runtime list.
+    """
+    from assistant.config import bundled_catalog_path
+    from assistant.errors import JangbogiError
+    from assistant.shop.catalog_file import parse_catalog
+
+    try:
+        records = parse_catalog(bundled_catalog_path())
+    except JangbogiError:
+        return ()
+    words: set[str] = set()
+    for r in records:
+        for phrase in (r.brand, *r.aliases, *r.name_ko.split()):
+            if _HANGUL.search(phrase) and " " not in phrase and len(phrase) >= 2:
+                words.add(phrase)
+    return tuple(sorted(words))
+
+
+_SUBSCRIPTION = frozenset(
+    {"list_subscriptions", "cancel_subscription", "pause_subscription", "skip_subscription"}
+)
+
+
+@lru_cache(maxsize=1)
+def load_parser() -> IntentParser:
+    """The process-wide parser (language packs are loaded on first use)."""
+    return IntentParser()
