@@ -9,7 +9,7 @@ from typing import Any
 from spacy.language import Language
 
 from assistant.nlu.analysis import Analysis, clean
-from assistant.nlu.grammar import LanguagePack
+from assistant.nlu.grammar import LanguagePack, lookup
 from assistant.nlu.numbers import parse_english
 from assistant.nlu.schedule import parse_schedule_en
 from assistant.nlu.schema import Slots
@@ -26,6 +26,7 @@ SCHEDULE_TRIGGERS = frozenset(
     "every each daily weekly monthly biweekly fortnightly nightly quarterly once twice".split()
 )
 PAST_FORMS = frozenset("ordered bought purchased got added placed subscribed reordered".split())
+PRESENT_VERBS = frozenset("order buy get purchase reorder add place put cancel".split())
 DAYS = re.compile(r"^(mon|tues|wednes|thurs|fri|satur|sun)days?$|^weekdays?$|^weekends?$")
 
 
@@ -56,14 +57,25 @@ class EnglishFrontEnd:
 
     def analyse(self, text: str) -> Analysis:
         text = clean(text).lower()
+        _head, comma, tail = text.rpartition(",")
+        if comma and tail.strip():
+            # "I'm traveling, pause my deliveries": the last clause carries the request
+            last = self._analyse(tail.strip())
+            if lookup(self.pack, last.key) is not None:
+                return last
+        return self._analyse(text)
+
+    def _analyse(self, text: str) -> Analysis:
         doc = self.nlp(text)
         toks = [(t.text, t.lemma_.lower(), t.idx, t.idx + len(t.text)) for t in doc]
         schedule = parse_schedule_en(text)
         marked = _schedule_tokens(toks, self.pack) if schedule is not None else set()
         negated = any(lemma in {"not", "never"} for _, lemma, _, _ in toks)
-        past = any(form in PAST_FORMS for form, _, _, _ in toks)
+        past = _past(toks)
         pieces = self._pieces(toks, marked)
         key, product, quantity, unit, delivery = self._fold(pieces, text)
+        if "{schedule}" in key:  # wherever it was said, a schedule leads the key
+            key = ["{schedule}", *(k for k in key if k != "{schedule}")]
         slots = Slots(product, quantity, unit, schedule if "{schedule}" in key else None, delivery)
         not_product = product is not None and any(
             w in self.pack.not_products for w in re.split(r"\s+", product)
@@ -96,8 +108,8 @@ class EnglishFrontEnd:
                 continue
             if not marked and lemma in pack.time_words and lemma not in pack.vocabulary:
                 continue
-            if form in pack.vocabulary or lemma in pack.vocabulary:
-                out.append(_Piece(form if form in pack.vocabulary else lemma, start, end))
+            if lemma in pack.vocabulary or form in pack.vocabulary:
+                out.append(_Piece(lemma if lemma in pack.vocabulary else form, start, end))
                 continue
             if form in pack.delivery or lemma in pack.delivery:
                 kind = pack.delivery.get(form) or pack.delivery[lemma]
@@ -139,6 +151,17 @@ class EnglishFrontEnd:
             key.append(p.symbol)
         product = text[runs[-1][0] : runs[-1][1]].strip() if runs else None
         return key, product, quantity, unit, delivery
+
+
+def _past(toks: list[tuple[str, str, int, int]]) -> bool:
+    """The request's own verb is in the past ("I ordered pizza"); a past verb after a present
+    one ("buy what I bought last week") only describes the object."""
+    for form, lemma, _, _ in toks:
+        if form in PAST_FORMS:
+            return True
+        if form == lemma and lemma in PRESENT_VERBS:
+            return False
+    return False
 
 
 def _quantity_at(

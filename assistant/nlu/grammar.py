@@ -81,6 +81,8 @@ def _words(data: dict[str, Any], key: str, path: Path) -> frozenset[str]:
     value = data.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
         raise ConfigError(f"{path}: '{key}' must be a list of words")
+    if any(isinstance(v, bool) for v in value):
+        raise ConfigError(f"{path}: '{key}' has yes/no/on/off unquoted (YAML reads a boolean)")
     return frozenset(str(v) for v in value)
 
 

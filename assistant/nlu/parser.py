@@ -99,10 +99,12 @@ class IntentParser:
             return Intent(text, lang, "none", 0.7)
         slots = analysis.slots
         if name not in PRODUCT_INTENTS | {"reorder", "product_info", "cancel_order",
-                                          "order_status"} | _SUBSCRIPTION:  # fmt: skip
+                                          "order_status", "deals"} | _SUBSCRIPTION:  # fmt: skip
             slots = Slots(delivery=slots.delivery) if name == "set_delivery" else Slots()
         elif name != "subscribe":
-            slots = Slots(slots.product, slots.quantity, slots.unit, None, slots.delivery)
+            counted = slots.product is not None and name != "skip_subscription"
+            quantity, unit = (slots.quantity, slots.unit) if counted else (None, None)
+            slots = Slots(slots.product, quantity, unit, None, slots.delivery)
         return Intent(text, lang, name, 0.9, slots)
 
 
