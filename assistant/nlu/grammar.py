@@ -9,10 +9,32 @@ from typing import Any
 from assistant.config import PROJECT_ROOT
 from assistant.errors import ConfigError
 from assistant.nlu.schema import INTENTS
-from assistant.nlu.template import Sequence, match, parse_template, words
+from assistant.nlu.template import (
+    Edges,
+    Sequence,
+    edges,
+    match,
+    parse_template,
+    required,
+    words,
+)
 
 GRAMMARS_DIR = PROJECT_ROOT / "grammars"
 SLOT_SYMBOLS = frozenset({"{product}", "{quantity}", "{schedule}", "{delivery}"})
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """One template, ready to match."""
+
+    intent: str
+    """The intent it stands for."""
+    tree: Sequence
+    """The parsed template."""
+    needs: frozenset[str]
+    """Symbols every accepted key contains."""
+    edges: Edges
+    """Symbols an accepted key can start and end with."""
 
 
 @dataclass(frozen=True)
@@ -21,8 +43,8 @@ class LanguagePack:
 
     lang: str
     """``ko`` or ``en``."""
-    compiled: tuple[tuple[str, Sequence], ...]
-    """(intent, template tree) in file order: the first template that accepts a key wins."""
+    compiled: tuple[Compiled, ...]
+    """Templates in file order: the first that accepts a key wins."""
     rules: dict[str, Sequence]
     """Expansion rules by name."""
     vocabulary: frozenset[str]
@@ -57,9 +79,18 @@ class LanguagePack:
 
 def lookup(pack: LanguagePack, key: tuple[str, ...]) -> str | None:
     """The intent of the first template (in file order) that accepts ``key``."""
-    for intent, tree in pack.compiled:
-        if match(tree, key, pack.rules, pack.dropped):
-            return intent
+    if not key:
+        return None
+    symbols = frozenset(key)
+    first, last = key[0], key[-1]
+    for t in pack.compiled:
+        if (
+            first in t.edges.firsts
+            and last in t.edges.lasts
+            and t.needs <= symbols
+            and match(t.tree, key, pack.rules, pack.dropped)
+        ):
+            return t.intent
     return None
 
 
@@ -98,7 +129,7 @@ def load_pack(lang: str, root: Path = GRAMMARS_DIR) -> LanguagePack:
     fillers = _words(lists, "fillers", lists_path)
     boundaries = _words(lists, "boundaries", lists_path)
     dropped = fillers | boundaries
-    compiled: list[tuple[str, Sequence]] = []
+    compiled: list[Compiled] = []
     used: set[str] = set()
     for intent, lines in (spec.get("intents") or {}).items():
         if intent not in INTENTS:
@@ -107,7 +138,9 @@ def load_pack(lang: str, root: Path = GRAMMARS_DIR) -> LanguagePack:
         for line in templates[intent]:
             tree = parse_template(line)
             used |= words(tree, rules)
-            compiled.append((intent, tree))
+            compiled.append(
+                Compiled(intent, tree, required(tree, rules, dropped), edges(tree, rules, dropped))
+            )
     vocabulary = frozenset(used - SLOT_SYMBOLS - dropped)
     delivery: dict[str, str] = {}
     for kind, kind_words in (lists.get("delivery") or {}).items():

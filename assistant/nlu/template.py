@@ -218,3 +218,62 @@ def match(
         return result
 
     return len(key) in ends(node, 0)
+
+
+def required(node: Node, rules: Mapping[str, Sequence], skip: frozenset[str]) -> frozenset[str]:
+    """Symbols every key accepted by the template must contain (a cheap pre-filter)."""
+    match node:
+        case Word(text):
+            return frozenset() if text in skip else frozenset({text})
+        case RuleRef(name):
+            return required(rules[name], rules, skip)
+        case Alternative(options):
+            sets = [required(o, rules, skip) for o in options]
+            return frozenset.intersection(*sets) if sets else frozenset()
+        case Sequence(items):
+            return frozenset().union(*(required(i, rules, skip) for i in items))
+    raise ConfigError(f"unknown template node {node!r}")  # pragma: no cover
+
+
+@dataclass(frozen=True)
+class Edges:
+    """Which symbols can start and end an accepted key, and whether it can be empty."""
+
+    firsts: frozenset[str]
+    """Possible first symbols."""
+    lasts: frozenset[str]
+    """Possible last symbols."""
+    nullable: bool
+    """Whether the template accepts an empty key."""
+
+
+def edges(node: Node, rules: Mapping[str, Sequence], skip: frozenset[str]) -> Edges:
+    """First/last symbols of a template: an index that skips most templates for a key."""
+    match node:
+        case Word(text):
+            if text in skip:
+                return Edges(frozenset(), frozenset(), True)
+            return Edges(frozenset({text}), frozenset({text}), False)
+        case RuleRef(name):
+            return edges(rules[name], rules, skip)
+        case Alternative(options):
+            parts = [edges(o, rules, skip) for o in options]
+            return Edges(
+                frozenset().union(*(p.firsts for p in parts)),
+                frozenset().union(*(p.lasts for p in parts)),
+                any(p.nullable for p in parts),
+            )
+        case Sequence(items):
+            parts = [edges(i, rules, skip) for i in items]
+            firsts: frozenset[str] = frozenset()
+            for part in parts:
+                firsts |= part.firsts
+                if not part.nullable:
+                    break
+            lasts: frozenset[str] = frozenset()
+            for part in reversed(parts):
+                lasts |= part.lasts
+                if not part.nullable:
+                    break
+            return Edges(firsts, lasts, all(p.nullable for p in parts))
+    raise ConfigError(f"unknown template node {node!r}")  # pragma: no cover
