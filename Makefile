@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SYSTEM_PACKAGES := espeak-ng libportaudio2
 
-.PHONY: run test lint setup system-deps clean
+.PHONY: run test lint bench setup system-deps clean
 
 setup: system-deps $(STAMP)
 
@@ -51,6 +51,12 @@ lint: $(STAMP)
 
 test: setup lint
 	$(BIN)/python -m pytest
+
+# Benchmarks (figures go to docs/benchmarks.md); reads ../shared/data when present.
+bench: setup
+	$(BIN)/python -m pip install -q -e '.[dev,bench]'
+	$(BIN)/python bench/match_bench.py
+	$(BIN)/python bench/nlu_eval.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -106,7 +106,7 @@ class EnglishFrontEnd:
                 continue
             if lemma in pack.fillers or form in pack.fillers or lemma in {"a", "an"}:
                 continue
-            if not marked and lemma in pack.time_words and lemma not in pack.vocabulary:
+            if not marked and lemma in pack.time_words:
                 continue
             if lemma in pack.vocabulary or form in pack.vocabulary:
                 out.append(_Piece(lemma if lemma in pack.vocabulary else form, start, end))

@@ -27,6 +27,13 @@ CONTENT_START = frozenset({"NNG", "NNP", "MAG", "MM", "SN"})
 HEARSAY = frozenset(
     {"대", "래", "ᆫ대", "는대", "대요", "래요", "ᆫ대요", "는대요", "다고", "ᆫ다고", "냬"}
 )
+MUSING_ENDINGS = frozenset(
+    {"어야지", "아야지", "야지", "지", "ᆯ까", "을까", "ᆯ까요", "을까요", "ᆯ려구", "ᆯ려고", "려고",
+     "려구", "으려고", "ᆫ다", "는다", "ᆸ니다", "습니다", "는데", "ᆫ데", "은데", "ᆯ까봐", "ᆫ대"}
+)  # fmt: skip
+ADDRESSEES = frozenset(
+    {"엄마", "아빠", "여보", "자기", "손님", "언니", "오빠", "형", "누나", "선생님"}
+)
 PAST = frozenset({"었", "았", "였", "ᆻ", "었었", "았었"})
 SELF = frozenset({"나", "저", "우리", "저희", "내", "제"})
 
@@ -309,12 +316,36 @@ def _negated(toks: list[tuple[str, str, str, tuple[int, int]]]) -> bool:
 
 
 def _reported(toks: list[tuple[str, str, str, tuple[int, int]]]) -> bool:
-    """Hearsay endings, or a subject other than the speaker (친구가 ... 주문했대)."""
+    """Hearsay endings, a subject other than the speaker (친구가 ... 주문했대), someone else
+    addressed (엄마, 사 주실래요), or a musing that ends in -는데 (사고 싶은데)."""
+    if toks and toks[0][0] in ADDRESSEES:
+        return True
+    if _musing(toks):
+        return True
     for i, (form, tag, _, _) in enumerate(toks):
         if tag == "EF" and form in HEARSAY:
             return True
         if tag == "JKS" and i and toks[i - 1][1] in {"NNG", "NNP"} and toks[i - 1][0] not in SELF:
             return True
+    return False
+
+
+def _musing(toks: list[tuple[str, str, str, tuple[int, int]]]) -> bool:
+    """The speaker thinks aloud or promises someone else, rather than asking the assistant:
+    사야지, 살까, 살 거야, 살려구, 산다, 시켜야겠다, 사 줄게 (to a person), 싶은데."""
+    words = [t for t in toks if not t[1].startswith("S")]
+    if not words:
+        return False
+    form, tag, _, _ = words[-1]
+    if tag in {"EF", "EC"} and form in MUSING_ENDINGS:
+        return True
+    if any(t[1] == "EP" and t[0] == "겠" for t in words):
+        return True  # 시켜야겠다: "I should order"
+    for a, b, c in zip(words, words[1:], words[2:], strict=False):
+        if a[:2] == ("ᆯ", "ETM") and b[0] in {"거", "것"} and c[1] == "VCP":
+            return True  # 살 거야: a plan, not a request
+    if len(words) >= 3 and words[-2][0] == "주" and form in {"ᆯ게", "을게", "ᆯ게요"}:
+        return words[-3][0] in {"어", "아"} and any(t[2] == "사다" for t in words)
     return False
 
 
