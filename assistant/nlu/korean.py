@@ -108,6 +108,7 @@ class KoreanFrontEnd:
 
     def __init__(self, pack: LanguagePack, product_words: tuple[str, ...] = ()) -> None:
         self.pack = pack
+        self.product_words = frozenset(product_words)
         self.nlp = build_pipeline(pack, product_words)
 
     def analyse(self, text: str) -> Analysis:
@@ -181,6 +182,8 @@ class KoreanFrontEnd:
             if tag.startswith(("E", "SF", "SP", "SS", "SE", "SO", "SW")) or tag == "VCP":
                 continue
             word = lemma if tag.startswith(("V", "XSV", "XSA")) else form
+            if word == "*시키다" and out and _orders_with_suffix(out[-1], text, self.product_words):
+                word = "시키다"  # "2박스 시켜 줘", "우유시켜줘": ordering, not 환기시켜 줘
             if (
                 word in pack.fillers
                 or form in pack.fillers
@@ -204,8 +207,6 @@ class KoreanFrontEnd:
                 continue
             if tag == "NP" or form == "부탁":
                 continue  # pronouns and "부탁해요" (please) carry no request of their own
-            if word == "*시키다" and out and out[-1].symbol == "{quantity}":
-                word = "시키다"  # "2박스 시켜 줘": ordering, not a suffix
             if tag in NOMINAL or (tag == "VA" and _adnominal(toks, i)):
                 out.append(_Piece("{product}", start, end))
                 continue
@@ -258,6 +259,14 @@ class KoreanFrontEnd:
             key.append(symbol)
         product = text[span[0] : span[1]].strip() if span else None
         return key, product, delivery
+
+
+def _orders_with_suffix(before: _Piece, text: str, product_words: frozenset[str]) -> bool:
+    """A glued 시키다 orders after a count or a word of the catalog; after anything else it is
+    a causative suffix (환기시켜, 상기시켜, 작동시켜)."""
+    if before.symbol == "{quantity}":
+        return True
+    return before.symbol == "{product}" and text[before.start : before.end] in product_words
 
 
 def _number_at(toks: list[tuple[str, str, str, tuple[int, int]]], i: int) -> tuple[int, int] | None:
