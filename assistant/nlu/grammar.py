@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -75,10 +75,28 @@ class LanguagePack:
     """Words the tokenizer must keep whole."""
     templates: dict[str, tuple[str, ...]]
     """The template lines per intent, as written (for grammar compilation and docs)."""
+    lookups: dict[tuple[str, ...], str | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """Memo of :func:`lookup` results."""
+
+
+_LOOKUP_CACHE_SIZE = 4096
 
 
 def lookup(pack: LanguagePack, key: tuple[str, ...]) -> str | None:
-    """The intent of the first template (in file order) that accepts ``key``."""
+    """The intent of the first template (in file order) that accepts ``key`` (memoised: the
+    front end and the parser ask for the same key, and keys repeat across utterances)."""
+    cache = pack.lookups
+    if key in cache:
+        return cache[key]
+    if len(cache) >= _LOOKUP_CACHE_SIZE:
+        cache.clear()
+    cache[key] = intent = _lookup(pack, key)
+    return intent
+
+
+def _lookup(pack: LanguagePack, key: tuple[str, ...]) -> str | None:
     if not key:
         return None
     symbols = frozenset(key)
