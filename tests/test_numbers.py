@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assistant.nlu.numbers import (
@@ -46,3 +46,19 @@ def test_attributive_forms() -> None:
     assert to_native(24, attributive=True) == "스물네"
     assert to_native(21) == "스물하나"
     assert to_sino(1200) == "천이백"
+
+
+@settings(deadline=None, max_examples=99)  # the first example loads Kiwi (~2 s)
+@given(st.integers(min_value=1, max_value=99))
+def test_every_spelling_reaches_the_quantity_slot(n: int) -> None:
+    from assistant.nlu.parser import load_parser
+
+    parser = load_parser()
+    for text, lang in [
+        (f"우유 {to_native(n, attributive=True)} 개 주문해 줘", "ko"),
+        (f"우유 {to_sino(n)} 개 주문해 줘", "ko"),
+        (f"우유 {n}개 주문해 줘", "ko"),
+        (f"order {to_english(n)} bottles of milk", "en"),
+    ]:
+        intent = parser.parse(text, lang)
+        assert (intent.name, intent.slots.quantity) == ("order", n), text

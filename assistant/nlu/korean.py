@@ -18,11 +18,12 @@ from spacy.vocab import Vocab
 
 from assistant.nlu.analysis import Analysis, clean
 from assistant.nlu.grammar import LanguagePack, lookup
-from assistant.nlu.numbers import parse_native, parse_number, parse_sino
+from assistant.nlu.numbers import parse_number
 from assistant.nlu.schedule import parse_schedule_ko
 from assistant.nlu.schema import Slots
 
 NOMINAL = frozenset({"NNG", "NNP", "NNB", "SL", "SN", "SH", "XR", "XSN", "NR", "XPN", "MM"})
+NUMBERISH = frozenset({"NR", "MM", "NNG", "NNB", "NP"})
 CONTENT_START = frozenset({"NNG", "NNP", "MAG", "MM", "SN"})
 HEARSAY = frozenset(
     {"대", "래", "ᆫ대", "는대", "대요", "래요", "ᆫ대요", "는대요", "다고", "ᆫ다고", "냬"}
@@ -270,27 +271,26 @@ def _orders_with_suffix(before: _Piece, text: str, product_words: frozenset[str]
 
 
 def _number_at(toks: list[tuple[str, str, str, tuple[int, int]]], i: int) -> tuple[int, int] | None:
-    """A number starting at token i (digits, native, Sino, or two native parts: 스물 네)."""
+    """A number starting at token i: digits, or the longest run of number morphemes that spells
+    one (Kiwi splits 이십오 into 이+십+오 and 스물네 into 스물+네). Returns (value, next index)."""
     form, tag, _, _ = toks[i]
     negative = i > 0 and toks[i - 1][0] in {"-", "−", "마이너스"}
+    sign = -1 if negative else 1
     if tag == "SN":
         value = parse_number(form)
-        if value is None:
-            return None
-        return (-value if negative else value), i + 1
-    if tag not in {"NR", "MM", "NNG", "NNB", "NP"}:
+        return (sign * value, i + 1) if value is not None else None
+    if tag not in NUMBERISH:
         return None
-    value = parse_native(form) if tag != "NR" or parse_sino(form) is None else parse_sino(form)
-    if value is None and tag == "NR":
-        value = parse_number(form)
-    if value is None:
-        return None
-    j = i + 1
-    if j < len(toks) and toks[j][1] in {"MM", "NR"} and value % 10 == 0 and value >= 10:
-        tail = parse_native(toks[j][0]) or parse_sino(toks[j][0])
-        if tail is not None and tail < 10:
-            value, j = value + tail, j + 1
-    return (-value if negative else value), j
+    best: tuple[int, int] | None = None
+    spelled = ""
+    for j in range(i, min(len(toks), i + 6)):
+        if toks[j][1] not in NUMBERISH:
+            break
+        spelled += toks[j][0]
+        value = parse_number(spelled)
+        if value is not None:
+            best = (sign * value, j + 1)
+    return best
 
 
 def _strip_particle(product: str | None) -> str | None:
