@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from assistant.nlu.schema import Slots
 
@@ -18,6 +19,20 @@ def clean(text: str) -> str:
     text = VOSK_WORD.sub(r"\1", text)
     text = NOT_TEXT.sub(" ", text)
     return re.sub(r"\s+", " ", text).strip()
+
+
+@dataclass
+class Piece:
+    """One kept token of an utterance while a front end builds the key (mutable while folding)."""
+
+    symbol: str
+    """A lemma, a slot symbol (``{product}`` ...), or ``|`` for a phrase boundary."""
+    start: int
+    """Start offset in the cleaned text."""
+    end: int
+    """End offset in the cleaned text."""
+    value: Any = None
+    """Slot value: (number, unit) for a quantity, the kind for a delivery."""
 
 
 @dataclass(frozen=True)

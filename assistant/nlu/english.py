@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
 
 from spacy.language import Language
 
-from assistant.nlu.analysis import Analysis, clean
+from assistant.nlu.analysis import Analysis, Piece, clean
 from assistant.nlu.grammar import LanguagePack, lookup
 from assistant.nlu.numbers import parse_english
 from assistant.nlu.schedule import parse_schedule_en
@@ -38,14 +36,6 @@ def build_pipeline() -> Language:
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.initialize()
     return nlp
-
-
-@dataclass
-class _Piece:
-    symbol: str
-    start: int
-    end: int
-    value: Any = None
 
 
 class EnglishFrontEnd:
@@ -82,45 +72,45 @@ class EnglishFrontEnd:
         )
         return Analysis(tuple(key), slots, negated, past, False, not_product)
 
-    def _pieces(self, toks: list[tuple[str, str, int, int]], marked: set[int]) -> list[_Piece]:
+    def _pieces(self, toks: list[tuple[str, str, int, int]], marked: set[int]) -> list[Piece]:
         pack = self.pack
-        out: list[_Piece] = []
+        out: list[Piece] = []
         i = 0
         while i < len(toks):
             form, lemma, start, end = toks[i]
             if i in marked:
-                out.append(_Piece("{schedule}", start, end))
+                out.append(Piece("{schedule}", start, end))
                 i += 1
                 continue
             quantity = _quantity_at(toks, i, pack)
             if quantity is not None:
                 value, unit, j = quantity
-                out.append(_Piece("{quantity}", start, toks[j - 1][3], (value, unit)))
+                out.append(Piece("{quantity}", start, toks[j - 1][3], (value, unit)))
                 i = j
                 continue
             i += 1
             if not re.search(r"\w", form):
                 continue
             if form in pack.boundaries:
-                out.append(_Piece("|", start, end))
+                out.append(Piece("|", start, end))
                 continue
             if lemma in pack.fillers or form in pack.fillers or lemma in {"a", "an"}:
                 continue
             if not marked and lemma in pack.time_words:
                 continue
             if lemma in pack.vocabulary or form in pack.vocabulary:
-                out.append(_Piece(lemma if lemma in pack.vocabulary else form, start, end))
+                out.append(Piece(lemma if lemma in pack.vocabulary else form, start, end))
                 continue
             if form in pack.delivery or lemma in pack.delivery:
                 kind = pack.delivery.get(form) or pack.delivery[lemma]
-                out.append(_Piece("{delivery}", start, end, kind))
+                out.append(Piece("{delivery}", start, end, kind))
                 continue
-            out.append(_Piece("{product}", start, end))
+            out.append(Piece("{product}", start, end))
         return out
 
     @staticmethod
     def _fold(
-        pieces: list[_Piece], text: str
+        pieces: list[Piece], text: str
     ) -> tuple[list[str], str | None, int | None, str | None, str | None]:
         """Noun runs become ``{product}``; a run after a preposition ("from dominos") is dropped.
         Two separate runs stay two symbols, so "remind me to order water" matches nothing."""

@@ -9,14 +9,11 @@ dropped from the key; nominal runs that no template mentions become
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
-
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from assistant.nlu.analysis import Analysis, clean
+from assistant.nlu.analysis import Analysis, Piece, clean
 from assistant.nlu.grammar import LanguagePack, lookup
 from assistant.nlu.numbers import parse_number
 from assistant.nlu.schedule import parse_schedule_ko
@@ -96,14 +93,6 @@ def build_pipeline(pack: LanguagePack, product_words: tuple[str, ...] = ()) -> L
     return nlp
 
 
-@dataclass
-class _Piece:
-    symbol: str
-    start: int
-    end: int
-    value: Any = None
-
-
 class KoreanFrontEnd:
     """Korean utterance -> :class:`Analysis`."""
 
@@ -148,9 +137,9 @@ class KoreanFrontEnd:
     # -- pieces: one symbol per kept morpheme ---------------------------------
 
     def _pieces(self, toks: list[tuple[str, str, str, tuple[int, int]]], text: str,
-                has_schedule: bool) -> list[_Piece]:  # fmt: skip
+                has_schedule: bool) -> list[Piece]:  # fmt: skip
         pack = self.pack
-        out: list[_Piece] = []
+        out: list[Piece] = []
         i = 0
         while i < len(toks):
             form, tag, lemma, (start, end) = toks[i]
@@ -159,26 +148,26 @@ class KoreanFrontEnd:
                 value, j = number
                 nxt = toks[j] if j < len(toks) else None
                 if has_schedule and (nxt is None or nxt[0] in pack.schedule_words):
-                    out.append(_Piece("{schedule}", start, nxt[3][1] if nxt else end))
+                    out.append(Piece("{schedule}", start, nxt[3][1] if nxt else end))
                     i = j + 1
                     continue
                 if nxt is not None and nxt[0] in pack.counters:
                     out.append(
-                        _Piece("{quantity}", start, nxt[3][1], (value, pack.counters[nxt[0]]))
+                        Piece("{quantity}", start, nxt[3][1], (value, pack.counters[nxt[0]]))
                     )
                     i = j + 1
                     continue
                 if nxt is not None and nxt[0] in pack.size_units:
-                    out.append(_Piece("{size}", start, nxt[3][1]))
+                    out.append(Piece("{size}", start, nxt[3][1]))
                     i = j + 1
                     continue
                 if tag in {"SN", "NR"} or (tag == "NNG" and form in {"하나", "둘", "셋", "넷"}):
-                    out.append(_Piece("{quantity}", start, toks[j - 1][3][1], (value, None)))
+                    out.append(Piece("{quantity}", start, toks[j - 1][3][1], (value, None)))
                     i = j
                     continue
             i += 1
             if tag.startswith("J"):
-                out.append(_Piece("|", start, end))  # a particle ends a noun phrase
+                out.append(Piece("|", start, end))  # a particle ends a noun phrase
                 continue
             if tag.startswith(("E", "SF", "SP", "SS", "SE", "SO", "SW")) or tag == "VCP":
                 continue
@@ -196,26 +185,26 @@ class KoreanFrontEnd:
                 and not tag.startswith(("V", "X"))
                 and (word in pack.schedule_words or form in pack.schedule_words)
             ):
-                out.append(_Piece("{schedule}", start, end))
+                out.append(Piece("{schedule}", start, end))
                 continue
             if not has_schedule and word in pack.time_words:
                 continue
             if word in pack.delivery and word not in pack.vocabulary:
-                out.append(_Piece("{delivery}", start, end, pack.delivery[word]))
+                out.append(Piece("{delivery}", start, end, pack.delivery[word]))
                 continue
             if word in pack.vocabulary:
-                out.append(_Piece(word, start, end))
+                out.append(Piece(word, start, end))
                 continue
             if tag == "NP" or form == "부탁":
                 continue  # pronouns and "부탁해요" (please) carry no request of their own
             if tag in NOMINAL or (tag == "VA" and _adnominal(toks, i)):
-                out.append(_Piece("{product}", start, end))
+                out.append(Piece("{product}", start, end))
                 continue
-            out.append(_Piece(word, start, end))
+            out.append(Piece(word, start, end))
         return out
 
     @staticmethod
-    def _quantity(pieces: list[_Piece]) -> tuple[int | None, str | None]:
+    def _quantity(pieces: list[Piece]) -> tuple[int | None, str | None]:
         """The count asked for: the last quantity expression (sizes come before counts)."""
         found = [p for p in pieces if p.symbol == "{quantity}"]
         for p in found[:-1]:
@@ -225,7 +214,7 @@ class KoreanFrontEnd:
         value, unit = found[-1].value
         return int(value), unit
 
-    def _key(self, pieces: list[_Piece], text: str) -> tuple[list[str], str | None, str | None]:
+    def _key(self, pieces: list[Piece], text: str) -> tuple[list[str], str | None, str | None]:
         """Fold pieces into the key. A product is one run of nominal pieces (sizes included);
         when several runs are separated by particles, the one nearest the verb is the product
         ("홍콩반점에서 탕수육 주문해" -> 탕수육)."""
@@ -262,7 +251,7 @@ class KoreanFrontEnd:
         return key, product, delivery
 
 
-def _orders_with_suffix(before: _Piece, text: str, product_words: frozenset[str]) -> bool:
+def _orders_with_suffix(before: Piece, text: str, product_words: frozenset[str]) -> bool:
     """A glued 시키다 orders after a count or a word of the catalog; after anything else it is
     a causative suffix (환기시켜, 상기시켜, 작동시켜)."""
     if before.symbol == "{quantity}":
