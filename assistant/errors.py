@@ -72,3 +72,21 @@ class OutOfStockError(ShopError):
 
 class OrderStateError(ShopError):
     """The order cannot change to the requested state (e.g. already cancelled)."""
+
+
+class AudioError(JangbogiError):
+    """Audio that cannot be used: not a WAV file, empty, truncated, unreadable."""
+
+    exit_code = 6
+
+
+class SpeechModelError(JangbogiError):
+    """The speech recognition model is missing or broken; names what to install."""
+
+    exit_code = 7
+
+
+class SpeechOutputError(JangbogiError):
+    """Spoken replies cannot be produced (no TTS engine or voice)."""
+
+    exit_code = 8
