@@ -51,6 +51,33 @@ def build_parser() -> argparse.ArgumentParser:
     olist = with_db(ord_sub.add_parser("list", help="list orders"))
     olist.add_argument("--json", action="store_true")
 
+    listen = with_db(sub.add_parser("listen", help="the voice conversation"))
+    listen.add_argument("--input", type=Path, metavar="FILE.wav", required=True,
+                        help="a recording that stands in for the microphone")  # fmt: skip
+    listen.add_argument("--no-wake", action="store_true",
+                        help="treat the audio as if the wake word had just been heard")  # fmt: skip
+    listen.add_argument("--member", metavar="NAME")
+    listen.add_argument("--model", metavar="PATH", help="a Vosk model directory")
+    listen.add_argument("--no-grammar", action="store_true", help="open-vocabulary recognition")
+    listen.add_argument("--no-tts", action="store_true", help="print replies instead of speaking")
+    listen.add_argument("--json", action="store_true")
+
+    devices = sub.add_parser("devices", help="audio devices and the profile that matches each")
+    devices.add_argument("--json", action="store_true")
+
+    grammar = sub.add_parser("grammar", help="the speech recogniser's grammar")
+    gr_sub = grammar.add_subparsers(dest="action", required=True, metavar="ACTION")
+    build = with_db(gr_sub.add_parser("build", help="compile it from grammars/ and the catalog"))
+    build.add_argument("--lang", choices=["ko"], default="ko")
+    build.add_argument("--model", metavar="PATH", help="a Vosk model directory")
+    build.add_argument("--out", type=Path, metavar="FILE", help="where to write it")
+    build.add_argument("--report", action="store_true", help="list split and missing words")
+
+    transcribe = sub.add_parser("transcribe", help="recognise speech in a WAV file")
+    transcribe.add_argument("file", type=Path, metavar="FILE.wav")
+    transcribe.add_argument("--model", metavar="PATH", help="a Vosk model directory")
+    transcribe.add_argument("--json", action="store_true")
+
     parse = sub.add_parser("parse", help="print the intent of utterances")
     parse.add_argument("utterances", nargs="*")
     parse.add_argument(

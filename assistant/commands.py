@@ -177,6 +177,127 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_listen(args: argparse.Namespace) -> int:
+    from assistant.asr import Recognizer, knows_word, load_model, resolve_model
+    from assistant.asr_grammar import compile_grammar, load_if_current, save
+    from assistant.audio.wavfile import read_wav
+    from assistant.config import default_data_dir
+    from assistant.dialog import Dialog
+    from assistant.errors import ConfigError
+    from assistant.nlu.grammar import load_pack
+    from assistant.nlu.parser import load_parser
+    from assistant.shop.catalog import list_products
+    from assistant.shop.service import ShopService
+    from assistant.store.models import Channel
+    from assistant.voice import replay
+
+    if not args.no_wake:
+        raise ConfigError(
+            "the wake word detector is not built yet: replay a recorded command with --no-wake"
+        )
+    audio = read_wav(args.input)
+    load_parser().preload(background=True)
+    engine = _engine(args)
+    factory = db.session_factory(engine)
+    model_path = resolve_model(args.model)
+    model = load_model(model_path)
+    grammar: list[str] | None = None
+    if not args.no_grammar:
+        with db.transaction(factory) as session:
+            words = [w for p in list_products(session)
+                     for w in (p.name_ko, p.brand, *p.alias_list)]  # fmt: skip
+        pack = load_pack("ko")
+        out = default_data_dir() / "grammar-ko.json"
+        compiled = compile_grammar(pack, words, lambda w: knows_word(model, w), str(model_path))
+        cached = load_if_current(out, compiled.fingerprint)
+        if cached is None:
+            save(compiled, out)
+        grammar = list(cached or compiled.words)
+    speaker = None
+    if not args.no_tts:
+        from assistant.tts import Speaker
+
+        speaker = Speaker()
+    dialog = Dialog(ShopService(factory, args.member), channel=Channel.VOICE)
+    for turn in replay(audio.pcm, Recognizer(model, grammar=grammar), dialog, utcnow):
+        if args.json:
+            _json(turn.to_json())
+        else:
+            print(f"> {turn.transcript.text}")
+            print(turn.reply.text)
+        if speaker is not None:
+            speaker.say(turn.reply.text)
+    return 0
+
+
+def cmd_devices(args: argparse.Namespace) -> int:
+    from assistant.devices import list_devices, load_profiles, profile_for
+
+    profiles = load_profiles()
+    found = list_devices()
+    if args.json:
+        for d in found:
+            _json({**vars(d), "profile": profile_for(d, profiles).name})
+        return 0
+    if not found:
+        print("no audio devices found (no sound card, or PortAudio sees none); "
+              "`jangbogi text` works without one")  # fmt: skip
+    for d in found:
+        print(f"{d.index}\t{d.name}\tin {d.inputs}, out {d.outputs}, {d.default_rate:.0f} Hz"
+              f"\tprofile: {profile_for(d, profiles).name}")  # fmt: skip
+    print("profiles: " + ", ".join(f"{p.name} ({p.description})" for p in profiles.values()))
+    return 0
+
+
+def cmd_grammar_build(args: argparse.Namespace) -> int:
+    from assistant.asr import knows_word, load_model, resolve_model
+    from assistant.asr_grammar import compile_grammar, save
+    from assistant.config import default_data_dir
+    from assistant.nlu.grammar import load_pack
+    from assistant.shop.catalog import list_products
+
+    with db.transaction(db.session_factory(_engine(args))) as session:
+        words = [w for p in list_products(session)
+                 for w in (p.name_ko, p.brand, *p.alias_list)]  # fmt: skip
+    model_path = resolve_model(args.model)
+    model = load_model(model_path)
+    grammar = compile_grammar(
+        load_pack(args.lang), words, lambda w: knows_word(model, w), str(model_path)
+    )
+    out = args.out or default_data_dir() / f"grammar-{args.lang}.json"
+    save(grammar, out)
+    cov = grammar.coverage
+    print(
+        f"wrote {out}: {len(grammar.words)} recogniser words; {len(cov.kept)} words known to "
+        f"the model, {len(cov.split)} split into known words, {len(cov.missing)} missing"
+    )
+    if args.report:
+        for word, parts in sorted(cov.split.items()):
+            print(f"split\t{word}\t{' '.join(parts)}")
+        for word in cov.missing:
+            print(f"missing\t{word}")
+    return 0
+
+
+def cmd_transcribe(args: argparse.Namespace) -> int:
+    from assistant.asr import load_model, resolve_model, transcribe
+    from assistant.audio.wavfile import read_wav
+
+    audio = read_wav(args.file)  # a bad file is reported before the model loads
+    model = load_model(resolve_model(args.model))
+    heard = transcribe(audio.pcm, model)
+    if args.json:
+        _json({"file": str(args.file), "duration_s": round(audio.duration_s, 3),
+               **heard.to_json()})  # fmt: skip
+        return 0
+    print(heard.text)
+    for word in heard.words:
+        print(f"\t{word.start:6.2f}-{word.end:6.2f}s\t{word.confidence:.2f}\t{word.text}")
+    for alt in heard.alternatives[1:]:
+        print(f"\talternative ({alt.confidence:.1f}): {alt.text}")
+    return 0
+
+
 HANDLERS = {
     ("db", "upgrade"): cmd_db_upgrade,
     ("demo", "init"): cmd_demo_init,
@@ -186,6 +307,10 @@ HANDLERS = {
     ("orders", "list"): cmd_orders_list,
     ("text", None): cmd_text,
     ("parse", None): cmd_parse,
+    ("transcribe", None): cmd_transcribe,
+    ("grammar", "build"): cmd_grammar_build,
+    ("devices", None): cmd_devices,
+    ("listen", None): cmd_listen,
 }
 
 

@@ -73,6 +73,10 @@ class LanguagePack:
     """Things that are never groceries."""
     user_words: tuple[str, ...]
     """Words the tokenizer must keep whole."""
+    speech_words: frozenset[str]
+    """Surface words for the speech recogniser's grammar (templates are lemmas)."""
+    source_files: tuple[str, ...]
+    """The grammar files this pack was loaded from."""
     templates: dict[str, tuple[str, ...]]
     """The template lines per intent, as written (for grammar compilation and docs)."""
     lookups: dict[tuple[str, ...], str | None] = field(
@@ -182,5 +186,7 @@ def load_pack(lang: str, root: Path = GRAMMARS_DIR) -> LanguagePack:
         shopping_lists=_words(lists, "shopping_lists", lists_path),
         not_products=_words(lists, "not_products", lists_path),
         user_words=tuple(sorted(_words(lists, "user_words", lists_path))),
+        speech_words=_words(lists, "speech_words", lists_path),
+        source_files=(str(lists_path), str(intents_path)),
         templates=templates,
     )
