@@ -1,0 +1,144 @@
+"""Voice figures on the shared real Korean speech clips (../shared/data/speech).
+
+    .venv/bin/python bench/voice_bench.py
+
+Prints: model load time; real-time factor with and without the compiled
+grammar; character error rate without grammar on clips with transcripts; the
+false-command rate (share of the non-command clips whose transcript parses to
+a money-spending intent, as if heard right after a wake word); end-of-audio
+to reply-text latency of a full turn (parser + dialog on a demo database); peak
+memory (ru_maxrss) of the process.
+"""
+
+from __future__ import annotations
+
+import csv
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from assistant.asr import Recognizer, knows_word, load_model, resolve_model  # noqa: E402
+from assistant.asr_grammar import compile_grammar  # noqa: E402
+from assistant.audio.wavfile import read_wav  # noqa: E402
+from assistant.nlu.grammar import load_pack  # noqa: E402
+from assistant.nlu.parser import catalog_words, load_parser  # noqa: E402
+from assistant.nlu.schema import SPENDING_INTENTS  # noqa: E402
+
+SPEECH = ROOT.parent / "shared" / "data" / "speech"
+
+
+def edit_distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def normalise(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def run(pcm: bytes, model: object, grammar: list[str] | None) -> tuple[str, float, float]:
+    """(text, seconds of decoding, seconds from end of audio to final result)."""
+    rec = Recognizer(model, grammar=grammar)
+    start = time.perf_counter()
+    texts = []
+    for offset in range(0, len(pcm), 6400):
+        if rec.accept(pcm[offset : offset + 6400]):
+            texts.append(rec.result().text)
+    end_of_audio = time.perf_counter()
+    texts.append(rec.final().text)
+    done = time.perf_counter()
+    return " ".join(t for t in texts if t), done - start, done - end_of_audio
+
+
+def main() -> None:
+    manifest = SPEECH / "manifest.tsv"
+    if not manifest.is_file():
+        print(f"skipped: {manifest} not found")
+        return
+    with manifest.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    start = time.perf_counter()
+    model_path = resolve_model(None)
+    model = load_model(model_path)
+    print(f"model load: {time.perf_counter() - start:.2f} s ({model_path.name})")
+    grammar = list(
+        compile_grammar(
+            load_pack("ko"), catalog_words(), lambda w: knows_word(model, w), "bench"
+        ).words
+    )
+    parser = load_parser()
+    parser.preload()
+    clips = [(r, read_wav(SPEECH / r["filename"])) for r in rows]
+    audio_s = sum(a.duration_s for _, a in clips)
+    for label, g in (("open vocabulary", None), (f"grammar ({len(grammar)} words)", grammar)):
+        decode = 0.0
+        tails = []
+        spending = []
+        for row, audio in clips:
+            text, seconds, tail = run(audio.pcm, model, g)
+            decode += seconds
+            tails.append(tail)
+            if row["filename"].startswith("emo_") and parser.parse(text).name in SPENDING_INTENTS:
+                spending.append((row["filename"], text))
+        emo = sum(1 for r, _ in clips if r["filename"].startswith("emo_"))
+        print(
+            f"{label}: RTF {decode / audio_s:.3f} over {audio_s:.1f} s of audio in {len(clips)} "
+            f"clips; final result {statistics.median(tails) * 1000:.0f} ms median after the end "
+            f"of audio; false commands {len(spending)}/{emo} non-command clips {spending}"
+        )
+    errors = chars = 0
+    for row, audio in clips:
+        if not row["transcript"]:
+            continue
+        text, _, _ = run(audio.pcm, model, None)
+        ref = normalise(row["transcript"])
+        errors += edit_distance(normalise(text), ref)
+        chars += len(ref)
+    print(f"CER without grammar: {errors / chars:.3f} ({chars} reference characters)")
+    turn_latency(clips, model, grammar)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory (ru_maxrss): {peak:.0f} MB")
+
+
+def turn_latency(clips: list, model: object, grammar: list[str]) -> None:  # type: ignore[type-arg]
+    """End of audio -> reply text, with the dialog on a fresh demo database."""
+    from assistant.cli import main as cli_main
+    from assistant.dialog import Dialog
+    from assistant.shop.service import ShopService
+    from assistant.store import db
+    from assistant.store.models import Channel, utcnow
+
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{tmp}/bench.db"
+        cli_main(["demo", "init", "--db", url])
+        dialog = Dialog(ShopService(db.session_factory(db.open_engine(url))), Channel.VOICE)
+        latencies = []
+        for _, audio in clips:
+            rec = Recognizer(model, grammar=grammar)
+            for offset in range(0, len(audio.pcm), 6400):
+                rec.accept(audio.pcm[offset : offset + 6400])
+            end_of_audio = time.perf_counter()
+            dialog.handle(rec.final().text or " ", utcnow())
+            latencies.append(time.perf_counter() - end_of_audio)
+        latencies.sort()
+        p95 = latencies[max(0, int(len(latencies) * 0.95) - 1)]
+        print(
+            f"full turn (end of audio -> reply text), grammar mode: median "
+            f"{statistics.median(latencies) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms "
+            f"over {len(latencies)} clips"
+        )
+
+
+if __name__ == "__main__":
+    main()
