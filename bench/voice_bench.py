@@ -107,6 +107,7 @@ def main() -> None:
         chars += len(ref)
     print(f"CER without grammar: {errors / chars:.3f} ({chars} reference characters)")
     turn_latency(clips, model, grammar)
+    false_wakes(clips, model, grammar)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (ru_maxrss): {peak:.0f} MB")
 
@@ -138,6 +139,43 @@ def turn_latency(clips: list, model: object, grammar: list[str]) -> None:  # typ
             f"{statistics.median(latencies) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms "
             f"over {len(latencies)} clips"
         )
+
+
+def false_wakes(clips: list, model: object, fillers: list[str]) -> None:  # type: ignore[type-arg]
+    """The non-command clips looped as one continuous stream (shuffled each loop) through the
+    wake-word detector, and the real recordings of a keyword for the hit rate."""
+    import random
+
+    from assistant.profiles_default import DEFAULT_WAKE_WORD
+    from assistant.wake import WakeDetector
+
+    emo = [a for r, a in clips if r["filename"].startswith("emo_")]
+    rng = random.Random(7)
+    detector = WakeDetector(model, DEFAULT_WAKE_WORD, fillers)
+    seconds = 0.0
+    wakes = 0
+    while seconds < 600:
+        rng.shuffle(emo)
+        for audio in emo:
+            for offset in range(0, len(audio.pcm), 960):
+                wakes += detector.feed(audio.pcm[offset : offset + 960]) is not None
+            seconds += audio.duration_s
+    wakes += detector.flush() is not None
+    print(
+        f"false wake-ups for '{DEFAULT_WAKE_WORD}': {wakes} in {seconds / 60:.1f} min of looped "
+        f"shop talk = {wakes * 3600 / seconds:.1f} per hour"
+    )
+    hits = total = 0
+    for row, audio in clips:
+        if "빅스비" not in row["transcript"]:
+            continue
+        total += 1
+        keyword = WakeDetector(model, "빅스비", fillers)
+        heard = any(
+            keyword.feed(audio.pcm[o : o + 960]) is not None for o in range(0, len(audio.pcm), 960)
+        )
+        hits += heard or keyword.flush() is not None
+    print(f"keyword '빅스비' detected in {hits}/{total} real recordings that contain it")
 
 
 if __name__ == "__main__":
