@@ -42,7 +42,7 @@ $(STAMP): pyproject.toml
 
 run: setup
 	$(BIN)/jangbogi demo init
-	$(BIN)/jangbogi text
+	$(BIN)/jangbogi start
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -52,8 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
     olist.add_argument("--json", action="store_true")
 
     listen = with_db(sub.add_parser("listen", help="the voice conversation"))
-    listen.add_argument("--input", type=Path, metavar="FILE.wav", required=True,
+    listen.add_argument("--input", type=Path, metavar="FILE.wav",
                         help="a recording that stands in for the microphone")  # fmt: skip
+    listen.add_argument("--device", metavar="PROFILE", help="a profile in devices/")
+    listen.add_argument("--wake-word", metavar="WORD", help="instead of the profile's")
+    listen.add_argument("--save-audio", type=Path, metavar="DIR",
+                        help="keep what the recogniser heard as WAV files")  # fmt: skip
     listen.add_argument("--no-wake", action="store_true",
                         help="treat the audio as if the wake word had just been heard")  # fmt: skip
     listen.add_argument("--member", metavar="NAME")
@@ -61,6 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     listen.add_argument("--no-grammar", action="store_true", help="open-vocabulary recognition")
     listen.add_argument("--no-tts", action="store_true", help="print replies instead of speaking")
     listen.add_argument("--json", action="store_true")
+
+    start = with_db(sub.add_parser("start", help="voice if a microphone exists, else text"))
+    start.add_argument("--member", metavar="NAME")
 
     devices = sub.add_parser("devices", help="audio devices and the profile that matches each")
     devices.add_argument("--json", action="store_true")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Any
 
 from sqlalchemy import Engine
 
@@ -177,49 +178,72 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_listen(args: argparse.Namespace) -> int:
-    from assistant.asr import Recognizer, knows_word, load_model, resolve_model
+def _voice_grammar(factory: Any, model: Any, model_path: Any) -> list[str]:
+    from assistant.asr import knows_word
     from assistant.asr_grammar import compile_grammar, load_if_current, save
-    from assistant.audio.wavfile import read_wav
     from assistant.config import default_data_dir
+    from assistant.nlu.grammar import load_pack
+    from assistant.shop.catalog import list_products
+
+    with db.transaction(factory) as session:
+        words = [w for p in list_products(session)
+                 for w in (p.name_ko, p.brand, *p.alias_list)]  # fmt: skip
+    out = default_data_dir() / "grammar-ko.json"
+    compiled = compile_grammar(
+        load_pack("ko"), words, lambda w: knows_word(model, w), str(model_path)
+    )
+    cached = load_if_current(out, compiled.fingerprint)
+    if cached is None:  # the catalog or the grammar files changed: rebuild
+        save(compiled, out)
+    return list(cached or compiled.words)
+
+
+def cmd_listen(args: argparse.Namespace) -> int:
+    from assistant.asr import Recognizer, load_model, resolve_model
+    from assistant.audio.endpoint import Endpointer
+    from assistant.audio.wavfile import read_wav
+    from assistant.devices import load_profiles
     from assistant.dialog import Dialog
     from assistant.errors import ConfigError
-    from assistant.nlu.grammar import load_pack
     from assistant.nlu.parser import load_parser
-    from assistant.shop.catalog import list_products
     from assistant.shop.service import ShopService
     from assistant.store.models import Channel
-    from assistant.voice import replay
+    from assistant.voice import LiveSettings, live_turns
+    from assistant.wake import WakeDetector
 
-    if not args.no_wake:
-        raise ConfigError(
-            "the wake word detector is not built yet: replay a recorded command with --no-wake"
-        )
-    audio = read_wav(args.input)
+    profiles = load_profiles()
+    profile = profiles.get(args.device or "default")
+    if profile is None:
+        raise ConfigError(f"no device profile {args.device!r}; see `jangbogi devices`")
+    audio = read_wav(args.input) if args.input else None  # a bad file fails before loading
     load_parser().preload(background=True)
-    engine = _engine(args)
-    factory = db.session_factory(engine)
+    factory = db.session_factory(_engine(args))
     model_path = resolve_model(args.model)
     model = load_model(model_path)
-    grammar: list[str] | None = None
-    if not args.no_grammar:
-        with db.transaction(factory) as session:
-            words = [w for p in list_products(session)
-                     for w in (p.name_ko, p.brand, *p.alias_list)]  # fmt: skip
-        pack = load_pack("ko")
-        out = default_data_dir() / "grammar-ko.json"
-        compiled = compile_grammar(pack, words, lambda w: knows_word(model, w), str(model_path))
-        cached = load_if_current(out, compiled.fingerprint)
-        if cached is None:
-            save(compiled, out)
-        grammar = list(cached or compiled.words)
+    grammar = _voice_grammar(factory, model, model_path)
+    wake_word = getattr(args, "wake_word", None) or profile.wake_word
+    wake = None if args.no_wake else WakeDetector(model, wake_word, grammar)
+    command_grammar = None if args.no_grammar else grammar
     speaker = None
     if not args.no_tts:
-        from assistant.tts import Speaker
+        from assistant.tts import Speaker, VoiceSettings
 
-        speaker = Speaker()
+        speaker = Speaker(VoiceSettings(voice=profile.voice))
     dialog = Dialog(ShopService(factory, args.member), channel=Channel.VOICE)
-    for turn in replay(audio.pcm, Recognizer(model, grammar=grammar), dialog, utcnow):
+    endpointer = Endpointer(profile.silence_rms, profile.trailing_silence_ms,
+                            profile.max_utterance_s)  # fmt: skip
+    if audio is not None:
+        frames: Any = audio.frames(30)
+    else:
+        from assistant.audio.microphone import Microphone
+
+        frames = Microphone(profile).frames()
+        print(f"listening on the microphone ({profile.name}); say '{wake_word}' first")
+    turns = live_turns(
+        frames, wake, lambda: Recognizer(model, grammar=command_grammar), endpointer, dialog,
+        utcnow, LiveSettings(save_dir=args.save_audio),
+    )  # fmt: skip
+    for turn in turns:
         if args.json:
             _json(turn.to_json())
         else:
@@ -228,6 +252,19 @@ def cmd_listen(args: argparse.Namespace) -> int:
         if speaker is not None:
             speaker.say(turn.reply.text)
     return 0
+
+
+def cmd_start(args: argparse.Namespace) -> int:
+    """What `make run` starts: the voice loop with a microphone, the text conversation without."""
+    from assistant.devices import list_devices
+
+    if any(d.inputs > 0 for d in list_devices()):
+        return cmd_listen(argparse.Namespace(
+            db=args.db, member=args.member, input=None, device=None, save_audio=None,
+            no_wake=False, model=None, no_grammar=False, no_tts=False, json=False,
+        ))  # fmt: skip
+    print("no microphone found: starting the text conversation (type; '그만' ends)")
+    return cmd_text(args)
 
 
 def cmd_devices(args: argparse.Namespace) -> int:
@@ -311,6 +348,7 @@ HANDLERS = {
     ("grammar", "build"): cmd_grammar_build,
     ("devices", None): cmd_devices,
     ("listen", None): cmd_listen,
+    ("start", None): cmd_start,
 }
 
 
