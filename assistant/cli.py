@@ -83,6 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
     transcribe = sub.add_parser("transcribe", help="recognise speech in a WAV file")
     transcribe.add_argument("file", type=Path, metavar="FILE.wav")
     transcribe.add_argument("--model", metavar="PATH", help="a Vosk model directory")
+    transcribe.add_argument(
+        "--no-grammar", action="store_true", help="open vocabulary instead of the shop grammar"
+    )
     transcribe.add_argument("--json", action="store_true")
 
     parse = sub.add_parser("parse", help="print the intent of utterances")

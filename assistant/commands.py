@@ -321,8 +321,20 @@ def cmd_transcribe(args: argparse.Namespace) -> int:
     from assistant.audio.wavfile import read_wav
 
     audio = read_wav(args.file)  # a bad file is reported before the model loads
-    model = load_model(resolve_model(args.model))
-    heard = transcribe(audio.pcm, model)
+    model_path = resolve_model(args.model)
+    model = load_model(model_path)
+    grammar = None
+    if not args.no_grammar:
+        from assistant.asr import knows_word
+        from assistant.asr_grammar import compile_grammar
+        from assistant.nlu.grammar import load_pack
+        from assistant.nlu.parser import catalog_words
+
+        compiled = compile_grammar(
+            load_pack("ko"), catalog_words(), lambda w: knows_word(model, w), str(model_path)
+        )
+        grammar = list(compiled.words)
+    heard = transcribe(audio.pcm, model, grammar=grammar)
     if args.json:
         _json({"file": str(args.file), "duration_s": round(audio.duration_s, 3),
                **heard.to_json()})  # fmt: skip
