@@ -224,11 +224,16 @@ def cmd_listen(args: argparse.Namespace) -> int:
     wake_word = getattr(args, "wake_word", None) or profile.wake_word
     wake = None if args.no_wake else WakeDetector(model, wake_word, grammar)
     command_grammar = None if args.no_grammar else grammar
-    speaker = None
-    if not args.no_tts:
+    speakers: dict[str, Any] = {}
+
+    def speak(text: str, lang: str) -> None:
         from assistant.tts import Speaker, VoiceSettings
 
-        speaker = Speaker(VoiceSettings(voice=profile.voice))
+        voice = "en" if lang == "en" else profile.voice  # English turns get English replies
+        if voice not in speakers:
+            speakers[voice] = Speaker(VoiceSettings(voice=voice))
+        speakers[voice].say(text)
+
     dialog = Dialog(ShopService(factory, args.member), channel=Channel.VOICE)
     endpointer = Endpointer(profile.silence_rms, profile.trailing_silence_ms,
                             profile.max_utterance_s)  # fmt: skip
@@ -249,8 +254,8 @@ def cmd_listen(args: argparse.Namespace) -> int:
         else:
             print(f"> {turn.transcript.text}")
             print(turn.reply.text)
-        if speaker is not None:
-            speaker.say(turn.reply.text)
+        if not args.no_tts:
+            speak(turn.reply.text, turn.reply.intent.lang)
     return 0
 
 

@@ -9,14 +9,16 @@ confirmation expires. It holds no SQL: everything goes through
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from types import ModuleType
 
 from rapidfuzz import fuzz
 
-from assistant import replies
+from assistant import replies, replies_en
 from assistant.errors import DatabaseError, JangbogiError
 from assistant.nlu.choice import normalise, parse_choice
 from assistant.nlu.parser import MAX_UTTERANCE, load_parser
@@ -101,24 +103,28 @@ class Dialog:
     parser: Callable[[str], Intent] = field(default_factory=lambda: load_parser().parse)
     timeout: timedelta = CONFIRM_TIMEOUT
     pending: Pending | None = field(default=None, init=False)
+    r: ModuleType = field(default=replies, init=False)
+    """The reply texts in the language of the last utterance."""
 
     def handle(self, text: str, now: datetime) -> Reply:
         """Answer one utterance; errors become replies and change nothing."""
         if not normalise(text):
-            return Reply(replies.EMPTY, Intent(text, "ko", "none", 0.0))
+            return Reply(self.r.EMPTY, Intent(text, "ko", "none", 0.0))
         if len(text) > MAX_UTTERANCE:
-            return Reply(replies.TOO_LONG, Intent(text, "ko", "none", 0.0))
+            return Reply(self.r.TOO_LONG, Intent(text, "ko", "none", 0.0))
         intent = self.parser(text)
+        if re.search(r"[가-힣A-Za-z]", text):  # "1" or "2번" keeps the language in use
+            self.r = replies_en if intent.lang == "en" else replies
         prefix = ""
         if self.pending is not None and now > self.pending.expires_at:
             self.pending = None
-            prefix = replies.EXPIRED + " "
+            prefix = self.r.EXPIRED + " "
         try:
             answer, end = self._answer(intent, now)
         except DatabaseError as exc:
             answer, end = f"지금은 주문 정보를 쓸 수 없어요: {exc}", False
         except JangbogiError as exc:
-            answer, end = str(exc), False
+            answer, end = self.r.error(exc), False
         return Reply(prefix + answer, intent, end)
 
     # -- routing -------------------------------------------------------------
@@ -126,7 +132,7 @@ class Dialog:
     def _answer(self, intent: Intent, now: datetime) -> tuple[str, bool]:
         if intent.name == "stop":
             self.pending = None
-            return replies.BYE, True
+            return self.r.BYE, True
         pending = self.pending
         if isinstance(pending, PendingChoice) and intent.name not in COMMANDS:
             return self._answer_choice(pending, intent, now), False
@@ -136,10 +142,10 @@ class Dialog:
                 return self._execute(pending, now), False
             if intent.name == "deny":
                 self.pending = None
-                return (replies.NOT_ORDERED if isinstance(pending, PendingOrder)
-                        else replies.NOT_CANCELLED), False  # fmt: skip
+                return (self.r.NOT_ORDERED if isinstance(pending, PendingOrder)
+                        else self.r.NOT_CANCELLED), False  # fmt: skip
             if intent.name not in COMMANDS:
-                return replies.ASK_YES_NO + " " + self._repeat_question(pending), False
+                return self.r.ASK_YES_NO + " " + self._repeat_question(pending), False
         self.pending = None
         return self._command(intent, now), False
 
@@ -150,7 +156,7 @@ class Dialog:
                 if slots.quantity is not None:
                     check_quantity(slots.quantity)
                 if not slots.product:
-                    return replies.ASK_PRODUCT
+                    return self.r.ASK_PRODUCT
                 return self._with_product(
                     intent.name, slots.product, slots.quantity, slots.unit, now
                 )
@@ -159,39 +165,39 @@ class Dialog:
             case "view_cart":
                 items = self.shop.cart()
                 if not items:
-                    return replies.EMPTY_CART
-                return replies.cart(items, self.shop.quote_cart())
+                    return self.r.EMPTY_CART
+                return self.r.cart(items, self.shop.quote_cart())
             case "checkout":
                 if not self.shop.cart():
-                    return replies.EMPTY_CART
+                    return self.r.EMPTY_CART
                 q = self.shop.quote_cart()
                 self.pending = PendingOrder((), self._key(), now + self.timeout, checkout=True)
-                return replies.confirm_checkout(q)
+                return self.r.confirm_checkout(q)
             case "order_status":
                 last = self.shop.last_order()
-                return replies.status(last) if last else replies.NO_ORDERS
+                return self.r.status(last) if last else self.r.NO_ORDERS
             case "cancel_order":
                 last = self.shop.last_order(open_only=True)
                 if last is None:
-                    return replies.NO_OPEN_ORDER
+                    return self.r.NO_OPEN_ORDER
                 self.pending = PendingCancel(last.id, now + self.timeout)
-                return replies.confirm_cancel(last)
+                return self.r.confirm_cancel(last)
             case "confirm":
-                return replies.NOTHING_TO_CONFIRM
+                return self.r.NOTHING_TO_CONFIRM
             case "deny":
-                return replies.NOT_ORDERED
+                return self.r.NOT_ORDERED
             case "reorder":
                 return self._reorder(now)
             case "product_info":
                 return self._product_info(slots.product)
             case "deals":
-                return replies.deals(self.shop.deals(), self.shop.member_pricing())
+                return self.r.deals(self.shop.deals(), self.shop.member_pricing())
             case "help":
-                return replies.HELP
+                return self.r.HELP
             case "none":
-                return replies.NOT_SHOPPING
+                return self.r.NOT_SHOPPING
             case _:
-                return replies.not_available(intent.name)
+                return self.r.not_available(intent.name)
 
     # -- products ------------------------------------------------------------
 
@@ -200,7 +206,7 @@ class Dialog:
     ) -> str:
         options = self.shop.find_products(phrase)
         if not options:
-            return replies.not_sold(phrase)
+            return self.r.not_sold(phrase)
         if unit is not None and any(p.unit == unit for p in options):
             # "계란 한 판" means the 30-egg trays, not the 10-egg packs
             options = [p for p in options if p.unit == unit]
@@ -209,34 +215,34 @@ class Dialog:
             options.sort(key=lambda p: (p.stock == 0, -p.rating_tenths, -p.rating_count))
             shown = tuple(options[:MAX_CHOICES])
             self.pending = PendingChoice(action, shown, quantity, now + self.timeout)
-            return replies.choose(phrase, shown, self.shop.member_pricing(), len(options))
+            return self.r.choose(phrase, shown, self.shop.member_pricing(), len(options))
         return self._act(action, options[0], quantity, now)
 
     def _act(self, action: str, product: ProductView, quantity: int | None, now: datetime) -> str:
         count = quantity if quantity is not None else 1
         if action == "add_to_cart":
             entry = self.shop.add_to_cart(product.id, count, now)
-            return replies.added(entry, len(self.shop.cart()), count)
+            return self.r.added(entry, len(self.shop.cart()), count)
         if action == "remove_from_cart":
             left = self.shop.remove_from_cart(product.id, quantity, now)
-            return replies.removed(product, left)
+            return self.r.removed(product, left)
         wanted = ((product.id, count),)
         q = self.shop.quote(wanted)
         self.pending = PendingOrder(wanted, self._key(), now + self.timeout)
-        return replies.confirm_order(q)
+        return self.r.confirm_order(q)
 
     def _answer_choice(self, pending: PendingChoice, intent: Intent, now: datetime) -> str:
         if intent.name == "deny":
             self.pending = None
-            return replies.NOT_ORDERED
+            return self.r.NOT_ORDERED
         picked = self._pick(pending.options, intent.text)
         if not picked:
-            return replies.choose_again(len(pending.options))
+            return self.r.choose_again(len(pending.options))
         if len(picked) > 1:
             self.pending = PendingChoice(
                 pending.action, picked, pending.quantity, now + self.timeout
             )
-            return replies.choose(normalise(intent.text), picked, self.shop.member_pricing())
+            return self.r.choose(normalise(intent.text), picked, self.shop.member_pricing())
         self.pending = None
         return self._act(pending.action, picked[0], pending.quantity, now)
 
@@ -264,56 +270,54 @@ class Dialog:
     def _remove(self, phrase: str | None, quantity: int | None, now: datetime) -> str:
         items = self.shop.cart()
         if not items:
-            return replies.EMPTY_CART
+            return self.r.EMPTY_CART
         if not phrase:
-            return replies.ASK_PRODUCT
+            return self.r.ASK_PRODUCT
         in_cart = tuple(i.product for i in items)
         picked = self._pick(in_cart, phrase)
         if not picked:
             matches = {p.id for p in self.shop.find_products(phrase)}
             picked = tuple(p for p in in_cart if p.id in matches)
         if not picked:
-            return f"장바구니에 '{phrase}'{replies.particle(phrase, '은', '는')} 없어요."
+            return self.r.not_in_cart(phrase)
         if len(picked) > 1:
             self.pending = PendingChoice("remove_from_cart", picked, quantity, now + self.timeout)
-            return replies.choose(phrase, picked, self.shop.member_pricing())
+            return self.r.choose(phrase, picked, self.shop.member_pricing())
         return self._act("remove_from_cart", picked[0], quantity, now)
 
     def _reorder(self, now: datetime) -> str:
         last = self.shop.last_order()
         if last is None:
-            return replies.NO_ORDERS
+            return self.r.NO_ORDERS
         wanted = tuple((line.product_id, line.quantity) for line in last.lines)
         q = self.shop.quote(wanted)
         self.pending = PendingOrder(wanted, self._key(), now + self.timeout)
-        return replies.confirm_reorder(last, q)
+        return self.r.confirm_reorder(last, q)
 
     def _product_info(self, phrase: str | None) -> str:
         if not phrase:
-            return replies.ASK_PRODUCT
+            return self.r.ASK_PRODUCT
         options = self.shop.find_products(phrase)
         if not options:
-            return replies.not_sold(phrase)
+            return self.r.not_sold(phrase)
         options.sort(key=lambda p: (p.stock == 0, -p.rating_tenths, -p.rating_count))
-        return replies.product_info(options[0], len(options))
+        return self.r.product_info(options[0], len(options))
 
     # -- confirmations -------------------------------------------------------
 
     def _execute(self, pending: PendingOrder | PendingCancel, now: datetime) -> str:
         if isinstance(pending, PendingCancel):
-            return replies.cancelled(self.shop.cancel(pending.order_id, now))
+            return self.r.cancelled(self.shop.cancel(pending.order_id, now))
         if pending.checkout:
             order, new = self.shop.checkout(key=pending.key, channel=self.channel, now=now)
         else:
             order, new = self.shop.place(
                 pending.wanted, key=pending.key, channel=self.channel, now=now
             )
-        return replies.placed(order, new)
+        return self.r.placed(order, new)
 
     def _repeat_question(self, pending: PendingOrder | PendingCancel) -> str:
-        if isinstance(pending, PendingCancel):
-            return "주문을 취소할까요?"
-        return "주문할까요?"
+        return self.r.repeat_question(isinstance(pending, PendingCancel))
 
     @staticmethod
     def _key() -> str:

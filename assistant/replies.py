@@ -171,3 +171,16 @@ def deals(products: Sequence[ProductView], member_pricing: bool) -> str:
     parts = [f"{p.name} {won(p.price)} → 회원가 {won(p.member_price)}" for p in products]
     lead = "회원 할인 상품이에요" if member_pricing else "회원이시면 이렇게 싸게 살 수 있어요"
     return f"{lead}: " + ", ".join(parts) + "."
+
+
+def not_in_cart(phrase: str) -> str:
+    return f"장바구니에 '{phrase}'{particle(phrase, '은', '는')} 없어요."
+
+
+def repeat_question(cancel: bool) -> str:
+    return "주문을 취소할까요?" if cancel else "주문할까요?"
+
+
+def error(exc: Exception) -> str:
+    """The shop's refusals are already written in Korean."""
+    return str(exc)

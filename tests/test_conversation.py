@@ -143,3 +143,22 @@ def test_orders_list_text_output(talk: Talk, jangbogi: Runner, db_url: str) -> N
     result = jangbogi("orders", "list", "--db", db_url)
     assert result.code == 0
     assert "placed" in result.out and "서울우유" in result.out and "2" in result.out
+
+
+def test_english_conversation_gets_english_replies(
+    talk: Talk, jangbogi: Runner, db_url: str
+) -> None:
+    ask, confirm, placed, weather = talk(
+        "order two bottles of milk", "1", "yes", "what's the weather like"
+    )
+    assert "Which number?" in ask
+    assert "Shall I order?" in confirm and "× " in confirm
+    assert placed.startswith("Ordered.")
+    assert weather.startswith("Sorry, I can only help with grocery shopping")
+    (order,) = orders(jangbogi, db_url)
+    assert order["lines"][0]["quantity"] == 2  # type: ignore[index]
+
+
+def test_english_refusals_are_english(talk: Talk) -> None:
+    (reply,) = talk("order 500 bottles of milk")
+    assert reply == "Please say a quantity from 1 to 99."

@@ -1,0 +1,184 @@
+"""How the assistant says things in English: the same names as :mod:`assistant.replies`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.errors import (
+    InvalidQuantityError,
+    JangbogiError,
+    NotFoundError,
+    OrderStateError,
+    OutOfStockError,
+)
+from assistant.shop.orders import OrderView
+from assistant.shop.pricing import MAX_QUANTITY, Quote
+from assistant.shop.service import CartItem, ProductView
+from assistant.store.models import OrderStatus
+
+NOT_SHOPPING = (
+    "Sorry, I can only help with grocery shopping. For example: 'order two bottles of milk'."
+)
+HELP = (
+    "Try: 'order two bottles of milk', 'add a tray of eggs to my cart', 'show my cart', "
+    "'check out', 'where is my order', 'cancel my last order', 'stop'."
+)
+EMPTY = "Sorry, I didn't catch that. Please say it again."
+TOO_LONG = "That was too long. Please ask for one thing at a time."
+BYE = "Goodbye."
+ASK_YES_NO = "Please answer 'yes' or 'no'."
+EXPIRED = "That question timed out, so I dropped it."
+NOTHING_TO_CONFIRM = "There is nothing to confirm right now."
+NOT_ORDERED = "Okay, I didn't order anything."
+NOT_CANCELLED = "Okay, I'll leave the order as it is."
+EMPTY_CART = "Your cart is empty."
+NO_ORDERS = "You haven't ordered anything yet."
+NO_OPEN_ORDER = "There is no order that can still be cancelled."
+ASK_PRODUCT = "Which product do you mean? Please say it again."
+STATUS = {
+    OrderStatus.PLACED: "received",
+    OrderStatus.CANCELLED: "cancelled",
+    OrderStatus.SHIPPED: "on its way",
+    OrderStatus.DELIVERED: "delivered",
+}
+
+
+def won(amount: int) -> str:
+    return f"{amount:,} won"
+
+
+def item(name: str, quantity: int, unit: str) -> str:
+    return f"{quantity} × {name}"
+
+
+def price_phrase(q: Quote) -> str:
+    text = f"{won(q.total)} at the member price" if q.member_pricing else won(q.total)
+    if q.delivery_fee:
+        text += f" (including {won(q.delivery_fee)} delivery)"
+    return text
+
+
+def confirm_order(q: Quote) -> str:
+    if len(q.lines) == 1:
+        ln = q.lines[0]
+        what = item(ln.name, ln.quantity, ln.unit)
+    else:
+        what = f"{q.lines[0].name} and {len(q.lines) - 1} more"
+    return f"{what}, {price_phrase(q)}. Shall I order?"
+
+
+def placed(order: OrderView, new: bool) -> str:
+    lead = "Ordered" if new else "That order was already placed"
+    return f"{lead}. Order number {order.id}, total {won(order.total)}."
+
+
+def order_summary(order: OrderView) -> str:
+    first = order.lines[0]
+    what = item(first.name, first.quantity, first.unit)
+    return what + (f" and {len(order.lines) - 1} more" if len(order.lines) > 1 else "")
+
+
+def status(order: OrderView) -> str:
+    return (
+        f"Order {order.id} ({order_summary(order)}, {won(order.total)}) is {STATUS[order.status]}."
+    )
+
+
+def confirm_cancel(order: OrderView) -> str:
+    return f"Cancel order {order.id} ({order_summary(order)}, {won(order.total)})?"
+
+
+def cancelled(order: OrderView) -> str:
+    return f"Order {order.id} is cancelled."
+
+
+def choose(
+    phrase: str, options: Sequence[ProductView], member_pricing: bool, total: int | None = None
+) -> str:
+    parts = [
+        f"{i}: {p.name} {won(p.member_price if member_pricing else p.price)}"
+        for i, p in enumerate(options, 1)
+    ]
+    lead = f"There are {total or len(options)} kinds of {phrase}"
+    if total is not None and total > len(options):
+        lead += f"; the {len(options)} best rated"
+    return f"{lead}: " + ", ".join(parts) + ". Which number?"
+
+
+def choose_again(count: int) -> str:
+    return f"Please pick a number from 1 to {count}, or say the name."
+
+
+def not_sold(phrase: str) -> str:
+    return f"Sorry, '{phrase}' is not in our catalog."
+
+
+def not_in_cart(phrase: str) -> str:
+    return f"There is no '{phrase}' in your cart."
+
+
+def added(entry: CartItem, count: int, quantity: int) -> str:
+    p = entry.product
+    return f"Added {item(p.name, quantity, p.unit)} to your cart. It has {count} products now."
+
+
+def removed(product: ProductView, left: int) -> str:
+    if left:
+        return f"Took some {product.name} out; {left} left in your cart."
+    return f"Removed {product.name} from your cart."
+
+
+def cart(items: Sequence[CartItem], q: Quote) -> str:
+    lines = ", ".join(
+        f"{item(i.product.name, i.quantity, i.product.unit)} {won(ln.line_total)}"
+        for i, ln in zip(items, q.lines, strict=True)
+    )
+    return f"Your cart: {lines}. Total {price_phrase(q)}."
+
+
+def confirm_checkout(q: Quote) -> str:
+    return f"{len(q.lines)} products in your cart, {price_phrase(q)}. Shall I order?"
+
+
+def confirm_reorder(last: OrderView, q: Quote) -> str:
+    return f"The same as order {last.id}: {confirm_order(q)}"
+
+
+def product_info(p: ProductView, count: int) -> str:
+    member = f", {won(p.member_price)} for members" if p.member_price < p.price else ""
+    stock = "out of stock" if p.stock == 0 else f"{p.stock} in stock"
+    more = f" ({count - 1} similar products too)" if count > 1 else ""
+    return (
+        f"{p.name}: {won(p.price)}{member}, rated {p.rating_tenths / 10:.1f} by "
+        f"{p.rating_count:,} reviews, {stock}.{more}"
+    )
+
+
+def deals(products: Sequence[ProductView], member_pricing: bool) -> str:
+    if not products:
+        return "There are no member deals right now."
+    parts = [f"{p.name} {won(p.price)} → {won(p.member_price)}" for p in products]
+    lead = "Member deals" if member_pricing else "As a member you would pay"
+    return f"{lead}: " + ", ".join(parts) + "."
+
+
+def not_available(intent: str) -> str:
+    return "I can't do that yet; I can help with orders and your cart."
+
+
+def repeat_question(cancel: bool) -> str:
+    return "Shall I cancel the order?" if cancel else "Shall I order?"
+
+
+def error(exc: JangbogiError) -> str:
+    """The shop's refusals in English (their own messages are Korean)."""
+    match exc:
+        case InvalidQuantityError():
+            return f"Please say a quantity from 1 to {MAX_QUANTITY}."
+        case OutOfStockError():
+            return "Sorry, there isn't enough of that in stock."
+        case OrderStateError():
+            return "That order can no longer be cancelled."
+        case NotFoundError():
+            return "Sorry, I couldn't find that."
+    return f"Sorry, that didn't work: {exc}"
