@@ -8,6 +8,7 @@ as the text conversation answer it.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,6 +20,8 @@ from assistant.audio.endpoint import Endpointer
 from assistant.dialog import Dialog, Reply
 from assistant.wake import WakeDetector
 
+WAKE_CONTEXT_FRAMES = 100
+"""With --save-audio, the last 3 s (100 frames of 30 ms) before a wake-up are kept."""
 CHUNK_BYTES = 6400
 """200 ms of 16 kHz mono 16-bit audio."""
 
@@ -94,12 +97,17 @@ def live_turns(
     heard_s = 0.0
     recognizer = new_recognizer()
     audio: list[bytes] = []
+    before_wake: deque[bytes] = deque(maxlen=WAKE_CONTEXT_FRAMES)
     for frame in frames:
         heard_s += len(frame) / 32000
         if not listening:
+            before_wake.append(frame)
             if wake is not None and wake.feed(frame) is not None:
                 listening, recognizer, audio = True, new_recognizer(), []
                 endpointer.reset()
+                if settings.save_dir is not None:  # what the wake-word detector heard
+                    _save(settings.save_dir, b"".join(before_wake), "wake")
+                before_wake.clear()
             continue
         audio.append(frame)
         recognizer.accept(frame)
@@ -110,7 +118,7 @@ def live_turns(
         transcript = recognizer.final()
         endpointer.reset()
         if settings.save_dir is not None:
-            _save(settings.save_dir, b"".join(audio))
+            _save(settings.save_dir, b"".join(audio), "turn")
         reply = dialog.handle(transcript.text or " ", clock())
         yield Turn(transcript, reply)
         if reply.end:
@@ -122,17 +130,18 @@ def live_turns(
     if listening and endpointer.started:  # the audio ended in the middle of a turn
         transcript = recognizer.final()
         if settings.save_dir is not None:
-            _save(settings.save_dir, b"".join(audio))
+            _save(settings.save_dir, b"".join(audio), "turn")
         if transcript.text:
             yield Turn(transcript, dialog.handle(transcript.text, clock()))
 
 
-def _save(directory: Path, pcm: bytes) -> Path:
+def _save(directory: Path, pcm: bytes, kind: str) -> Path:
     import time
     import wave
 
     directory.mkdir(parents=True, exist_ok=True)
-    path = directory / f"turn-{time.strftime('%Y%m%d-%H%M%S')}-{time.monotonic_ns() % 10**6}.wav"
+    stamp = f"{time.strftime('%Y%m%d-%H%M%S')}-{time.monotonic_ns() % 10**6}"
+    path = directory / f"{kind}-{stamp}.wav"
     with wave.open(str(path), "wb") as wav:
         wav.setnchannels(1)
         wav.setsampwidth(2)

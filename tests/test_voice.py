@@ -81,7 +81,7 @@ def test_the_wake_word_opens_a_turn(db_url: str, tmp_path: Path) -> None:
                          "--json", "--db", db_url, "--save-audio", str(saved))  # fmt: skip
     assert woken.code == 0, woken.err
     assert len(woken.lines) >= 1
-    assert list(saved.glob("*.wav"))
+    assert list(saved.glob("wake-*.wav")) and list(saved.glob("turn-*.wav"))
     asleep = run_jangbogi("listen", "--input", str(clip), "--no-tts", "--json", "--db", db_url)
     assert asleep.code == 0 and asleep.lines == []  # never heard its own wake word
 
