@@ -98,18 +98,14 @@ def cmd_catalog_list(args: argparse.Namespace) -> int:
 
 
 def cmd_catalog_search(args: argparse.Namespace) -> int:
-    from assistant.shop.catalog import list_products
-    from assistant.shop.matching import CatalogEntry, ProductMatcher
+    from assistant.shop.catalog import catalog_entry, list_products
+    from assistant.shop.matching import ProductMatcher
 
     factory = db.session_factory(_engine(args))
 
     with db.transaction(factory) as session:
         products = {p.id: p for p in list_products(session)}
-        matcher = ProductMatcher(
-            CatalogEntry(p.id, p.name_ko, p.name_en, p.brand, tuple(p.alias_list), p.size,
-                         p.stock > 0, p.rating_tenths)
-            for p in products.values()
-        )  # fmt: skip
+        matcher = ProductMatcher(catalog_entry(p) for p in products.values())
         ranked = [c for c in matcher.rank(args.query, limit=10) if c.score >= 60]
         if not ranked:
             print(f"'{args.query}': not in the catalog", file=sys.stderr)
@@ -178,20 +174,26 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return 0
 
 
-def _voice_grammar(factory: Any, model: Any, model_path: Any) -> list[str]:
+def _compile_grammar(phrases: list[str], model: Any, model_path: Any, lang: str = "ko") -> Any:
+    """The recogniser grammar for these catalog phrases (an asr_grammar.CompiledGrammar)."""
     from assistant.asr import knows_word
-    from assistant.asr_grammar import compile_grammar, load_if_current, save
-    from assistant.config import default_data_dir
+    from assistant.asr_grammar import compile_grammar
     from assistant.nlu.grammar import load_pack
-    from assistant.shop.catalog import list_products
+
+    return compile_grammar(
+        load_pack(lang), phrases, lambda w: knows_word(model, w), str(model_path)
+    )
+
+
+def _voice_grammar(factory: Any, model: Any, model_path: Any) -> list[str]:
+    from assistant.asr_grammar import load_if_current, save
+    from assistant.config import default_data_dir
+    from assistant.shop.catalog import spoken_phrases
 
     with db.transaction(factory) as session:
-        words = [w for p in list_products(session)
-                 for w in (p.name_ko, p.brand, *p.alias_list)]  # fmt: skip
+        phrases = spoken_phrases(session)
     out = default_data_dir() / "grammar-ko.json"
-    compiled = compile_grammar(
-        load_pack("ko"), words, lambda w: knows_word(model, w), str(model_path)
-    )
+    compiled = _compile_grammar(phrases, model, model_path)
     cached = load_if_current(out, compiled.fingerprint)
     if cached is None:  # the catalog or the grammar files changed: rebuild
         save(compiled, out)
@@ -292,20 +294,16 @@ def cmd_devices(args: argparse.Namespace) -> int:
 
 
 def cmd_grammar_build(args: argparse.Namespace) -> int:
-    from assistant.asr import knows_word, load_model, resolve_model
-    from assistant.asr_grammar import compile_grammar, save
+    from assistant.asr import load_model, resolve_model
+    from assistant.asr_grammar import save
     from assistant.config import default_data_dir
-    from assistant.nlu.grammar import load_pack
-    from assistant.shop.catalog import list_products
+    from assistant.shop.catalog import spoken_phrases
 
     with db.transaction(db.session_factory(_engine(args))) as session:
-        words = [w for p in list_products(session)
-                 for w in (p.name_ko, p.brand, *p.alias_list)]  # fmt: skip
+        phrases = spoken_phrases(session)
     model_path = resolve_model(args.model)
     model = load_model(model_path)
-    grammar = compile_grammar(
-        load_pack(args.lang), words, lambda w: knows_word(model, w), str(model_path)
-    )
+    grammar = _compile_grammar(phrases, model, model_path, args.lang)
     out = args.out or default_data_dir() / f"grammar-{args.lang}.json"
     save(grammar, out)
     cov = grammar.coverage
@@ -330,15 +328,9 @@ def cmd_transcribe(args: argparse.Namespace) -> int:
     model = load_model(model_path)
     grammar = None
     if not args.no_grammar:
-        from assistant.asr import knows_word
-        from assistant.asr_grammar import compile_grammar
-        from assistant.nlu.grammar import load_pack
         from assistant.nlu.parser import catalog_words
 
-        compiled = compile_grammar(
-            load_pack("ko"), catalog_words(), lambda w: knows_word(model, w), str(model_path)
-        )
-        grammar = list(compiled.words)
+        grammar = list(_compile_grammar(list(catalog_words()), model, model_path).words)
     heard = transcribe(audio.pcm, model, grammar=grammar)
     if args.json:
         _json({"file": str(args.file), "duration_s": round(audio.duration_s, 3),

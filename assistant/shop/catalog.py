@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from assistant.shop.catalog_file import ProductRecord, parse_catalog
+from assistant.shop.matching import CatalogEntry
 from assistant.store.models import Product
 
 
@@ -77,6 +78,19 @@ def import_records(session: Session, records: list[ProductRecord]) -> ImportSumm
 def import_file(session: Session, path: Path) -> ImportSummary:
     """Validate the whole file first, then write it; a bad file changes nothing."""
     return import_records(session, parse_catalog(path))
+
+
+def catalog_entry(p: Product) -> CatalogEntry:
+    """What the matcher needs to know about a product."""
+    return CatalogEntry(
+        p.id, p.name_ko, p.name_en, p.brand, tuple(p.alias_list), p.size, p.stock > 0,
+        p.rating_tenths,
+    )  # fmt: skip
+
+
+def spoken_phrases(session: Session) -> list[str]:
+    """Every name, brand and alias of the products on sale (for the recogniser's grammar)."""
+    return [w for p in list_products(session) for w in (p.name_ko, p.brand, *p.alias_list)]
 
 
 def list_products(session: Session, category: str | None = None) -> list[Product]:

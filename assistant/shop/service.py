@@ -16,8 +16,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from assistant.errors import NotFoundError
 from assistant.shop import cart as cart_ops
 from assistant.shop import orders as order_ops
+from assistant.shop.catalog import catalog_entry
 from assistant.shop.household import find_member
-from assistant.shop.matching import CatalogEntry, ProductMatcher
+from assistant.shop.matching import ProductMatcher
 from assistant.shop.orders import OrderView
 from assistant.shop.pricing import Quote, member_pricing_applies
 from assistant.store.db import transaction
@@ -92,19 +93,7 @@ class ShopService:
         if self._matcher is None:
             with transaction(self._factory) as session:
                 products = session.scalars(select(Product).where(Product.active.is_(True)))
-                self._matcher = ProductMatcher(
-                    CatalogEntry(
-                        p.id,
-                        p.name_ko,
-                        p.name_en,
-                        p.brand,
-                        tuple(p.alias_list),
-                        p.size,
-                        p.stock > 0,
-                        p.rating_tenths,
-                    )
-                    for p in products
-                )
+                self._matcher = ProductMatcher(catalog_entry(p) for p in products)
         return self._matcher
 
     def find_products(self, phrase: str) -> list[ProductView]:
