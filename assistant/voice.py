@@ -1,9 +1,8 @@
-"""The voice loop on recorded audio: utterances -> transcript -> dialog -> reply (printed, spoken).
+"""The voice loop: wake word -> one command until trailing silence -> dialog -> reply.
 
-A WAV file stands in for the microphone (``jangbogi listen --input FILE.wav
---no-wake``): the recording is heard as if the wake word had just been said,
-each utterance Vosk ends on silence is one turn, and the same dialog and shop
-as the text conversation answer it.
+The frames come from the microphone or from a WAV file standing in for it
+(``jangbogi listen --input FILE.wav``); the same dialog and shop as the text
+conversation answer each turn.
 """
 
 from __future__ import annotations
@@ -22,8 +21,6 @@ from assistant.wake import WakeDetector
 
 WAKE_CONTEXT_FRAMES = 100
 """With --save-audio, the last 3 s (100 frames of 30 ms) before a wake-up are kept."""
-CHUNK_BYTES = 6400
-"""200 ms of 16 kHz mono 16-bit audio."""
 
 
 @dataclass(frozen=True)
@@ -42,29 +39,6 @@ class Turn:
             "slots": self.reply.intent.slots.to_json(),
             "reply": self.reply.text,
         }
-
-
-def utterances(pcm: bytes, recognizer: Recognizer) -> Iterator[Transcript]:
-    """Split a recording into utterances at the silences Vosk detects; skip empty ones."""
-    for offset in range(0, len(pcm), CHUNK_BYTES):
-        if recognizer.accept(pcm[offset : offset + CHUNK_BYTES]):
-            heard = recognizer.result()
-            if heard.text:
-                yield heard
-    heard = recognizer.final()
-    if heard.text:
-        yield heard
-
-
-def replay(
-    pcm: bytes, recognizer: Recognizer, dialog: Dialog, clock: Callable[[], datetime]
-) -> Iterator[Turn]:
-    """Every turn of a recording, answered by the dialog, until the user says stop."""
-    for heard in utterances(pcm, recognizer):
-        reply = dialog.handle(heard.text, clock())
-        yield Turn(heard, reply)
-        if reply.end:
-            return
 
 
 @dataclass

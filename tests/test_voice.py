@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,39 +13,8 @@ from assistant.dialog import Dialog
 from assistant.shop.service import ShopService
 from assistant.store import db
 from assistant.store.models import Channel, utcnow
-from assistant.voice import CHUNK_BYTES, replay
 from tests.conftest import SHARED_DATA, run_jangbogi
 from tests.test_conversation import orders
-
-
-class ScriptedRecognizer:
-    """A fake recogniser that 'hears' one scripted utterance per chunk of audio."""
-
-    def __init__(self, lines: list[str]) -> None:
-        self._lines: Iterator[str] = iter(lines)
-        self._current = ""
-
-    def accept(self, pcm: bytes) -> bool:
-        self._current = next(self._lines, "")
-        return bool(self._current)
-
-    def result(self) -> Transcript:
-        return Transcript(self._current, (), ())
-
-    def final(self) -> Transcript:
-        return Transcript("", (), ())
-
-
-def test_spoken_order_goes_through_the_dialog(db_url: str) -> None:
-    lines = ["서울우유 흰우유 1L 두 개 주문해 줘", "응", "그만", "우유 주문해 줘"]
-    dialog = Dialog(ShopService(db.session_factory(db.open_engine(db_url))), Channel.VOICE)
-    turns = list(replay(b"\0" * CHUNK_BYTES * 6, ScriptedRecognizer(lines), dialog, utcnow))  # type: ignore[arg-type]
-    assert [t.reply.intent.name for t in turns] == ["order", "confirm", "stop"]
-    assert "주문했어요" in turns[1].reply.text
-    data = turns[0].to_json()
-    assert set(data) == {"transcript", "intent", "slots", "reply"}
-    (order,) = orders(run_jangbogi, db_url)
-    assert order["channel"] == "voice"
 
 
 def shared_clips() -> list[Path]:
@@ -153,3 +121,20 @@ def test_follow_up_answer_needs_no_wake_word(db_url: str) -> None:
     )
     assert [t.reply.intent.name for t in turns] == ["order", "confirm"]
     assert "주문했어요" in turns[1].reply.text
+
+
+def test_spoken_order_goes_through_the_dialog(db_url: str) -> None:
+    """With --no-wake every turn is heard; "그만" ends the conversation."""
+    from assistant.audio.endpoint import Endpointer
+    from assistant.voice import live_turns
+
+    frames = [*loud(10), *quiet(30)] * 4
+    script = ScriptedFinals(["서울우유 흰우유 1L 두 개 주문해 줘", "응", "그만", "우유 주문해 줘"])
+    dialog = Dialog(ShopService(db.session_factory(db.open_engine(db_url))), Channel.VOICE)
+    turns = list(live_turns(frames, None, script.new, Endpointer(300, 600, 8.0), dialog, utcnow))
+    assert [t.reply.intent.name for t in turns] == ["order", "confirm", "stop"]
+    assert "주문했어요" in turns[1].reply.text
+    data = turns[0].to_json()
+    assert set(data) == {"transcript", "intent", "slots", "reply"}
+    (order,) = orders(run_jangbogi, db_url)
+    assert order["channel"] == "voice"

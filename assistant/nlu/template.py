@@ -11,20 +11,16 @@ Syntax (one template is one line of a grammar file):
 Templates are matched against the *key* of an utterance (the sequence of
 content lemmas and slot symbols the language front end builds), so they are
 written in lemmas, not in surface forms: ``주문 하다`` matches 주문해 줘,
-주문 해 줘 and 주문할게요 alike. :func:`match` walks the tree directly;
-:func:`expand` lists every sequence a (small) template accepts, for samples.
+주문 해 줘 and 주문할게요 alike. :func:`match` walks the tree directly,
+so a template with many optional parts costs nothing up front.
 """
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from assistant.errors import ConfigError
-
-MAX_EXPANSIONS = 200_000
-"""A template accepting more sequences than this is a mistake in the grammar."""
 
 
 @dataclass(frozen=True)
@@ -133,33 +129,6 @@ def parse_template(text: str) -> Sequence:
     if not text.strip():
         raise ConfigError("empty template")
     return _Parser(text).parse()
-
-
-def expand(node: Node, rules: Mapping[str, Sequence], _depth: int = 0) -> set[tuple[str, ...]]:
-    """Every symbol sequence a template accepts."""
-    if _depth > 20:
-        raise ConfigError("expansion rules nest too deep (a rule refers to itself?)")
-    match node:
-        case Word(text):
-            return {(text,)}
-        case RuleRef(name):
-            if name not in rules:
-                raise ConfigError(f"unknown expansion rule <{name}>")
-            return expand(rules[name], rules, _depth + 1)
-        case Alternative(options):
-            out: set[tuple[str, ...]] = set()
-            for option in options:
-                out |= expand(option, rules, _depth)
-            return out
-        case Sequence(items):
-            results: set[tuple[str, ...]] = {()}
-            for item in items:
-                parts = expand(item, rules, _depth)
-                results = {a + b for a, b in itertools.product(results, parts)}
-                if len(results) > MAX_EXPANSIONS:
-                    raise ConfigError(f"a template accepts more than {MAX_EXPANSIONS} sequences")
-            return results
-    raise ConfigError(f"unknown template node {node!r}")  # pragma: no cover
 
 
 def words(node: Node, rules: Mapping[str, Sequence], _depth: int = 0) -> set[str]:
