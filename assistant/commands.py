@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
@@ -174,30 +175,45 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return 0
 
 
-def _compile_grammar(phrases: list[str], model: Any, model_path: Any, lang: str = "ko") -> Any:
-    """The recogniser grammar for these catalog phrases (an asr_grammar.CompiledGrammar)."""
-    from assistant.asr import knows_word
+def _compile_grammar(phrases: list[str], model_path: Path, lang: str = "ko") -> Any:
+    """The recogniser grammar for these catalog phrases (an asr_grammar.CompiledGrammar).
+
+    The model's vocabulary is read from its files, so Vosk is not loaded for this.
+    """
     from assistant.asr_grammar import compile_grammar
+    from assistant.asr_model_trim import read_vocabulary
     from assistant.nlu.grammar import load_pack
 
-    return compile_grammar(
-        load_pack(lang), phrases, lambda w: knows_word(model, w), str(model_path)
-    )
+    vocabulary = read_vocabulary(model_path)
+    return compile_grammar(load_pack(lang), phrases, vocabulary.__contains__, str(model_path))
 
 
-def _voice_grammar(factory: Any, model: Any, model_path: Any) -> list[str]:
-    from assistant.asr_grammar import load_if_current, save
+def _voice_grammar(factory: Any, model_path: Path) -> list[str]:
+    """The compiled grammar, rebuilt only when the catalog, grammar files or model changed."""
+    from assistant.asr_grammar import fingerprint, load_if_current, save
     from assistant.config import default_data_dir
+    from assistant.nlu.grammar import load_pack
     from assistant.shop.catalog import spoken_phrases
 
     with db.transaction(factory) as session:
         phrases = spoken_phrases(session)
     out = default_data_dir() / "grammar-ko.json"
-    compiled = _compile_grammar(phrases, model, model_path)
-    cached = load_if_current(out, compiled.fingerprint)
-    if cached is None:  # the catalog or the grammar files changed: rebuild
-        save(compiled, out)
-    return list(cached or compiled.words)
+    expected = fingerprint(load_pack("ko"), sorted(set(phrases)), str(model_path))
+    cached = load_if_current(out, expected)
+    if cached is not None:
+        return list(cached)
+    compiled = _compile_grammar(phrases, model_path)
+    save(compiled, out)
+    return list(compiled.words)
+
+
+def _grammar_model(model_path: Path, words: list[str]) -> Any:
+    """The Vosk model for recognisers that only ever use ``words`` (a trimmed copy if possible)."""
+    from assistant.asr import load_model
+    from assistant.asr_model_trim import grammar_model
+    from assistant.config import default_data_dir
+
+    return load_model(grammar_model(model_path, words, default_data_dir() / "speech-models"))
 
 
 def cmd_listen(args: argparse.Namespace) -> int:
@@ -218,12 +234,15 @@ def cmd_listen(args: argparse.Namespace) -> int:
     if profile is None:
         raise ConfigError(f"no device profile {args.device!r}; see `jangbogi devices`")
     audio = read_wav(args.input) if args.input else None  # a bad file fails before loading
-    load_parser().preload(background=True)
     factory = db.session_factory(_engine(args))
     model_path = resolve_model(args.model)
-    model = load_model(model_path)
-    grammar = _voice_grammar(factory, model, model_path)
+    grammar = _voice_grammar(factory, model_path)
+    load_parser().preload(background=True, langs=("ko",))  # English is built if ever heard
     wake_word = getattr(args, "wake_word", None) or profile.wake_word
+    if args.no_grammar:
+        model = load_model(model_path)
+    else:  # every recogniser uses the grammar: load the trimmed model (~170 MB less)
+        model = _grammar_model(model_path, [*grammar, wake_word])
     wake = None if args.no_wake else WakeDetector(model, wake_word, grammar)
     command_grammar = None if args.no_grammar else grammar
     speakers: dict[str, Any] = {}
@@ -294,7 +313,7 @@ def cmd_devices(args: argparse.Namespace) -> int:
 
 
 def cmd_grammar_build(args: argparse.Namespace) -> int:
-    from assistant.asr import load_model, resolve_model
+    from assistant.asr import resolve_model
     from assistant.asr_grammar import save
     from assistant.config import default_data_dir
     from assistant.shop.catalog import spoken_phrases
@@ -302,8 +321,7 @@ def cmd_grammar_build(args: argparse.Namespace) -> int:
     with db.transaction(db.session_factory(_engine(args))) as session:
         phrases = spoken_phrases(session)
     model_path = resolve_model(args.model)
-    model = load_model(model_path)
-    grammar = _compile_grammar(phrases, model, model_path, args.lang)
+    grammar = _compile_grammar(phrases, model_path, args.lang)
     out = args.out or default_data_dir() / f"grammar-{args.lang}.json"
     save(grammar, out)
     cov = grammar.coverage
@@ -325,12 +343,14 @@ def cmd_transcribe(args: argparse.Namespace) -> int:
 
     audio = read_wav(args.file)  # a bad file is reported before the model loads
     model_path = resolve_model(args.model)
-    model = load_model(model_path)
     grammar = None
-    if not args.no_grammar:
+    if args.no_grammar:
+        model = load_model(model_path)
+    else:
         from assistant.nlu.parser import catalog_words
 
-        grammar = list(_compile_grammar(list(catalog_words()), model, model_path).words)
+        grammar = list(_compile_grammar(list(catalog_words()), model_path).words)
+        model = _grammar_model(model_path, grammar)
     heard = transcribe(audio.pcm, model, grammar=grammar)
     if args.json:
         _json({"file": str(args.file), "duration_s": round(audio.duration_s, 3),

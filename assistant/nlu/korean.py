@@ -45,7 +45,7 @@ class KiwiTokenizer:
         from kiwipiepy import Kiwi
 
         self.vocab = vocab
-        self.kiwi = Kiwi(load_typo_dict=False, load_multi_dict=False)
+        self.kiwi = Kiwi(load_default_dict=False, load_typo_dict=False, load_multi_dict=False)
         for word in user_words:
             self.kiwi.add_user_word(word, "NNG")
         for word in product_words:

@@ -68,11 +68,14 @@ class IntentParser:
                     self._front[lang] = EnglishFrontEnd(pack)
             return self._front[lang]
 
-    def preload(self, *, background: bool = False) -> threading.Thread | None:
-        """Build every front end now (Kiwi takes ~2 s), optionally in a background thread."""
+    def preload(
+        self, *, background: bool = False, langs: tuple[str, ...] | None = None
+    ) -> threading.Thread | None:
+        """Build the front ends of ``langs`` (default: all) now (Kiwi takes ~2 s),
+        optionally in a background thread; any other one is built when first needed."""
 
         def load() -> None:
-            for lang in self.langs:
+            for lang in langs or self.langs:
                 self.front_end(lang)
 
         if not background:
