@@ -6,14 +6,14 @@ Prints: model load time; real-time factor with and without the compiled
 grammar; character error rate without grammar on clips with transcripts; the
 false-command rate (share of the non-command clips whose transcript parses to
 a money-spending intent, as if heard right after a wake word); end-of-audio
-to reply-text latency of a full turn (parser + dialog on a demo database); peak
-memory (ru_maxrss) of the process.
+to reply-text latency of a full turn (parser + dialog on a demo database);
+false wake-ups; and the peak memory (ru_maxrss) of the voice loop itself: a
+`jangbogi listen --no-wake --no-tts` process fed every clip in one WAV file.
 """
 
 from __future__ import annotations
 
 import csv
-import resource
 import statistics
 import sys
 import tempfile
@@ -108,8 +108,64 @@ def main() -> None:
     print(f"CER without grammar: {errors / chars:.3f} ({chars} reference characters)")
     turn_latency(clips, model, grammar)
     false_wakes(clips, model, grammar)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak memory (ru_maxrss): {peak:.0f} MB")
+    trimmed_load(model_path, grammar)
+    voice_loop_memory(clips)
+
+
+def trimmed_load(model_path: Path, grammar: list[str]) -> None:
+    """Load time of the grammar-only model copy the voice loop uses."""
+    from assistant.asr_model_trim import grammar_model
+
+    with tempfile.TemporaryDirectory() as tmp:
+        trimmed = grammar_model(model_path, grammar, Path(tmp))
+        start = time.perf_counter()
+        load_model(trimmed)
+        print(f"grammar-only model load: {time.perf_counter() - start:.2f} s")
+
+
+LOOP_PEAK = """
+import sys
+from assistant.cli import main
+try:
+    main(sys.argv[1:])
+finally:
+    status = open("/proc/self/status").read().split("VmHWM:")[1].split()[0]
+    print(f"{int(status) / 1024:.0f} MB", file=sys.stderr)
+"""
+
+
+def voice_loop_memory(clips: list) -> None:  # type: ignore[type-arg]
+    """Peak memory of `jangbogi listen` over all clips (1 s of silence between them)."""
+    import os
+    import subprocess
+    import wave
+
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "XDG_DATA_HOME": tmp, "JANGBOGI_DB": f"sqlite:///{tmp}/loop.db"}
+        cli = [sys.executable, "-m", "assistant.cli"]
+        # VmHWM of the child's own address space: ru_maxrss from wait4 would include the
+        # pages it shared with this (much bigger) process between fork and exec
+        peak = [sys.executable, "-c", LOOP_PEAK]
+        subprocess.run([*cli, "demo", "init"], env=env, cwd=ROOT, check=True,
+                       capture_output=True)  # fmt: skip
+        stream = Path(tmp) / "all.wav"
+        with wave.open(str(stream), "wb") as out:
+            out.setnchannels(1)
+            out.setsampwidth(2)
+            out.setframerate(16000)
+            for _, audio in clips:
+                out.writeframes(audio.pcm + b"\0" * 32000)
+        for run in ("first run (builds the grammar and the model copy)", "next run"):
+            proc = subprocess.Popen(
+                [*peak, "listen", "--input", str(stream), "--no-wake", "--no-tts", "--json"],
+                env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            )  # fmt: skip
+            stdout, stderr = proc.communicate()
+            turns = stdout.count(b"\n")
+            print(
+                f"voice loop peak memory, {run}: {stderr.decode().strip().splitlines()[-1]} "
+                f"({turns} turns, exit status {proc.returncode})"
+            )
 
 
 def turn_latency(clips: list, model: object, grammar: list[str]) -> None:  # type: ignore[type-arg]
