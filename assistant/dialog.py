@@ -32,7 +32,7 @@ from assistant.nlu.schema import Intent
 from assistant.shop.matching import ACCEPT_SCORE, to_key
 from assistant.shop.orders import check_quantity
 from assistant.shop.service import ProductView, ShopService
-from assistant.store.models import Channel
+from assistant.store.models import Channel, DeliveryKind
 
 CONFIRM_TIMEOUT = timedelta(seconds=90)
 """A confirmation question older than this is no longer answered by "yes"."""
@@ -83,6 +83,8 @@ class PendingChoice:
     """Quantity from the original request."""
     expires_at: datetime
     """After this the question is dropped."""
+    delivery: DeliveryKind | None = None
+    """Where the order goes, when the request said so ("사물함으로 주문해 줘")."""
 
 
 Pending = PendingOrder | PendingCancel | PendingChoice | PendingPin | PendingJoin
@@ -169,8 +171,9 @@ class Dialog(PurchaseFlows):
                     check_quantity(slots.quantity)
                 if not slots.product:
                     return self.r.ASK_PRODUCT
+                delivery = DeliveryKind(slots.delivery) if slots.delivery else None
                 return self._with_product(
-                    intent.name, slots.product, slots.quantity, slots.unit, now
+                    intent.name, slots.product, slots.quantity, slots.unit, now, delivery
                 )
             case "remove_from_cart":
                 return self._remove(slots.product, slots.quantity, now)
@@ -218,7 +221,13 @@ class Dialog(PurchaseFlows):
     # -- products ------------------------------------------------------------
 
     def _with_product(
-        self, action: str, phrase: str, quantity: int | None, unit: str | None, now: datetime
+        self,
+        action: str,
+        phrase: str,
+        quantity: int | None,
+        unit: str | None,
+        now: datetime,
+        delivery: DeliveryKind | None = None,
     ) -> str:
         options = self.shop.find_products(phrase)
         if not options:
@@ -230,11 +239,11 @@ class Dialog(PurchaseFlows):
             # the household's usual one first, then in stock and best rated
             options, usual = self._usual_first(options)
             shown = tuple(options[:MAX_CHOICES])
-            self.pending = PendingChoice(action, shown, quantity, now + self.timeout)
+            self.pending = PendingChoice(action, shown, quantity, now + self.timeout, delivery)
             return self.r.choose(
                 phrase, shown, self.shop.member_pricing(), len(options), usual=usual
             )
-        return self._act(action, options[0], quantity, now)
+        return self._act(action, options[0], quantity, now, delivery)
 
     def _usual_first(self, options: list[ProductView]) -> tuple[list[ProductView], bool]:
         """Options ordered for offering: the usual product, then in stock and best rated."""
@@ -244,7 +253,14 @@ class Dialog(PurchaseFlows):
             return options, False
         return sorted(options, key=lambda p: p.id != usual), True
 
-    def _act(self, action: str, product: ProductView, quantity: int | None, now: datetime) -> str:
+    def _act(
+        self,
+        action: str,
+        product: ProductView,
+        quantity: int | None,
+        now: datetime,
+        delivery: DeliveryKind | None = None,
+    ) -> str:
         count = quantity if quantity is not None else 1
         if action == "remove_from_cart":
             left = self.shop.remove_from_cart(product.id, quantity, now)
@@ -253,9 +269,9 @@ class Dialog(PurchaseFlows):
             if action == "add_to_cart":
                 entry = self.shop.add_to_cart(product.id, count, now)
                 return self.r.added(entry, len(self.shop.cart()), count)
-            return self._ask_purchase(((product.id, count),), now)
+            return self._ask_purchase(((product.id, count),), now, delivery=delivery)
         except OutOfStockError as exc:
-            return self._offer_alternative(action, product, count, exc, now)
+            return self._offer_alternative(action, product, count, exc, now, delivery)
 
     def _answer_choice(self, pending: PendingChoice, intent: Intent, now: datetime) -> str:
         if intent.name == "deny":
@@ -263,17 +279,19 @@ class Dialog(PurchaseFlows):
             return self.r.NOT_ORDERED
         if intent.name == "confirm" and len(pending.options) == 1:  # "대신 X를 담을까요?" "응"
             self.pending = None
-            return self._act(pending.action, pending.options[0], pending.quantity, now)
+            return self._act(
+                pending.action, pending.options[0], pending.quantity, now, pending.delivery
+            )
         picked = self._pick(pending.options, intent.text)
         if not picked:
             return self.r.choose_again(len(pending.options))
         if len(picked) > 1:
             self.pending = PendingChoice(
-                pending.action, picked, pending.quantity, now + self.timeout
+                pending.action, picked, pending.quantity, now + self.timeout, pending.delivery
             )
             return self.r.choose(normalise(intent.text), picked, self.shop.member_pricing())
         self.pending = None
-        return self._act(pending.action, picked[0], pending.quantity, now)
+        return self._act(pending.action, picked[0], pending.quantity, now, pending.delivery)
 
     @staticmethod
     def _pick(options: tuple[ProductView, ...], text: str) -> tuple[ProductView, ...]:

@@ -178,7 +178,13 @@ class PurchaseFlows:
     # -- out of stock ----------------------------------------------------------
 
     def _offer_alternative(
-        self, action: str, product: ProductView, count: int, exc: OutOfStockError, now: datetime
+        self,
+        action: str,
+        product: ProductView,
+        count: int,
+        exc: OutOfStockError,
+        now: datetime,
+        delivery: DeliveryKind | None = None,
     ) -> str:
         """Say it is not available and offer the closest product that is."""
         problem = str(self.r.error(exc))
@@ -190,7 +196,8 @@ class PurchaseFlows:
 
             self.pending = PendingChoice(action, (alt,), count, now + self.timeout)
             return str(self.r.offer_for_cart(problem, alt, self.shop.member_pricing()))
-        return str(self.r.out_of_stock(problem, self._ask_purchase(((alt.id, count),), now)))
+        question = self._ask_purchase(((alt.id, count),), now, delivery=delivery)
+        return str(self.r.out_of_stock(problem, question))
 
     # -- membership and delivery -------------------------------------------------
 

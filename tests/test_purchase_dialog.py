@@ -470,3 +470,22 @@ def test_a_pin_said_too_late_is_still_masked(db_url: str, monkeypatch: pytest.Mo
     assert late.secret and late.intent.text == "****" and "1234" not in late.text
     assert late.text.startswith(replies.EXPIRED) and orders(db_url) == []
     assert not d.expecting_secret
+
+
+def test_a_delivery_said_with_the_order_is_used(db_url: str) -> None:
+    ask, confirm, placed = say(talker(db_url), "우유 두 개 사물함으로 주문해 줘", "1번", "응")
+    assert "몇 번" in ask and "사물함(망원역 무인 택배함)으로 받아요." in confirm
+    assert "사물함" in placed and orders(db_url)[0][4] == "locker"
+    assert rows(db_url, "select default_delivery from households") == [("home",)]
+
+
+def test_english_refusals_for_the_new_rules(db_url: str) -> None:
+    say(talker(db_url), f"{MILK} 2개 주문해줘", "응")
+    assert cli(db_url, "orders", "advance", "1") == 0
+    assert cli(db_url, "member", "limits", "demo", "--per-order", "1000") == 0
+    shipped, ask, over = say(
+        talker(db_url), "cancel my last order", "order two bottles of milk", "1", now=at(10)
+    )
+    assert shipped == "Order 1 is already on its way, so it can't be cancelled."
+    assert "Which number?" in ask
+    assert over == "That is over the limit of 1,000 won per order."
