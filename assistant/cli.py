@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from assistant.cli_account import add_account_parsers, add_orders_advance
 from assistant.errors import JangbogiError
 
 DEBUG_ENV = "JANGBOGI_DEBUG"
@@ -50,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     ord_sub = orders.add_subparsers(dest="action", required=True, metavar="ACTION")
     olist = with_db(ord_sub.add_parser("list", help="list orders"))
     olist.add_argument("--json", action="store_true")
+    add_orders_advance(ord_sub, with_db)
+    add_account_parsers(sub, with_db)
 
     listen = with_db(sub.add_parser("listen", help="the voice conversation"))
     listen.add_argument("--input", type=Path, metavar="FILE.wav",

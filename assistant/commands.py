@@ -155,7 +155,8 @@ def cmd_text(args: argparse.Namespace) -> int:
     dialog = Dialog(shop)
     if sys.stdin.isatty():
         print(GREETING)
-        run_lines(dialog, interactive_lines(), sys.stdout, utcnow)
+        run_lines(dialog, interactive_lines(secret=lambda: dialog.expecting_secret),
+                  sys.stdout, utcnow)  # fmt: skip
     else:
         run_lines(dialog, sys.stdin, sys.stdout, utcnow)
     return 0
@@ -273,7 +274,7 @@ def cmd_listen(args: argparse.Namespace) -> int:
         if args.json:
             _json(turn.to_json())
         else:
-            print(f"> {turn.transcript.text}")
+            print(f"> {turn.heard}")
             print(turn.reply.text)
         if not args.no_tts:
             speak(turn.reply.text, turn.reply.intent.lang)
@@ -381,6 +382,13 @@ HANDLERS = {
 }
 
 
+def _account_handlers() -> None:
+    from assistant.commands_account import HANDLERS as ACCOUNT_HANDLERS
+
+    HANDLERS.update(ACCOUNT_HANDLERS)
+
+
 def dispatch(args: argparse.Namespace) -> int:
+    _account_handlers()
     handler = HANDLERS[(args.command, getattr(args, "action", None))]
     return handler(args)

@@ -10,7 +10,6 @@ confirmation expires. It holds no SQL: everything goes through
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -19,14 +18,21 @@ from types import ModuleType
 from rapidfuzz import fuzz
 
 from assistant import replies, replies_en
-from assistant.errors import DatabaseError, JangbogiError
+from assistant.dialog_purchase import (
+    SECRET,
+    PendingJoin,
+    PendingOrder,
+    PendingPin,
+    PurchaseFlows,
+)
+from assistant.errors import DatabaseError, JangbogiError, OutOfStockError
 from assistant.nlu.choice import normalise, parse_choice
 from assistant.nlu.parser import MAX_UTTERANCE, load_parser
 from assistant.nlu.schema import Intent
 from assistant.shop.matching import ACCEPT_SCORE, to_key
 from assistant.shop.orders import check_quantity
 from assistant.shop.service import ProductView, ShopService
-from assistant.store.models import Channel
+from assistant.store.models import Channel, DeliveryKind
 
 CONFIRM_TIMEOUT = timedelta(seconds=90)
 """A confirmation question older than this is no longer answered by "yes"."""
@@ -36,7 +42,7 @@ COMMANDS = frozenset(
     {"order", "add_to_cart", "remove_from_cart", "view_cart", "checkout", "order_status",
      "cancel_order", "help", "reorder", "product_info", "deals", "subscribe",
      "list_subscriptions", "cancel_subscription", "pause_subscription", "skip_subscription",
-     "membership", "set_delivery"}
+     "membership", "set_delivery", "approval"}
 )  # fmt: skip
 """Intents that start something new even while a question is pending."""
 
@@ -51,20 +57,8 @@ class Reply:
     """How the utterance was understood."""
     end: bool = False
     """The user ended the conversation."""
-
-
-@dataclass(frozen=True)
-class PendingOrder:
-    """An order waiting for "yes"."""
-
-    wanted: tuple[tuple[int, int], ...]
-    """(product id, quantity) pairs; empty for a cart checkout."""
-    key: str
-    """Idempotency key for this one confirmation."""
-    expires_at: datetime
-    """After this a "yes" no longer counts."""
-    checkout: bool = False
-    """Order the cart rather than ``wanted``."""
+    secret: bool = False
+    """The utterance was a PIN: never show, log or record it (``intent.text`` is masked)."""
 
 
 @dataclass(frozen=True)
@@ -89,13 +83,15 @@ class PendingChoice:
     """Quantity from the original request."""
     expires_at: datetime
     """After this the question is dropped."""
+    delivery: DeliveryKind | None = None
+    """Where the order goes, when the request said so ("사물함으로 주문해 줘")."""
 
 
-Pending = PendingOrder | PendingCancel | PendingChoice
+Pending = PendingOrder | PendingCancel | PendingChoice | PendingPin | PendingJoin
 
 
 @dataclass
-class Dialog:
+class Dialog(PurchaseFlows):
     """One conversation with one member."""
 
     shop: ShopService
@@ -112,42 +108,60 @@ class Dialog:
             return Reply(self.r.EMPTY, Intent(text, "ko", "none", 0.0))
         if len(text) > MAX_UTTERANCE:
             return Reply(self.r.TOO_LONG, Intent(text, "ko", "none", 0.0))
+        pin = self.pin_expected(text)
+        if pin is not None:  # never parsed, shown or kept
+            lang = "en" if self.r is replies_en else "ko"
+            answer, _ = self._guarded(lambda: (self._answer_pin(pin, now), False))
+            return Reply(answer, Intent(SECRET, lang, "none", 1.0), secret=True)
         intent = self.parser(text)
         if re.search(r"[가-힣A-Za-z]", text):  # "1" or "2번" keeps the language in use
             self.r = replies_en if intent.lang == "en" else replies
         prefix = ""
         if self.pending is not None and now > self.pending.expires_at:
-            self.pending = None
+            self._drop_pending()
             prefix = self.r.EXPIRED + " "
-        try:
-            answer, end = self._answer(intent, now)
-        except DatabaseError as exc:
-            answer, end = f"지금은 주문 정보를 쓸 수 없어요: {exc}", False
-        except JangbogiError as exc:
-            answer, end = self.r.error(exc), False
+        answer, end = self._guarded(lambda: self._answer(intent, now))
         return Reply(prefix + answer, intent, end)
+
+    def _guarded(self, step: Callable[[], tuple[str, bool]]) -> tuple[str, bool]:
+        """Run one step; the shop's refusals and database trouble become replies."""
+        try:
+            return step()
+        except DatabaseError as exc:
+            return f"지금은 주문 정보를 쓸 수 없어요: {exc}", False
+        except JangbogiError as exc:
+            return self.r.error(exc), False
 
     # -- routing -------------------------------------------------------------
 
     def _answer(self, intent: Intent, now: datetime) -> tuple[str, bool]:
         if intent.name == "stop":
-            self.pending = None
+            self._drop_pending()
             return self.r.BYE, True
         pending = self.pending
         if isinstance(pending, PendingChoice) and intent.name not in COMMANDS:
             return self._answer_choice(pending, intent, now), False
-        if isinstance(pending, PendingOrder | PendingCancel):
+        redeliver = intent.name == "set_delivery" and intent.slots.delivery is not None
+        if isinstance(pending, PendingOrder) and redeliver:
+            return self._redeliver(pending, intent, now), False
+        if isinstance(pending, PendingPin) and intent.name not in COMMANDS:
+            return self._pin_not_given(pending, intent), False
+        if isinstance(pending, PendingOrder | PendingCancel | PendingJoin):
             if intent.name == "confirm":
                 self.pending = None
                 return self._execute(pending, now), False
             if intent.name == "deny":
-                self.pending = None
-                return (self.r.NOT_ORDERED if isinstance(pending, PendingOrder)
-                        else self.r.NOT_CANCELLED), False  # fmt: skip
+                self._drop_pending()
+                return self._declined(pending), False
             if intent.name not in COMMANDS:
                 return self.r.ASK_YES_NO + " " + self._repeat_question(pending), False
-        self.pending = None
+        self._drop_pending()
         return self._command(intent, now), False
+
+    def _declined(self, pending: PendingOrder | PendingCancel | PendingJoin) -> str:
+        if isinstance(pending, PendingCancel):
+            return self.r.NOT_CANCELLED
+        return self.r.NOT_JOINED if isinstance(pending, PendingJoin) else self.r.NOT_ORDERED
 
     def _command(self, intent: Intent, now: datetime) -> str:
         slots = intent.slots
@@ -157,8 +171,9 @@ class Dialog:
                     check_quantity(slots.quantity)
                 if not slots.product:
                     return self.r.ASK_PRODUCT
+                delivery = DeliveryKind(slots.delivery) if slots.delivery else None
                 return self._with_product(
-                    intent.name, slots.product, slots.quantity, slots.unit, now
+                    intent.name, slots.product, slots.quantity, slots.unit, now, delivery
                 )
             case "remove_from_cart":
                 return self._remove(slots.product, slots.quantity, now)
@@ -168,20 +183,21 @@ class Dialog:
                     return self.r.EMPTY_CART
                 return self.r.cart(items, self.shop.quote_cart())
             case "checkout":
-                if not self.shop.cart():
+                items = self.shop.cart()
+                if not items:
                     return self.r.EMPTY_CART
-                q = self.shop.quote_cart()
-                self.pending = PendingOrder((), self._key(), now + self.timeout, checkout=True)
-                return self.r.confirm_checkout(q)
+                wanted = tuple((i.product.id, i.quantity) for i in items)
+                return self._ask_purchase(wanted, now, checkout=True)
             case "order_status":
-                last = self.shop.last_order()
-                return self.r.status(last) if last else self.r.NO_ORDERS
+                return self._status(slots.product, now)
             case "cancel_order":
-                last = self.shop.last_order(open_only=True)
-                if last is None:
-                    return self.r.NO_OPEN_ORDER
-                self.pending = PendingCancel(last.id, now + self.timeout)
-                return self.r.confirm_cancel(last)
+                return self._cancel(slots.product, now)
+            case "membership":
+                return self._membership(intent, now)
+            case "set_delivery":
+                return self._set_delivery(intent)
+            case "approval":
+                return self._approval(intent, now)
             case "confirm":
                 return self.r.NOTHING_TO_CONFIRM
             case "deny":
@@ -191,7 +207,10 @@ class Dialog:
             case "product_info":
                 return self._product_info(slots.product)
             case "deals":
-                return self.r.deals(self.shop.deals(), self.shop.member_pricing())
+                account = self.shop.account()
+                return self.r.deals(
+                    self.shop.deals(), account.member_pricing, account.membership_active
+                )
             case "help":
                 return self.r.HELP
             case "none":
@@ -202,7 +221,13 @@ class Dialog:
     # -- products ------------------------------------------------------------
 
     def _with_product(
-        self, action: str, phrase: str, quantity: int | None, unit: str | None, now: datetime
+        self,
+        action: str,
+        phrase: str,
+        quantity: int | None,
+        unit: str | None,
+        now: datetime,
+        delivery: DeliveryKind | None = None,
     ) -> str:
         options = self.shop.find_products(phrase)
         if not options:
@@ -211,40 +236,62 @@ class Dialog:
             # "계란 한 판" means the 30-egg trays, not the 10-egg packs
             options = [p for p in options if p.unit == unit]
         if len(options) > 1:
-            # in stock first, then the best rated: the ones read out are the ones to buy
-            options.sort(key=lambda p: (p.stock == 0, -p.rating_tenths, -p.rating_count))
+            # the household's usual one first, then in stock and best rated
+            options, usual = self._usual_first(options)
             shown = tuple(options[:MAX_CHOICES])
-            self.pending = PendingChoice(action, shown, quantity, now + self.timeout)
-            return self.r.choose(phrase, shown, self.shop.member_pricing(), len(options))
-        return self._act(action, options[0], quantity, now)
+            self.pending = PendingChoice(action, shown, quantity, now + self.timeout, delivery)
+            return self.r.choose(
+                phrase, shown, self.shop.member_pricing(), len(options), usual=usual
+            )
+        return self._act(action, options[0], quantity, now, delivery)
 
-    def _act(self, action: str, product: ProductView, quantity: int | None, now: datetime) -> str:
+    def _usual_first(self, options: list[ProductView]) -> tuple[list[ProductView], bool]:
+        """Options ordered for offering: the usual product, then in stock and best rated."""
+        options = sorted(options, key=lambda p: (p.stock == 0, -p.rating_tenths, -p.rating_count))
+        usual = self.shop.usual_choice(options)
+        if usual is None:
+            return options, False
+        return sorted(options, key=lambda p: p.id != usual), True
+
+    def _act(
+        self,
+        action: str,
+        product: ProductView,
+        quantity: int | None,
+        now: datetime,
+        delivery: DeliveryKind | None = None,
+    ) -> str:
         count = quantity if quantity is not None else 1
-        if action == "add_to_cart":
-            entry = self.shop.add_to_cart(product.id, count, now)
-            return self.r.added(entry, len(self.shop.cart()), count)
         if action == "remove_from_cart":
             left = self.shop.remove_from_cart(product.id, quantity, now)
             return self.r.removed(product, left)
-        wanted = ((product.id, count),)
-        q = self.shop.quote(wanted)
-        self.pending = PendingOrder(wanted, self._key(), now + self.timeout)
-        return self.r.confirm_order(q)
+        try:
+            if action == "add_to_cart":
+                entry = self.shop.add_to_cart(product.id, count, now)
+                return self.r.added(entry, len(self.shop.cart()), count)
+            return self._ask_purchase(((product.id, count),), now, delivery=delivery)
+        except OutOfStockError as exc:
+            return self._offer_alternative(action, product, count, exc, now, delivery)
 
     def _answer_choice(self, pending: PendingChoice, intent: Intent, now: datetime) -> str:
         if intent.name == "deny":
             self.pending = None
             return self.r.NOT_ORDERED
+        if intent.name == "confirm" and len(pending.options) == 1:  # "대신 X를 담을까요?" "응"
+            self.pending = None
+            return self._act(
+                pending.action, pending.options[0], pending.quantity, now, pending.delivery
+            )
         picked = self._pick(pending.options, intent.text)
         if not picked:
             return self.r.choose_again(len(pending.options))
         if len(picked) > 1:
             self.pending = PendingChoice(
-                pending.action, picked, pending.quantity, now + self.timeout
+                pending.action, picked, pending.quantity, now + self.timeout, pending.delivery
             )
             return self.r.choose(normalise(intent.text), picked, self.shop.member_pricing())
         self.pending = None
-        return self._act(pending.action, picked[0], pending.quantity, now)
+        return self._act(pending.action, picked[0], pending.quantity, now, pending.delivery)
 
     @staticmethod
     def _pick(options: tuple[ProductView, ...], text: str) -> tuple[ProductView, ...]:
@@ -290,9 +337,7 @@ class Dialog:
         if last is None:
             return self.r.NO_ORDERS
         wanted = tuple((line.product_id, line.quantity) for line in last.lines)
-        q = self.shop.quote(wanted)
-        self.pending = PendingOrder(wanted, self._key(), now + self.timeout)
-        return self.r.confirm_reorder(last, q)
+        return self._ask_purchase(wanted, now, reorder_of=last)
 
     def _product_info(self, phrase: str | None) -> str:
         if not phrase:
@@ -300,25 +345,19 @@ class Dialog:
         options = self.shop.find_products(phrase)
         if not options:
             return self.r.not_sold(phrase)
-        options.sort(key=lambda p: (p.stock == 0, -p.rating_tenths, -p.rating_count))
+        options, _usual = self._usual_first(options)
         return self.r.product_info(options[0], len(options))
 
     # -- confirmations -------------------------------------------------------
 
-    def _execute(self, pending: PendingOrder | PendingCancel, now: datetime) -> str:
+    def _execute(self, pending: PendingOrder | PendingCancel | PendingJoin, now: datetime) -> str:
         if isinstance(pending, PendingCancel):
             return self.r.cancelled(self.shop.cancel(pending.order_id, now))
-        if pending.checkout:
-            order, new = self.shop.checkout(key=pending.key, channel=self.channel, now=now)
-        else:
-            order, new = self.shop.place(
-                pending.wanted, key=pending.key, channel=self.channel, now=now
-            )
-        return self.r.placed(order, new)
+        if isinstance(pending, PendingJoin):
+            return self._join(now)
+        return self._confirmed(pending, now)
 
-    def _repeat_question(self, pending: PendingOrder | PendingCancel) -> str:
+    def _repeat_question(self, pending: PendingOrder | PendingCancel | PendingJoin) -> str:
+        if isinstance(pending, PendingJoin):
+            return self.r.ask_join(self.shop.account())
         return self.r.repeat_question(isinstance(pending, PendingCancel))
-
-    @staticmethod
-    def _key() -> str:
-        return uuid.uuid4().hex

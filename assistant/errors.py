@@ -8,6 +8,8 @@ scored results.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 
 class JangbogiError(Exception):
     """Base of every error Jangbogi raises on purpose."""
@@ -90,3 +92,61 @@ class SpeechOutputError(JangbogiError):
     """Spoken replies cannot be produced (no TTS engine or voice)."""
 
     exit_code = 8
+
+
+class AccountError(ShopError):
+    """Account data that cannot be used: a bad card token, PIN, limit or address."""
+
+    exit_code = 2
+
+
+class NotAllowedError(ShopError):
+    """This member may not do that (a child approving an order, joining, ...)."""
+
+
+class PaymentRequiredError(ShopError):
+    """No registered payment method: nothing can be ordered until one is added."""
+
+
+class DeliveryError(ShopError):
+    """No address, locker or store registered for the chosen delivery."""
+
+
+class ConfirmationError(ShopError):
+    """A purchase without a valid confirmation of this conversation (none, expired, used)."""
+
+
+class SpendingLimitError(ShopError):
+    """An order over the member's per-order or per-day limit."""
+
+    def __init__(self, message: str, *, per_day: bool, limit: int, remaining: int) -> None:
+        self.per_day = per_day
+        self.limit = limit
+        self.remaining = remaining
+        super().__init__(message)
+
+
+class PinError(ShopError):
+    """The voice PIN is needed, wrong, or locked."""
+
+
+class PinRequiredError(PinError):
+    """The household asks for its PIN before a spoken purchase."""
+
+
+class WrongPinError(PinError):
+    """A wrong PIN; ``attempts_left`` more before spoken purchases lock."""
+
+    def __init__(self, message: str, *, attempts_left: int) -> None:
+        self.attempts_left = attempts_left
+        super().__init__(message)
+
+
+class PinLockedError(PinError):
+    """Too many wrong PINs: spoken purchases are refused until ``until`` (aware UTC)."""
+
+    def __init__(self, message: str, *, until: datetime, until_local: str = "") -> None:
+        self.until = until
+        self.until_local = until_local
+        """The end of the lock as the household's clock shows it (HH:MM)."""
+        super().__init__(message)

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
+from assistant.shop.accounts import AccountView
 from assistant.shop.orders import STATUS_KO, OrderView
 from assistant.shop.pricing import Quote, won
+from assistant.shop.receipt import Receipt
 from assistant.shop.service import CartItem, ProductView
+from assistant.store.models import DeliveryKind, OrderStatus
 
 NOT_SHOPPING = "죄송해요, 저는 장보기만 도와드릴 수 있어요. 예: '우유 두 개 주문해 줘'."
 HELP = (
@@ -49,13 +54,13 @@ def price_phrase(q: Quote) -> str:
     return text
 
 
-def confirm_order(q: Quote) -> str:
+def confirm_order(q: Quote, notes: str = "") -> str:
     if len(q.lines) == 1:
         ln = q.lines[0]
         what = item(ln.name, ln.quantity, ln.unit)
     else:
         what = f"{q.lines[0].name} 외 {len(q.lines) - 1}개 상품"
-    return f"{what}, {price_phrase(q)}입니다. 주문할까요?"
+    return f"{what}, {price_phrase(q)}입니다.{notes} 주문할까요?"
 
 
 def placed(order: OrderView, new: bool) -> str:
@@ -87,14 +92,20 @@ def cancelled(order: OrderView) -> str:
 
 
 def choose(
-    phrase: str, options: Sequence[ProductView], member_pricing: bool, total: int | None = None
+    phrase: str,
+    options: Sequence[ProductView],
+    member_pricing: bool,
+    total: int | None = None,
+    usual: bool = False,
 ) -> str:
     parts = []
     for i, p in enumerate(options, 1):
         price = p.member_price if member_pricing else p.price
         parts.append(f"{i}번 {p.name} {won(price)}")
     topic = f"{phrase}{particle(phrase, '은', '는')}"
-    if total is not None and total > len(options):
+    if usual:
+        lead = f"{topic} {total or len(options)}가지가 있어요. 1번이 평소 사시던 상품이에요:"
+    elif total is not None and total > len(options):
         lead = f"{topic} {total}가지가 있어요. 평점 높은 {len(options)}가지:"
     else:
         lead = f"{topic} {len(options)}가지가 있어요:"
@@ -132,8 +143,8 @@ def cart(items: Sequence[CartItem], q: Quote) -> str:
     return f"장바구니: {lines}. 합계 {price_phrase(q)}."
 
 
-def confirm_checkout(q: Quote) -> str:
-    return f"장바구니 {len(q.lines)}가지 상품, {price_phrase(q)}입니다. 주문할까요?"
+def confirm_checkout(q: Quote, notes: str = "") -> str:
+    return f"장바구니 {len(q.lines)}가지 상품, {price_phrase(q)}입니다.{notes} 주문할까요?"
 
 
 NOT_YET = {
@@ -153,8 +164,8 @@ def not_available(intent: str) -> str:
     return f"{topic} 아직 도와드릴 수 없어요. 주문과 장바구니는 도와드릴게요."
 
 
-def confirm_reorder(last: OrderView, q: Quote) -> str:
-    return f"지난 {last.id}번 주문과 같이 {confirm_order(q)}"
+def confirm_reorder(last: OrderView, q: Quote, notes: str = "") -> str:
+    return f"지난 {last.id}번 주문과 같이 {confirm_order(q, notes)}"
 
 
 def product_info(p: ProductView, count: int) -> str:
@@ -165,11 +176,13 @@ def product_info(p: ProductView, count: int) -> str:
     return f"{p.name}: {won(p.price)}{member}, {stars}, {stock}.{more}"
 
 
-def deals(products: Sequence[ProductView], member_pricing: bool) -> str:
+def deals(products: Sequence[ProductView], member_pricing: bool, member: bool = False) -> str:
     if not products:
         return "지금은 회원 할인 상품이 없어요."
     parts = [f"{p.name} {won(p.price)} → 회원가 {won(p.member_price)}" for p in products]
     lead = "회원 할인 상품이에요" if member_pricing else "회원이시면 이렇게 싸게 살 수 있어요"
+    if member and not member_pricing:
+        lead = "카드를 등록하시면 이렇게 싸게 살 수 있어요"
     return f"{lead}: " + ", ".join(parts) + "."
 
 
@@ -184,3 +197,166 @@ def repeat_question(cancel: bool) -> str:
 def error(exc: Exception) -> str:
     """The shop's refusals are already written in Korean."""
     return str(exc)
+
+
+# -- accounts, delivery, purchase controls (issue 5) ---------------------------
+
+ASK_PIN = "비밀번호 네 자리를 말씀해 주세요."
+ASK_PIN_AGAIN = "비밀번호 네 자리를 숫자로 말씀해 주세요. 그만두려면 '아니'라고 해 주세요."
+NO_APPROVALS = "승인을 기다리는 주문이 없어요."
+APPROVAL_KEPT = "알겠어요, 그 주문은 그대로 승인을 기다려요."
+NOT_JOINED = "알겠어요, 가입하지 않았어요."
+ASK_DELIVERY = "어디로 받으실지 '집', '사물함', '매장' 중에서 말씀해 주세요."
+REGISTER_CARD = "카드를 등록하시면 회원가가 자동으로 적용돼요."
+KIND_KO = {DeliveryKind.HOME: "집", DeliveryKind.LOCKER: "사물함", DeliveryKind.STORE: "매장 픽업"}
+STATE_KO = {
+    OrderStatus.PLACED: "주문 접수 상태예요",
+    OrderStatus.SHIPPED: "배송 중이에요",
+    OrderStatus.DELIVERED: "배송이 끝났어요",
+    OrderStatus.CANCELLED: "취소 상태예요",
+    OrderStatus.PENDING_APPROVAL: "어른의 승인을 기다리고 있어요",
+    OrderStatus.REJECTED: "승인이 거절되어 주문되지 않았어요",
+}
+
+
+def place_phrase(kind: DeliveryKind, label: str | None) -> str:
+    """'집', '사물함(망원역 무인 택배함)', '매장 픽업(망원점)'."""
+    return f"{KIND_KO[kind]}({label})" if label and kind is not DeliveryKind.HOME else KIND_KO[kind]
+
+
+def purchase_notes(q: Quote, needs_approval: bool, place: str | None = None) -> str:
+    """What to add before "주문할까요?": where it goes, the member saving, approval."""
+    notes = []
+    if place:
+        notes.append(f"{place}으로 받아요.")
+    if q.potential_savings > 0:
+        if q.membership_active:
+            notes.append(f"카드를 등록하시면 {won(q.potential_savings)} 더 저렴해요.")
+        else:
+            notes.append(f"회원이시면 {won(q.potential_savings)} 더 저렴해요.")
+    if needs_approval:
+        notes.append("어른이 승인하면 주문돼요.")
+    return "".join(" " + n for n in notes)
+
+
+def receipt_sentence(r: Receipt, new: bool) -> str:
+    """The e-receipt in one spoken sentence."""
+    lead = "주문했어요" if new else "이미 주문된 건이에요"
+    first = r.lines[0]
+    what = item(first.name, first.quantity, first.unit)
+    if len(r.lines) > 1:
+        what += f" 외 {len(r.lines) - 1}개"
+    extras = []
+    if r.member_savings:
+        extras.append(f"회원 할인 {won(r.member_savings)}")
+    if r.delivery_fee:
+        extras.append(f"배송비 {won(r.delivery_fee)} 포함")
+    total = won(r.total) + (f"({', '.join(extras)})" if extras else "")
+    if r.delivery is DeliveryKind.HOME:
+        where = "집으로 배송해요"
+    elif r.delivery is DeliveryKind.LOCKER:
+        where = f"{place_phrase(r.delivery, r.delivery_place)}으로 보내요"
+    else:
+        where = f"{r.delivery_place or '매장'}에서 찾아가시면 돼요"
+    paid = f"카드 {r.payment_last4}로 결제하고 " if r.payment_last4 else ""
+    return f"{lead}. 주문 번호 {r.order_id}번, {what}, 합계 {total}, {paid}{where}."
+
+
+def waiting_approval(order: OrderView) -> str:
+    return (
+        f"어른의 승인을 기다리는 주문으로 남겼어요. 주문 번호 {order.id}번, "
+        f"합계 {won(order.total)}. 어른이 승인하면 주문돼요."
+    )
+
+
+def duplicate(order: OrderView) -> str:
+    return (
+        f"방금 같은 주문을 받았어요(주문 번호 {order.id}번, 합계 {won(order.total)}). "
+        "한 번만 주문할게요."
+    )
+
+
+def _when(placed_at: datetime, now: datetime, tz: str) -> str:
+    zone = ZoneInfo(tz)
+    days = (now.astimezone(zone).date() - placed_at.astimezone(zone).date()).days
+    if days <= 0:
+        return "오늘"
+    if days == 1:
+        return "어제"
+    if days == 2:
+        return "그저께"
+    local = placed_at.astimezone(zone)
+    return f"{local.month}월 {local.day}일에"
+
+
+def status_sentence(order: OrderView, now: datetime, tz: str) -> str:
+    """'어제 주문하신 우유 2팩(3번 주문, 5,580원)은 배송 중이에요.'"""
+    what = order_summary(order)
+    return (
+        f"{_when(order.placed_at, now, tz)} 주문하신 {what}({order.id}번 주문, "
+        f"{won(order.total)}){particle(what, '은', '는')} {STATE_KO[order.status]}."
+    )
+
+
+def cannot_cancel(order: OrderView) -> str:
+    why = "배송이 끝나서" if order.status is OrderStatus.DELIVERED else "배송 중이라"
+    return f"{order.id}번 주문은 이미 {why} 취소할 수 없어요."
+
+
+def ask_approval(order: OrderView, reject: bool) -> str:
+    verb = "거절" if reject else "승인"
+    return (
+        f"{order.member}님의 {order.id}번 주문({order_summary(order)}, {won(order.total)})을 "
+        f"{verb}하려면 비밀번호 네 자리를 말씀해 주세요."
+    )
+
+
+def decided(order: OrderView) -> str:
+    if order.status is OrderStatus.REJECTED:
+        return f"{order.member}님의 {order.id}번 주문을 거절했어요."
+    return f"{order.member}님의 {order.id}번 주문을 승인했어요. 합계 {won(order.total)}."
+
+
+def _benefits(acc: AccountView) -> str:
+    free = "집 배송이 무료예요"
+    if not acc.member_free_delivery:
+        free = f"{won(acc.free_delivery_threshold)} 이상이면 집 배송이 무료예요"
+    return f"회원가가 자동으로 적용되고 {free}"
+
+
+def membership_info(acc: AccountView) -> str:
+    if not acc.membership_active:
+        return (
+            f"아직 회원이 아니세요. 회원이 되면 {_benefits(acc)}(가입비 없음). "
+            "'멤버십 가입할래'라고 말씀해 주세요."
+        )
+    since = f"({acc.membership_since:%Y년 %m월 %d일}부터)" if acc.membership_since else ""
+    if acc.payment_last4 is None:
+        return f"회원이세요{since}. {REGISTER_CARD}"
+    return f"회원이세요{since}. 카드 {acc.payment_last4}로 {_benefits(acc)}."
+
+
+def ask_join(acc: AccountView) -> str:
+    return f"멤버십에 가입할까요? 가입비는 없고, {_benefits(acc)}."
+
+
+def joined(acc: AccountView) -> str:
+    if acc.payment_last4 is None:
+        return f"멤버십에 가입했어요. {REGISTER_CARD}"
+    return "멤버십에 가입했어요. 이제부터 회원가로 주문돼요."
+
+
+def delivery_set(kind: DeliveryKind, label: str | None) -> str:
+    """The household's default delivery changed."""
+    return f"앞으로 {place_phrase(kind, label)}으로 받을게요."
+
+
+def out_of_stock(problem: str, alternative_question: str | None) -> str:
+    if alternative_question is None:
+        return f"{problem} 비슷한 상품도 지금은 없어요."
+    return f"{problem} 대신 {alternative_question}"
+
+
+def offer_for_cart(problem: str, p: ProductView, member_pricing: bool) -> str:
+    price = won(p.member_price if member_pricing else p.price)
+    return f"{problem} 대신 {p.name} {price}{particle(price, '을', '를')} 담을까요?"

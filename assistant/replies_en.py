@@ -3,18 +3,31 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from assistant.errors import (
+    AccountError,
+    ConfirmationError,
+    DeliveryError,
     InvalidQuantityError,
     JangbogiError,
+    NotAllowedError,
     NotFoundError,
     OrderStateError,
     OutOfStockError,
+    PaymentRequiredError,
+    PinLockedError,
+    PinRequiredError,
+    SpendingLimitError,
+    WrongPinError,
 )
+from assistant.shop.accounts import AccountView
 from assistant.shop.orders import OrderView
 from assistant.shop.pricing import MAX_QUANTITY, Quote
+from assistant.shop.receipt import Receipt
 from assistant.shop.service import CartItem, ProductView
-from assistant.store.models import OrderStatus
+from assistant.store.models import DeliveryKind, OrderStatus
 
 NOT_SHOPPING = (
     "Sorry, I can only help with grocery shopping. For example: 'order two bottles of milk'."
@@ -40,6 +53,8 @@ STATUS = {
     OrderStatus.CANCELLED: "cancelled",
     OrderStatus.SHIPPED: "on its way",
     OrderStatus.DELIVERED: "delivered",
+    OrderStatus.PENDING_APPROVAL: "waiting for an adult's approval",
+    OrderStatus.REJECTED: "turned down",
 }
 
 
@@ -58,13 +73,13 @@ def price_phrase(q: Quote) -> str:
     return text
 
 
-def confirm_order(q: Quote) -> str:
+def confirm_order(q: Quote, notes: str = "") -> str:
     if len(q.lines) == 1:
         ln = q.lines[0]
         what = item(ln.name, ln.quantity, ln.unit)
     else:
         what = f"{q.lines[0].name} and {len(q.lines) - 1} more"
-    return f"{what}, {price_phrase(q)}. Shall I order?"
+    return f"{what}, {price_phrase(q)}.{notes} Shall I order?"
 
 
 def placed(order: OrderView, new: bool) -> str:
@@ -93,14 +108,20 @@ def cancelled(order: OrderView) -> str:
 
 
 def choose(
-    phrase: str, options: Sequence[ProductView], member_pricing: bool, total: int | None = None
+    phrase: str,
+    options: Sequence[ProductView],
+    member_pricing: bool,
+    total: int | None = None,
+    usual: bool = False,
 ) -> str:
     parts = [
         f"{i}: {p.name} {won(p.member_price if member_pricing else p.price)}"
         for i, p in enumerate(options, 1)
     ]
     lead = f"There are {total or len(options)} kinds of {phrase}"
-    if total is not None and total > len(options):
+    if usual:
+        lead += "; number 1 is the one you usually buy"
+    elif total is not None and total > len(options):
         lead += f"; the {len(options)} best rated"
     return f"{lead}: " + ", ".join(parts) + ". Which number?"
 
@@ -136,12 +157,12 @@ def cart(items: Sequence[CartItem], q: Quote) -> str:
     return f"Your cart: {lines}. Total {price_phrase(q)}."
 
 
-def confirm_checkout(q: Quote) -> str:
-    return f"{len(q.lines)} products in your cart, {price_phrase(q)}. Shall I order?"
+def confirm_checkout(q: Quote, notes: str = "") -> str:
+    return f"{len(q.lines)} products in your cart, {price_phrase(q)}.{notes} Shall I order?"
 
 
-def confirm_reorder(last: OrderView, q: Quote) -> str:
-    return f"The same as order {last.id}: {confirm_order(q)}"
+def confirm_reorder(last: OrderView, q: Quote, notes: str = "") -> str:
+    return f"The same as order {last.id}: {confirm_order(q, notes)}"
 
 
 def product_info(p: ProductView, count: int) -> str:
@@ -154,11 +175,13 @@ def product_info(p: ProductView, count: int) -> str:
     )
 
 
-def deals(products: Sequence[ProductView], member_pricing: bool) -> str:
+def deals(products: Sequence[ProductView], member_pricing: bool, member: bool = False) -> str:
     if not products:
         return "There are no member deals right now."
     parts = [f"{p.name} {won(p.price)} → {won(p.member_price)}" for p in products]
     lead = "Member deals" if member_pricing else "As a member you would pay"
+    if member and not member_pricing:
+        lead = "With a registered card you would pay"
     return f"{lead}: " + ", ".join(parts) + "."
 
 
@@ -181,4 +204,182 @@ def error(exc: JangbogiError) -> str:
             return "That order can no longer be cancelled."
         case NotFoundError():
             return "Sorry, I couldn't find that."
+        case PaymentRequiredError():
+            return (
+                "There is no registered card, so I can't order. An adult can add one with "
+                "'jangbogi household payment add'."
+            )
+        case DeliveryError():
+            return (
+                "There is no address registered for that delivery; add one with "
+                "'jangbogi household address add'."
+            )
+        case ConfirmationError():
+            return "That order was not confirmed in time, so nothing was ordered. Please ask again."
+        case SpendingLimitError(per_day=True):
+            return (
+                f"That is over the daily limit of {won(exc.limit)}; "
+                f"{won(exc.remaining)} is left for today."
+            )
+        case SpendingLimitError():
+            return f"That is over the limit of {won(exc.limit)} per order."
+        case WrongPinError():
+            return (
+                f"That PIN is not right. {exc.attempts_left} more wrong tries lock voice ordering."
+            )
+        case PinLockedError():
+            return f"Voice ordering is locked after 3 wrong PINs, until {exc.until_local}."
+        case PinRequiredError():
+            return ASK_PIN
+        case NotAllowedError():
+            return "Sorry, only an adult can do that."
+        case AccountError():
+            return f"That account change didn't work: {exc}"
     return f"Sorry, that didn't work: {exc}"
+
+
+# -- accounts, delivery, purchase controls (issue 5) ---------------------------
+
+ASK_PIN = "Please say your four-digit PIN."
+ASK_PIN_AGAIN = "Please say the four digits of your PIN, or 'no' to stop."
+NO_APPROVALS = "No orders are waiting for approval."
+APPROVAL_KEPT = "Okay, that order keeps waiting for approval."
+NOT_JOINED = "Okay, I didn't sign you up."
+ASK_DELIVERY = "Where would you like it: home, the parcel locker or store pickup?"
+REGISTER_CARD = "Register a card and member prices apply automatically."
+KIND_EN = {DeliveryKind.HOME: "home", DeliveryKind.LOCKER: "the parcel locker",
+           DeliveryKind.STORE: "store pickup"}  # fmt: skip
+
+
+def place_phrase(kind: DeliveryKind, label: str | None) -> str:
+    return (
+        f"{KIND_EN[kind]} ({label})" if label and kind is not DeliveryKind.HOME else KIND_EN[kind]
+    )
+
+
+def purchase_notes(q: Quote, needs_approval: bool, place: str | None = None) -> str:
+    notes = []
+    if place:
+        notes.append(f"Delivery: {place}.")
+    if q.potential_savings > 0:
+        if q.membership_active:
+            notes.append(f"With a registered card it would be {won(q.potential_savings)} less.")
+        else:
+            notes.append(f"As a member you would pay {won(q.potential_savings)} less.")
+    if needs_approval:
+        notes.append("An adult has to approve it.")
+    return "".join(" " + n for n in notes)
+
+
+def receipt_sentence(r: Receipt, new: bool) -> str:
+    lead = "Ordered" if new else "That order was already placed"
+    first = r.lines[0]
+    what = item(first.name, first.quantity, first.unit)
+    if len(r.lines) > 1:
+        what += f" and {len(r.lines) - 1} more"
+    extras = []
+    if r.member_savings:
+        extras.append(f"{won(r.member_savings)} member savings")
+    if r.delivery_fee:
+        extras.append(f"including {won(r.delivery_fee)} delivery")
+    total = won(r.total) + (f" ({', '.join(extras)})" if extras else "")
+    where = {
+        DeliveryKind.HOME: "delivered to your home",
+        DeliveryKind.LOCKER: f"sent to {place_phrase(r.delivery, r.delivery_place)}",
+        DeliveryKind.STORE: f"ready for pickup at {r.delivery_place or 'the store'}",
+    }[r.delivery]
+    paid = f"paid with the card ending {r.payment_last4}, " if r.payment_last4 else ""
+    return f"{lead}. Order number {r.order_id}: {what}, total {total}, {paid}{where}."
+
+
+def waiting_approval(order: OrderView) -> str:
+    return (
+        f"Saved as order {order.id} ({won(order.total)}), waiting for an adult's approval; "
+        "it is ordered once an adult approves it."
+    )
+
+
+def duplicate(order: OrderView) -> str:
+    return (
+        f"You just placed the same order (order {order.id}, {won(order.total)}), "
+        "so I'm ordering it only once."
+    )
+
+
+def _when(placed_at: datetime, now: datetime, tz: str) -> str:
+    zone = ZoneInfo(tz)
+    days = (now.astimezone(zone).date() - placed_at.astimezone(zone).date()).days
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    return f"on {placed_at.astimezone(zone):%b} {placed_at.astimezone(zone).day}"
+
+
+def status_sentence(order: OrderView, now: datetime, tz: str) -> str:
+    return (
+        f"Order {order.id} ({order_summary(order)}, {won(order.total)}), placed "
+        f"{_when(order.placed_at, now, tz)}, is {STATUS[order.status]}."
+    )
+
+
+def cannot_cancel(order: OrderView) -> str:
+    return f"Order {order.id} is already {STATUS[order.status]}, so it can't be cancelled."
+
+
+def ask_approval(order: OrderView, reject: bool) -> str:
+    verb = "turn down" if reject else "approve"
+    return (
+        f"To {verb} {order.member}'s order {order.id} ({order_summary(order)}, "
+        f"{won(order.total)}), please say your four-digit PIN."
+    )
+
+
+def decided(order: OrderView) -> str:
+    if order.status is OrderStatus.REJECTED:
+        return f"{order.member}'s order {order.id} is turned down."
+    return f"{order.member}'s order {order.id} is approved: {won(order.total)}."
+
+
+def _benefits(acc: AccountView) -> str:
+    free = "free home delivery"
+    if not acc.member_free_delivery:
+        free = f"free home delivery from {won(acc.free_delivery_threshold)}"
+    return f"member prices automatically and {free}"
+
+
+def membership_info(acc: AccountView) -> str:
+    if not acc.membership_active:
+        return (
+            f"You're not a member yet. Members get {_benefits(acc)}, with no fee. "
+            "Say 'sign me up for membership' to join."
+        )
+    if acc.payment_last4 is None:
+        return f"You're a member. {REGISTER_CARD}"
+    return f"You're a member: with the card ending {acc.payment_last4} you get {_benefits(acc)}."
+
+
+def ask_join(acc: AccountView) -> str:
+    return f"Shall I sign you up for membership? There's no fee; you get {_benefits(acc)}."
+
+
+def joined(acc: AccountView) -> str:
+    if acc.payment_last4 is None:
+        return f"You're a member now. {REGISTER_CARD}"
+    return "You're a member now; your orders get member prices."
+
+
+def delivery_set(kind: DeliveryKind, label: str | None) -> str:
+    return f"From now on your orders go to {place_phrase(kind, label)}."
+
+
+def out_of_stock(problem: str, alternative_question: str | None) -> str:
+    lead = "Sorry, that is out of stock."
+    if alternative_question is None:
+        return f"{lead} Nothing similar is in stock right now."
+    return f"{lead} Instead: {alternative_question}"
+
+
+def offer_for_cart(problem: str, p: ProductView, member_pricing: bool) -> str:
+    price = won(p.member_price if member_pricing else p.price)
+    return f"Sorry, that is out of stock. Shall I add {p.name} ({price}) instead?"

@@ -26,11 +26,16 @@ def run_lines(
     return handled
 
 
-def interactive_lines(prompt: str = "> ") -> Iterable[str]:
-    """Lines typed at a terminal, until end of input or Ctrl-C."""
+def interactive_lines(
+    prompt: str = "> ", secret: Callable[[], bool] = lambda: False
+) -> Iterable[str]:
+    """Lines typed at a terminal, until end of input or Ctrl-C; when ``secret()`` says the
+    next line is a PIN it is read without echo."""
+    import getpass
+
     while True:
         try:
-            yield input(prompt)
+            yield getpass.getpass(prompt) if secret() else input(prompt)
         except (EOFError, KeyboardInterrupt):
             print()
             return

@@ -17,6 +17,7 @@ from typing import Any
 from assistant.asr import Recognizer, Transcript
 from assistant.audio.endpoint import Endpointer
 from assistant.dialog import Dialog, Reply
+from assistant.dialog_purchase import SECRET
 from assistant.wake import WakeDetector
 
 WAKE_CONTEXT_FRAMES = 100
@@ -32,9 +33,14 @@ class Turn:
     reply: Reply
     """What the assistant answered."""
 
+    @property
+    def heard(self) -> str:
+        """The transcript as it may be shown: a PIN is masked."""
+        return SECRET if self.reply.secret else self.transcript.text
+
     def to_json(self) -> dict[str, Any]:
         return {
-            "transcript": self.transcript.text,
+            "transcript": self.heard,
             "intent": self.reply.intent.name,
             "slots": self.reply.intent.slots.to_json(),
             "reply": self.reply.text,
@@ -91,7 +97,7 @@ def live_turns(
             continue
         transcript = recognizer.final()
         endpointer.reset()
-        if settings.save_dir is not None:
+        if settings.save_dir is not None and not dialog.expecting_secret:  # never keep a PIN
             _save(settings.save_dir, b"".join(audio), "turn")
         reply = dialog.handle(transcript.text or " ", clock())
         yield Turn(transcript, reply)
@@ -103,7 +109,7 @@ def live_turns(
             follow_until = heard_s + settings.follow_up_s if listening else 0.0
     if listening and endpointer.started:  # the audio ended in the middle of a turn
         transcript = recognizer.final()
-        if settings.save_dir is not None:
+        if settings.save_dir is not None and not dialog.expecting_secret:
             _save(settings.save_dir, b"".join(audio), "turn")
         if transcript.text:
             yield Turn(transcript, dialog.handle(transcript.text, clock()))

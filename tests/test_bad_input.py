@@ -54,14 +54,19 @@ def test_mixed_script_product_name_is_understood(talk: Talk) -> None:
 
 
 def test_more_than_in_stock_is_refused(talk: Talk, jangbogi: Runner, db_url: str) -> None:
+    """Out of stock: said so, the closest in-stock product offered; a yes orders only that."""
     con = sqlite3.connect(db_url.removeprefix("sqlite:///"))
     con.execute("update products set stock = 1 where name_ko like '서울우유 흰우유%'")
     con.commit()
     con.close()
     refusal, yes = talk("서울우유 흰우유 1L 2개 주문해줘", "응")
-    assert "만 남았어요" in refusal and "주문할까요?" not in refusal
-    assert "확인할 주문이 없어요" in yes
-    assert orders(jangbogi, db_url) == []
+    assert "1팩만 남았어요" in refusal
+    offered = refusal.split(" 대신 ")[1]
+    assert not offered.startswith("서울우유 흰우유") and "주문할까요?" in offered
+    assert "주문했어요" in yes
+    (order,) = orders(jangbogi, db_url)
+    (line,) = order["lines"]  # type: ignore[misc]
+    assert offered.startswith(line["name"]) and not line["name"].startswith("서울우유 흰우유")
 
 
 def test_missing_database_is_a_clear_error(tmp_path: Path, jangbogi: Runner) -> None:

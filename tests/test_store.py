@@ -53,7 +53,7 @@ def test_demo_household_is_a_member_with_a_card(db_url: str) -> None:
         assert household.membership_active
         (card,) = household.payment_methods
         assert card.last4 == "4242" and card.is_default
-        assert {a.kind.value for a in household.addresses} == {"home", "locker"}
+        assert {a.kind.value for a in household.addresses} == {"home", "locker", "store"}
         assert session.scalars(select(Member)).one().role.value == "owner"
 
 

@@ -1,4 +1,4 @@
-"""A member's cart: add, remove, view, and turn it into an order."""
+"""A member's cart: add, remove, view (ordering it: ``purchase.checkout_for_member``)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from assistant.errors import InvalidQuantityError, NotFoundError
-from assistant.shop.orders import check_quantity, place_order
+from assistant.errors import InvalidQuantityError, NotFoundError, OutOfStockError
+from assistant.shop.orders import check_quantity, stock_problem
 from assistant.shop.pricing import MAX_QUANTITY
-from assistant.store.models import Cart, CartLine, Channel, DeliveryKind, Member, Order, Product
+from assistant.store.models import Cart, CartLine, Member, Product
 
 
 def get_cart(session: Session, member: Member, now: datetime | None = None) -> Cart | None:
@@ -33,6 +33,8 @@ def add_to_cart(
     if cart is None:  # pragma: no cover - get_cart creates one when now is given
         raise NotFoundError("장바구니를 만들 수 없어요.")
     line = next((ln for ln in cart.lines if ln.product_id == product_id), None)
+    if product.stock < quantity + (line.quantity if line is not None else 0):
+        raise OutOfStockError(stock_problem(product))  # nothing unavailable goes in the cart
     if line is None:
         line = CartLine(product_id=product_id, quantity=quantity, product=product)
         cart.lines.append(line)
@@ -75,31 +77,3 @@ def remove_from_cart(
 def cart_items(session: Session, member: Member) -> list[CartLine]:
     cart = get_cart(session, member)
     return list(cart.lines) if cart is not None else []
-
-
-def checkout(
-    session: Session,
-    member: Member,
-    *,
-    channel: Channel,
-    idempotency_key: str,
-    now: datetime,
-    delivery: DeliveryKind | None = None,
-) -> tuple[Order, bool]:
-    """Order everything in the cart and empty it, in the caller's transaction."""
-    cart = get_cart(session, member)
-    lines = list(cart.lines) if cart is not None else []
-    order, placed = place_order(
-        session,
-        member,
-        [(ln.product_id, ln.quantity) for ln in lines],
-        channel=channel,
-        idempotency_key=idempotency_key,
-        now=now,
-        delivery=delivery,
-    )
-    if placed and cart is not None:
-        cart.lines.clear()
-        cart.updated_at = now
-        session.flush()
-    return order, placed

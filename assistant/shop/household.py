@@ -39,7 +39,7 @@ def find_member(session: Session, name: str | None = None) -> Member:
 
 
 def ensure_demo_household(session: Session, now: datetime) -> tuple[Household, bool]:
-    """The demo household with owner ``demo``, a card, membership, home and locker.
+    """The demo household with owner ``demo``, a card, membership, home, locker and a store.
 
     Returns the household and whether anything was created. Idempotent.
     """
@@ -90,6 +90,17 @@ def ensure_demo_household(session: Session, now: datetime) -> tuple[Household, b
                 kind=DeliveryKind.LOCKER,
                 label="망원역 무인 택배함",
                 detail="서울특별시 마포구 망원역 2번 출구 앞 보관함",
+                is_default=True,
+            )
+        )
+        created = True
+    if DeliveryKind.STORE not in kinds:
+        session.add(
+            Address(
+                household=household,
+                kind=DeliveryKind.STORE,
+                label="장보기마트 망원점",
+                detail="서울특별시 마포구 망원로 10, 1층 픽업 데스크",
                 is_default=True,
             )
         )

@@ -76,6 +76,10 @@ class OrderView:
     """Charged."""
     payment_last4: str | None
     """Last four digits of the card, if any."""
+    decided_by: str | None = None
+    """The adult who approved or rejected a child's order."""
+    decided_at: datetime | None = None
+    """When that happened (UTC)."""
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -91,6 +95,8 @@ class OrderView:
             "delivery_fee": self.delivery_fee,
             "total": self.total,
             "payment_last4": self.payment_last4,
+            "decided_by": self.decided_by,
+            "decided_at": self.decided_at.isoformat() if self.decided_at else None,
         }
 
 
@@ -113,6 +119,8 @@ def view(order: Order) -> OrderView:
         delivery_fee=order.delivery_fee,
         total=order.total,
         payment_last4=order.payment_last4,
+        decided_by=order.decided_by.name if order.decided_by is not None else None,
+        decided_at=order.decided_at,
     )
 
 
@@ -121,6 +129,12 @@ def check_quantity(quantity: int) -> None:
         raise InvalidQuantityError(
             f"수량은 1에서 {MAX_QUANTITY} 사이로 말씀해 주세요 (들은 수량: {quantity})."
         )
+
+
+def stock_problem(product: Product) -> str:
+    """'서울우유 커피우유 300ml은(는) 품절이에요.' / '... 1팩만 남았어요.'"""
+    left = f"{product.stock}{product.unit}만 남았어요" if product.stock else "품절이에요"
+    return f"{product.display_name}은(는) {left}."
 
 
 def load_items(
@@ -137,8 +151,7 @@ def load_items(
         if product is None or not product.active:
             raise NotFoundError("그 상품은 더 이상 팔지 않아요.")
         if product.stock < quantity:
-            left = f"{product.stock}{product.unit}만 남았어요" if product.stock else "품절이에요"
-            raise OutOfStockError(f"{product.display_name}은(는) {left}.")
+            raise OutOfStockError(stock_problem(product))
         items.append((product, quantity))
     return items
 
@@ -163,10 +176,13 @@ def place_order(
     idempotency_key: str,
     now: datetime,
     delivery: DeliveryKind | None = None,
+    status: OrderStatus = OrderStatus.PLACED,
 ) -> tuple[Order, bool]:
-    """Place an order in the caller's transaction; returns (order, newly_placed).
+    """Write an order in the caller's transaction; returns (order, newly_placed).
 
-    The same idempotency key never places a second order: the first one is returned.
+    The primitive under :func:`assistant.shop.purchase.place_for_member`, which applies
+    the purchase rules: call that one. The same idempotency key never places a second
+    order: the first one is returned.
     """
     existing = session.scalars(
         select(Order).where(Order.idempotency_key == idempotency_key)
@@ -180,16 +196,17 @@ def place_order(
     priced = quote_lines(household, items, delivery or household.default_delivery)
     payment = next((pm for pm in household.payment_methods if pm.is_default), None)
     address = session.scalars(
-        select(Address).where(
+        select(Address)
+        .where(
             Address.household_id == household.id,
             Address.kind == priced.delivery,
-            Address.is_default.is_(True),
         )
+        .order_by(Address.is_default.desc(), Address.id)
     ).first()
     order = Order(
         household_id=household.id,
         member=member,
-        status=OrderStatus.PLACED,
+        status=status,
         channel=channel,
         idempotency_key=idempotency_key,
         delivery=priced.delivery,
@@ -222,8 +239,19 @@ def place_order(
     return order, True
 
 
+OPEN = (OrderStatus.PLACED, OrderStatus.PENDING_APPROVAL)
+"""Orders that can still be cancelled (not shipped yet)."""
+
+
 def _orders_stmt() -> Select[Order]:
-    return select(Order).options(selectinload(Order.lines), selectinload(Order.member))
+    return select(Order).options(
+        selectinload(Order.lines), selectinload(Order.member), selectinload(Order.decided_by)
+    )
+
+
+def load_order(session: Session, order_id: int) -> Order:
+    """An order with its lines and members loaded (it must exist)."""
+    return session.scalars(_orders_stmt().where(Order.id == order_id)).one()
 
 
 def list_orders(session: Session, household_id: int | None = None) -> list[Order]:
@@ -236,16 +264,16 @@ def list_orders(session: Session, household_id: int | None = None) -> list[Order
 def last_order(session: Session, member: Member, *, open_only: bool = False) -> Order | None:
     stmt = _orders_stmt().where(Order.household_id == member.household_id)
     if open_only:
-        stmt = stmt.where(Order.status == OrderStatus.PLACED)
+        stmt = stmt.where(Order.status.in_(OPEN))
     return session.scalars(stmt.order_by(Order.id.desc()).limit(1)).first()
 
 
 def cancel_order(session: Session, order_id: int, now: datetime) -> Order:
-    """Cancel a placed order and put its items back in stock."""
+    """Cancel an order that has not shipped yet and put its items back in stock."""
     order = session.scalars(_orders_stmt().where(Order.id == order_id).with_for_update()).first()
     if order is None:
         raise NotFoundError(f"{order_id}번 주문이 없어요.")
-    if order.status is not OrderStatus.PLACED:
+    if order.status not in OPEN:
         raise OrderStateError(
             f"{order_id}번 주문은 이미 {STATUS_KO[order.status]} 상태라 취소할 수 없어요."
         )
@@ -264,4 +292,6 @@ STATUS_KO = {
     OrderStatus.CANCELLED: "취소",
     OrderStatus.SHIPPED: "배송 중",
     OrderStatus.DELIVERED: "배송 완료",
+    OrderStatus.PENDING_APPROVAL: "승인 대기",
+    OrderStatus.REJECTED: "승인 거절",
 }

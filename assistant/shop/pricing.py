@@ -9,9 +9,9 @@ from assistant.store.models import DeliveryKind, Household, Product
 MAX_QUANTITY = 99
 """Most items of one product in one order line."""
 DELIVERY_FEE = 3000
-"""Home delivery fee for non-members below the free-delivery threshold."""
+"""Default home delivery fee of a new household (each household has its own setting)."""
 FREE_DELIVERY_THRESHOLD = 40000
-"""Order total (after member prices) from which home delivery is free."""
+"""Default subtotal (after member prices) from which home delivery is free."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,16 @@ class Quote:
     """Where it goes."""
     delivery_fee: int
     """Fee in KRW."""
+    membership_active: bool = False
+    """The household is a member (member prices also need a registered card)."""
+    member_total: int | None = None
+    """What the total would be with member prices and member delivery, when those are not
+    applied now (a non-member, or a member without a card); None when they are applied."""
+
+    @property
+    def potential_savings(self) -> int:
+        """How much less the order would cost with membership and a registered card."""
+        return 0 if self.member_total is None else max(self.total - self.member_total, 0)
 
     @property
     def subtotal(self) -> int:
@@ -81,19 +91,40 @@ def unit_price(product: Product, member_pricing: bool) -> int:
     return product.member_price if member_pricing else product.price
 
 
-def delivery_fee(household: Household, delivery: DeliveryKind, subtotal: int) -> int:
+def fee_for(
+    delivery: DeliveryKind,
+    subtotal: int,
+    *,
+    member: bool,
+    fee: int,
+    threshold: int,
+    member_free: bool,
+) -> int:
+    """The delivery fee table: pickup is free; home delivery is free for members (when the
+    household says so) and from the threshold; otherwise it costs ``fee``."""
     if delivery is not DeliveryKind.HOME:
         return 0
-    if household.membership_active or subtotal >= FREE_DELIVERY_THRESHOLD:
+    if (member and member_free) or subtotal >= threshold:
         return 0
-    return DELIVERY_FEE
+    return fee
 
 
-def quote_lines(
-    household: Household, items: list[tuple[Product, int]], delivery: DeliveryKind
-) -> Quote:
-    member = member_pricing_applies(household)
-    lines = tuple(
+def delivery_fee(
+    household: Household, delivery: DeliveryKind, subtotal: int, *, member: bool | None = None
+) -> int:
+    """The household's fee for this delivery and subtotal (``member`` overrides its status)."""
+    return fee_for(
+        delivery,
+        subtotal,
+        member=household.membership_active if member is None else member,
+        fee=household.delivery_fee,
+        threshold=household.free_delivery_threshold,
+        member_free=household.member_free_delivery,
+    )
+
+
+def _lines(items: list[tuple[Product, int]], member: bool) -> tuple[QuoteLine, ...]:
+    return tuple(
         QuoteLine(
             product_id=p.id,
             sku=p.sku,
@@ -105,8 +136,22 @@ def quote_lines(
         )
         for p, q in items
     )
+
+
+def quote_lines(
+    household: Household, items: list[tuple[Product, int]], delivery: DeliveryKind
+) -> Quote:
+    member = member_pricing_applies(household)
+    lines = _lines(items, member)
     subtotal = sum(line.line_total for line in lines)
-    return Quote(lines, member, delivery, delivery_fee(household, delivery, subtotal))
+    fee = delivery_fee(household, delivery, subtotal)
+    member_total = None
+    if not member:  # what a member with a card would pay: told, never charged
+        member_subtotal = sum(line.line_total for line in _lines(items, True))
+        member_total = member_subtotal + delivery_fee(
+            household, delivery, member_subtotal, member=True
+        )
+    return Quote(lines, member, delivery, fee, household.membership_active, member_total)
 
 
 def won(amount: int) -> str:

@@ -8,21 +8,33 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from assistant.errors import NotFoundError
+from assistant.errors import (
+    ConfirmationError,
+    NotAllowedError,
+    NotFoundError,
+    PinError,
+    PinLockedError,
+    PinRequiredError,
+)
+from assistant.shop import accounts, controls, purchase
 from assistant.shop import cart as cart_ops
 from assistant.shop import orders as order_ops
+from assistant.shop.accounts import AccountView
+from assistant.shop.alternatives import closest_in_stock
 from assistant.shop.catalog import catalog_entry
 from assistant.shop.household import find_member
 from assistant.shop.matching import ProductMatcher
 from assistant.shop.orders import OrderView
 from assistant.shop.pricing import Quote, member_pricing_applies
+from assistant.shop.receipt import Receipt, build_receipt
+from assistant.shop.usual import usual_product
 from assistant.store.db import transaction
-from assistant.store.models import Channel, Member, Product
+from assistant.store.models import Channel, DeliveryKind, Member, Product, Role
 
 
 @dataclass(frozen=True)
@@ -63,6 +75,22 @@ class CartItem:
     """Items."""
 
 
+@dataclass(frozen=True)
+class PurchaseRequest:
+    """A purchase question the shop allows to be asked; "yes" is answered with its token."""
+
+    token: str
+    """The confirmation ticket (also the order's idempotency key)."""
+    quote: Quote
+    """What it costs now."""
+    expires_at: datetime
+    """A "yes" after this no longer counts."""
+    needs_pin: bool
+    """The household's PIN will be asked after the "yes"."""
+    needs_approval: bool
+    """A child's order: it will wait for an adult's approval."""
+
+
 def product_view(p: Product) -> ProductView:
     return ProductView(
         p.id, p.sku, p.display_name, p.name_en, p.brand, p.unit, p.price, p.member_price,
@@ -80,7 +108,11 @@ class ShopService:
             self.member_id = member.id
             self.member_name = member.name
             self.household_id = member.household_id
+            self.role = member.role
+            self.timezone = member.household.timezone
         self._matcher: ProductMatcher | None = None
+        self._tickets = controls.Confirmations()
+        """The purchase questions of this conversation (one service per conversation)."""
 
     def _member(self, session: Session) -> Member:
         member = session.get(Member, self.member_id)
@@ -129,12 +161,13 @@ class ShopService:
     def place(
         self, wanted: Sequence[tuple[int, int]], *, key: str, channel: Channel, now: datetime
     ) -> tuple[OrderView, bool]:
+        """Place without a question: only for auto orders (voice and text need a ticket)."""
         with transaction(self._factory) as session:
-            order, placed = order_ops.place_order(
-                session, self._member(session), wanted,
-                channel=channel, idempotency_key=key, now=now,
+            placed = purchase.place_for_member(
+                session, self._member(session), wanted, channel=channel,
+                idempotency_key=key, now=now,
             )  # fmt: skip
-            return order_ops.view(order), placed
+            return order_ops.view(placed.order), placed.new
 
     def add_to_cart(self, product_id: int, quantity: int, now: datetime) -> CartItem:
         with transaction(self._factory) as session:
@@ -159,11 +192,12 @@ class ShopService:
         return self.quote([(i.product.id, i.quantity) for i in items])
 
     def checkout(self, *, key: str, channel: Channel, now: datetime) -> tuple[OrderView, bool]:
+        """Order the cart without a question: only for auto orders, like :meth:`place`."""
         with transaction(self._factory) as session:
-            order, placed = cart_ops.checkout(
+            placed = purchase.checkout_for_member(
                 session, self._member(session), channel=channel, idempotency_key=key, now=now
             )
-            return order_ops.view(order), placed
+            return order_ops.view(placed.order), placed.new
 
     def last_order(self, *, open_only: bool = False) -> OrderView | None:
         with transaction(self._factory) as session:
@@ -177,3 +211,195 @@ class ShopService:
             if order.household_id != member.household_id:
                 raise NotFoundError(f"{order_id}번 주문이 없어요.")
             return order_ops.view(order)
+
+    # -- purchases asked and confirmed in this conversation ------------------------
+
+    def request_order(
+        self,
+        wanted: Sequence[tuple[int, int]],
+        now: datetime,
+        *,
+        delivery: DeliveryKind | None = None,
+        channel: Channel = Channel.TEXT,
+    ) -> PurchaseRequest:
+        """Check every rule and issue the ticket that a "yes" to this question will use."""
+        return self._request(list(wanted), now, delivery, channel, checkout=False)
+
+    def request_checkout(
+        self, now: datetime, *, delivery: DeliveryKind | None = None,
+        channel: Channel = Channel.TEXT,
+    ) -> PurchaseRequest:  # fmt: skip
+        """:meth:`request_order` for everything in the cart."""
+        with transaction(self._factory) as session:
+            wanted = purchase.cart_wanted(session, self._member(session))
+        return self._request(wanted, now, delivery, channel, checkout=True)
+
+    def _request(
+        self,
+        wanted: list[tuple[int, int]],
+        now: datetime,
+        delivery: DeliveryKind | None,
+        channel: Channel,
+        *,
+        checkout: bool,
+    ) -> PurchaseRequest:
+        with transaction(self._factory) as session:
+            member = self._member(session)
+            household = member.household
+            q = purchase.check_request(session, member, wanted, delivery, now, channel=channel)
+            approval = controls.needs_approval(member)
+            needs_pin = controls.has_pin(household) and not approval
+            expires = now + timedelta(seconds=household.confirm_timeout_s)
+        ticket = self._tickets.issue(
+            self.member_id, wanted, q.delivery, q.total, checkout=checkout, needs_pin=needs_pin,
+            expires_at=expires,
+        )  # fmt: skip
+        return PurchaseRequest(ticket.token, q, expires, needs_pin, approval)
+
+    def recent_duplicate(
+        self, wanted: Sequence[tuple[int, int]], now: datetime, delivery: DeliveryKind | None = None
+    ) -> OrderView | None:
+        """The same order of this member within the household's duplicate window, if any."""
+        with transaction(self._factory) as session:
+            member = self._member(session)
+            kind = delivery or member.household.default_delivery
+            found = purchase.find_duplicate(session, member, wanted, kind, now)
+            return order_ops.view(order_ops.load_order(session, found.id)) if found else None
+
+    def accept(self, token: str, now: datetime) -> controls.Ticket:
+        """The explicit "yes" to the question of ``token`` (the PIN step gets a fresh timeout)."""
+        with transaction(self._factory) as session:
+            timeout = timedelta(seconds=self._member(session).household.confirm_timeout_s)
+        return self._tickets.accept(token, now, timeout)
+
+    def complete(
+        self, token: str, now: datetime, *, channel: Channel, pin: str | None = None
+    ) -> tuple[OrderView, bool]:
+        """Place the accepted order of ``token``; with a household PIN, ``pin`` is needed.
+
+        A wrong PIN is counted (and may lock spoken purchases) before the error is raised.
+        """
+        ticket = self._tickets.get(token, now)
+        if not ticket.accepted:
+            raise ConfirmationError("확인받지 않은 주문은 할 수 없어요. 다시 주문해 주세요.")
+        verified = False
+        if pin is not None:
+            try:
+                self._verify_pin(pin, now)
+            except PinLockedError:
+                self._tickets.drop(token)
+                raise
+            verified = True
+        elif ticket.needs_pin:
+            raise PinRequiredError("주문하려면 비밀번호 네 자리가 필요해요.")
+        with transaction(self._factory) as session:
+            member = self._member(session)
+            if ticket.checkout:
+                placed = purchase.checkout_for_member(
+                    session, member, channel=channel, idempotency_key=ticket.token, now=now,
+                    delivery=ticket.delivery, ticket=ticket, pin_verified=verified,
+                )  # fmt: skip
+            else:
+                placed = purchase.place_for_member(
+                    session, member, ticket.wanted, channel=channel, idempotency_key=ticket.token,
+                    now=now, delivery=ticket.delivery, ticket=ticket, pin_verified=verified,
+                )  # fmt: skip
+            view = order_ops.view(order_ops.load_order(session, placed.order.id))
+        self._tickets.drop(token)
+        return view, placed.new
+
+    def drop(self, token: str) -> None:
+        """Forget a question that was not answered with "yes"."""
+        self._tickets.drop(token)
+
+    def _verify_pin(self, pin: str, now: datetime) -> None:
+        """Check the PIN in its own transaction, so a wrong one is counted even as it fails."""
+        error: PinError | None = None
+        with transaction(self._factory) as session:
+            try:
+                controls.verify_pin(self._member(session).household, pin, now)
+            except PinError as exc:
+                error = exc
+        if error is not None:
+            raise error
+
+    # -- approvals -------------------------------------------------------------
+
+    def pending_approvals(self) -> list[OrderView]:
+        with transaction(self._factory) as session:
+            found = purchase.pending_approvals(session, self.household_id)
+            return [order_ops.view(o) for o in found]
+
+    def check_decider(self, now: datetime) -> None:
+        """Refuse unless this conversation may approve by voice: an adult, a household PIN."""
+        with transaction(self._factory) as session:
+            member = self._member(session)
+            if not controls.can_approve(member):
+                raise NotAllowedError("주문 승인은 어른만 할 수 있어요.")
+            if not controls.has_pin(member.household):
+                raise NotAllowedError(
+                    "음성으로 승인하려면 비밀번호가 필요해요. 'jangbogi household pin set'으로 "
+                    "정하거나 'jangbogi approvals approve 주문번호'로 승인해 주세요."
+                )
+            controls.ensure_not_locked(member.household, now)
+
+    def decide(self, order_id: int, *, approve: bool, pin: str, now: datetime) -> OrderView:
+        """Approve or reject a child's order by voice: an adult's conversation and the PIN."""
+        self.check_decider(now)
+        self._verify_pin(pin, now)
+        with transaction(self._factory) as session:
+            order = purchase.decide(session, order_id, self._member(session), approve=approve,
+                                    now=now)  # fmt: skip
+            return order_ops.view(order_ops.load_order(session, order.id))
+
+    # -- the account -------------------------------------------------------------
+
+    def account(self) -> AccountView:
+        with transaction(self._factory) as session:
+            return accounts.account_view(self._member(session).household)
+
+    def join_membership(self, now: datetime) -> bool:
+        """Make the household a member (adults only); False when it already was."""
+        with transaction(self._factory) as session:
+            return accounts.join_membership(self._member(session), now)
+
+    def set_default_delivery(self, kind: DeliveryKind) -> None:
+        with transaction(self._factory) as session:
+            member = self._member(session)
+            if member.role is Role.CHILD:
+                raise NotAllowedError("기본 배송 방법은 어른만 바꿀 수 있어요.")
+            accounts.set_default_delivery(member.household, kind)
+
+    def receipt(self, order_id: int) -> Receipt:
+        with transaction(self._factory) as session:
+            return build_receipt(session, order_id, self.household_id)
+
+    # -- suggestions -------------------------------------------------------------
+
+    def usual_choice(self, options: Sequence[ProductView]) -> int | None:
+        """Which of ``options`` this household usually buys (a product id), if any."""
+        with transaction(self._factory) as session:
+            return usual_product(session, self.household_id, [p.id for p in options])
+
+    def alternative(self, product_id: int, quantity: int) -> ProductView | None:
+        """The closest product with ``quantity`` in stock, for one that has not."""
+        with transaction(self._factory) as session:
+            product = session.get(Product, product_id)
+            if product is None:
+                return None
+            found = closest_in_stock(session, product, quantity)
+            return product_view(found) if found is not None else None
+
+    def find_order(self, phrase: str | None) -> OrderView | None:
+        """The household's latest order, or the latest with a product that ``phrase`` names."""
+        if not phrase:
+            return self.last_order()
+        ids = {c.product_id for c in self.matcher().match(phrase)}
+        if not ids:
+            return None
+        with transaction(self._factory) as session:
+            orders = order_ops.list_orders(session, self.household_id)
+            for order in reversed(orders):
+                if any(line.product_id in ids for line in order.lines):
+                    return order_ops.view(order)
+        return None

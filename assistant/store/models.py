@@ -25,6 +25,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -88,6 +89,10 @@ class OrderStatus(enum.StrEnum):
     CANCELLED = "cancelled"
     SHIPPED = "shipped"
     DELIVERED = "delivered"
+    PENDING_APPROVAL = "pending_approval"
+    """A child's order, waiting for an adult (nothing is charged or shipped yet)."""
+    REJECTED = "rejected"
+    """A child's order an adult turned down."""
 
 
 class Channel(enum.StrEnum):
@@ -104,6 +109,15 @@ class SubscriptionStatus(enum.StrEnum):
 
 class Household(Base):
     __tablename__ = "households"
+    __table_args__ = (
+        CheckConstraint(
+            "delivery_fee >= 0 AND free_delivery_threshold >= 0", name="delivery_money"
+        ),
+        CheckConstraint(
+            "confirm_timeout_s > 0 AND duplicate_window_s >= 0 AND pin_lock_minutes > 0",
+            name="control_times",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)
@@ -114,6 +128,29 @@ class Household(Base):
         _enum(DeliveryKind, "delivery_kind"), default=DeliveryKind.HOME
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # purchase rules, per household (assistant/shop/accounts.py); money in integer KRW
+    delivery_fee: Mapped[int] = mapped_column(Integer, default=3000, server_default="3000")
+    """Home delivery fee when neither membership nor the threshold makes it free."""
+    free_delivery_threshold: Mapped[int] = mapped_column(
+        Integer, default=40000, server_default="40000"
+    )
+    """Order subtotal from which home delivery is free for everyone."""
+    member_free_delivery: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    """Members never pay the home delivery fee."""
+    confirm_timeout_s: Mapped[int] = mapped_column(Integer, default=90, server_default="90")
+    """A purchase question older than this is no longer answered by "yes"."""
+    duplicate_window_s: Mapped[int] = mapped_column(Integer, default=120, server_default="120")
+    """The same order from a conversation within this window is placed once."""
+    pin_hash: Mapped[str | None] = mapped_column(String(128))
+    """scrypt hash of the voice PIN (hex); None: no PIN asked."""
+    pin_salt: Mapped[str | None] = mapped_column(String(64))
+    """Random salt of the PIN hash (hex)."""
+    pin_lock_minutes: Mapped[int] = mapped_column(Integer, default=15, server_default="15")
+    """How long spoken purchases stay locked after three wrong PINs."""
+    failed_pin_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    """Wrong PINs in a row since the last right one or lock."""
+    pin_locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    """Spoken purchases are refused until then."""
 
     members: Mapped[list[Member]] = relationship(back_populates="household")
     payment_methods: Mapped[list[PaymentMethod]] = relationship(back_populates="household")
@@ -122,13 +159,24 @@ class Household(Base):
 
 class Member(Base):
     __tablename__ = "members"
-    __table_args__ = (UniqueConstraint("household_id", "name", name="uq_members_household_name"),)
+    __table_args__ = (
+        UniqueConstraint("household_id", "name", name="uq_members_household_name"),
+        CheckConstraint(
+            "(per_order_limit IS NULL OR per_order_limit > 0) "
+            "AND (per_day_limit IS NULL OR per_day_limit > 0)",
+            name="limits_positive",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     household_id: Mapped[int] = mapped_column(ForeignKey("households.id"), index=True)
     name: Mapped[str] = mapped_column(String(100))
     role: Mapped[Role] = mapped_column(_enum(Role, "member_role"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    per_order_limit: Mapped[int | None] = mapped_column(Integer)
+    """Most one order of this member may cost (KRW, with delivery); None: no limit."""
+    per_day_limit: Mapped[int | None] = mapped_column(Integer)
+    """Most this member's orders may cost per household-local day; None: no limit."""
 
     household: Mapped[Household] = relationship(back_populates="members")
 
@@ -246,11 +294,16 @@ class Order(Base):
     total: Mapped[int] = mapped_column(Integer)
     placed_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    """The adult who approved or rejected a child's order."""
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    """When it was approved or rejected."""
 
     lines: Mapped[list[OrderLine]] = relationship(
         back_populates="order", cascade="all, delete-orphan", order_by="OrderLine.id"
     )
-    member: Mapped[Member] = relationship()
+    member: Mapped[Member] = relationship(foreign_keys=[member_id])
+    decided_by: Mapped[Member | None] = relationship(foreign_keys=[decided_by_id])
 
 
 class OrderLine(Base):

@@ -1,0 +1,330 @@
+"""Household accounts: members, cards, addresses and pickup points, membership, settings.
+
+Callers own the transaction. Bad input raises :class:`AccountError` and changes nothing.
+A card is kept as a processor token and its last four digits, never the number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from assistant.errors import AccountError, DeliveryError, NotAllowedError, NotFoundError
+from assistant.shop.controls import can_approve, has_pin, local_time
+from assistant.shop.purchase import no_address_message
+from assistant.store.models import (
+    Address,
+    Cart,
+    DeliveryKind,
+    Household,
+    Member,
+    Order,
+    PaymentMethod,
+    Role,
+    Subscription,
+)
+
+TOKEN_RE = re.compile(r"^[A-Za-z0-9_:.\-]{6,128}$")
+LAST4_RE = re.compile(r"^[0-9]{4}$")
+MAX_MONEY = 10_000_000
+"""Largest fee, threshold or limit accepted (KRW)."""
+
+
+def find_household(session: Session, name: str | None = None) -> Household:
+    """The household called ``name``, or the first one."""
+    stmt = select(Household).order_by(Household.id)
+    if name is not None:
+        stmt = stmt.where(Household.name == name)
+    household = session.scalars(stmt.limit(1)).first()
+    if household is None:
+        what = f"no household called {name!r}" if name else "no household yet"
+        raise NotFoundError(f"{what}; create one with `jangbogi household create` or `demo init`")
+    return household
+
+
+def create_household(
+    session: Session, name: str, owner: str, now: datetime, timezone: str = "Asia/Seoul"
+) -> Household:
+    """A new household (not a member yet, no card) with its owner."""
+    name, owner = name.strip(), owner.strip()
+    if not name or not owner:
+        raise AccountError("a household needs a name and an owner")
+    if session.scalars(select(Household).where(Household.name == name)).first() is not None:
+        raise AccountError(f"a household called {name!r} already exists")
+    household = Household(name=name, timezone=timezone, membership_active=False,
+                          default_delivery=DeliveryKind.HOME, created_at=now)  # fmt: skip
+    local_time(household, now)  # an unknown zone is refused before anything is written
+    session.add(household)
+    session.add(Member(household=household, name=owner, role=Role.OWNER, created_at=now))
+    session.flush()
+    return household
+
+
+# -- members -------------------------------------------------------------------
+
+
+def find_in_household(session: Session, household: Household, name: str) -> Member:
+    member = session.scalars(
+        select(Member).where(Member.household_id == household.id, Member.name == name)
+    ).first()
+    if member is None:
+        raise NotFoundError(f"no member called {name!r} in {household.name!r}")
+    return member
+
+
+def check_limit(value: int | None, what: str) -> int | None:
+    if value is not None and not 0 < value <= MAX_MONEY:
+        raise AccountError(f"{what} must be between 1 and {MAX_MONEY:,} won (or 'none')")
+    return value
+
+
+def add_member(
+    session: Session,
+    household: Household,
+    name: str,
+    role: Role,
+    now: datetime,
+    *,
+    per_order_limit: int | None = None,
+    per_day_limit: int | None = None,
+) -> Member:
+    name = name.strip()
+    if not name or len(name) > 100:
+        raise AccountError("a member needs a name of 1 to 100 characters")
+    if any(m.name == name for m in household.members):
+        raise AccountError(f"{household.name!r} already has a member called {name!r}")
+    member = Member(
+        household=household, name=name, role=role, created_at=now,
+        per_order_limit=check_limit(per_order_limit, "the per-order limit"),
+        per_day_limit=check_limit(per_day_limit, "the per-day limit"),
+    )  # fmt: skip
+    session.add(member)
+    session.flush()
+    return member
+
+
+def set_limits(member: Member, per_order: int | None, per_day: int | None) -> None:
+    """Set both spending limits of a member (None: no limit)."""
+    member.per_order_limit = check_limit(per_order, "the per-order limit")
+    member.per_day_limit = check_limit(per_day, "the per-day limit")
+
+
+def remove_member(session: Session, household: Household, name: str) -> None:
+    member = find_in_household(session, household, name)
+    owners = [m for m in household.members if m.role is Role.OWNER]
+    if member.role is Role.OWNER and len(owners) == 1:
+        raise AccountError(f"{name!r} is the only owner of {household.name!r}")
+    for model in (Order, Subscription):
+        if session.scalars(select(model.id).where(model.member_id == member.id)).first():
+            raise AccountError(
+                f"{name!r} has orders or subscriptions; they are kept, so the member is too"
+            )
+    cart = session.scalars(select(Cart).where(Cart.member_id == member.id)).first()
+    if cart is not None:
+        session.delete(cart)
+    session.delete(member)
+    session.flush()
+
+
+# -- cards ---------------------------------------------------------------------
+
+
+def _looks_like_card_number(token: str) -> bool:
+    digits = re.sub(r"[\s\-]", "", token)
+    return digits.isdigit() and 12 <= len(digits) <= 19
+
+
+def add_payment(
+    session: Session,
+    household: Household,
+    token: str,
+    last4: str,
+    now: datetime,
+    *,
+    label: str = "card",
+    make_default: bool = False,
+) -> PaymentMethod:
+    """Register a card by its processor token and last four digits (never the number)."""
+    if _looks_like_card_number(token):
+        raise AccountError(
+            "that looks like a card number; give the payment processor's token instead "
+            "(the card number is never stored)"
+        )
+    if not TOKEN_RE.match(token):
+        raise AccountError("the token must be 6-128 letters, digits or _ : . -")
+    if not LAST4_RE.match(last4):
+        raise AccountError("--last4 must be exactly four digits")
+    if session.scalars(select(PaymentMethod).where(PaymentMethod.token == token)).first():
+        raise AccountError("this card token is already registered")
+    label = label.strip()[:50] or "card"
+    first = not household.payment_methods
+    if make_default and not first:
+        for pm in household.payment_methods:
+            pm.is_default = False
+    payment = PaymentMethod(household=household, token=token, last4=last4, label=label,
+                            is_default=first or make_default, created_at=now)  # fmt: skip
+    session.add(payment)
+    session.flush()
+    return payment
+
+
+def remove_payment(session: Session, household: Household, payment_id: int) -> None:
+    """Forget a card; past orders keep its last four digits. Another card becomes default."""
+    payment = next((pm for pm in household.payment_methods if pm.id == payment_id), None)
+    if payment is None:
+        raise NotFoundError(f"no card {payment_id} in {household.name!r}")
+    session.execute(
+        update(Order).where(Order.payment_method_id == payment.id).values(payment_method_id=None)
+    )
+    was_default = payment.is_default
+    household.payment_methods.remove(payment)
+    session.delete(payment)
+    if was_default and household.payment_methods:
+        household.payment_methods[0].is_default = True
+    session.flush()
+
+
+# -- addresses, lockers, stores ------------------------------------------------
+
+
+def add_address(
+    session: Session,
+    household: Household,
+    kind: DeliveryKind,
+    label: str,
+    detail: str,
+    *,
+    make_default: bool = False,
+) -> Address:
+    label, detail = label.strip(), detail.strip()
+    if not label or len(label) > 100 or len(detail) > 300:
+        raise AccountError("an address needs a label (1-100 characters) and a detail (<= 300)")
+    same_kind = [a for a in household.addresses if a.kind is kind]
+    if make_default:
+        for a in same_kind:
+            a.is_default = False
+    address = Address(household=household, kind=kind, label=label, detail=detail,
+                      is_default=make_default or not same_kind)  # fmt: skip
+    session.add(address)
+    session.flush()
+    return address
+
+
+def remove_address(session: Session, household: Household, address_id: int) -> None:
+    address = next((a for a in household.addresses if a.id == address_id), None)
+    if address is None:
+        raise NotFoundError(f"no address {address_id} in {household.name!r}")
+    session.execute(update(Order).where(Order.address_id == address.id).values(address_id=None))
+    household.addresses.remove(address)
+    session.delete(address)
+    rest = [a for a in household.addresses if a.kind is address.kind]
+    if address.is_default and rest:
+        rest[0].is_default = True
+    session.flush()
+
+
+def set_default_delivery(household: Household, kind: DeliveryKind) -> None:
+    """Where orders go unless told otherwise; there must be an address of that kind."""
+    if not any(a.kind is kind for a in household.addresses):
+        raise DeliveryError(no_address_message(kind))
+    household.default_delivery = kind
+
+
+# -- membership and settings ---------------------------------------------------
+
+
+def join_membership(member: Member, now: datetime) -> bool:
+    """Make the household a member; returns False when it already was."""
+    if not can_approve(member):
+        raise NotAllowedError("멤버십 가입은 어른만 할 수 있어요.")
+    return set_membership(member.household, True, now)
+
+
+def set_membership(household: Household, active: bool, now: datetime) -> bool:
+    """Turn membership on or off; returns whether anything changed."""
+    if household.membership_active == active:
+        return False
+    household.membership_active = active
+    household.membership_since = now if active else None
+    return True
+
+
+SETTINGS = {
+    "delivery_fee": (0, MAX_MONEY),
+    "free_delivery_threshold": (0, MAX_MONEY),
+    "confirm_timeout_s": (10, 600),
+    "duplicate_window_s": (0, 3600),
+    "pin_lock_minutes": (1, 24 * 60),
+}
+"""Integer settings of a household and the values each accepts."""
+
+
+def update_settings(household: Household, **values: int | bool | None) -> None:
+    """Change the given settings; every value is checked before any is written."""
+    checked: dict[str, int | bool] = {}
+    for name, value in values.items():
+        if value is None:
+            continue
+        if name == "member_free_delivery":
+            checked[name] = bool(value)
+            continue
+        low, high = SETTINGS[name]
+        if isinstance(value, bool) or not low <= value <= high:
+            raise AccountError(f"{name} must be between {low:,} and {high:,}")
+        checked[name] = value
+    for name, value in checked.items():
+        setattr(household, name, value)
+
+
+@dataclass(frozen=True)
+class AccountView:
+    """What a household's account looks like now."""
+
+    household: str
+    """Household name."""
+    membership_active: bool
+    """A member household."""
+    membership_since: datetime | None
+    """Since when (UTC)."""
+    payment_last4: str | None
+    """Last four digits of the default card, None without one."""
+    default_delivery: DeliveryKind
+    """Where orders go unless told otherwise."""
+    places: tuple[tuple[DeliveryKind, str], ...]
+    """(kind, label) of every registered address, locker and store."""
+    delivery_fee: int
+    """Home delivery fee."""
+    free_delivery_threshold: int
+    """Subtotal from which home delivery is free."""
+    member_free_delivery: bool
+    """Members never pay for home delivery."""
+    pin_set: bool
+    """A voice PIN is asked before spoken purchases."""
+
+    @property
+    def member_pricing(self) -> bool:
+        return self.membership_active and self.payment_last4 is not None
+
+    def place(self, kind: DeliveryKind) -> str | None:
+        return next((label for k, label in self.places if k is kind), None)
+
+
+def account_view(household: Household) -> AccountView:
+    default = next((pm for pm in household.payment_methods if pm.is_default), None)
+    addresses = sorted(household.addresses, key=lambda a: (not a.is_default, a.id))
+    return AccountView(
+        household=household.name,
+        membership_active=household.membership_active,
+        membership_since=household.membership_since,
+        payment_last4=default.last4 if default else None,
+        default_delivery=household.default_delivery,
+        places=tuple((a.kind, a.label) for a in addresses),
+        delivery_fee=household.delivery_fee,
+        free_delivery_threshold=household.free_delivery_threshold,
+        member_free_delivery=household.member_free_delivery,
+        pin_set=has_pin(household),
+    )

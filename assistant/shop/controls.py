@@ -1,0 +1,282 @@
+"""Purchase controls: confirmations, the voice PIN and its lockout, spending limits, approval.
+
+Every rule here is checked by the shop (``assistant.shop.purchase``), whatever the
+door the order came through; the dialog only asks the questions. Callers own the
+transaction; ``now`` is always passed in (aware UTC).
+
+The PIN is never stored, logged or shown: only a salted scrypt hash is kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from assistant.errors import (
+    AccountError,
+    ConfigError,
+    ConfirmationError,
+    PaymentRequiredError,
+    PinLockedError,
+    SpendingLimitError,
+    WrongPinError,
+)
+from assistant.shop.pricing import won
+from assistant.store.models import (
+    DeliveryKind,
+    Household,
+    Member,
+    Order,
+    OrderStatus,
+    PaymentMethod,
+    Role,
+)
+
+PIN_ATTEMPTS = 3
+"""Wrong PINs in a row that lock spoken purchases."""
+PIN_RE = re.compile(r"^[0-9]{4}$")
+_SCRYPT = {"n": 2**14, "r": 8, "p": 1, "dklen": 32}
+COUNTED = (OrderStatus.PLACED, OrderStatus.SHIPPED, OrderStatus.DELIVERED,
+           OrderStatus.PENDING_APPROVAL)  # fmt: skip
+"""Order statuses that count towards a spending limit (not cancelled or rejected)."""
+
+
+# -- the PIN -------------------------------------------------------------------
+
+
+def check_pin_format(pin: str) -> None:
+    if not PIN_RE.match(pin):
+        raise AccountError("the PIN must be exactly 4 digits (0-9)")
+
+
+def hash_pin(pin: str, salt: bytes) -> str:
+    """scrypt of the PIN with this salt, as hex."""
+    return hashlib.scrypt(pin.encode("ascii"), salt=salt, **_SCRYPT).hex()
+
+
+def set_pin(household: Household, pin: str) -> None:
+    """Store a new PIN (hashed with a fresh salt) and clear any lock."""
+    check_pin_format(pin)
+    salt = secrets.token_bytes(16)
+    household.pin_salt = salt.hex()
+    household.pin_hash = hash_pin(pin, salt)
+    household.failed_pin_attempts = 0
+    household.pin_locked_until = None
+
+
+def clear_pin(household: Household) -> None:
+    household.pin_hash = None
+    household.pin_salt = None
+    household.failed_pin_attempts = 0
+    household.pin_locked_until = None
+
+
+def has_pin(household: Household) -> bool:
+    return household.pin_hash is not None and household.pin_salt is not None
+
+
+def local_time(household: Household, when: datetime) -> datetime:
+    try:
+        zone = ZoneInfo(household.timezone)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ConfigError(f"unknown time zone {household.timezone!r}") from exc
+    return when.astimezone(zone)
+
+
+def ensure_not_locked(household: Household, now: datetime) -> None:
+    """Refuse spoken purchases while the PIN lock lasts."""
+    until = household.pin_locked_until
+    if until is not None and now < until:
+        at = local_time(household, until)
+        raise PinLockedError(
+            f"비밀번호를 {PIN_ATTEMPTS}번 틀려서 음성 주문이 {at:%H:%M}까지 잠겨 있어요.",
+            until=until,
+            until_local=f"{at:%H:%M}",
+        )
+
+
+def verify_pin(household: Household, pin: str, now: datetime) -> None:
+    """Check a spoken PIN; counts wrong ones and locks after :data:`PIN_ATTEMPTS`.
+
+    The caller must commit even when this raises: the count is the point.
+    """
+    ensure_not_locked(household, now)
+    if not has_pin(household):
+        return
+    salt = bytes.fromhex(household.pin_salt or "")
+    good = PIN_RE.match(pin) is not None and hmac.compare_digest(
+        hash_pin(pin, salt), household.pin_hash or ""
+    )
+    if good:
+        household.failed_pin_attempts = 0
+        household.pin_locked_until = None
+        return
+    household.failed_pin_attempts += 1
+    if household.failed_pin_attempts >= PIN_ATTEMPTS:
+        household.failed_pin_attempts = 0
+        household.pin_locked_until = now + timedelta(minutes=household.pin_lock_minutes)
+        ensure_not_locked(household, now)
+    left = PIN_ATTEMPTS - household.failed_pin_attempts
+    raise WrongPinError(
+        f"비밀번호가 맞지 않아요. {left}번 더 틀리면 음성 주문이 "
+        f"{household.pin_lock_minutes}분 동안 잠겨요.",
+        attempts_left=left,
+    )
+
+
+# -- payment, approval ---------------------------------------------------------
+
+
+def default_payment(household: Household) -> PaymentMethod | None:
+    return next((pm for pm in household.payment_methods if pm.is_default), None)
+
+
+def require_payment(household: Household) -> PaymentMethod:
+    payment = default_payment(household)
+    if payment is None:
+        raise PaymentRequiredError(
+            "등록된 결제 카드가 없어서 주문할 수 없어요. 보호자가 'jangbogi household "
+            "payment add --token 토큰 --last4 끝네자리'로 카드를 등록해 주세요."
+        )
+    return payment
+
+
+def needs_approval(member: Member) -> bool:
+    """A child's order waits for an adult."""
+    return member.role is Role.CHILD
+
+
+def can_approve(member: Member) -> bool:
+    return member.role in (Role.OWNER, Role.ADULT)
+
+
+# -- spending limits -----------------------------------------------------------
+
+
+def day_bounds(household: Household, now: datetime) -> tuple[datetime, datetime]:
+    """The household-local calendar day around ``now``, as aware UTC bounds."""
+    local = local_time(household, now)
+    start = local.replace(hour=0, minute=0, second=0, microsecond=0)
+    end = (start + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    return start.astimezone(now.tzinfo), end.astimezone(now.tzinfo)
+
+
+def spent_today(session: Session, member: Member, now: datetime) -> int:
+    """The member's orders today (household-local day), not cancelled or rejected, in KRW."""
+    start, end = day_bounds(member.household, now)
+    total = session.scalar(
+        select(func.coalesce(func.sum(Order.total), 0)).where(
+            Order.member_id == member.id,
+            Order.status.in_(COUNTED),
+            Order.placed_at >= start,
+            Order.placed_at < end,
+        )
+    )
+    return int(total or 0)
+
+
+def check_limits(session: Session, member: Member, total: int, now: datetime) -> None:
+    """Refuse an order of ``total`` KRW over the member's per-order or per-day limit."""
+    if member.per_order_limit is not None and total > member.per_order_limit:
+        raise SpendingLimitError(
+            f"{member.name}님은 한 번에 {won(member.per_order_limit)}까지 주문할 수 있어요 "
+            f"(이번 주문 {won(total)}).",
+            per_day=False,
+            limit=member.per_order_limit,
+            remaining=member.per_order_limit,
+        )
+    if member.per_day_limit is not None:
+        spent = spent_today(session, member, now)
+        if spent + total > member.per_day_limit:
+            left = max(member.per_day_limit - spent, 0)
+            raise SpendingLimitError(
+                f"{member.name}님의 하루 주문 한도는 {won(member.per_day_limit)}이에요. "
+                f"오늘은 {won(left)} 더 주문할 수 있어요 (이번 주문 {won(total)}).",
+                per_day=True,
+                limit=member.per_day_limit,
+                remaining=left,
+            )
+
+
+# -- confirmations -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Ticket:
+    """A purchase question asked in one conversation; the only way to a spoken order."""
+
+    token: str
+    """Random; also the order's idempotency key."""
+    member_id: int
+    """Who was asked."""
+    wanted: tuple[tuple[int, int], ...]
+    """(product id, quantity) pairs exactly as quoted."""
+    delivery: DeliveryKind
+    """Where it goes, as quoted."""
+    total: int
+    """The total quoted in the question (KRW)."""
+    checkout: bool
+    """Order the cart (which must still hold ``wanted``)."""
+    needs_pin: bool
+    """The household's PIN must be given before placing."""
+    expires_at: datetime
+    """After this the question no longer counts."""
+    accepted: bool = False
+    """An explicit yes was given."""
+
+
+class Confirmations:
+    """The purchase questions of one conversation (one per :class:`ShopService`).
+
+    A ticket is issued when the question is asked, accepted on an explicit yes,
+    and used up when the order is placed; an expired or unknown one never places.
+    """
+
+    def __init__(self) -> None:
+        self._open: dict[str, Ticket] = {}
+
+    def issue(
+        self,
+        member_id: int,
+        wanted: Sequence[tuple[int, int]],
+        delivery: DeliveryKind,
+        total: int,
+        *,
+        checkout: bool,
+        needs_pin: bool,
+        expires_at: datetime,
+    ) -> Ticket:
+        ticket = Ticket(
+            secrets.token_hex(16), member_id, tuple(wanted), delivery, total, checkout,
+            needs_pin, expires_at,
+        )  # fmt: skip
+        self._open[ticket.token] = ticket
+        return ticket
+
+    def get(self, token: str, now: datetime) -> Ticket:
+        """The open ticket, or :class:`ConfirmationError` when unknown, used or expired."""
+        ticket = self._open.get(token)
+        if ticket is None:
+            raise ConfirmationError("확인받은 주문이 없어요. 다시 주문해 주세요.")
+        if now > ticket.expires_at:
+            del self._open[token]
+            raise ConfirmationError("확인 시간이 지났어요. 다시 주문해 주세요.")
+        return ticket
+
+    def accept(self, token: str, now: datetime, timeout: timedelta) -> Ticket:
+        """Record the explicit yes; the PIN step gets a fresh ``timeout``."""
+        ticket = replace(self.get(token, now), accepted=True, expires_at=now + timeout)
+        self._open[token] = ticket
+        return ticket
+
+    def drop(self, token: str) -> None:
+        self._open.pop(token, None)

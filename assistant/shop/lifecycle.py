@@ -1,0 +1,55 @@
+"""Where an order goes after it is placed: shipped, then delivered (an operator's step).
+
+pending_approval -> placed (approved) | rejected
+placed -> shipped -> delivered
+pending_approval | placed -> cancelled   (cancellation is refused once shipped)
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from assistant.errors import NotFoundError, OrderStateError
+from assistant.shop.orders import STATUS_KO
+from assistant.store.models import Order, OrderStatus
+
+NEXT = {OrderStatus.PLACED: OrderStatus.SHIPPED, OrderStatus.SHIPPED: OrderStatus.DELIVERED}
+"""The one step an operator may move an order along."""
+
+
+def advance(session: Session, order_id: int, now: datetime, to: OrderStatus | None = None) -> Order:
+    """Move a placed order to shipped, or a shipped one to delivered (``to``: up to there)."""
+    order = session.scalars(
+        select(Order).options(selectinload(Order.lines), selectinload(Order.member))
+        .where(Order.id == order_id).with_for_update()
+    ).first()  # fmt: skip
+    if order is None:
+        raise NotFoundError(f"no order {order_id}")
+    target = to or NEXT.get(order.status)
+    if target is None or target not in NEXT.values():
+        raise OrderStateError(
+            f"order {order_id} is {order.status.value} ({STATUS_KO[order.status]}); "
+            "only placed or shipped orders move along"
+        )
+    if order.status is target:
+        raise OrderStateError(f"order {order_id} is already {target.value}")
+    while order.status is not target:
+        step = NEXT.get(order.status)
+        if step is None:
+            raise OrderStateError(
+                f"order {order_id} is {order.status.value}; it cannot become {target.value}"
+            )
+        order.status = step
+    order.updated_at = now
+    session.flush()
+    return order
+
+
+def open_order_ids(session: Session) -> list[int]:
+    """Orders that can still move along (placed or shipped), oldest first."""
+    return list(
+        session.scalars(select(Order.id).where(Order.status.in_(tuple(NEXT))).order_by(Order.id))
+    )

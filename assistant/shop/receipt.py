@@ -1,0 +1,193 @@
+"""The e-receipt of an order: lines, regular and member prices, savings, fee, total, payment.
+
+Every order has one (``jangbogi receipt ORDER_ID [--json]``); the dialog speaks it
+as one sentence (``replies.receipt_sentence``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from assistant.errors import NotFoundError
+from assistant.shop.controls import local_time
+from assistant.shop.orders import STATUS_KO
+from assistant.shop.pricing import won
+from assistant.store.models import (
+    Address,
+    Channel,
+    DeliveryKind,
+    Household,
+    Order,
+    OrderStatus,
+    PaymentMethod,
+)
+
+DELIVERY_NAMES = {
+    DeliveryKind.HOME: "집 배송",
+    DeliveryKind.LOCKER: "사물함",
+    DeliveryKind.STORE: "매장 픽업",
+}
+CHANNEL_NAMES = {Channel.VOICE: "음성 주문", Channel.TEXT: "대화 주문", Channel.AUTO: "정기 주문"}
+
+
+@dataclass(frozen=True)
+class ReceiptLine:
+    """One product on the receipt."""
+
+    name: str
+    """Name with size as ordered."""
+    quantity: int
+    """Items."""
+    unit: str
+    """Counting word."""
+    regular_unit_price: int
+    """Regular price of one item (KRW)."""
+    unit_price: int
+    """Price charged for one item (the member price when it applied)."""
+    line_total: int
+    """Charged for the line."""
+
+    @property
+    def regular_total(self) -> int:
+        return self.regular_unit_price * self.quantity
+
+    @property
+    def saving(self) -> int:
+        return self.regular_total - self.line_total
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """What an order cost and where it goes."""
+
+    order_id: int
+    """Order number."""
+    status: OrderStatus
+    """Current status."""
+    channel: Channel
+    """voice, text or auto."""
+    member: str
+    """Who ordered."""
+    placed_at: datetime
+    """When (aware UTC)."""
+    local_time: datetime
+    """The same moment in the household's time zone."""
+    lines: tuple[ReceiptLine, ...]
+    """What was bought."""
+    member_savings: int
+    """Saved by member prices."""
+    subtotal: int
+    """Sum of the lines as charged."""
+    delivery: DeliveryKind
+    """home, locker or store."""
+    delivery_place: str | None
+    """The address, locker or store label."""
+    delivery_fee: int
+    """Delivery fee."""
+    total: int
+    """Charged in total."""
+    payment_label: str | None
+    """The card's label (VISA ...)."""
+    payment_last4: str | None
+    """Last four digits of the card; the number itself is never stored."""
+    decided_by: str | None = None
+    """The adult who approved or rejected a child's order."""
+
+    @property
+    def regular_subtotal(self) -> int:
+        return sum(line.regular_total for line in self.lines)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "order_id": self.order_id,
+            "status": self.status.value,
+            "channel": self.channel.value,
+            "member": self.member,
+            "placed_at": self.placed_at.isoformat(),
+            "local_time": self.local_time.isoformat(),
+            "lines": [
+                {**vars(ln), "regular_total": ln.regular_total, "saving": ln.saving}
+                for ln in self.lines
+            ],
+            "regular_subtotal": self.regular_subtotal,
+            "member_savings": self.member_savings,
+            "subtotal": self.subtotal,
+            "delivery": self.delivery.value,
+            "delivery_place": self.delivery_place,
+            "delivery_fee": self.delivery_fee,
+            "total": self.total,
+            "payment": {"label": self.payment_label, "last4": self.payment_last4},
+            "decided_by": self.decided_by,
+        }
+
+
+def build_receipt(session: Session, order_id: int, household_id: int | None = None) -> Receipt:
+    """The receipt of an order (of this household, when given)."""
+    order = session.scalars(
+        select(Order)
+        .options(selectinload(Order.lines), selectinload(Order.member),
+                 selectinload(Order.decided_by))
+        .where(Order.id == order_id)
+    ).first()  # fmt: skip
+    if order is None or (household_id is not None and order.household_id != household_id):
+        raise NotFoundError(f"no order {order_id}")
+    household = session.get(Household, order.household_id)
+    address = session.get(Address, order.address_id) if order.address_id else None
+    payment = (
+        session.get(PaymentMethod, order.payment_method_id) if order.payment_method_id else None
+    )
+    return Receipt(
+        order_id=order.id,
+        status=order.status,
+        channel=order.channel,
+        member=order.member.name,
+        placed_at=order.placed_at,
+        local_time=local_time(household, order.placed_at) if household else order.placed_at,
+        lines=tuple(
+            ReceiptLine(
+                ln.name, ln.quantity, ln.unit, ln.regular_unit_price, ln.unit_price, ln.line_total
+            )
+            for ln in order.lines
+        ),
+        member_savings=order.member_savings,
+        subtotal=order.subtotal,
+        delivery=order.delivery,
+        delivery_place=address.label if address else None,
+        delivery_fee=order.delivery_fee,
+        total=order.total,
+        payment_label=payment.label if payment else None,
+        payment_last4=order.payment_last4,
+        decided_by=order.decided_by.name if order.decided_by else None,
+    )
+
+
+def render_text(r: Receipt) -> list[str]:
+    """The receipt as lines of text for the terminal."""
+    out = [
+        f"장보기 전자 영수증 — 주문 {r.order_id}번 ({STATUS_KO[r.status]})",
+        f"주문 시각 {r.local_time:%Y-%m-%d %H:%M} ({r.local_time.tzname()}), "
+        f"{r.member}, {CHANNEL_NAMES[r.channel]}",
+    ]
+    for ln in r.lines:
+        price = won(ln.unit_price)
+        if ln.unit_price != ln.regular_unit_price:
+            price = f"정가 {won(ln.regular_unit_price)} → 회원가 {won(ln.unit_price)}"
+        out.append(f"  {ln.name} {ln.quantity}{ln.unit} × {price} = {won(ln.line_total)}")
+    place = f" ({r.delivery_place})" if r.delivery_place else ""
+    out += [
+        f"정가 합계 {won(r.regular_subtotal)}",
+        f"회원 할인 -{won(r.member_savings)}",
+        f"상품 합계 {won(r.subtotal)}",
+        f"배송: {DELIVERY_NAMES[r.delivery]}{place}, 배송비 {won(r.delivery_fee)}",
+        f"결제 금액 {won(r.total)}",
+    ]
+    if r.payment_last4:
+        out.append(f"결제 카드 {r.payment_label or '카드'} ****{r.payment_last4}")
+    if r.decided_by:
+        verb = "거절" if r.status is OrderStatus.REJECTED else "승인"
+        out.append(f"{verb}: {r.decided_by}")
+    return out

@@ -1,0 +1,79 @@
+"""The migrations build exactly the schema of the models, and 0002 keeps existing data."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Engine
+
+from assistant.cli import main
+from assistant.store import db
+from assistant.store.models import Base
+from tests.test_postgres import pg_url  # noqa: F401  (fixture)
+
+
+def differences(engine: Engine) -> list[object]:
+    with engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        return list(compare_metadata(context, Base.metadata))
+
+
+def test_models_match_the_migrations_on_sqlite(tmp_path: Path) -> None:
+    engine = db.make_engine(f"sqlite:///{tmp_path / 'm.db'}", create=True)
+    db.upgrade(engine)
+    assert db.current_revision(engine) == "0002"
+    assert differences(engine) == []
+
+
+def test_models_match_the_migrations_on_postgresql(pg_url: str) -> None:  # noqa: F811
+    engine = db.make_engine(pg_url)
+    db.upgrade(engine)
+    assert differences(engine) == []
+    engine.dispose()
+
+
+def test_upgrading_a_0001_database_keeps_its_orders(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = db.make_engine(url, create=True)
+    cfg = db._alembic_config(engine)
+    command.upgrade(cfg, "0001")
+    con = sqlite3.connect(tmp_path / "old.db")
+    con.executescript(
+        """
+        insert into households values (1, 'h', 'Asia/Seoul', 1, null, 'home', '2026-01-01');
+        insert into members values (1, 1, 'm', 'owner', '2026-01-01');
+        insert into products values (1, 'S1', 'c', '우유', 'milk', 'b', '1L', '팩', '', 3000,
+                                     2800, 45, 10, 5, 1);
+        insert into orders values (1, 1, 1, 'shipped', 'text', 'k', 'home', null, null, null,
+                                   2800, 200, 0, 2800, '2026-01-01', '2026-01-01');
+        """
+    )
+    con.commit()
+    con.close()
+    db.upgrade(engine)
+    con = sqlite3.connect(tmp_path / "old.db")
+    try:
+        assert con.execute("select status, total, decided_by_id from orders").fetchall() == [
+            ("shipped", 2800, None)
+        ]
+        assert con.execute(
+            "select delivery_fee, free_delivery_threshold, member_free_delivery, "
+            "confirm_timeout_s, duplicate_window_s, pin_hash, failed_pin_attempts from households"
+        ).fetchall() == [(3000, 40000, 1, 90, 120, None, 0)]
+        con.execute("update orders set status = 'pending_approval'")  # the new status is allowed
+    finally:
+        con.close()
+    command.downgrade(cfg, "0001")  # and back, for a rollback of the program
+    assert db.current_revision(engine) == "0001"
+
+
+def test_demo_init_upgrades_an_old_demo_database(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'demo.db'}"
+    engine = db.make_engine(url, create=True)
+    command.upgrade(db._alembic_config(engine), "0001")
+    assert main(["demo", "init", "--db", url]) == 0
+    assert db.current_revision(engine) == "0002"
