@@ -51,6 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
     olist = with_db(ord_sub.add_parser("list", help="list orders"))
     olist.add_argument("--json", action="store_true")
 
+    insights = with_db(sub.add_parser(
+        "insights", help="per household: products, buying intervals and next-due dates"
+    ))  # fmt: skip
+    insights.add_argument("--today", metavar="YYYY-MM-DD", help="as if today were this date")
+    insights.add_argument("--json", action="store_true")
+
     listen = with_db(sub.add_parser("listen", help="the voice conversation"))
     listen.add_argument("--input", type=Path, metavar="FILE.wav",
                         help="a recording that stands in for the microphone")  # fmt: skip

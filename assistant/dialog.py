@@ -23,8 +23,9 @@ from assistant.errors import DatabaseError, JangbogiError
 from assistant.nlu.choice import normalise, parse_choice
 from assistant.nlu.parser import MAX_UTTERANCE, load_parser
 from assistant.nlu.schema import Intent
+from assistant.shop.advisor import Advisor, DueItem, SubscriptionOffer
 from assistant.shop.matching import ACCEPT_SCORE, to_key
-from assistant.shop.orders import check_quantity
+from assistant.shop.orders import OrderView, check_quantity
 from assistant.shop.service import ProductView, ShopService
 from assistant.store.models import Channel
 
@@ -36,9 +37,11 @@ COMMANDS = frozenset(
     {"order", "add_to_cart", "remove_from_cart", "view_cart", "checkout", "order_status",
      "cancel_order", "help", "reorder", "product_info", "deals", "subscribe",
      "list_subscriptions", "cancel_subscription", "pause_subscription", "skip_subscription",
-     "membership", "set_delivery"}
+     "membership", "set_delivery", "suggest"}
 )  # fmt: skip
 """Intents that start something new even while a question is pending."""
+USUAL_WORDS = re.compile(r"늘|평소|항상|매번|맨날|자주|usual|always|normally|regular")
+""""늘 사던 우유": the household's usual one, not just any."""
 
 
 @dataclass(frozen=True)
@@ -89,9 +92,21 @@ class PendingChoice:
     """Quantity from the original request."""
     expires_at: datetime
     """After this the question is dropped."""
+    usual: bool = False
+    """The first option is the household's usual one ("응" picks it)."""
 
 
-Pending = PendingOrder | PendingCancel | PendingChoice
+@dataclass(frozen=True)
+class PendingOffer:
+    """A subscription offer after a steady rhythm, waiting for yes or no."""
+
+    offer: SubscriptionOffer
+    """The product, its rhythm and the matching schedule."""
+    expires_at: datetime
+    """After this the offer is dropped."""
+
+
+Pending = PendingOrder | PendingCancel | PendingChoice | PendingOffer
 
 
 @dataclass
@@ -105,6 +120,14 @@ class Dialog:
     pending: Pending | None = field(default=None, init=False)
     r: ModuleType = field(default=replies, init=False)
     """The reply texts in the language of the last utterance."""
+    advisor: Advisor | None = None
+    """Suggestions from the household's buying rhythm (built from ``shop`` when None)."""
+
+    @property
+    def _advisor(self) -> Advisor:
+        if self.advisor is None:
+            self.advisor = Advisor(self.shop)
+        return self.advisor
 
     def handle(self, text: str, now: datetime) -> Reply:
         """Answer one utterance; errors become replies and change nothing."""
@@ -117,8 +140,9 @@ class Dialog:
             self.r = replies_en if intent.lang == "en" else replies
         prefix = ""
         if self.pending is not None and now > self.pending.expires_at:
+            if not isinstance(self.pending, PendingOffer):  # an unanswered offer just lapses
+                prefix = self.r.EXPIRED + " "
             self.pending = None
-            prefix = self.r.EXPIRED + " "
         try:
             answer, end = self._answer(intent, now)
         except DatabaseError as exc:
@@ -134,8 +158,15 @@ class Dialog:
             self.pending = None
             return self.r.BYE, True
         pending = self.pending
-        if isinstance(pending, PendingChoice) and intent.name not in COMMANDS:
+        if isinstance(pending, PendingChoice) and (
+            intent.name not in COMMANDS
+            or (pending.usual and intent.name == "reorder" and not intent.slots.product)
+        ):
             return self._answer_choice(pending, intent, now), False
+        if isinstance(pending, PendingOffer):
+            if intent.name not in COMMANDS:  # yes, no, or unclear
+                return self._answer_offer(pending, intent), False
+            self._advisor.declined.add(pending.offer.product.id)  # a new request: not now
         if isinstance(pending, PendingOrder | PendingCancel):
             if intent.name == "confirm":
                 self.pending = None
@@ -187,7 +218,9 @@ class Dialog:
             case "deny":
                 return self.r.NOT_ORDERED
             case "reorder":
-                return self._reorder(now)
+                return self._reorder(intent, now)
+            case "suggest":
+                return self._suggest(now)
             case "product_info":
                 return self._product_info(slots.product)
             case "deals":
@@ -211,11 +244,17 @@ class Dialog:
             # "계란 한 판" means the 30-egg trays, not the 10-egg packs
             options = [p for p in options if p.unit == unit]
         if len(options) > 1:
-            # in stock first, then the best rated: the ones read out are the ones to buy
+            # the household's usual one first, then in stock, then the best rated
             options.sort(key=lambda p: (p.stock == 0, -p.rating_tenths, -p.rating_count))
+            usual = self._advisor.usual_among(options, now)
+            if usual is not None:
+                options = [usual.product, *(p for p in options if p.id != usual.product.id)]
             shown = tuple(options[:MAX_CHOICES])
-            self.pending = PendingChoice(action, shown, quantity, now + self.timeout)
-            return self.r.choose(phrase, shown, self.shop.member_pricing(), len(options))
+            self.pending = PendingChoice(
+                action, shown, quantity, now + self.timeout, usual=usual is not None
+            )
+            choose = self.r.choose_usual if usual is not None else self.r.choose
+            return str(choose(phrase, shown, self.shop.member_pricing(), len(options)))
         return self._act(action, options[0], quantity, now)
 
     def _act(self, action: str, product: ProductView, quantity: int | None, now: datetime) -> str:
@@ -236,6 +275,10 @@ class Dialog:
             self.pending = None
             return self.r.NOT_ORDERED
         picked = self._pick(pending.options, intent.text)
+        if pending.usual and (
+            intent.name in {"confirm", "reorder"} or USUAL_WORDS.search(intent.text)
+        ):  # "응", "늘 사던 걸로"
+            picked = pending.options[:1]
         if not picked:
             return self.r.choose_again(len(pending.options))
         if len(picked) > 1:
@@ -285,14 +328,90 @@ class Dialog:
             return self.r.choose(phrase, picked, self.shop.member_pricing())
         return self._act("remove_from_cart", picked[0], quantity, now)
 
-    def _reorder(self, now: datetime) -> str:
-        last = self.shop.last_order()
+    def _reorder(self, intent: Intent, now: datetime) -> str:
+        """With a product ("늘 사던 우유", "우유 다시 주문해 줘"): the usual one of it; "늘 사던
+        걸로": the usual basket; "지난번에 산 거": the last order that was not cancelled."""
+        slots, prefix = intent.slots, ""
+        if slots.product:
+            return self._reorder_product(slots.product, slots.quantity, slots.unit, now)
+        if USUAL_WORDS.search(intent.text):
+            usual = self._advisor.usual_basket(now)
+            if usual:
+                wanted = tuple((u.product.id, u.quantity) for u in usual)
+                q = self.shop.quote(wanted)
+                self.pending = PendingOrder(wanted, self._key(), now + self.timeout)
+                return self.r.confirm_usual_basket(q)
+            prefix = self.r.NO_USUAL_YET + " "
+        last = self.shop.last_order(counted_only=True)
         if last is None:
-            return self.r.NO_ORDERS
+            return prefix + self.r.NO_ORDERS
         wanted = tuple((line.product_id, line.quantity) for line in last.lines)
         q = self.shop.quote(wanted)
         self.pending = PendingOrder(wanted, self._key(), now + self.timeout)
-        return self.r.confirm_reorder(last, q)
+        return prefix + self.r.confirm_reorder(last, q)
+
+    def _reorder_product(
+        self, phrase: str, quantity: int | None, unit: str | None, now: datetime
+    ) -> str:
+        if quantity is not None:
+            check_quantity(quantity)
+        options = self.shop.find_products(phrase)
+        if unit is not None and any(p.unit == unit for p in options):
+            options = [p for p in options if p.unit == unit]
+        usual = self._advisor.usual_among(options, now) if options else None
+        if usual is None:  # never bought: the ordinary "which one?"
+            lead = self.r.never_bought(phrase) + " " if options else ""
+            return lead + self._with_product("order", phrase, quantity, unit, now)
+        wanted = ((usual.product.id, quantity or usual.quantity),)
+        q = self.shop.quote(wanted)
+        self.pending = PendingOrder(wanted, self._key(), now + self.timeout)
+        return self.r.confirm_usual(q)
+
+    # -- suggestions from the buying rhythm ----------------------------------
+
+    def opening(self, now: datetime) -> str | None:
+        """What is probably running out, offered at most once a day when a conversation
+        starts or the assistant wakes; None when nothing is. A "yes" orders it as usual."""
+        if self.pending is not None:
+            return None
+        try:
+            items = self._advisor.opening(now)
+            return self._offer_due(items, now) if items else None
+        except JangbogiError:
+            return None
+
+    def _suggest(self, now: datetime) -> str:
+        items = self._advisor.running_out(now)
+        if not items:
+            return self.r.nothing_due(self._advisor.coming_up(now))
+        return self._offer_due(items, now)
+
+    def _offer_due(self, items: list[DueItem], now: datetime) -> str:
+        wanted = tuple((i.product.id, i.due.rhythm.quantity) for i in items)
+        q = self.shop.quote(wanted)
+        self.pending = PendingOrder(wanted, self._key(), now + self.timeout)
+        return self.r.running_out(items, q)
+
+    def _offer_subscription(self, order: OrderView, now: datetime) -> str:
+        """After an order: "매주 우유를 사시네요. 정기 배송으로 바꿀까요?" for a steady rhythm."""
+        offer = self._advisor.subscription_offer([ln.product_id for ln in order.lines], now)
+        if offer is None:
+            return ""
+        self.pending = PendingOffer(offer, now + self.timeout)
+        return " " + self.r.subscription_offer(offer)
+
+    def _answer_offer(self, pending: PendingOffer, intent: Intent) -> str:
+        if intent.name == "confirm":
+            self.pending = None
+            # Subscriptions are created by the subscribe flow (issue 6); until it is on this
+            # branch, "yes" tells what to say. With it: dispatch a subscribe request for
+            # pending.offer (product, rhythm.quantity, schedule) through its confirmation.
+            return str(self.r.subscription_howto(pending.offer))
+        if intent.name == "deny":
+            self.pending = None
+            self._advisor.declined.add(pending.offer.product.id)
+            return str(self.r.OFFER_DECLINED)
+        return self.r.ASK_YES_NO + " " + self.r.REPEAT_OFFER
 
     def _product_info(self, phrase: str | None) -> str:
         if not phrase:
@@ -314,7 +433,8 @@ class Dialog:
             order, new = self.shop.place(
                 pending.wanted, key=pending.key, channel=self.channel, now=now
             )
-        return self.r.placed(order, new)
+        offer = self._offer_subscription(order, now) if new else ""
+        return self.r.placed(order, new) + offer
 
     def _repeat_question(self, pending: PendingOrder | PendingCancel) -> str:
         return self.r.repeat_question(isinstance(pending, PendingCancel))

@@ -15,8 +15,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.errors import NotFoundError
 from assistant.shop import cart as cart_ops
+from assistant.shop import history as history_ops
 from assistant.shop import orders as order_ops
 from assistant.shop.catalog import catalog_entry
+from assistant.shop.history import PurchaseHistory
 from assistant.shop.household import find_member
 from assistant.shop.matching import ProductMatcher
 from assistant.shop.orders import OrderView
@@ -165,9 +167,13 @@ class ShopService:
             )
             return order_ops.view(order), placed
 
-    def last_order(self, *, open_only: bool = False) -> OrderView | None:
+    def last_order(
+        self, *, open_only: bool = False, counted_only: bool = False
+    ) -> OrderView | None:
         with transaction(self._factory) as session:
-            order = order_ops.last_order(session, self._member(session), open_only=open_only)
+            order = order_ops.last_order(
+                session, self._member(session), open_only=open_only, counted_only=counted_only
+            )
             return order_ops.view(order) if order is not None else None
 
     def cancel(self, order_id: int, now: datetime) -> OrderView:
@@ -177,3 +183,32 @@ class ShopService:
             if order.household_id != member.household_id:
                 raise NotFoundError(f"{order_id}번 주문이 없어요.")
             return order_ops.view(order)
+
+    # -- the household's buying rhythm (assistant.shop.insights) ------------------
+
+    def purchase_history(self, now: datetime) -> PurchaseHistory:
+        """What the household bought (cancelled orders do not count), with today's day index
+        in the household's time zone."""
+        with transaction(self._factory) as session:
+            household = self._member(session).household
+            return PurchaseHistory(
+                tuple(history_ops.purchases(session, household)),
+                history_ops.day_index(now, household.timezone),
+                frozenset(history_ops.subscribed_products(session, household.id)),
+            )
+
+    def products_by_id(self, ids: Sequence[int]) -> list[ProductView]:
+        """The products still on sale among ``ids``, in the order given."""
+        with transaction(self._factory) as session:
+            found = [session.get(Product, i) for i in ids]
+            return [product_view(p) for p in found if p is not None and p.active]
+
+    def nouns(self, ids: Sequence[int]) -> dict[int, tuple[str, str]]:
+        """What people call each product in general: (Korean, English), e.g. (우유, milk)."""
+        with transaction(self._factory) as session:
+            found = [session.get(Product, i) for i in ids]
+            return {
+                p.id: (history_ops.common_noun(p), history_ops.english_noun(p))
+                for p in found
+                if p is not None
+            }
