@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from typing import TypeVar
 
 from assistant.nlu.schema import Schedule
 from assistant.shop.basket import DEFAULT_BASKET, BasketSettings, predict_basket
@@ -32,6 +33,7 @@ from assistant.shop.service import ProductView, ShopService
 
 USUAL_BASKET = replace(DEFAULT_BASKET, min_count=2)
 """"늘 사던 걸로": the predicted basket, only products bought more than once."""
+T = TypeVar("T")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -83,21 +85,27 @@ class SubscriptionOffer:
     """What people call it in general, Korean and English (우유, milk)."""
 
 
-def schedule_for(rhythm: Rhythm, last: date) -> Schedule:
-    """The subscription schedule closest to a rhythm: weekly on the weekday of the last
-    purchase for 7 (or 14) days, monthly on its day of the month for about 30, else every
-    N days."""
+def schedule_for(rhythm: Rhythm, dates: Sequence[date]) -> Schedule:
+    """The subscription schedule closest to a rhythm: weekly for about 7 (or 14) days, on the
+    weekday the product is usually bought; monthly for about 30, on its usual day of the
+    month; else every N days. ``dates``: the purchase dates, oldest first."""
     interval = rhythm.interval or 1.0
-    weekday = (WEEKDAYS[last.weekday()],)
+    recent = list(dates[-6:])
     if interval <= 1.5:
         return Schedule("daily", 1)
-    if 6 <= interval <= 8:
-        return Schedule("weekly", 1, weekday)
-    if 13 <= interval <= 15:
-        return Schedule("weekly", 2, weekday)
+    if 6 <= interval <= 8 or 13 <= interval <= 15:
+        weekday = _most_common([WEEKDAYS[d.weekday()] for d in recent])
+        return Schedule("weekly", 1 if interval <= 8 else 2, (weekday,) if weekday else ())
     if 27 <= interval <= 33:
-        return Schedule("monthly", 1, day=min(last.day, 28))
+        return Schedule("monthly", 1, day=_most_common([d.day for d in recent]))
     return Schedule("daily", round(interval))
+
+
+def _most_common(values: list[T]) -> T | None:
+    """The most frequent value; a tie goes to the latest."""
+    if not values:
+        return None
+    return max(reversed(values), key=values.count)
 
 
 @dataclass
@@ -179,7 +187,8 @@ class Advisor:
             if steady(rhythm, self.policy):
                 views = self.shop.products_by_id([pid])
                 if views:
-                    schedule = schedule_for(rhythm, day_date(rhythm.last_day))
+                    days = sorted({p.day for p in history.purchases if p.product == pid})
+                    schedule = schedule_for(rhythm, [day_date(d) for d in days])
                     nouns = self.shop.nouns([pid])[pid]
                     return SubscriptionOffer(views[0], rhythm, schedule, nouns)
         return None
