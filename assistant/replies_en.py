@@ -23,7 +23,8 @@ NOT_SHOPPING = (
 )
 HELP = (
     "Try: 'order two bottles of milk', 'add a tray of eggs to my cart', 'show my cart', "
-    "'check out', 'where is my order', 'cancel my last order', 'stop'."
+    "'check out', 'where is my order', 'cancel my last order', 'what do I need?', "
+    "'order the usual', 'stop'."
 )
 EMPTY = "Sorry, I didn't catch that. Please say it again."
 TOO_LONG = "That was too long. Please ask for one thing at a time."
