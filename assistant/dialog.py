@@ -42,6 +42,8 @@ COMMANDS = frozenset(
 """Intents that start something new even while a question is pending."""
 USUAL_WORDS = re.compile(r"늘|평소|항상|매번|맨날|자주|usual|always|normally|regular")
 """"늘 사던 우유": the household's usual one, not just any."""
+NOT_THAT = re.compile(r"말고|아니|빼고|다른|other|not|instead|different")
+""""늘 사던 거 말고": anything but the usual one."""
 
 
 @dataclass(frozen=True)
@@ -254,7 +256,7 @@ class Dialog:
                 action, shown, quantity, now + self.timeout, usual=usual is not None
             )
             choose = self.r.choose_usual if usual is not None else self.r.choose
-            return str(choose(phrase, shown, self.shop.member_pricing(), len(options)))
+            return choose(phrase, shown, self.shop.member_pricing(), len(options))
         return self._act(action, options[0], quantity, now)
 
     def _act(self, action: str, product: ProductView, quantity: int | None, now: datetime) -> str:
@@ -275,8 +277,11 @@ class Dialog:
             self.pending = None
             return self.r.NOT_ORDERED
         picked = self._pick(pending.options, intent.text)
-        if pending.usual and (
-            intent.name in {"confirm", "reorder"} or USUAL_WORDS.search(intent.text)
+        if (
+            not picked
+            and pending.usual
+            and (intent.name in {"confirm", "reorder"} or USUAL_WORDS.search(intent.text))
+            and not NOT_THAT.search(intent.text)
         ):  # "응", "늘 사던 걸로"
             picked = pending.options[:1]
         if not picked:
@@ -393,8 +398,12 @@ class Dialog:
         return self.r.running_out(items, q)
 
     def _offer_subscription(self, order: OrderView, now: datetime) -> str:
-        """After an order: "매주 우유를 사시네요. 정기 배송으로 바꿀까요?" for a steady rhythm."""
-        offer = self._advisor.subscription_offer([ln.product_id for ln in order.lines], now)
+        """After an order: "매주 우유를 사시네요. 정기 배송으로 바꿀까요?" for a steady rhythm.
+        The order is placed already: a failure here only means no offer."""
+        try:
+            offer = self._advisor.subscription_offer([ln.product_id for ln in order.lines], now)
+        except JangbogiError:
+            return ""
         if offer is None:
             return ""
         self.pending = PendingOffer(offer, now + self.timeout)
@@ -406,11 +415,11 @@ class Dialog:
             # Subscriptions are created by the subscribe flow (issue 6); until it is on this
             # branch, "yes" tells what to say. With it: dispatch a subscribe request for
             # pending.offer (product, rhythm.quantity, schedule) through its confirmation.
-            return str(self.r.subscription_howto(pending.offer))
+            return self.r.subscription_howto(pending.offer)
         if intent.name == "deny":
             self.pending = None
             self._advisor.declined.add(pending.offer.product.id)
-            return str(self.r.OFFER_DECLINED)
+            return self.r.OFFER_DECLINED
         return self.r.ASK_YES_NO + " " + self.r.REPEAT_OFFER
 
     def _product_info(self, phrase: str | None) -> str:

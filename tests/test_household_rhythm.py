@@ -341,3 +341,29 @@ def test_rhythm_on_postgresql(pg_url: str, capsys: pytest.CaptureFixture[str]) -
     assert [p["name"] for p in report["products"]] == [MILK]  # the cancelled eggs do not count
     assert report["products"][0]["next_due"] == "2026-11-30"
     engine.dispose()
+
+
+def test_a_failing_offer_never_hides_a_placed_order(
+    shop: ShopService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.errors import DatabaseLockedError
+    from assistant.shop.advisor import Advisor
+
+    def locked(self: Advisor, product_ids: list[int], now: datetime) -> None:
+        raise DatabaseLockedError("database is locked")
+
+    buy(shop, MILK, [0, 7, 14])
+    dialog = Dialog(shop)
+    dialog.handle(ORDER_MILK, at(21))
+    monkeypatch.setattr(Advisor, "subscription_offer", locked)
+    placed = dialog.handle("응", at(21)).text
+    assert placed.startswith("주문했어요.") and placed.endswith("원.")
+    assert dialog.pending is None
+
+
+def test_not_the_usual_one_is_not_a_yes(shop: ShopService) -> None:
+    buy(shop, BIG_MILK, [0, 7])
+    dialog = Dialog(shop)
+    dialog.handle("우유 주문해 줘", at(10))
+    assert dialog.handle("늘 사던 거 말고", at(10)).text.startswith("1번부터 5번 중에서")
+    assert dialog.handle("2번", at(10)).text.startswith(MILK)
