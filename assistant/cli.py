@@ -54,6 +54,12 @@ def build_parser() -> argparse.ArgumentParser:
     add_orders_advance(ord_sub, with_db)
     add_account_parsers(sub, with_db)
 
+    insights = with_db(sub.add_parser(
+        "insights", help="per household: products, buying intervals and next-due dates"
+    ))  # fmt: skip
+    insights.add_argument("--today", metavar="YYYY-MM-DD", help="as if today were this date")
+    insights.add_argument("--json", action="store_true")
+
     listen = with_db(sub.add_parser("listen", help="the voice conversation"))
     listen.add_argument("--input", type=Path, metavar="FILE.wav",
                         help="a recording that stands in for the microphone")  # fmt: skip

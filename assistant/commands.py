@@ -142,6 +142,56 @@ def cmd_orders_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_insights(args: argparse.Namespace) -> int:
+    """Per household: what it buys, how often, and when each product is due next."""
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from assistant.errors import ConfigError
+    from assistant.shop.history import day_index, household_insights
+    from assistant.store.models import Household
+
+    today: int | None = None
+    if args.today:
+        try:
+            today = date.fromisoformat(args.today).toordinal()
+        except ValueError as exc:
+            raise ConfigError(f"--today: {args.today!r} is not a date (YYYY-MM-DD)") from exc
+    engine = _engine(args)
+    with db.transaction(db.session_factory(engine)) as session:
+        for household in session.scalars(select(Household).order_by(Household.id)):
+            day = today if today is not None else day_index(utcnow(), household.timezone)
+            report = household_insights(session, household, day)
+            if args.json:
+                _json(report.to_json())
+                continue
+            print(f"{report.household}\t{report.today}\t{report.orders} orders")
+            for p in report.products:
+                every = (
+                    f"every {p.interval_days:g} days (spread {p.spread:.2f})"
+                    if (p.interval_days is not None and p.spread is not None)
+                    else "bought once"
+                )
+                due = f"next {p.next_due} (confidence {p.confidence:.2f})" if p.next_due else ""
+                flags = " ".join(
+                    f
+                    for f, on in (
+                        ("DUE", p.due_now),
+                        ("steady", p.steady),
+                        ("subscribed", p.subscribed),
+                    )
+                    if on
+                )
+                print(
+                    f"\t{p.sku}\t{p.name}\t{p.count}x, {every}, usually {p.quantity}, "
+                    f"last {p.last}\t{due}\t{flags}".rstrip()
+                )
+            for noun, sku, name in report.usuals:
+                print(f"\tusual {noun}: {sku} {name}")
+    return 0
+
+
 def cmd_text(args: argparse.Namespace) -> int:
     from assistant.dialog import Dialog
     from assistant.nlu.parser import load_parser
@@ -155,6 +205,9 @@ def cmd_text(args: argparse.Namespace) -> int:
     dialog = Dialog(shop)
     if sys.stdin.isatty():
         print(GREETING)
+        suggestion = dialog.opening(utcnow())  # what is running out, once a day
+        if suggestion:
+            print(suggestion)
         run_lines(dialog, interactive_lines(secret=lambda: dialog.expecting_secret),
                   sys.stdout, utcnow)  # fmt: skip
     else:
@@ -372,6 +425,7 @@ HANDLERS = {
     ("catalog", "list"): cmd_catalog_list,
     ("catalog", "search"): cmd_catalog_search,
     ("orders", "list"): cmd_orders_list,
+    ("insights", None): cmd_insights,
     ("text", None): cmd_text,
     ("parse", None): cmd_parse,
     ("transcribe", None): cmd_transcribe,

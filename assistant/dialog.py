@@ -29,8 +29,9 @@ from assistant.errors import DatabaseError, JangbogiError, OutOfStockError
 from assistant.nlu.choice import normalise, parse_choice
 from assistant.nlu.parser import MAX_UTTERANCE, load_parser
 from assistant.nlu.schema import Intent
+from assistant.shop.advisor import Advisor, DueItem, SubscriptionOffer
 from assistant.shop.matching import ACCEPT_SCORE, to_key
-from assistant.shop.orders import check_quantity
+from assistant.shop.orders import OrderView, check_quantity
 from assistant.shop.service import ProductView, ShopService
 from assistant.store.models import Channel, DeliveryKind
 
@@ -42,9 +43,13 @@ COMMANDS = frozenset(
     {"order", "add_to_cart", "remove_from_cart", "view_cart", "checkout", "order_status",
      "cancel_order", "help", "reorder", "product_info", "deals", "subscribe",
      "list_subscriptions", "cancel_subscription", "pause_subscription", "skip_subscription",
-     "membership", "set_delivery", "approval"}
+     "membership", "set_delivery", "approval", "suggest"}
 )  # fmt: skip
 """Intents that start something new even while a question is pending."""
+USUAL_WORDS = re.compile(r"늘|평소|항상|매번|맨날|자주|usual|always|normally|regular")
+""""늘 사던 우유": the household's usual one, not just any."""
+NOT_THAT = re.compile(r"말고|아니|빼고|다른|other|not|instead|different")
+""""늘 사던 거 말고": anything but the usual one."""
 
 
 @dataclass(frozen=True)
@@ -85,9 +90,21 @@ class PendingChoice:
     """After this the question is dropped."""
     delivery: DeliveryKind | None = None
     """Where the order goes, when the request said so ("사물함으로 주문해 줘")."""
+    usual: bool = False
+    """The first option is the household's usual one ("응" picks it)."""
 
 
-Pending = PendingOrder | PendingCancel | PendingChoice | PendingPin | PendingJoin
+@dataclass(frozen=True)
+class PendingOffer:
+    """A subscription offer after a steady rhythm, waiting for yes or no."""
+
+    offer: SubscriptionOffer
+    """The product, its rhythm and the matching schedule."""
+    expires_at: datetime
+    """After this the offer is dropped."""
+
+
+Pending = PendingOrder | PendingCancel | PendingChoice | PendingPin | PendingJoin | PendingOffer
 
 
 @dataclass
@@ -101,6 +118,14 @@ class Dialog(PurchaseFlows):
     pending: Pending | None = field(default=None, init=False)
     r: ModuleType = field(default=replies, init=False)
     """The reply texts in the language of the last utterance."""
+    advisor: Advisor | None = None
+    """Suggestions from the household's buying rhythm (built from ``shop`` when None)."""
+
+    @property
+    def _advisor(self) -> Advisor:
+        if self.advisor is None:
+            self.advisor = Advisor(self.shop)
+        return self.advisor
 
     def handle(self, text: str, now: datetime) -> Reply:
         """Answer one utterance; errors become replies and change nothing."""
@@ -118,8 +143,9 @@ class Dialog(PurchaseFlows):
             self.r = replies_en if intent.lang == "en" else replies
         prefix = ""
         if self.pending is not None and now > self.pending.expires_at:
+            if not isinstance(self.pending, PendingOffer):  # an unanswered offer just lapses
+                prefix = self.r.EXPIRED + " "
             self._drop_pending()
-            prefix = self.r.EXPIRED + " "
         answer, end = self._guarded(lambda: self._answer(intent, now))
         return Reply(prefix + answer, intent, end)
 
@@ -139,13 +165,20 @@ class Dialog(PurchaseFlows):
             self._drop_pending()
             return self.r.BYE, True
         pending = self.pending
-        if isinstance(pending, PendingChoice) and intent.name not in COMMANDS:
+        if isinstance(pending, PendingChoice) and (
+            intent.name not in COMMANDS
+            or (pending.usual and intent.name == "reorder" and not intent.slots.product)
+        ):
             return self._answer_choice(pending, intent, now), False
         redeliver = intent.name == "set_delivery" and intent.slots.delivery is not None
         if isinstance(pending, PendingOrder) and redeliver:
             return self._redeliver(pending, intent, now), False
         if isinstance(pending, PendingPin) and intent.name not in COMMANDS:
             return self._pin_not_given(pending, intent), False
+        if isinstance(pending, PendingOffer):
+            if intent.name not in COMMANDS:  # yes, no, or unclear
+                return self._answer_offer(pending, intent), False
+            self._advisor.declined.add(pending.offer.product.id)  # a new request: not now
         if isinstance(pending, PendingOrder | PendingCancel | PendingJoin):
             if intent.name == "confirm":
                 self.pending = None
@@ -203,9 +236,11 @@ class Dialog(PurchaseFlows):
             case "deny":
                 return self.r.NOT_ORDERED
             case "reorder":
-                return self._reorder(now)
+                return self._reorder(intent, now)
+            case "suggest":
+                return self._suggest(now)
             case "product_info":
-                return self._product_info(slots.product)
+                return self._product_info(slots.product, now)
             case "deals":
                 account = self.shop.account()
                 return self.r.deals(
@@ -237,21 +272,24 @@ class Dialog(PurchaseFlows):
             options = [p for p in options if p.unit == unit]
         if len(options) > 1:
             # the household's usual one first, then in stock and best rated
-            options, usual = self._usual_first(options)
+            options, usual = self._usual_first(options, now)
             shown = tuple(options[:MAX_CHOICES])
-            self.pending = PendingChoice(action, shown, quantity, now + self.timeout, delivery)
-            return self.r.choose(
-                phrase, shown, self.shop.member_pricing(), len(options), usual=usual
+            self.pending = PendingChoice(
+                action, shown, quantity, now + self.timeout, delivery, usual=usual
             )
+            choose = self.r.choose_usual if usual else self.r.choose
+            return choose(phrase, shown, self.shop.member_pricing(), len(options))
         return self._act(action, options[0], quantity, now, delivery)
 
-    def _usual_first(self, options: list[ProductView]) -> tuple[list[ProductView], bool]:
+    def _usual_first(
+        self, options: list[ProductView], now: datetime
+    ) -> tuple[list[ProductView], bool]:
         """Options ordered for offering: the usual product, then in stock and best rated."""
         options = sorted(options, key=lambda p: (p.stock == 0, -p.rating_tenths, -p.rating_count))
-        usual = self.shop.usual_choice(options)
+        usual = self._advisor.usual_among(options, now)
         if usual is None:
             return options, False
-        return sorted(options, key=lambda p: p.id != usual), True
+        return [usual.product, *(p for p in options if p.id != usual.product.id)], True
 
     def _act(
         self,
@@ -283,6 +321,13 @@ class Dialog(PurchaseFlows):
                 pending.action, pending.options[0], pending.quantity, now, pending.delivery
             )
         picked = self._pick(pending.options, intent.text)
+        if (
+            not picked
+            and pending.usual
+            and (intent.name in {"confirm", "reorder"} or USUAL_WORDS.search(intent.text))
+            and not NOT_THAT.search(intent.text)
+        ):  # "응", "늘 사던 걸로"
+            picked = pending.options[:1]
         if not picked:
             return self.r.choose_again(len(pending.options))
         if len(picked) > 1:
@@ -332,20 +377,96 @@ class Dialog(PurchaseFlows):
             return self.r.choose(phrase, picked, self.shop.member_pricing())
         return self._act("remove_from_cart", picked[0], quantity, now)
 
-    def _reorder(self, now: datetime) -> str:
-        last = self.shop.last_order()
+    def _reorder(self, intent: Intent, now: datetime) -> str:
+        """With a product ("늘 사던 우유", "우유 다시 주문해 줘"): the usual one of it; "늘 사던
+        걸로": the usual basket; "지난번에 산 거": the last order that was not cancelled."""
+        slots, prefix = intent.slots, ""
+        if slots.product:
+            return self._reorder_product(slots.product, slots.quantity, slots.unit, now)
+        if USUAL_WORDS.search(intent.text):
+            usual = self._advisor.usual_basket(now)
+            if usual:
+                wanted = tuple((u.product.id, u.quantity) for u in usual)
+                return self._ask_purchase(wanted, now, ask=self.r.confirm_usual_basket)
+            prefix = self.r.NO_USUAL_YET + " "
+        last = self.shop.last_order(counted_only=True)
         if last is None:
-            return self.r.NO_ORDERS
+            return prefix + self.r.NO_ORDERS
         wanted = tuple((line.product_id, line.quantity) for line in last.lines)
-        return self._ask_purchase(wanted, now, reorder_of=last)
+        return prefix + self._ask_purchase(wanted, now, reorder_of=last)
 
-    def _product_info(self, phrase: str | None) -> str:
+    def _reorder_product(
+        self, phrase: str, quantity: int | None, unit: str | None, now: datetime
+    ) -> str:
+        if quantity is not None:
+            check_quantity(quantity)
+        options = self.shop.find_products(phrase)
+        if unit is not None and any(p.unit == unit for p in options):
+            options = [p for p in options if p.unit == unit]
+        usual = self._advisor.usual_among(options, now) if options else None
+        if usual is None:  # never bought: the ordinary "which one?"
+            lead = self.r.never_bought(phrase) + " " if options else ""
+            return lead + self._with_product("order", phrase, quantity, unit, now)
+        wanted = ((usual.product.id, quantity or usual.quantity),)
+        return self._ask_purchase(wanted, now, ask=self.r.confirm_usual)
+
+    # -- suggestions from the buying rhythm ----------------------------------
+
+    def opening(self, now: datetime) -> str | None:
+        """What is probably running out, offered at most once a day when a conversation
+        starts or the assistant wakes; None when nothing is. A "yes" orders it as usual."""
+        if self.pending is not None:
+            return None
+        try:
+            items = self._advisor.opening(now)
+            return self._offer_due(items, now) if items else None
+        except JangbogiError:
+            return None
+
+    def _suggest(self, now: datetime) -> str:
+        items = self._advisor.running_out(now)
+        if not items:
+            return self.r.nothing_due(self._advisor.coming_up(now))
+        return self._offer_due(items, now)
+
+    def _offer_due(self, items: list[DueItem], now: datetime) -> str:
+        wanted = tuple((i.product.id, i.due.rhythm.quantity) for i in items)
+        return self._ask_purchase(
+            wanted, now, ask=lambda q, notes: self.r.running_out(items, q, notes)
+        )
+
+    def _offer_subscription(self, order: OrderView, now: datetime) -> str:
+        """After an order: "매주 우유를 사시네요. 정기 배송으로 바꿀까요?" for a steady rhythm.
+        The order is placed already: a failure here only means no offer."""
+        try:
+            offer = self._advisor.subscription_offer([ln.product_id for ln in order.lines], now)
+        except JangbogiError:
+            return ""
+        if offer is None:
+            return ""
+        self.pending = PendingOffer(offer, now + self.timeout)
+        return " " + self.r.subscription_offer(offer)
+
+    def _answer_offer(self, pending: PendingOffer, intent: Intent) -> str:
+        if intent.name == "confirm":
+            self.pending = None
+            # Subscriptions are created by the subscribe flow (issue 6); until it is on this
+            # branch, "yes" tells what to say. With it: dispatch a subscribe request for
+            # pending.offer (product, rhythm.quantity, schedule) through its confirmation.
+            return self.r.subscription_howto(pending.offer)
+        if intent.name == "deny":
+            self.pending = None
+            self._advisor.declined.add(pending.offer.product.id)
+            return self.r.OFFER_DECLINED
+        return self.r.ASK_YES_NO + " " + self.r.REPEAT_OFFER
+
+    def _product_info(self, phrase: str | None, now: datetime) -> str:
         if not phrase:
             return self.r.ASK_PRODUCT
         options = self.shop.find_products(phrase)
         if not options:
             return self.r.not_sold(phrase)
-        options, _usual = self._usual_first(options)
+        options, _usual = self._usual_first(options, now)
         return self.r.product_info(options[0], len(options))
 
     # -- confirmations -------------------------------------------------------

@@ -8,6 +8,7 @@ on is enforced again by the shop (:mod:`assistant.shop.purchase`), the dialog on
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from types import ModuleType
@@ -17,6 +18,7 @@ from assistant.errors import JangbogiError, OutOfStockError, WrongPinError
 from assistant.nlu.pin import parse_pin
 from assistant.nlu.schema import Intent
 from assistant.shop.orders import OrderView
+from assistant.shop.pricing import Quote
 from assistant.shop.service import ProductView, ShopService
 from assistant.store.models import Channel, DeliveryKind, OrderStatus
 
@@ -88,8 +90,13 @@ class PurchaseFlows:
         checkout: bool = False,
         delivery: DeliveryKind | None = None,
         reorder_of: OrderView | None = None,
+        ask: Callable[[Quote, str], str] | None = None,
     ) -> str:
-        """Check the rules with the shop and ask "주문할까요?" (or say why not)."""
+        """Check the rules with the shop and ask "주문할까요?" (or say why not).
+
+        ``ask(quote, notes)`` words the question when the usual one does not fit (a
+        suggestion from the household's rhythm); ``notes`` carry the rules' remarks.
+        """
         duplicate = self.shop.recent_duplicate(wanted, now, delivery)
         if duplicate is not None:
             return str(self.r.duplicate(duplicate))
@@ -104,6 +111,8 @@ class PurchaseFlows:
         notes = self.r.purchase_notes(req.quote, req.needs_approval, place)
         self.pending = PendingOrder(wanted, req.token, req.expires_at, checkout, delivery,
                                     reorder_of)  # fmt: skip
+        if ask is not None:
+            return ask(req.quote, notes)
         if checkout:
             return str(self.r.confirm_checkout(req.quote, notes))
         if reorder_of is not None:
@@ -128,7 +137,12 @@ class PurchaseFlows:
             raise
         if order.status is OrderStatus.PENDING_APPROVAL:
             return str(self.r.waiting_approval(order))
-        return str(self.r.receipt_sentence(self.shop.receipt(order.id), new))
+        offer = self._offer_subscription(order, now) if new else ""
+        return str(self.r.receipt_sentence(self.shop.receipt(order.id), new)) + offer
+
+    def _offer_subscription(self, order: OrderView, now: datetime) -> str:
+        """Overridden by the dialog: a subscription offer after a steady rhythm, or ""."""
+        return ""
 
     def pin_expected(self, text: str) -> str | None:
         """The PIN in ``text`` when one was asked for (even if the question timed out)."""

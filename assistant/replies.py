@@ -6,7 +6,10 @@ from collections.abc import Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from assistant.nlu.numbers import to_native
+from assistant.nlu.schema import Schedule
 from assistant.shop.accounts import AccountView
+from assistant.shop.advisor import ComingUp, DueItem, SubscriptionOffer
 from assistant.shop.orders import STATUS_KO, OrderView
 from assistant.shop.pricing import Quote, won
 from assistant.shop.receipt import Receipt
@@ -17,7 +20,8 @@ NOT_SHOPPING = "죄송해요, 저는 장보기만 도와드릴 수 있어요. �
 HELP = (
     "이렇게 말씀해 보세요: '우유 두 개 주문해 줘', '계란 한 판 장바구니에 담아 줘', "
     "'장바구니 보여 줘', "
-    "'장바구니 주문해 줘', '주문 상태 알려 줘', '마지막 주문 취소해 줘', '그만'."
+    "'장바구니 주문해 줘', '주문 상태 알려 줘', '마지막 주문 취소해 줘', '뭐 사야 돼?', "
+    "'늘 사던 걸로 주문해 줘', '그만'."
 )
 EMPTY = "잘 못 들었어요. 다시 말씀해 주세요."
 TOO_LONG = "말씀이 너무 길어요. 한 번에 한 가지씩 짧게 말씀해 주세요."
@@ -360,3 +364,106 @@ def out_of_stock(problem: str, alternative_question: str | None) -> str:
 def offer_for_cart(problem: str, p: ProductView, member_pricing: bool) -> str:
     price = won(p.member_price if member_pricing else p.price)
     return f"{problem} 대신 {p.name} {price}{particle(price, '을', '를')} 담을까요?"
+
+
+# -- the household's buying rhythm (assistant.shop.advisor) -------------------------------
+
+OFFER_DECLINED = "알겠어요. 필요하실 때 말씀해 주세요."
+REPEAT_OFFER = "정기 배송으로 바꿀까요?"
+NO_USUAL_YET = "아직 늘 사시는 상품을 모르겠어요."
+NOTHING_KNOWN = (
+    "아직은 주문 기록으로 떨어질 때를 알 수 있는 상품이 없어요. "
+    "같은 상품을 몇 번 더 주문하시면 때맞춰 알려 드릴게요."
+)
+WEEKDAYS_KO = {"mon": "월", "tue": "화", "wed": "수", "thu": "목", "fri": "금", "sat": "토",
+               "sun": "일"}  # fmt: skip
+
+
+def confirm_items(q: Quote, notes: str = "") -> str:
+    """A confirmation that names every line (suggestions of several products)."""
+    if len(q.lines) == 1:
+        return confirm_order(q, notes)
+    what = ", ".join(item(ln.name, ln.quantity, ln.unit) for ln in q.lines)
+    return f"{what}, 모두 {price_phrase(q)}입니다.{notes} 주문할까요?"
+
+
+def running_out(items: Sequence[DueItem], q: Quote, notes: str = "") -> str:
+    """'우유 사신 지 8일 됐어요. 보통 7일마다 사세요.' and the confirmation of the order."""
+    if len(items) == 1:
+        d = items[0].due
+        noun = items[0].nouns[0]
+        return (
+            f"{noun} 사신 지 {d.days_since}일 됐어요. 보통 {d.interval}일마다 사세요. "
+            f"{confirm_items(q, notes)}"
+        )
+    parts = [f"{i.nouns[0]}({i.due.days_since}일 전, 보통 {i.due.interval}일마다)" for i in items]
+    return f"떨어질 때가 된 것 같아요: {', '.join(parts)}. {confirm_items(q, notes)}"
+
+
+def nothing_due(coming: ComingUp | None) -> str:
+    if coming is None:
+        return NOTHING_KNOWN
+    return (
+        f"지금은 떨어질 때가 된 상품이 없어요. 다음은 {coming.nouns[0]}, "
+        f"{coming.days}일 뒤쯤이에요."
+    )
+
+
+def every(schedule: Schedule) -> str:
+    """매일, 매주, 2주마다, 매달, 5일마다."""
+    if schedule.freq == "monthly":
+        return "매달"
+    if schedule.freq == "weekly":
+        return "매주" if schedule.interval == 1 else f"{schedule.interval}주마다"
+    return "매일" if schedule.interval == 1 else f"{schedule.interval}일마다"
+
+
+def subscription_offer(offer: SubscriptionOffer) -> str:
+    noun = offer.nouns[0]
+    return f"{every(offer.schedule)} {noun}{particle(noun, '을', '를')} 사시네요. {REPEAT_OFFER}"
+
+
+def subscribe_phrase(offer: SubscriptionOffer) -> str:
+    """What to say to create the subscription ("매주 월요일마다 서울우유 흰우유 1L 한 팩 주문해
+    줘")."""
+    s, p = offer.schedule, offer.product
+    if s.freq == "monthly":
+        when = f"매달 {s.day}일에"
+    elif s.freq == "weekly":
+        day = WEEKDAYS_KO[s.weekdays[0]] if s.weekdays else "월"
+        when = f"{'매주' if s.interval == 1 else '격주'} {day}요일마다"
+    else:
+        when = "매일" if s.interval == 1 else f"{s.interval}일마다"
+    count = offer.rhythm.quantity
+    spoken = to_native(count, attributive=True) if count < 100 else str(count)
+    return f"{when} {p.name} {spoken} {p.unit} 주문해 줘"
+
+
+def subscription_howto(offer: SubscriptionOffer) -> str:
+    return f"좋아요. '{subscribe_phrase(offer)}'라고 말씀해 주시면 정기 배송으로 등록해요."
+
+
+def confirm_usual(q: Quote, notes: str = "") -> str:
+    return f"늘 사시던 {confirm_order(q, notes)}"
+
+
+def confirm_usual_basket(q: Quote, notes: str = "") -> str:
+    return f"늘 사시던 상품으로 {confirm_items(q, notes)}"
+
+
+def never_bought(phrase: str) -> str:
+    return f"전에 주문하신 {phrase}{particle(phrase, '이', '가')} 없어요."
+
+
+def choose_usual(
+    phrase: str, options: Sequence[ProductView], member_pricing: bool, total: int | None = None
+) -> str:
+    """Like :func:`choose`, with the household's usual product first and said so."""
+    parts = []
+    for i, p in enumerate(options, 1):
+        price = p.member_price if member_pricing else p.price
+        parts.append(f"{i}번 {p.name} {won(price)}")
+    topic = f"{phrase}{particle(phrase, '은', '는')}"
+    count = total if total is not None and total > len(options) else len(options)
+    others = f", 그 밖에 {', '.join(parts[1:])}" if len(parts) > 1 else ""
+    return f"{topic} {count}가지가 있어요. 늘 사시던 {parts[0]}{others}. 몇 번으로 할까요?"

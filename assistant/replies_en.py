@@ -22,7 +22,9 @@ from assistant.errors import (
     SpendingLimitError,
     WrongPinError,
 )
+from assistant.nlu.schema import Schedule
 from assistant.shop.accounts import AccountView
+from assistant.shop.advisor import ComingUp, DueItem, SubscriptionOffer
 from assistant.shop.orders import OrderView
 from assistant.shop.pricing import MAX_QUANTITY, Quote
 from assistant.shop.receipt import Receipt
@@ -34,7 +36,8 @@ NOT_SHOPPING = (
 )
 HELP = (
     "Try: 'order two bottles of milk', 'add a tray of eggs to my cart', 'show my cart', "
-    "'check out', 'where is my order', 'cancel my last order', 'stop'."
+    "'check out', 'where is my order', 'cancel my last order', 'what do I need?', "
+    "'order the usual', 'stop'."
 )
 EMPTY = "Sorry, I didn't catch that. Please say it again."
 TOO_LONG = "That was too long. Please ask for one thing at a time."
@@ -383,3 +386,105 @@ def out_of_stock(problem: str, alternative_question: str | None) -> str:
 def offer_for_cart(problem: str, p: ProductView, member_pricing: bool) -> str:
     price = won(p.member_price if member_pricing else p.price)
     return f"Sorry, that is out of stock. Shall I add {p.name} ({price}) instead?"
+
+
+# -- the household's buying rhythm (assistant.shop.advisor) -------------------------------
+
+OFFER_DECLINED = "Okay. Just ask when you need it."
+REPEAT_OFFER = "Shall I make it a regular delivery?"
+NO_USUAL_YET = "I don't know your usual order yet."
+NOTHING_KNOWN = (
+    "I can't tell yet what is running out: order the same products a few more times and "
+    "I'll tell you when they're due."
+)
+WEEKDAY_NAMES = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
+                 "fri": "Friday", "sat": "Saturday", "sun": "Sunday"}  # fmt: skip
+
+
+def confirm_items(q: Quote, notes: str = "") -> str:
+    """A confirmation that names every line (suggestions of several products)."""
+    if len(q.lines) == 1:
+        return confirm_order(q, notes)
+    what = ", ".join(item(ln.name, ln.quantity, ln.unit) for ln in q.lines)
+    return f"{what}, {price_phrase(q)} in all.{notes} Shall I order?"
+
+
+def running_out(items: Sequence[DueItem], q: Quote, notes: str = "") -> str:
+    if len(items) == 1:
+        d = items[0].due
+        return (
+            f"You bought {items[0].nouns[1]} {d.days_since} days ago; you usually buy it every "
+            f"{d.interval} days. {confirm_items(q, notes)}"
+        )
+    parts = [
+        f"{i.nouns[1]} ({i.due.days_since} days ago, usually every {i.due.interval} days)"
+        for i in items
+    ]
+    return f"These are probably running out: {', '.join(parts)}. {confirm_items(q, notes)}"
+
+
+def nothing_due(coming: ComingUp | None) -> str:
+    if coming is None:
+        return NOTHING_KNOWN
+    return (
+        f"Nothing seems to be running out right now. Next up: {coming.nouns[1]}, "
+        f"in about {coming.days} days."
+    )
+
+
+def every(schedule: Schedule) -> str:
+    if schedule.freq == "monthly":
+        return "every month"
+    if schedule.freq == "weekly":
+        return "every week" if schedule.interval == 1 else f"every {schedule.interval} weeks"
+    return "every day" if schedule.interval == 1 else f"every {schedule.interval} days"
+
+
+def subscription_offer(offer: SubscriptionOffer) -> str:
+    return f"You buy {offer.nouns[1]} {every(offer.schedule)}. {REPEAT_OFFER}"
+
+
+def subscribe_phrase(offer: SubscriptionOffer) -> str:
+    s = offer.schedule
+    if s.freq == "monthly":
+        when = f"on the {s.day}{_ordinal(s.day or 1)} of every month"
+    elif s.freq == "weekly":
+        day = WEEKDAY_NAMES[s.weekdays[0]] if s.weekdays else "Monday"
+        when = f"every {day}" if s.interval == 1 else f"every other {day}"
+    else:
+        when = "every day" if s.interval == 1 else f"every {s.interval} days"
+    return f"subscribe to {offer.nouns[1]} {when}"
+
+
+def _ordinal(n: int) -> str:
+    if 10 <= n % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+def subscription_howto(offer: SubscriptionOffer) -> str:
+    return f"Good. Say '{subscribe_phrase(offer)}' and I'll set up the regular delivery."
+
+
+def confirm_usual(q: Quote, notes: str = "") -> str:
+    return f"Your usual: {confirm_order(q, notes)}"
+
+
+def confirm_usual_basket(q: Quote, notes: str = "") -> str:
+    return f"Your usual order: {confirm_items(q, notes)}"
+
+
+def never_bought(phrase: str) -> str:
+    return f"You haven't ordered {phrase} before."
+
+
+def choose_usual(
+    phrase: str, options: Sequence[ProductView], member_pricing: bool, total: int | None = None
+) -> str:
+    parts = [
+        f"{i}: {p.name} {won(p.member_price if member_pricing else p.price)}"
+        for i, p in enumerate(options, 1)
+    ]
+    count = total if total is not None and total > len(options) else len(options)
+    others = f"; others: {', '.join(parts[1:])}" if len(parts) > 1 else ""
+    return f"There are {count} kinds of {phrase}. Your usual is {parts[0]}{others}. Which number?"

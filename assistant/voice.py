@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -55,6 +55,8 @@ class LiveSettings:
     """After a question ("주문할까요?") the answer needs no wake word for this long."""
     save_dir: Path | None = None
     """When set, what the recogniser heard is kept here as WAV files (for debugging)."""
+    suggest: bool = True
+    """After the first answer of the day that asks nothing, say what is running out."""
 
 
 def live_turns(
@@ -100,6 +102,10 @@ def live_turns(
         if settings.save_dir is not None and not dialog.expecting_secret:  # never keep a PIN
             _save(settings.save_dir, b"".join(audio), "turn")
         reply = dialog.handle(transcript.text or " ", clock())
+        if settings.suggest and not reply.end and dialog.pending is None:
+            suggestion = dialog.opening(clock())  # at most once a day
+            if suggestion:
+                reply = replace(reply, text=f"{reply.text} {suggestion}")
         yield Turn(transcript, reply)
         if reply.end:
             return

@@ -100,6 +100,8 @@ class IntentParser:
             return Intent(text, lang, "none", 0.7)
         if name in SPENDING_INTENTS and (analysis.negated or analysis.past or analysis.reported):
             return Intent(text, lang, "none", 0.7)
+        if name == "suggest" and (analysis.negated or analysis.past):
+            return Intent(text, lang, "none", 0.7)  # "어제 뭐 샀더라" asks about the past
         slots = analysis.slots
         if name not in PRODUCT_INTENTS | {"reorder", "product_info", "cancel_order",
                                           "order_status", "deals"} | _SUBSCRIPTION:  # fmt: skip

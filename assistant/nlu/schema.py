@@ -13,7 +13,7 @@ INTENTS = (
     "order", "add_to_cart", "remove_from_cart", "view_cart", "checkout", "reorder",
     "order_status", "cancel_order", "subscribe", "list_subscriptions", "cancel_subscription",
     "pause_subscription", "skip_subscription", "product_info", "deals", "membership",
-    "set_delivery", "confirm", "deny", "help", "stop", "none",
+    "set_delivery", "confirm", "deny", "help", "stop", "none", "suggest",
     "approval",
 )  # fmt: skip
 SPENDING_INTENTS = frozenset({"order", "add_to_cart", "checkout", "reorder", "subscribe"})

@@ -261,10 +261,16 @@ def list_orders(session: Session, household_id: int | None = None) -> list[Order
     return list(session.scalars(stmt.order_by(Order.id)))
 
 
-def last_order(session: Session, member: Member, *, open_only: bool = False) -> Order | None:
+def last_order(
+    session: Session, member: Member, *, open_only: bool = False, counted_only: bool = False
+) -> Order | None:
+    """The household's latest order; ``open_only``: still placed; ``counted_only``: not
+    cancelled (what "the last order again" means)."""
     stmt = _orders_stmt().where(Order.household_id == member.household_id)
     if open_only:
         stmt = stmt.where(Order.status.in_(OPEN))
+    if counted_only:
+        stmt = stmt.where(Order.status.not_in((OrderStatus.CANCELLED, OrderStatus.REJECTED)))
     return session.scalars(stmt.order_by(Order.id.desc()).limit(1)).first()
 
 

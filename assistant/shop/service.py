@@ -23,10 +23,12 @@ from assistant.errors import (
 )
 from assistant.shop import accounts, controls, purchase
 from assistant.shop import cart as cart_ops
+from assistant.shop import history as history_ops
 from assistant.shop import orders as order_ops
 from assistant.shop.accounts import AccountView
 from assistant.shop.alternatives import closest_in_stock
 from assistant.shop.catalog import catalog_entry
+from assistant.shop.history import PurchaseHistory
 from assistant.shop.household import find_member
 from assistant.shop.matching import ProductMatcher
 from assistant.shop.orders import OrderView
@@ -199,9 +201,13 @@ class ShopService:
             )
             return order_ops.view(placed.order), placed.new
 
-    def last_order(self, *, open_only: bool = False) -> OrderView | None:
+    def last_order(
+        self, *, open_only: bool = False, counted_only: bool = False
+    ) -> OrderView | None:
         with transaction(self._factory) as session:
-            order = order_ops.last_order(session, self._member(session), open_only=open_only)
+            order = order_ops.last_order(
+                session, self._member(session), open_only=open_only, counted_only=counted_only
+            )
             return order_ops.view(order) if order is not None else None
 
     def cancel(self, order_id: int, now: datetime) -> OrderView:
@@ -403,3 +409,32 @@ class ShopService:
                 if any(line.product_id in ids for line in order.lines):
                     return order_ops.view(order)
         return None
+
+    # -- the household's buying rhythm (assistant.shop.insights) ------------------
+
+    def purchase_history(self, now: datetime) -> PurchaseHistory:
+        """What the household bought (cancelled orders do not count), with today's day index
+        in the household's time zone."""
+        with transaction(self._factory) as session:
+            household = self._member(session).household
+            return PurchaseHistory(
+                tuple(history_ops.purchases(session, household)),
+                history_ops.day_index(now, household.timezone),
+                frozenset(history_ops.subscribed_products(session, household.id)),
+            )
+
+    def products_by_id(self, ids: Sequence[int]) -> list[ProductView]:
+        """The products still on sale among ``ids``, in the order given."""
+        with transaction(self._factory) as session:
+            found = [session.get(Product, i) for i in ids]
+            return [product_view(p) for p in found if p is not None and p.active]
+
+    def nouns(self, ids: Sequence[int]) -> dict[int, tuple[str, str]]:
+        """What people call each product in general: (Korean, English), e.g. (우유, milk)."""
+        with transaction(self._factory) as session:
+            found = [session.get(Product, i) for i in ids]
+            return {
+                p.id: (history_ops.common_noun(p), history_ops.english_noun(p))
+                for p in found
+                if p is not None
+            }
