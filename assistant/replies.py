@@ -100,16 +100,13 @@ def choose(
     options: Sequence[ProductView],
     member_pricing: bool,
     total: int | None = None,
-    usual: bool = False,
 ) -> str:
     parts = []
     for i, p in enumerate(options, 1):
         price = p.member_price if member_pricing else p.price
         parts.append(f"{i}번 {p.name} {won(price)}")
     topic = f"{phrase}{particle(phrase, '은', '는')}"
-    if usual:
-        lead = f"{topic} {total or len(options)}가지가 있어요. 1번이 평소 사시던 상품이에요:"
-    elif total is not None and total > len(options):
+    if total is not None and total > len(options):
         lead = f"{topic} {total}가지가 있어요. 평점 높은 {len(options)}가지:"
     else:
         lead = f"{topic} {len(options)}가지가 있어요:"

@@ -115,16 +115,13 @@ def choose(
     options: Sequence[ProductView],
     member_pricing: bool,
     total: int | None = None,
-    usual: bool = False,
 ) -> str:
     parts = [
         f"{i}: {p.name} {won(p.member_price if member_pricing else p.price)}"
         for i, p in enumerate(options, 1)
     ]
     lead = f"There are {total or len(options)} kinds of {phrase}"
-    if usual:
-        lead += "; number 1 is the one you usually buy"
-    elif total is not None and total > len(options):
+    if total is not None and total > len(options):
         lead += f"; the {len(options)} best rated"
     return f"{lead}: " + ", ".join(parts) + ". Which number?"
 

@@ -35,7 +35,7 @@ def buy(shop: ShopService, name: str, days: list[int], quantity: int = 1) -> lis
     ids = []
     for day in days:
         order, _ = shop.place(
-            ((pid, quantity),), key=f"{name}-{day}-{quantity}", channel=Channel.TEXT,
+            ((pid, quantity),), key=f"{name}-{day}-{quantity}", channel=Channel.AUTO,
             now=START + timedelta(days=day),
         )  # fmt: skip
         ids.append(order.id)
@@ -172,7 +172,7 @@ def test_the_usual_basket(shop: ShopService) -> None:
     milk, eggs, ramen = (product_id(shop, n) for n in (MILK, EGGS, "신라면 5개입"))
     for day in (0, 7, 14, 21):
         lines = ((milk, 1), (eggs, 1)) + (((ramen, 1),) if day == 7 else ())  # ramen once
-        shop.place(lines, key=f"basket-{day}", channel=Channel.TEXT, now=at(day))
+        shop.place(lines, key=f"basket-{day}", channel=Channel.AUTO, now=at(day))
     dialog = Dialog(shop)
     ask = dialog.handle("늘 사던 걸로 주문해 줘", at(28)).text
     assert ask.startswith(f"늘 사시던 상품으로 {MILK} 1팩, {EGGS} 1판, 모두 회원가 ")
@@ -211,10 +211,11 @@ def test_no_offer_below_the_threshold_and_the_threshold_is_configurable(
     buy(shop, MILK, [0, 7])
     dialog = Dialog(shop)
     dialog.handle(ORDER_MILK, at(14))
-    assert dialog.handle("응", at(14)).text.endswith("원.")  # three purchases: no offer
+    assert dialog.handle("응", at(14)).text.endswith("배송해요.")  # three purchases: no offer
     eager = Dialog(shop, advisor=Advisor(shop, policy=SubscribePolicy(min_purchases=3)))
-    eager.handle(ORDER_MILK, at(14))
-    assert "정기 배송으로 바꿀까요?" in eager.handle("응", at(14)).text
+    later = at(14) + timedelta(minutes=5)  # past the duplicate window of the first order
+    eager.handle(ORDER_MILK, later)
+    assert "정기 배송으로 바꿀까요?" in eager.handle("응", later).text
 
 
 def test_declined_offer_is_not_repeated_and_subscribed_products_get_none(
@@ -357,7 +358,7 @@ def test_a_failing_offer_never_hides_a_placed_order(
     dialog.handle(ORDER_MILK, at(21))
     monkeypatch.setattr(Advisor, "subscription_offer", locked)
     placed = dialog.handle("응", at(21)).text
-    assert placed.startswith("주문했어요.") and placed.endswith("원.")
+    assert placed.startswith("주문했어요.") and placed.endswith("배송해요.")
     assert dialog.pending is None
 
 

@@ -190,7 +190,7 @@ def test_the_usual_product_is_offered_first(db_url: str) -> None:
     execute(db_url, "update households set duplicate_window_s = 0")
     say(d, "매일우유 오리지널 주문해줘", "응", now=at(20))
     ask, confirm = say(talker(db_url), "우유 두 개 주문해줘", "1번", now=at(30))
-    assert "1번이 평소 사시던 상품이에요: 1번 매일우유 오리지널 900ml" in ask
+    assert "늘 사시던 1번 매일우유 오리지널 900ml" in ask
     assert confirm.startswith("매일우유 오리지널 900ml 2팩")
     (info,) = say(talker(db_url), "우유 얼마야", now=at(40))
     assert info.startswith("매일우유 오리지널 900ml:")

@@ -22,7 +22,6 @@ from assistant.shop import controls, purchase
 from assistant.shop.household import find_member
 from assistant.shop.lifecycle import advance
 from assistant.shop.service import ShopService
-from assistant.shop.usual import usual_product
 from assistant.store import db
 from assistant.store.models import Channel, Member, OrderStatus, Product
 from tests.shop_helpers import (
@@ -340,20 +339,3 @@ def test_a_failure_after_the_order_row_is_written_leaves_nothing(
     shop.accept(req.token, at(11))
     view, new = shop.complete(req.token, at(12), channel=Channel.TEXT)
     assert new and view.lines[0].quantity == 2 and rows(db_url, "select * from cart_lines") == []
-
-
-def test_usual_product_is_the_most_ordered_among_the_candidates(db_url: str) -> None:
-    f = factory(db_url)
-    with db.transaction(f) as session:
-        member = find_member(session)
-        ids = {p.sku: p.id for p in session.scalars(select(Product))}
-        assert usual_product(session, member.household_id, [ids["DAI-001"], ids["DAI-002"]]) is None
-        for n, sku in enumerate(["DAI-001", "DAI-001", "DAI-002", "EGG-001"]):
-            purchase.place_for_member(session, member, [(ids[sku], 1)], channel=Channel.AUTO,
-                                      idempotency_key=f"k{n}", now=at(n))  # fmt: skip
-        hid = member.household_id
-        pair = [ids["DAI-001"], ids["DAI-002"]]
-        assert usual_product(session, hid, pair) == ids["DAI-001"]  # 2 orders against 1
-        assert usual_product(session, hid, [ids["DAI-003"], ids["DAI-004"]]) is None
-        assert usual_product(session, hid, pair, recent=2) == ids["DAI-002"]  # recent ones only
-        assert usual_product(session, hid, pair, recent=3) == ids["DAI-002"]  # tie: the latest

@@ -34,7 +34,6 @@ from assistant.shop.matching import ProductMatcher
 from assistant.shop.orders import OrderView
 from assistant.shop.pricing import Quote, member_pricing_applies
 from assistant.shop.receipt import Receipt, build_receipt
-from assistant.shop.usual import usual_product
 from assistant.store.db import transaction
 from assistant.store.models import Channel, DeliveryKind, Member, Product, Role
 
@@ -381,11 +380,6 @@ class ShopService:
             return build_receipt(session, order_id, self.household_id)
 
     # -- suggestions -------------------------------------------------------------
-
-    def usual_choice(self, options: Sequence[ProductView]) -> int | None:
-        """Which of ``options`` this household usually buys (a product id), if any."""
-        with transaction(self._factory) as session:
-            return usual_product(session, self.household_id, [p.id for p in options])
 
     def alternative(self, product_id: int, quantity: int) -> ProductView | None:
         """The closest product with ``quantity`` in stock, for one that has not."""
