@@ -21,6 +21,14 @@ DEMO_HOUSEHOLD = "데모 가족"
 DEMO_MEMBER = "demo"
 
 
+DEMO_PLACES = (
+    (DeliveryKind.HOME, "집", "서울특별시 마포구 장보기로 1, 101동 1001호"),
+    (DeliveryKind.LOCKER, "망원역 무인 택배함", "서울특별시 마포구 망원역 2번 출구 앞 보관함"),
+    (DeliveryKind.STORE, "장보기마트 망원점", "서울특별시 마포구 망원로 10, 1층 픽업 데스크"),
+)
+"""The demo household's home, parcel locker and pickup store."""
+
+
 def find_member(session: Session, name: str | None = None) -> Member:
     """The member called ``name``, or the owner of the first household when no name is given."""
     if name is not None:
@@ -72,38 +80,13 @@ def ensure_demo_household(session: Session, now: datetime) -> tuple[Household, b
         )
         created = True
     kinds = {a.kind for a in household.addresses}
-    if DeliveryKind.HOME not in kinds:
-        session.add(
-            Address(
-                household=household,
-                kind=DeliveryKind.HOME,
-                label="집",
-                detail="서울특별시 마포구 장보기로 1, 101동 1001호",
-                is_default=True,
+    for kind, label, detail in DEMO_PLACES:
+        if kind not in kinds:
+            session.add(
+                Address(
+                    household=household, kind=kind, label=label, detail=detail, is_default=True
+                )
             )
-        )
-        created = True
-    if DeliveryKind.LOCKER not in kinds:
-        session.add(
-            Address(
-                household=household,
-                kind=DeliveryKind.LOCKER,
-                label="망원역 무인 택배함",
-                detail="서울특별시 마포구 망원역 2번 출구 앞 보관함",
-                is_default=True,
-            )
-        )
-        created = True
-    if DeliveryKind.STORE not in kinds:
-        session.add(
-            Address(
-                household=household,
-                kind=DeliveryKind.STORE,
-                label="장보기마트 망원점",
-                detail="서울특별시 마포구 망원로 10, 1층 픽업 데스크",
-                is_default=True,
-            )
-        )
-        created = True
+            created = True
     session.flush()
     return household, created
