@@ -83,9 +83,7 @@ def ensure_demo_household(session: Session, now: datetime) -> tuple[Household, b
     for kind, label, detail in DEMO_PLACES:
         if kind not in kinds:
             session.add(
-                Address(
-                    household=household, kind=kind, label=label, detail=detail, is_default=True
-                )
+                Address(household=household, kind=kind, label=label, detail=detail, is_default=True)
             )
             created = True
     session.flush()
