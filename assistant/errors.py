@@ -150,3 +150,13 @@ class PinLockedError(PinError):
         self.until_local = until_local
         """The end of the lock as the household's clock shows it (HH:MM)."""
         super().__init__(message)
+
+
+class ScheduleError(JangbogiError):
+    """A recurring schedule that cannot be kept: a bad weekday, day of month, time or zone."""
+
+    exit_code = 2
+
+
+class SubscriptionError(ShopError):
+    """A subscription request the shop refuses (unknown, already cancelled, not yours)."""

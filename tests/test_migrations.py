@@ -25,7 +25,7 @@ def differences(engine: Engine) -> list[object]:
 def test_models_match_the_migrations_on_sqlite(tmp_path: Path) -> None:
     engine = db.make_engine(f"sqlite:///{tmp_path / 'm.db'}", create=True)
     db.upgrade(engine)
-    assert db.current_revision(engine) == "0002"
+    assert db.current_revision(engine) == "0003"
     assert differences(engine) == []
 
 
@@ -76,4 +76,4 @@ def test_demo_init_upgrades_an_old_demo_database(tmp_path: Path) -> None:
     engine = db.make_engine(url, create=True)
     command.upgrade(db._alembic_config(engine), "0001")
     assert main(["demo", "init", "--db", url]) == 0
-    assert db.current_revision(engine) == "0002"
+    assert db.current_revision(engine) == "0003"

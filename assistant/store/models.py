@@ -18,6 +18,7 @@ from sqlalchemy import (
     DateTime,
     Dialect,
     Enum,
+    Index,
     ForeignKey,
     Integer,
     MetaData,
@@ -107,6 +108,29 @@ class SubscriptionStatus(enum.StrEnum):
     CANCELLED = "cancelled"
 
 
+class RunStatus(enum.StrEnum):
+    """What became of one scheduled period of a subscription."""
+
+    PLACED = "placed"
+    """The order was placed (the run points at it)."""
+    HELD = "held"
+    """Not ordered: the price rose more than the household allows."""
+    SKIPPED = "skipped"
+    """Not ordered: asked to skip it, or out of stock."""
+    MISSED = "missed"
+    """Not ordered: the box was off and the time is past the grace window (or an older
+    period while one catch-up order was placed for the latest)."""
+    FAILED = "failed"
+    """Not ordered: a purchase rule refused it (no card, limit, no address ...)."""
+
+
+class OutOfStockPolicy(enum.StrEnum):
+    """What a subscription run does when its product is out of stock."""
+
+    SKIP = "skip"
+    SUBSTITUTE = "substitute"
+
+
 class Household(Base):
     __tablename__ = "households"
     __table_args__ = (
@@ -116,6 +140,9 @@ class Household(Base):
         CheckConstraint(
             "confirm_timeout_s > 0 AND duplicate_window_s >= 0 AND pin_lock_minutes > 0",
             name="control_times",
+        ),
+        CheckConstraint(
+            "reorder_grace_minutes >= 0 AND reorder_price_rise_pct >= 0", name="reorder_guards"
         ),
     )
 
@@ -151,6 +178,19 @@ class Household(Base):
     """Wrong PINs in a row since the last right one or lock."""
     pin_locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     """Spoken purchases are refused until then."""
+    # recurring orders (assistant/reorder/)
+    reorder_grace_minutes: Mapped[int] = mapped_column(Integer, default=720, server_default="720")
+    """After downtime, one catch-up order is placed only if the latest missed time is
+    at most this old; otherwise the period is recorded as missed and the household told."""
+    reorder_price_rise_pct: Mapped[int] = mapped_column(Integer, default=20, server_default="20")
+    """A run is held (and the household told) when the unit price rose by more than this
+    percentage since the subscription was made."""
+    reorder_out_of_stock: Mapped[OutOfStockPolicy] = mapped_column(
+        _enum(OutOfStockPolicy, "out_of_stock_policy"),
+        default=OutOfStockPolicy.SKIP,
+        server_default="skip",
+    )
+    """Skip the run, or order the closest product in stock instead."""
 
     members: Mapped[list[Member]] = relationship(back_populates="household")
     payment_methods: Mapped[list[PaymentMethod]] = relationship(back_populates="household")
@@ -327,10 +367,14 @@ class OrderLine(Base):
 
 
 class Subscription(Base):
-    """A recurring order; the schedule is a small JSON object (see assistant.nlu schema)."""
+    """A recurring order; ``schedule`` is a :class:`assistant.reorder.recurrence.Recurrence`
+    as JSON (freq, interval, weekdays, day, hour, minute, anchor)."""
 
     __tablename__ = "subscriptions"
-    __table_args__ = (CheckConstraint("quantity > 0", name="quantity_positive"),)
+    __table_args__ = (
+        CheckConstraint("quantity > 0", name="quantity_positive"),
+        Index("ix_subscriptions_due", "status", "next_run_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     household_id: Mapped[int] = mapped_column(ForeignKey("households.id"), index=True)
@@ -343,8 +387,54 @@ class Subscription(Base):
         _enum(SubscriptionStatus, "subscription_status"), default=SubscriptionStatus.ACTIVE
     )
     price_at_creation: Mapped[int] = mapped_column(Integer)
+    """The unit price the household agreed to (the price-rise guard compares with it)."""
     next_run_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    """The earliest period not yet run (UTC); None once cancelled."""
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    member: Mapped[Member] = relationship()
+    product: Mapped[Product] = relationship()
+
+
+class SubscriptionRun(Base):
+    """One scheduled period of a subscription and what became of it; at most one per period."""
+
+    __tablename__ = "subscription_runs"
+    __table_args__ = (
+        UniqueConstraint("subscription_id", "period_at", name="uq_subscription_runs_period"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    subscription_id: Mapped[int] = mapped_column(ForeignKey("subscriptions.id"))
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id"), index=True)
+    period_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    """The scheduled time of the period (UTC): with the subscription, the period key."""
+    status: Mapped[RunStatus] = mapped_column(_enum(RunStatus, "run_status"))
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"))
+    """The order placed for this period (status placed)."""
+    reason: Mapped[str | None] = mapped_column(String(400))
+    """Why it was not placed, or what was substituted."""
+    worker: Mapped[str | None] = mapped_column(String(64))
+    """Which daemon (host:pid) recorded it, or ``cli`` / ``voice`` for a skip."""
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Notification(Base):
+    """Something the household should hear at the start of the next conversation."""
+
+    __tablename__ = "notifications"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id"), index=True)
+    subscription_id: Mapped[int | None] = mapped_column(ForeignKey("subscriptions.id"))
+    kind: Mapped[str] = mapped_column(String(32))
+    """placed, held, out_of_stock, substituted, missed, failed."""
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    """What the sentence needs (product name, prices, dates ...), rendered per language."""
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    told_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    """When it was told in a conversation; None: not yet."""
 
 
 def utcnow() -> datetime:
