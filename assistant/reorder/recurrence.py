@@ -1,0 +1,304 @@
+"""When a subscription repeats: pure functions of a schedule, a time zone and a time.
+
+A :class:`Recurrence` names local calendar days (every N days, weeks on some weekdays, or
+months on a day) and a local time of day. Each such day is turned into exactly one UTC
+instant in the household's time zone, so clock changes cannot make a day fire twice:
+
+- a time that does not exist (the hour skipped when DST starts) runs at the same
+  offset as before the change, i.e. that much later on the wall clock;
+- a time that exists twice (the hour repeated when DST ends) runs at the first one.
+
+Every N days/weeks/months counts from ``anchor`` (the local day the subscription was
+made), and nothing runs before it. A monthly day past the month's end (the 31st in
+April) falls back to the month's last day.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any, Final
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from assistant.errors import ScheduleError
+from assistant.nlu.schedule import WEEKDAYS
+from assistant.nlu.schema import Schedule
+
+DEFAULT_HOUR: Final = 9
+"""When no time of day was said: 9 in the morning."""
+FREQS: Final = ("daily", "weekly", "monthly")
+MAX_INTERVAL: Final = {"daily": 365, "weekly": 52, "monthly": 12}
+"""The longest gap a schedule may have (a year)."""
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    """A repeating local time: what ``Subscription.schedule`` stores (see :meth:`to_json`)."""
+
+    freq: str
+    """``daily``, ``weekly`` or ``monthly``."""
+    anchor: date
+    """The local day counting starts from (the first day that may run)."""
+    interval: int = 1
+    """Every ``interval`` days, weeks or months."""
+    weekdays: tuple[str, ...] = ()
+    """``mon`` .. ``sun`` for weekly schedules, in week order; () means the anchor's weekday."""
+    day: int | None = None
+    """Day of the month (1..31) for monthly schedules; None means the anchor's day."""
+    hour: int = DEFAULT_HOUR
+    """Local hour, 0..23."""
+    minute: int = 0
+    """Local minute, 0..59."""
+
+    @classmethod
+    def from_schedule(cls, schedule: Schedule, anchor: date, minute: int = 0) -> Recurrence:
+        """The recurrence a parsed utterance asks for, counted from ``anchor``."""
+        rec = cls(
+            freq=schedule.freq,
+            anchor=anchor,
+            interval=schedule.interval,
+            weekdays=tuple(schedule.weekdays),
+            day=schedule.day,
+            hour=DEFAULT_HOUR if schedule.hour is None else schedule.hour,
+            minute=minute,
+        )
+        validate(rec)
+        return rec
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "freq": self.freq,
+            "interval": self.interval,
+            "weekdays": list(self.weekdays),
+            "day": self.day,
+            "hour": self.hour,
+            "minute": self.minute,
+            "anchor": self.anchor.isoformat(),
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Recurrence:
+        """Read what :meth:`to_json` wrote; :class:`ScheduleError` if it is not a schedule."""
+        try:
+            rec = cls(
+                freq=str(data["freq"]),
+                anchor=date.fromisoformat(str(data["anchor"])),
+                interval=int(data.get("interval", 1)),
+                weekdays=tuple(str(d) for d in data.get("weekdays") or ()),
+                day=None if data.get("day") is None else int(data["day"]),
+                hour=int(data.get("hour", DEFAULT_HOUR)),
+                minute=int(data.get("minute", 0)),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ScheduleError(f"저장된 일정을 읽을 수 없어요: {dict(data)!r}") from exc
+        validate(rec)
+        return rec
+
+    @property
+    def days(self) -> tuple[int, ...]:
+        """Weekly: the weekday numbers (Monday 0) it runs on."""
+        if self.weekdays:
+            return tuple(WEEKDAYS.index(d) for d in self.weekdays)
+        return (self.anchor.weekday(),)
+
+    @property
+    def month_day(self) -> int:
+        """Monthly: the day of the month asked for (before the short-month fallback)."""
+        return self.day if self.day is not None else self.anchor.day
+
+
+def validate(rec: Recurrence) -> None:
+    """Raise :class:`ScheduleError` with a sentence for people unless ``rec`` can be kept."""
+    if rec.freq not in FREQS:
+        raise ScheduleError(f"반복 주기는 매일, 매주, 매달 중 하나여야 해요 (받은 값: {rec.freq}).")
+    limit = MAX_INTERVAL[rec.freq]
+    if not 1 <= rec.interval <= limit:
+        raise ScheduleError(f"반복 간격은 1에서 {limit} 사이여야 해요 (받은 값: {rec.interval}).")
+    bad = [d for d in rec.weekdays if d not in WEEKDAYS]
+    if bad:
+        raise ScheduleError(f"요일을 알 수 없어요: {', '.join(bad)} (mon..sun).")
+    if rec.weekdays and rec.freq != "weekly":
+        raise ScheduleError("요일은 매주 반복하는 일정에만 정할 수 있어요.")
+    if rec.day is not None and (rec.freq != "monthly" or not 1 <= rec.day <= 31):
+        raise ScheduleError(f"날짜는 매달 반복하는 일정에 1에서 31 사이로 정해 주세요 ({rec.day}).")
+    if not (0 <= rec.hour <= 23 and 0 <= rec.minute <= 59):
+        raise ScheduleError(f"시각이 올바르지 않아요: {rec.hour}:{rec.minute:02d}.")
+
+
+def zone(name: str) -> ZoneInfo:
+    """The time zone called ``name``; :class:`ScheduleError` if there is none."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ScheduleError(f"알 수 없는 시간대예요: {name}") from exc
+
+
+def instant(rec: Recurrence, tz: ZoneInfo, day: date) -> datetime:
+    """The one UTC instant of ``rec``'s time of day on local ``day`` (see the module doc)."""
+    local = datetime.combine(day, time(rec.hour, rec.minute), tzinfo=tz)  # fold=0
+    return local.astimezone(UTC)
+
+
+def _month_index(day: date) -> int:
+    return day.year * 12 + day.month - 1
+
+
+def _month_day(rec: Recurrence, month: date) -> int:
+    """The day ``rec`` runs on in ``month``'s month: its day, or the month's last day."""
+    return min(rec.month_day, calendar.monthrange(month.year, month.month)[1])
+
+
+def _aligned(count: int, interval: int) -> int:
+    """The first multiple of ``interval`` that is >= ``count`` (and >= 0)."""
+    count = max(count, 0)
+    return -(-count // interval) * interval
+
+
+def days_from(rec: Recurrence, start: date) -> Iterator[date]:
+    """The local days ``rec`` runs on, from ``start`` (or the anchor, if later) onward."""
+    start = max(start, rec.anchor)
+    if rec.freq == "daily":
+        k = _aligned((start - rec.anchor).days, rec.interval)
+        while True:
+            yield rec.anchor + timedelta(days=k)
+            k += rec.interval
+    elif rec.freq == "weekly":
+        # weeks count from the first week with a run day on or after the anchor
+        ahead = min((d - rec.anchor.weekday()) % 7 for d in rec.days)
+        first = rec.anchor + timedelta(days=ahead)
+        first_monday = first - timedelta(days=first.weekday())
+        monday = start - timedelta(days=start.weekday())
+        week = _aligned((monday - first_monday).days // 7, rec.interval)
+        offsets = sorted(rec.days)
+        while True:
+            monday = first_monday + timedelta(weeks=week)
+            for offset in offsets:
+                day = monday + timedelta(days=offset)
+                if day >= start:
+                    yield day
+            week += rec.interval
+    else:
+        # months count from the first month whose run day is on or after the anchor
+        base = _month_index(rec.anchor) + (rec.anchor.day > _month_day(rec, rec.anchor))
+        month = base + _aligned(_month_index(start) - base, rec.interval)
+        while True:
+            year, month0 = divmod(month, 12)
+            day = date(year, month0 + 1, _month_day(rec, date(year, month0 + 1, 1)))
+            if day >= start:
+                yield day
+            month += rec.interval
+
+
+def next_after(rec: Recurrence, tz: ZoneInfo, after: datetime) -> datetime:
+    """The first occurrence strictly after ``after`` (aware); returned as aware UTC."""
+    if after.tzinfo is None:
+        raise ValueError("naive datetime given to next_after")
+    start = after.astimezone(tz).date() - timedelta(days=1)
+    for day in days_from(rec, start):
+        at = instant(rec, tz, day)
+        if at > after:
+            return at
+    raise AssertionError("unreachable: days_from never ends")  # pragma: no cover
+
+
+def between(rec: Recurrence, tz: ZoneInfo, start: datetime, end: datetime) -> list[datetime]:
+    """The occurrences ``t`` with ``start <= t <= end`` (aware UTC), oldest first."""
+    found: list[datetime] = []
+    if end < start:
+        return found
+    for day in days_from(rec, start.astimezone(tz).date() - timedelta(days=1)):
+        at = instant(rec, tz, day)
+        if at > end:
+            return found
+        if at >= start:
+            found.append(at)
+    return found  # pragma: no cover
+
+
+# -- words ---------------------------------------------------------------------------------
+
+_KO_DAYS: Final = dict(zip(WEEKDAYS, "월화수목금토일", strict=True))
+_EN_DAYS: Final = dict(
+    zip(WEEKDAYS, "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split(), strict=True)
+)
+
+
+def time_ko(hour: int, minute: int) -> str:
+    """오전 9시, 오후 6시 30분, 밤 12시 (midnight), 낮 12시 (noon)."""
+    if hour == 0:
+        words = "밤 12시"
+    elif hour == 12:
+        words = "낮 12시"
+    else:
+        words = f"{'오전' if hour < 12 else '오후'} {hour % 12}시"
+    return f"{words} {minute}분" if minute else words
+
+
+def time_en(hour: int, minute: int) -> str:
+    """9 am, 6:30 pm, midnight, noon."""
+    if minute == 0 and hour in (0, 12):
+        return "midnight" if hour == 0 else "noon"
+    clock = str(hour % 12 or 12) + (f":{minute:02d}" if minute else "")
+    return f"{clock} {'am' if hour < 12 else 'pm'}"
+
+
+def _weekdays_ko(days: tuple[int, ...]) -> str:
+    ordered = sorted(set(days))
+    if ordered == [0, 1, 2, 3, 4]:
+        return "평일"
+    if ordered == [5, 6]:
+        return "주말"
+    return "·".join(_KO_DAYS[WEEKDAYS[d]] for d in ordered) + "요일"
+
+
+def describe_ko(rec: Recurrence) -> str:
+    """매일 오전 9시, 3일마다 오전 9시, 매주 월요일 오전 9시, 격주 화·목요일 오후 6시 30분,
+    매달 15일 오전 9시, 2개월마다 31일(짧은 달은 말일) 오전 9시."""
+    at = time_ko(rec.hour, rec.minute)
+    if rec.freq == "daily":
+        every = "매일" if rec.interval == 1 else f"{rec.interval}일마다"
+        return f"{every} {at}"
+    if rec.freq == "weekly":
+        every = {1: "매주", 2: "격주"}.get(rec.interval, f"{rec.interval}주마다")
+        days = sorted(set(rec.days))
+        if days == list(range(7)):
+            return f"{every} 매일 {at}"
+        return f"{every} {_weekdays_ko(rec.days)} {at}"
+    every = "매달" if rec.interval == 1 else f"{rec.interval}개월마다"
+    day = f"{rec.month_day}일" + ("(짧은 달은 말일)" if rec.month_day > 28 else "")
+    return f"{every} {day} {at}"
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _weekdays_en(days: tuple[int, ...]) -> str:
+    ordered = sorted(set(days))
+    if ordered == [0, 1, 2, 3, 4]:
+        return "weekdays"
+    if ordered == [5, 6]:
+        return "weekends"
+    names = [_EN_DAYS[WEEKDAYS[d]] for d in ordered]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def describe_en(rec: Recurrence) -> str:
+    """every day at 9 am, every 3 days at 9 am, every Monday at 9 am, every 2 weeks on
+    Tuesday and Thursday at 6:30 pm, on the 15th of every month at 9 am."""
+    at = time_en(rec.hour, rec.minute)
+    if rec.freq == "daily":
+        every = "every day" if rec.interval == 1 else f"every {rec.interval} days"
+        return f"{every} at {at}"
+    days = _weekdays_en(rec.days)
+    if rec.freq == "weekly":
+        if rec.interval == 1:
+            return f"every {days.removesuffix('s') if days.endswith('s') else days} at {at}"
+        every = "every other week" if rec.interval == 2 else f"every {rec.interval} weeks"
+        return f"{every} on {days} at {at}"
+    every = "every month" if rec.interval == 1 else f"every {rec.interval} months"
+    short = " (the last day in shorter months)" if rec.month_day > 28 else ""
+    return f"on the {_ordinal(rec.month_day)}{short} of {every} at {at}"
