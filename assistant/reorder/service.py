@@ -1,0 +1,492 @@
+"""Subscriptions and notifications as people handle them: create, list, pause, resume, skip,
+cancel, and the notifications the runner left for the household.
+
+The functions take the caller's :class:`Session` (the CLI owns its transaction);
+:class:`SubscriptionService` is what the dialog uses: one transaction per call, frozen
+values out, and a confirmation ticket between the question and the "yes" (a subscription
+commits money, so it is created only from an accepted, unexpired question of the same
+conversation, with the household PIN when there is one). Refusals raise
+:class:`~assistant.errors.SubscriptionError`, :class:`~assistant.errors.NotFoundError` or
+:class:`~assistant.errors.ScheduleError` with a Korean message before anything is written.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from assistant.errors import (
+    ConfirmationError,
+    NotAllowedError,
+    NotFoundError,
+    PinError,
+    PinRequiredError,
+    SubscriptionError,
+)
+from assistant.reorder.recurrence import Recurrence, next_after, validate, zone
+from assistant.shop import controls
+from assistant.shop.catalog import catalog_entry
+from assistant.shop.history import day_date, day_index
+from assistant.shop.matching import ProductMatcher
+from assistant.shop.orders import check_quantity
+from assistant.shop.pricing import member_pricing_applies, unit_price
+from assistant.shop.service import ProductView, product_view
+from assistant.store.db import transaction
+from assistant.store.models import (
+    Household,
+    Member,
+    Notification,
+    Product,
+    RunStatus,
+    Subscription,
+    SubscriptionRun,
+    SubscriptionStatus,
+)
+
+LIVE = (SubscriptionStatus.ACTIVE, SubscriptionStatus.PAUSED)
+"""Subscriptions that still exist for the household (not cancelled)."""
+
+
+@dataclass(frozen=True)
+class SubscriptionView:
+    """A subscription as people see it."""
+
+    id: int
+    """Database id (what the CLI takes)."""
+    product: ProductView
+    """The product delivered."""
+    quantity: int
+    """Items per delivery."""
+    recurrence: Recurrence
+    """When it repeats."""
+    timezone: str
+    """The household's time zone the schedule is read in."""
+    status: SubscriptionStatus
+    """active, paused or cancelled."""
+    next_run_at: datetime | None
+    """The next period (aware UTC); None once cancelled."""
+    price_at_creation: int
+    """The unit price agreed to when it was made (KRW)."""
+    member: str
+    """Who made it."""
+    last_run: RunStatus | None = None
+    """What became of the latest recorded period; None before the first."""
+    last_run_at: datetime | None = None
+    """That period's time (aware UTC)."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "sku": self.product.sku, "product": self.product.name,
+            "product_en": self.product.name_en, "quantity": self.quantity,
+            "unit": self.product.unit, "schedule": self.recurrence.to_json(),
+            "timezone": self.timezone, "status": self.status.value,
+            "next_run_at": self.next_run_at.isoformat() if self.next_run_at else None,
+            "price_at_creation": self.price_at_creation, "member": self.member,
+            "last_run": self.last_run.value if self.last_run else None,
+            "last_run_at": self.last_run_at.isoformat() if self.last_run_at else None,
+        }  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """The result of skipping the next period."""
+
+    subscription: SubscriptionView
+    """The subscription, with its new next run."""
+    period_at: datetime
+    """The period that will not be delivered (aware UTC)."""
+
+
+@dataclass(frozen=True)
+class NotificationView:
+    """One notification the runner left for the household."""
+
+    id: int
+    """Database id."""
+    kind: str
+    """placed, caught_up, held, out_of_stock, substituted, missed or failed."""
+    data: Mapping[str, Any]
+    """What the sentence needs (see :mod:`assistant.replies_reorder`)."""
+    timezone: str
+    """The household's time zone, for the times in the sentence."""
+    created_at: datetime
+    """When it was written (aware UTC)."""
+    told_at: datetime | None
+    """When it was told; None: not yet."""
+    subscription_id: int | None = None
+    """The subscription it is about."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "kind": self.kind, "data": dict(self.data),
+            "subscription_id": self.subscription_id, "created_at": self.created_at.isoformat(),
+            "told_at": self.told_at.isoformat() if self.told_at else None,
+        }  # fmt: skip
+
+
+# -- lookups ---------------------------------------------------------------------------
+
+
+def find_product(session: Session, text: str) -> Product:
+    """The active product with SKU ``text``, else the one its name clearly means."""
+    wanted = text.strip()
+    by_sku = session.scalars(select(Product).where(Product.sku == wanted.upper())).first()
+    if by_sku is not None:
+        if not by_sku.active:
+            raise SubscriptionError(f"{by_sku.sku}는 더 이상 팔지 않는 상품이에요.")
+        return by_sku
+    products = {p.id: p for p in session.scalars(select(Product).where(Product.active))}
+    found = ProductMatcher(catalog_entry(p) for p in products.values()).match(wanted)
+    if not found:
+        raise NotFoundError(f"'{wanted}'에 맞는 상품이 없어요.")
+    if len(found) > 1:
+        names = ", ".join(f"{products[c.product_id].sku} {products[c.product_id].display_name}"
+                          for c in found[:5])  # fmt: skip
+        raise SubscriptionError(
+            f"'{wanted}'에 맞는 상품이 여럿이에요 ({names}). SKU로 정해 주세요."
+        )  # noqa: E501
+    return products[found[0].product_id]
+
+
+def get_subscription(session: Session, household_id: int, sub_id: int) -> Subscription:
+    """The household's subscription ``sub_id``, locked for the rest of the transaction."""
+    sub = session.scalars(
+        select(Subscription).where(Subscription.id == sub_id).with_for_update()
+    ).first()
+    if sub is None or sub.household_id != household_id:
+        raise NotFoundError(f"{sub_id}번 정기 배송이 없어요.")
+    return sub
+
+
+def view(session: Session, sub: Subscription) -> SubscriptionView:
+    last = session.scalars(
+        select(SubscriptionRun).where(SubscriptionRun.subscription_id == sub.id)
+        .order_by(SubscriptionRun.period_at.desc()).limit(1)
+    ).first()  # fmt: skip
+    return SubscriptionView(
+        sub.id, product_view(sub.product), sub.quantity, Recurrence.from_json(sub.schedule),
+        sub.timezone, sub.status, sub.next_run_at, sub.price_at_creation, sub.member.name,
+        last.status if last else None, last.period_at if last else None,
+    )  # fmt: skip
+
+
+def list_subscriptions(
+    session: Session, household_id: int, *, include_cancelled: bool = False
+) -> list[SubscriptionView]:
+    """The household's subscriptions, oldest first (cancelled ones only when asked)."""
+    stmt = select(Subscription).where(Subscription.household_id == household_id)
+    if not include_cancelled:
+        stmt = stmt.where(Subscription.status.in_(LIVE))
+    return [view(session, s) for s in session.scalars(stmt.order_by(Subscription.id))]
+
+
+# -- changes ---------------------------------------------------------------------------
+
+
+def _same_schedule(a: Recurrence, b: Recurrence) -> bool:
+    return replace(a, anchor=b.anchor) == b
+
+
+def check_new(
+    session: Session, member: Member, product: Product, quantity: int, rec: Recurrence
+) -> int:
+    """Every rule for a new subscription; returns the unit price it would be made at."""
+    if not controls.can_approve(member):
+        raise NotAllowedError("정기 배송은 어른만 신청할 수 있어요.")
+    if not product.active:
+        raise SubscriptionError(f"{product.display_name}은(는) 더 이상 팔지 않는 상품이에요.")
+    check_quantity(quantity)
+    validate(rec)
+    household = member.household
+    zone(household.timezone)
+    controls.require_payment(household)
+    existing = session.scalars(
+        select(Subscription).where(
+            Subscription.household_id == household.id, Subscription.product_id == product.id,
+            Subscription.status.in_(LIVE),
+        )
+    )  # fmt: skip
+    for other in existing:
+        if _same_schedule(Recurrence.from_json(other.schedule), rec):
+            paused = " (멈춰 있어요: 'resume'으로 다시 시작할 수 있어요)" if (
+                other.status is SubscriptionStatus.PAUSED) else ""  # fmt: skip
+            raise SubscriptionError(
+                f"같은 일정의 {product.display_name} 정기 배송이 이미 있어요: {other.id}번{paused}."
+            )
+    return unit_price(product, member_pricing_applies(household))
+
+
+def create(
+    session: Session, member: Member, product: Product, quantity: int, rec: Recurrence,
+    now: datetime,
+) -> Subscription:  # fmt: skip
+    """A new active subscription whose first period is the first occurrence after ``now``."""
+    price = check_new(session, member, product, quantity, rec)
+    household = member.household
+    sub = Subscription(
+        household_id=household.id, member_id=member.id, product_id=product.id,
+        quantity=quantity, schedule=rec.to_json(), timezone=household.timezone,
+        status=SubscriptionStatus.ACTIVE, price_at_creation=price,
+        next_run_at=next_after(rec, zone(household.timezone), now), created_at=now,
+        updated_at=now,
+    )  # fmt: skip
+    session.add(sub)
+    session.flush()
+    return sub
+
+
+def _state_error(sub: Subscription, doing: str) -> SubscriptionError:
+    state = {SubscriptionStatus.ACTIVE: "진행 중이에요", SubscriptionStatus.PAUSED: "멈춰 있어요",
+             SubscriptionStatus.CANCELLED: "해지됐어요"}[sub.status]  # fmt: skip
+    return SubscriptionError(f"{sub.id}번 정기 배송은 이미 {state}. {doing}할 수 없어요.")
+
+
+def pause(session: Session, household_id: int, sub_id: int, now: datetime) -> Subscription:
+    sub = get_subscription(session, household_id, sub_id)
+    if sub.status is not SubscriptionStatus.ACTIVE:
+        raise _state_error(sub, "멈춤")
+    sub.status, sub.updated_at = SubscriptionStatus.PAUSED, now
+    session.flush()
+    return sub
+
+
+def resume(session: Session, household_id: int, sub_id: int, now: datetime) -> Subscription:
+    """Active again from the next occurrence after ``now`` (paused periods are not made up)."""
+    sub = get_subscription(session, household_id, sub_id)
+    if sub.status is not SubscriptionStatus.PAUSED:
+        raise _state_error(sub, "다시 시작")
+    rec = Recurrence.from_json(sub.schedule)
+    sub.next_run_at = next_after(rec, zone(sub.timezone), now)
+    sub.status, sub.updated_at = SubscriptionStatus.ACTIVE, now
+    session.flush()
+    return sub
+
+
+def cancel(session: Session, household_id: int, sub_id: int, now: datetime) -> Subscription:
+    sub = get_subscription(session, household_id, sub_id)
+    if sub.status is SubscriptionStatus.CANCELLED:
+        raise _state_error(sub, "해지")
+    sub.status, sub.next_run_at, sub.updated_at = SubscriptionStatus.CANCELLED, None, now
+    session.flush()
+    return sub
+
+
+def skip_next(
+    session: Session, household_id: int, sub_id: int, now: datetime, *, worker: str,
+    reason: str = "건너뛰기 요청",
+) -> tuple[Subscription, datetime]:  # fmt: skip
+    """Record the next period as skipped and move on to the one after it.
+
+    The run row and the new ``next_run_at`` are written in the caller's transaction; the
+    unique (subscription, period) key makes a second record of the same period impossible
+    (the runner's, or another skip's), and then nothing changes.
+    """
+    sub = get_subscription(session, household_id, sub_id)
+    if sub.status is not SubscriptionStatus.ACTIVE or sub.next_run_at is None:
+        raise _state_error(sub, "건너뛰기")
+    period = sub.next_run_at
+    taken = session.scalars(
+        select(SubscriptionRun.id).where(SubscriptionRun.subscription_id == sub.id,
+                                         SubscriptionRun.period_at == period)
+    ).first()  # fmt: skip
+    if taken is not None:
+        raise SubscriptionError(f"{sub.id}번 정기 배송의 이번 회차는 이미 처리됐어요.")
+    try:
+        with session.begin_nested():
+            session.add(SubscriptionRun(
+                subscription_id=sub.id, household_id=household_id, period_at=period,
+                status=RunStatus.SKIPPED, reason=reason, worker=worker, recorded_at=now,
+            ))  # fmt: skip
+    except IntegrityError as exc:  # the runner recorded it a moment ago
+        raise SubscriptionError(f"{sub.id}번 정기 배송의 이번 회차는 이미 처리됐어요.") from exc
+    rec = Recurrence.from_json(sub.schedule)
+    sub.next_run_at = next_after(rec, zone(sub.timezone), period)
+    sub.updated_at = now
+    session.flush()
+    return sub, period
+
+
+# -- notifications ------------------------------------------------------------------------
+
+
+def notifications(
+    session: Session, household: Household, *, unread_only: bool = True, limit: int | None = None
+) -> list[NotificationView]:
+    """The household's notifications, oldest first."""
+    stmt = select(Notification).where(Notification.household_id == household.id)
+    if unread_only:
+        stmt = stmt.where(Notification.told_at.is_(None))
+    stmt = stmt.order_by(Notification.created_at, Notification.id)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return [
+        NotificationView(n.id, n.kind, dict(n.data or {}), household.timezone, n.created_at,
+                         n.told_at, n.subscription_id)
+        for n in session.scalars(stmt)
+    ]  # fmt: skip
+
+
+def mark_told(session: Session, household_id: int, ids: Sequence[int], now: datetime) -> int:
+    """Mark these notifications told (only the household's unread ones); returns how many."""
+    count = 0
+    for n in session.scalars(
+        select(Notification).where(Notification.id.in_(ids),
+                                   Notification.household_id == household_id,
+                                   Notification.told_at.is_(None))
+    ):  # fmt: skip
+        n.told_at = now
+        count += 1
+    session.flush()
+    return count
+
+
+# -- the dialog's door ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SubscribeRequest:
+    """A subscription question the shop allows; a "yes" is answered with its token."""
+
+    token: str
+    """The confirmation ticket of this question."""
+    product: ProductView
+    """What would be delivered."""
+    quantity: int
+    """Items per delivery."""
+    recurrence: Recurrence
+    """When."""
+    first_run_at: datetime
+    """The first delivery's order time (aware UTC)."""
+    unit_price: int
+    """The unit price it would be made at (KRW)."""
+    expires_at: datetime
+    """A "yes" after this no longer counts."""
+    needs_pin: bool
+    """The household's PIN is needed after the "yes"."""
+
+
+class SubscriptionService:
+    """Subscriptions of one member's household, for one conversation."""
+
+    def __init__(self, factory: sessionmaker[Session], member_id: int, household_id: int) -> None:
+        self._factory = factory
+        self.member_id = member_id
+        self.household_id = household_id
+        self._open: dict[str, SubscribeRequest] = {}
+        """Questions asked in this conversation and not yet answered."""
+
+    def _member(self, session: Session) -> Member:
+        member = session.get(Member, self.member_id)
+        if member is None:
+            raise NotFoundError("이 구성원이 더 이상 없어요.")
+        return member
+
+    def request(
+        self, product_id: int, quantity: int, rec: Recurrence, now: datetime
+    ) -> SubscribeRequest:
+        """Check every rule and issue the ticket a "yes" to this question will use."""
+        with transaction(self._factory) as session:
+            member = self._member(session)
+            household = member.household
+            controls.ensure_not_locked(household, now)
+            product = session.get(Product, product_id)
+            if product is None:
+                raise NotFoundError("그 상품이 없어요.")
+            price = check_new(session, member, product, quantity, rec)
+            first = next_after(rec, zone(household.timezone), now)
+            expires = now + timedelta(seconds=household.confirm_timeout_s)
+            req = SubscribeRequest(
+                secrets.token_hex(16), product_view(product), quantity, rec, first, price,
+                expires, controls.has_pin(household),
+            )  # fmt: skip
+        self._open[req.token] = req
+        return req
+
+    def anchor(self, now: datetime) -> date:
+        """Today's local date in the household's time zone (where counting starts)."""
+        with transaction(self._factory) as session:
+            tz = self._member(session).household.timezone
+        return day_date(day_index(now, tz))
+
+    def confirm(self, token: str, now: datetime, pin: str | None = None) -> SubscriptionView:
+        """Create the subscription of an accepted question (with the PIN when one is set)."""
+        req = self._open.get(token)
+        if req is None:
+            raise ConfirmationError("확인받은 정기 배송 요청이 없어요. 다시 말씀해 주세요.")
+        if now > req.expires_at:
+            self._open.pop(token, None)
+            raise ConfirmationError("확인 시간이 지났어요. 다시 말씀해 주세요.")
+        if req.needs_pin and pin is None:
+            raise PinRequiredError("정기 배송을 시작하려면 비밀번호 네 자리가 필요해요.")
+        if pin is not None:
+            self._verify_pin(pin, now)
+        with transaction(self._factory) as session:
+            member = self._member(session)
+            product = session.get(Product, req.product.id)
+            if product is None:
+                raise NotFoundError("그 상품이 없어요.")
+            sub = create(session, member, product, req.quantity, req.recurrence, now)
+            result = view(session, sub)
+        self._open.pop(token, None)
+        return result
+
+    def extend(self, token: str, now: datetime) -> datetime:
+        """After the "yes": a fresh timeout for the PIN step; returns the new expiry."""
+        req = self._open.get(token)
+        if req is None:
+            raise ConfirmationError("확인받은 정기 배송 요청이 없어요. 다시 말씀해 주세요.")
+        with transaction(self._factory) as session:
+            timeout = timedelta(seconds=self._member(session).household.confirm_timeout_s)
+        self._open[token] = replace(req, expires_at=now + timeout)
+        return now + timeout
+
+    def drop(self, token: str) -> None:
+        self._open.pop(token, None)
+
+    def _verify_pin(self, pin: str, now: datetime) -> None:
+        """Check the PIN in its own transaction, so a wrong one is counted even as it fails."""
+        error: PinError | None = None
+        with transaction(self._factory) as session:
+            try:
+                controls.verify_pin(self._member(session).household, pin, now)
+            except PinError as exc:
+                error = exc
+        if error is not None:
+            raise error
+
+    def subscriptions(self) -> list[SubscriptionView]:
+        with transaction(self._factory) as session:
+            return list_subscriptions(session, self.household_id)
+
+    def pause(self, sub_id: int, now: datetime) -> SubscriptionView:
+        with transaction(self._factory) as session:
+            return view(session, pause(session, self.household_id, sub_id, now))
+
+    def resume(self, sub_id: int, now: datetime) -> SubscriptionView:
+        with transaction(self._factory) as session:
+            return view(session, resume(session, self.household_id, sub_id, now))
+
+    def cancel(self, sub_id: int, now: datetime) -> SubscriptionView:
+        with transaction(self._factory) as session:
+            return view(session, cancel(session, self.household_id, sub_id, now))
+
+    def skip(self, sub_id: int, now: datetime) -> Skipped:
+        with transaction(self._factory) as session:
+            sub, period = skip_next(session, self.household_id, sub_id, now, worker="voice")
+            return Skipped(view(session, sub), period)
+
+    def take_notifications(self, now: datetime, limit: int = 3) -> list[NotificationView]:
+        """The oldest unread notifications (at most ``limit``), marked told in the same
+        transaction: each is told once."""
+        with transaction(self._factory) as session:
+            household = self._member(session).household
+            found = notifications(session, household, limit=limit)
+            mark_told(session, household.id, [n.id for n in found], now)
+            return found
