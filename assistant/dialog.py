@@ -11,24 +11,28 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from types import ModuleType
 
 from rapidfuzz import fuzz
 
 from assistant import replies, replies_en
-from assistant.dialog_purchase import (
-    SECRET,
-    PendingJoin,
-    PendingOrder,
-    PendingPin,
-    PurchaseFlows,
+from assistant.dialog_purchase import SECRET, PendingJoin, PendingOrder, PendingPin
+from assistant.dialog_reorder import (
+    MANAGE,
+    REORDER_PENDING,
+    PendingSchedule,
+    PendingSubCancel,
+    PendingSubChoice,
+    PendingSubscribe,
+    ReorderFlows,
 )
 from assistant.errors import DatabaseError, JangbogiError, OutOfStockError
 from assistant.nlu.choice import normalise, parse_choice
 from assistant.nlu.parser import MAX_UTTERANCE, load_parser
-from assistant.nlu.schema import Intent
+from assistant.nlu.schema import Intent, Schedule
+from assistant.reorder.service import SubscriptionService
 from assistant.shop.advisor import Advisor, DueItem, SubscriptionOffer
 from assistant.shop.matching import ACCEPT_SCORE, to_key
 from assistant.shop.orders import OrderView, check_quantity
@@ -92,6 +96,8 @@ class PendingChoice:
     """Where the order goes, when the request said so ("사물함으로 주문해 줘")."""
     usual: bool = False
     """The first option is the household's usual one ("응" picks it)."""
+    schedule: Schedule | None = None
+    """For a subscription: when it repeats, if the request said so."""
 
 
 @dataclass(frozen=True)
@@ -104,11 +110,14 @@ class PendingOffer:
     """After this the offer is dropped."""
 
 
-Pending = PendingOrder | PendingCancel | PendingChoice | PendingPin | PendingJoin | PendingOffer
+Pending = (
+    PendingOrder | PendingCancel | PendingChoice | PendingPin | PendingJoin | PendingOffer
+    | PendingSubscribe | PendingSchedule | PendingSubChoice | PendingSubCancel
+)  # fmt: skip
 
 
 @dataclass
-class Dialog(PurchaseFlows):
+class Dialog(ReorderFlows):
     """One conversation with one member."""
 
     shop: ShopService
@@ -120,6 +129,8 @@ class Dialog(PurchaseFlows):
     """The reply texts in the language of the last utterance."""
     advisor: Advisor | None = None
     """Suggestions from the household's buying rhythm (built from ``shop`` when None)."""
+    subs: SubscriptionService | None = None
+    """The household's subscriptions (built from ``shop`` when None)."""
 
     @property
     def _advisor(self) -> Advisor:
@@ -177,8 +188,12 @@ class Dialog(PurchaseFlows):
             return self._pin_not_given(pending, intent), False
         if isinstance(pending, PendingOffer):
             if intent.name not in COMMANDS:  # yes, no, or unclear
-                return self._answer_offer(pending, intent), False
+                return self._answer_offer(pending, intent, now), False
             self._advisor.declined.add(pending.offer.product.id)  # a new request: not now
+        if isinstance(pending, REORDER_PENDING):
+            answer = self._answer_reorder(pending, intent, now, COMMANDS)
+            if answer is not None:
+                return answer, False
         if isinstance(pending, PendingOrder | PendingCancel | PendingJoin):
             if intent.name == "confirm":
                 self.pending = None
@@ -239,6 +254,12 @@ class Dialog(PurchaseFlows):
                 return self._reorder(intent, now)
             case "suggest":
                 return self._suggest(now)
+            case "subscribe":
+                return self._subscribe(intent, now)
+            case "list_subscriptions":
+                return self._list_subscriptions()
+            case name if name in MANAGE:
+                return self._manage(intent, now)
             case "product_info":
                 return self._product_info(slots.product, now)
             case "deals":
@@ -263,6 +284,7 @@ class Dialog(PurchaseFlows):
         unit: str | None,
         now: datetime,
         delivery: DeliveryKind | None = None,
+        schedule: Schedule | None = None,
     ) -> str:
         options = self.shop.find_products(phrase)
         if not options:
@@ -275,11 +297,11 @@ class Dialog(PurchaseFlows):
             options, usual = self._usual_first(options, now)
             shown = tuple(options[:MAX_CHOICES])
             self.pending = PendingChoice(
-                action, shown, quantity, now + self.timeout, delivery, usual=usual
+                action, shown, quantity, now + self.timeout, delivery, usual, schedule
             )
             choose = self.r.choose_usual if usual else self.r.choose
             return choose(phrase, shown, self.shop.member_pricing(), len(options))
-        return self._act(action, options[0], quantity, now, delivery)
+        return self._act(action, options[0], quantity, now, delivery, schedule)
 
     def _usual_first(
         self, options: list[ProductView], now: datetime
@@ -298,7 +320,10 @@ class Dialog(PurchaseFlows):
         quantity: int | None,
         now: datetime,
         delivery: DeliveryKind | None = None,
+        schedule: Schedule | None = None,
     ) -> str:
+        if action == "subscribe":
+            return self._ask_subscribe(product, quantity, schedule, now)
         count = quantity if quantity is not None else 1
         if action == "remove_from_cart":
             left = self.shop.remove_from_cart(product.id, quantity, now)
@@ -317,9 +342,8 @@ class Dialog(PurchaseFlows):
             return self.r.NOT_ORDERED
         if intent.name == "confirm" and len(pending.options) == 1:  # "대신 X를 담을까요?" "응"
             self.pending = None
-            return self._act(
-                pending.action, pending.options[0], pending.quantity, now, pending.delivery
-            )
+            return self._act(pending.action, pending.options[0], pending.quantity, now,
+                             pending.delivery, pending.schedule)  # fmt: skip
         picked = self._pick(pending.options, intent.text)
         if (
             not picked
@@ -331,12 +355,12 @@ class Dialog(PurchaseFlows):
         if not picked:
             return self.r.choose_again(len(pending.options))
         if len(picked) > 1:
-            self.pending = PendingChoice(
-                pending.action, picked, pending.quantity, now + self.timeout, pending.delivery
-            )
+            self.pending = replace(pending, options=picked, expires_at=now + self.timeout,
+                                   usual=False)  # fmt: skip
             return self.r.choose(normalise(intent.text), picked, self.shop.member_pricing())
         self.pending = None
-        return self._act(pending.action, picked[0], pending.quantity, now, pending.delivery)
+        return self._act(pending.action, picked[0], pending.quantity, now, pending.delivery,
+                         pending.schedule)  # fmt: skip
 
     @staticmethod
     def _pick(options: tuple[ProductView, ...], text: str) -> tuple[ProductView, ...]:
@@ -413,15 +437,19 @@ class Dialog(PurchaseFlows):
     # -- suggestions from the buying rhythm ----------------------------------
 
     def opening(self, now: datetime) -> str | None:
-        """What is probably running out, offered at most once a day when a conversation
-        starts or the assistant wakes; None when nothing is. A "yes" orders it as usual."""
+        """When a conversation starts or the assistant wakes: the unread notifications (each
+        told once), then what is probably running out (at most once a day; a "yes" orders
+        it as usual); None when there is nothing to say."""
         if self.pending is not None:
             return None
+        told = self._notifications(now)
+        suggestion = ""
         try:
             items = self._advisor.opening(now)
-            return self._offer_due(items, now) if items else None
+            suggestion = self._offer_due(items, now) if items else ""
         except JangbogiError:
-            return None
+            pass
+        return " ".join(t for t in (told, suggestion) if t) or None
 
     def _suggest(self, now: datetime) -> str:
         items = self._advisor.running_out(now)
@@ -447,13 +475,11 @@ class Dialog(PurchaseFlows):
         self.pending = PendingOffer(offer, now + self.timeout)
         return " " + self.r.subscription_offer(offer)
 
-    def _answer_offer(self, pending: PendingOffer, intent: Intent) -> str:
-        if intent.name == "confirm":
+    def _answer_offer(self, pending: PendingOffer, intent: Intent, now: datetime) -> str:
+        if intent.name == "confirm":  # the subscription's own question follows
             self.pending = None
-            # Subscriptions are created by the subscribe flow (issue 6); until it is on this
-            # branch, "yes" tells what to say. With it: dispatch a subscribe request for
-            # pending.offer (product, rhythm.quantity, schedule) through its confirmation.
-            return self.r.subscription_howto(pending.offer)
+            offer = pending.offer
+            return self._ask_subscribe(offer.product, offer.rhythm.quantity, offer.schedule, now)
         if intent.name == "deny":
             self.pending = None
             self._advisor.declined.add(pending.offer.product.id)

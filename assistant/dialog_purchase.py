@@ -53,7 +53,7 @@ class PendingOrder:
 class PendingPin:
     """Waiting for the household PIN: to place an accepted order, or to decide an approval."""
 
-    purpose: Literal["order", "approve", "reject"]
+    purpose: Literal["order", "approve", "reject", "subscribe"]
     """What the PIN is for."""
     key: str
     """The ticket of the order (``order``), else empty."""
@@ -61,6 +61,11 @@ class PendingPin:
     """The child's order to approve or reject."""
     expires_at: datetime
     """After this the question is dropped."""
+    on_pin: Callable[[str, datetime], str] | None = None
+    """What to do with the PIN instead (a subscription): returns the answer, raises
+    :class:`WrongPinError` to have it said again."""
+    declined: str | None = None
+    """What to say when "no" is said instead of the PIN (default: not ordered / kept)."""
 
 
 @dataclass(frozen=True)
@@ -161,7 +166,9 @@ class PurchaseFlows:
             self._drop_pending()
             return f"{self.r.EXPIRED} {self.r.NOTHING_TO_CONFIRM}"
         try:
-            if pending.purpose == "order":
+            if pending.on_pin is not None:
+                answer = pending.on_pin(pin, now)
+            elif pending.purpose == "order":
                 answer = self._complete(pending.key, now, pin)
             else:
                 approve = pending.purpose == "approve"
@@ -179,6 +186,8 @@ class PurchaseFlows:
     def _pin_not_given(self, pending: PendingPin, intent: Intent) -> str:
         if intent.name == "deny":
             self._drop_pending()
+            if pending.declined is not None:
+                return pending.declined
             return str(self.r.NOT_ORDERED if pending.purpose == "order" else self.r.APPROVAL_KEPT)
         return str(self.r.ASK_PIN_AGAIN)
 

@@ -115,6 +115,11 @@ class ShopService:
         self._tickets = controls.Confirmations()
         """The purchase questions of this conversation (one service per conversation)."""
 
+    @property
+    def factory(self) -> sessionmaker[Session]:
+        """The session factory (for the other services of the same conversation)."""
+        return self._factory
+
     def _member(self, session: Session) -> Member:
         member = session.get(Member, self.member_id)
         if member is None:
