@@ -99,6 +99,20 @@ def _household(sub: argparse._SubParsersAction, scoped: WithDb) -> None:  # type
     settings.add_argument("--duplicate-window", type=int, metavar="SECONDS")
     settings.add_argument("--pin-lock-minutes", type=int, metavar="MINUTES")
     settings.add_argument("--default-delivery", choices=KINDS)
+    settings.add_argument(
+        "--reorder-price-rise-pct",
+        type=int,
+        metavar="PERCENT",
+        help="hold a recurring order when the price rose more than this",
+    )
+    settings.add_argument(
+        "--reorder-grace-minutes",
+        type=int,
+        metavar="MINUTES",
+        help="after downtime, catch up a missed recurring order this late",
+    )
+    settings.add_argument("--out-of-stock", choices=["skip", "substitute"],
+                          help="a recurring order whose product is out of stock")  # fmt: skip
 
     payment = h_sub.add_parser("payment", help="registered cards (token + last four digits)")
     p_sub = payment.add_subparsers(dest="item_action", required=True, metavar="ACTION")

@@ -438,8 +438,10 @@ HANDLERS = {
 
 def _account_handlers() -> None:
     from assistant.commands_account import HANDLERS as ACCOUNT_HANDLERS
+    from assistant.commands_reorder import HANDLERS as REORDER_HANDLERS
 
     HANDLERS.update(ACCOUNT_HANDLERS)
+    HANDLERS.update(REORDER_HANDLERS)
 
 
 def dispatch(args: argparse.Namespace) -> int:

@@ -16,7 +16,15 @@ from assistant.config import resolve_db_url
 from assistant.errors import AccountError, NotFoundError
 from assistant.shop import accounts, controls
 from assistant.store import db
-from assistant.store.models import DeliveryKind, Household, Member, OrderStatus, Role, utcnow
+from assistant.store.models import (
+    DeliveryKind,
+    Household,
+    Member,
+    OrderStatus,
+    OutOfStockPolicy,
+    Role,
+    utcnow,
+)
 
 
 def _json(value: object) -> None:
@@ -100,6 +108,9 @@ def _settings(h: Household) -> dict[str, object]:
         "duplicate_window_s": h.duplicate_window_s, "pin_set": controls.has_pin(h),
         "pin_lock_minutes": h.pin_lock_minutes,
         "pin_locked_until": h.pin_locked_until.isoformat() if h.pin_locked_until else None,
+        "reorder_price_rise_pct": h.reorder_price_rise_pct,
+        "reorder_grace_minutes": h.reorder_grace_minutes,
+        "reorder_out_of_stock": h.reorder_out_of_stock.value,
     }  # fmt: skip
 
 
@@ -135,9 +146,13 @@ def cmd_household_settings(args: argparse.Namespace) -> int:
             member_free_delivery=args.member_free_delivery,
             confirm_timeout_s=args.confirm_timeout, duplicate_window_s=args.duplicate_window,
             pin_lock_minutes=args.pin_lock_minutes,
+            reorder_price_rise_pct=args.reorder_price_rise_pct,
+            reorder_grace_minutes=args.reorder_grace_minutes,
         )  # fmt: skip
         if args.default_delivery:
             accounts.set_default_delivery(h, DeliveryKind(args.default_delivery))
+        if args.out_of_stock:
+            h.reorder_out_of_stock = OutOfStockPolicy(args.out_of_stock)
         for key, value in _settings(h).items():
             print(f"{key}\t{value}")
     return 0

@@ -151,7 +151,7 @@ def find_product(session: Session, text: str) -> Product:
                           for c in found[:5])  # fmt: skip
         raise SubscriptionError(
             f"'{wanted}'에 맞는 상품이 여럿이에요 ({names}). SKU로 정해 주세요."
-        )  # noqa: E501
+        )
     return products[found[0].product_id]
 
 
@@ -243,15 +243,29 @@ def create(
 
 
 def _state_error(sub: Subscription, doing: str) -> SubscriptionError:
-    state = {SubscriptionStatus.ACTIVE: "진행 중이에요", SubscriptionStatus.PAUSED: "멈춰 있어요",
-             SubscriptionStatus.CANCELLED: "해지됐어요"}[sub.status]  # fmt: skip
-    return SubscriptionError(f"{sub.id}번 정기 배송은 이미 {state}. {doing}할 수 없어요.")
+    state = {SubscriptionStatus.ACTIVE: "진행 중이라", SubscriptionStatus.PAUSED: "멈춰 있어서",
+             SubscriptionStatus.CANCELLED: "해지돼서"}[sub.status]  # fmt: skip
+    return SubscriptionError(f"{sub.id}번 정기 배송은 {state} {doing} 수 없어요.")
+
+
+def _next_open(session: Session, sub: Subscription, after: datetime) -> datetime:
+    """The first occurrence after ``after`` that has no run recorded yet (a period skipped
+    before a pause stays skipped after the resume)."""
+    rec, tz = Recurrence.from_json(sub.schedule), zone(sub.timezone)
+    recorded = set(session.scalars(
+        select(SubscriptionRun.period_at).where(SubscriptionRun.subscription_id == sub.id,
+                                                SubscriptionRun.period_at > after)
+    ))  # fmt: skip
+    at = next_after(rec, tz, after)
+    while at in recorded:
+        at = next_after(rec, tz, at)
+    return at
 
 
 def pause(session: Session, household_id: int, sub_id: int, now: datetime) -> Subscription:
     sub = get_subscription(session, household_id, sub_id)
     if sub.status is not SubscriptionStatus.ACTIVE:
-        raise _state_error(sub, "멈춤")
+        raise _state_error(sub, "멈출")
     sub.status, sub.updated_at = SubscriptionStatus.PAUSED, now
     session.flush()
     return sub
@@ -261,9 +275,8 @@ def resume(session: Session, household_id: int, sub_id: int, now: datetime) -> S
     """Active again from the next occurrence after ``now`` (paused periods are not made up)."""
     sub = get_subscription(session, household_id, sub_id)
     if sub.status is not SubscriptionStatus.PAUSED:
-        raise _state_error(sub, "다시 시작")
-    rec = Recurrence.from_json(sub.schedule)
-    sub.next_run_at = next_after(rec, zone(sub.timezone), now)
+        raise _state_error(sub, "다시 시작할")
+    sub.next_run_at = _next_open(session, sub, now)
     sub.status, sub.updated_at = SubscriptionStatus.ACTIVE, now
     session.flush()
     return sub
@@ -272,7 +285,7 @@ def resume(session: Session, household_id: int, sub_id: int, now: datetime) -> S
 def cancel(session: Session, household_id: int, sub_id: int, now: datetime) -> Subscription:
     sub = get_subscription(session, household_id, sub_id)
     if sub.status is SubscriptionStatus.CANCELLED:
-        raise _state_error(sub, "해지")
+        raise _state_error(sub, "해지할")
     sub.status, sub.next_run_at, sub.updated_at = SubscriptionStatus.CANCELLED, None, now
     session.flush()
     return sub
@@ -290,7 +303,7 @@ def skip_next(
     """
     sub = get_subscription(session, household_id, sub_id)
     if sub.status is not SubscriptionStatus.ACTIVE or sub.next_run_at is None:
-        raise _state_error(sub, "건너뛰기")
+        raise _state_error(sub, "건너뛸")
     period = sub.next_run_at
     taken = session.scalars(
         select(SubscriptionRun.id).where(SubscriptionRun.subscription_id == sub.id,
@@ -306,8 +319,7 @@ def skip_next(
             ))  # fmt: skip
     except IntegrityError as exc:  # the runner recorded it a moment ago
         raise SubscriptionError(f"{sub.id}번 정기 배송의 이번 회차는 이미 처리됐어요.") from exc
-    rec = Recurrence.from_json(sub.schedule)
-    sub.next_run_at = next_after(rec, zone(sub.timezone), period)
+    sub.next_run_at = _next_open(session, sub, period)
     sub.updated_at = now
     session.flush()
     return sub, period

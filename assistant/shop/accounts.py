@@ -259,6 +259,8 @@ SETTINGS = {
     "confirm_timeout_s": (10, 600),
     "duplicate_window_s": (0, 3600),
     "pin_lock_minutes": (1, 24 * 60),
+    "reorder_grace_minutes": (0, 7 * 24 * 60),
+    "reorder_price_rise_pct": (0, 1000),
 }
 """Integer settings of a household and the values each accepts."""
 
