@@ -149,11 +149,6 @@ def confirm_checkout(q: Quote, notes: str = "") -> str:
 
 
 NOT_YET = {
-    "subscribe": "정기 배송",
-    "list_subscriptions": "정기 배송",
-    "cancel_subscription": "정기 배송",
-    "pause_subscription": "정기 배송",
-    "skip_subscription": "정기 배송",
     "membership": "멤버십 가입과 혜택 안내",
     "set_delivery": "배송 방법 바꾸기",
 }
@@ -434,10 +429,6 @@ def subscribe_phrase(offer: SubscriptionOffer) -> str:
     count = offer.rhythm.quantity
     spoken = to_native(count, attributive=True) if count < 100 else str(count)
     return f"{when} {p.name} {spoken} {p.unit} 주문해 줘"
-
-
-def subscription_howto(offer: SubscriptionOffer) -> str:
-    return f"좋아요. '{subscribe_phrase(offer)}'라고 말씀해 주시면 정기 배송으로 등록해요."
 
 
 def confirm_usual(q: Quote, notes: str = "") -> str:

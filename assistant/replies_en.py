@@ -19,6 +19,7 @@ from assistant.errors import (
     PaymentRequiredError,
     PinLockedError,
     PinRequiredError,
+    ScheduleError,
     SpendingLimitError,
     WrongPinError,
 )
@@ -233,6 +234,8 @@ def error(exc: JangbogiError) -> str:
             return ASK_PIN
         case NotAllowedError():
             return "Sorry, only an adult can do that."
+        case ScheduleError():
+            return "Sorry, I can't keep that schedule. Try 'every Monday' or 'every 3 days'."
         case AccountError():
             return f"That account change didn't work: {exc}"
     return f"Sorry, that didn't work: {exc}"
@@ -457,10 +460,6 @@ def _ordinal(n: int) -> str:
     if 10 <= n % 100 <= 20:
         return "th"
     return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-
-
-def subscription_howto(offer: SubscriptionOffer) -> str:
-    return f"Good. Say '{subscribe_phrase(offer)}' and I'll set up the regular delivery."
 
 
 def confirm_usual(q: Quote, notes: str = "") -> str:

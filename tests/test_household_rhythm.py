@@ -196,11 +196,14 @@ def test_subscription_offer_after_a_steady_rhythm(shop: ShopService) -> None:
     assert placed.endswith("매주 우유를 사시네요. 정기 배송으로 바꿀까요?")
     assert isinstance(dialog.pending, PendingOffer)
     assert "'응' 또는 '아니'" in dialog.handle("음", at(21)).text
-    howto = dialog.handle("응", at(21)).text
-    assert howto == (
-        "좋아요. '매주 월요일마다 서울우유 흰우유 1L 한 팩 주문해 줘'라고 말씀해 주시면 "
-        "정기 배송으로 등록해요."
+    ask = dialog.handle("응", at(21)).text  # the subscription's own question, not yet made
+    assert ask == (
+        "매주 월요일 오전 9시에 서울우유 흰우유 1L 1팩을 주문할게요. 한 번에 회원가 2,790원, "
+        "첫 주문은 11월 30일 월요일이에요. 정기 배송을 시작할까요?"
     )
+    assert shop.purchase_history(at(21)).subscribed == frozenset()
+    assert dialog.handle("응", at(21)).text.startswith("정기 배송을 시작했어요.")
+    assert shop.purchase_history(at(21)).subscribed == {product_id(shop, MILK)}
 
 
 def test_no_offer_below_the_threshold_and_the_threshold_is_configurable(
@@ -295,10 +298,11 @@ def test_english_suggestion_and_subscription_offer(shop: ShopService) -> None:
     placed = dialog.handle("yes", at(29)).text
     assert placed.startswith("Ordered.")
     assert placed.endswith("You buy milk every week. Shall I make it a regular delivery?")
-    howto = dialog.handle("yes", at(29)).text
-    assert howto == (
-        "Good. Say 'subscribe to milk every Monday' and I'll set up the regular delivery."
-    )
+    ask = dialog.handle("yes", at(29)).text
+    assert ask.startswith(f"I'll order 1 × {MILK} every Monday at 9 am, 2,790 won at the member")
+    assert ask.endswith("Shall I start the regular delivery?")
+    assert dialog.handle("no", at(29)).text == "Okay, I didn't set up a regular delivery."
+    assert shop.purchase_history(at(29)).subscribed == frozenset()
 
 
 def test_the_voice_loop_says_what_is_running_out_once_a_day(shop: ShopService, db_url: str) -> None:
