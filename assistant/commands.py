@@ -438,8 +438,10 @@ HANDLERS = {
 
 def _account_handlers() -> None:
     from assistant.commands_account import HANDLERS as ACCOUNT_HANDLERS
+    from assistant.commands_daemon import HANDLERS as DAEMON_HANDLERS
 
     HANDLERS.update(ACCOUNT_HANDLERS)
+    HANDLERS.update(DAEMON_HANDLERS)
 
 
 def dispatch(args: argparse.Namespace) -> int:
