@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from assistant.cli_account import add_account_parsers, add_orders_advance
+from assistant.cli_daemon import add_daemon_parser
 from assistant.cli_reorder import add_reorder_parsers
 from assistant.errors import JangbogiError
 
@@ -55,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_orders_advance(ord_sub, with_db)
     add_account_parsers(sub, with_db)
     add_reorder_parsers(sub, with_db)
+    add_daemon_parser(sub, with_db)
 
     insights = with_db(sub.add_parser(
         "insights", help="per household: products, buying intervals and next-due dates"

@@ -438,9 +438,11 @@ HANDLERS = {
 
 def _account_handlers() -> None:
     from assistant.commands_account import HANDLERS as ACCOUNT_HANDLERS
+    from assistant.commands_daemon import HANDLERS as DAEMON_HANDLERS
     from assistant.commands_reorder import HANDLERS as REORDER_HANDLERS
 
     HANDLERS.update(ACCOUNT_HANDLERS)
+    HANDLERS.update(DAEMON_HANDLERS)
     HANDLERS.update(REORDER_HANDLERS)
 
 

@@ -1,0 +1,184 @@
+"""Place everything due up to an instant, in batches, whoever else is doing the same.
+
+:func:`run_due` is the only way orders are placed for subscriptions: the long-running
+daemon calls it when a subscription's time comes, and ``jangbogi daemon --run-due --now``
+calls it once. Each batch is one transaction: it claims up to ``batch`` due subscriptions,
+settles each (:func:`assistant.reorder.settle.settle`) and commits. A crash before the
+commit leaves nothing behind; the next run claims the same subscriptions again.
+
+Claiming: on PostgreSQL with ``SELECT ... FOR UPDATE SKIP LOCKED``, so several daemons
+share the work and never wait for each other's rows; on SQLite the batch takes the
+database's write lock with its first statement, so daemons take turns. Correctness never
+depends on the claim: the unique (subscription, period) row and the order's idempotency
+key refuse a second placement for the same period.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select, text
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from assistant.errors import JangbogiError
+from assistant.reorder.recurrence import Recurrence, next_after, zone
+from assistant.reorder.settle import Outcome, settle
+from assistant.store.db import translate_errors
+from assistant.store.models import (
+    Household,
+    Member,
+    Notification,
+    Subscription,
+    SubscriptionStatus,
+)
+
+log = logging.getLogger("jangbogi.reorder")
+
+DEFAULT_BATCH = 100
+"""Subscriptions claimed and committed together."""
+TRANSIENT_RETRIES = 5
+"""A batch that hits a lock timeout or a deadlock is tried again this many times."""
+
+
+def worker_name() -> str:
+    """This process as it appears in the run rows: host:pid."""
+    return f"{socket.gethostname()}:{os.getpid()}"[:64]
+
+
+@dataclass
+class Report:
+    """What one :func:`run_due` call did."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    """Outcomes by status (placed, held, skipped, missed, failed)."""
+    subscriptions: int = 0
+    """Subscriptions settled."""
+
+    def add(self, outcome: Outcome) -> None:
+        self.counts[outcome.status.value] += 1
+
+    def to_json(self) -> dict[str, int]:
+        return {"subscriptions": self.subscriptions, **dict(sorted(self.counts.items()))}
+
+
+def claim(session: Session, now: datetime, size: int) -> list[Subscription]:
+    """Lock and return up to ``size`` active subscriptions due by ``now``, oldest first."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":  # take the write lock first: daemons take turns, never collide
+        session.execute(text("UPDATE subscriptions SET id = id WHERE 0 = 1"))
+    stmt = (
+        select(Subscription)
+        .where(
+            Subscription.status == SubscriptionStatus.ACTIVE,
+            Subscription.next_run_at <= now,
+        )
+        .order_by(Subscription.next_run_at, Subscription.id)
+        .limit(size)
+        .options(
+            selectinload(Subscription.product),
+            selectinload(Subscription.member)
+            .selectinload(Member.household)
+            .selectinload(Household.payment_methods),
+        )
+    )
+    if dialect == "postgresql":
+        stmt = stmt.with_for_update(skip_locked=True, of=Subscription)
+    return list(session.scalars(stmt))
+
+
+def _batch(
+    factory: sessionmaker[Session], now: datetime, size: int, worker: str
+) -> tuple[int, list[Outcome]]:
+    with factory() as session, session.begin():
+        subs = claim(session, now, size)
+        outcomes: list[Outcome] = []
+        for sub in subs:
+            outcomes += settle(session, sub, now, worker)
+        return len(subs), outcomes
+
+
+def _transient(exc: Exception) -> bool:
+    """A lock timeout, a busy SQLite file, a deadlock or a serialization failure."""
+    if isinstance(exc, OperationalError):
+        return True
+    code = getattr(getattr(exc, "orig", None), "sqlstate", None)
+    return code in {"40001", "40P01", "55P03"}
+
+
+def _quarantine(factory: sessionmaker[Session], now: datetime, exc: Exception) -> int:
+    """Move the oldest due subscription past ``now`` after it failed on its own.
+
+    Nothing is ordered for it; the household is told. Returns its id (0 if none is due).
+    """
+    with translate_errors(), factory() as session, session.begin():
+        subs = claim(session, now, 1)
+        if not subs:
+            return 0
+        sub = subs[0]
+        try:
+            sub.next_run_at = next_after(
+                Recurrence.from_json(sub.schedule), zone(sub.timezone), now
+            )
+        except JangbogiError:  # the stored schedule itself is broken: stop it
+            sub.status = SubscriptionStatus.PAUSED
+        sub.updated_at = now
+        session.add(
+            Notification(
+                household_id=sub.household_id, subscription_id=sub.id, kind="failed",
+                data={"product": sub.product.display_name, "product_en": sub.product.name_en,
+                      "period": now.isoformat(), "reason": str(exc)[:300]},
+                created_at=now,
+            )
+        )  # fmt: skip
+        return sub.id
+
+
+def run_due(
+    factory: sessionmaker[Session],
+    now: datetime,
+    *,
+    batch: int = DEFAULT_BATCH,
+    worker: str | None = None,
+    stop: Callable[[], bool] = lambda: False,
+) -> Report:
+    """Settle every subscription due by ``now`` (aware UTC); log one line per period.
+
+    ``stop`` is asked between batches (the daemon's SIGTERM): a batch that has started
+    is finished and committed, so no order is ever half-placed or lost.
+    """
+    worker = worker or worker_name()
+    report = Report()
+    size, failures = batch, 0
+    while not stop():
+        try:
+            claimed, outcomes = _batch(factory, now, size, worker)
+        except (DBAPIError, JangbogiError) as exc:
+            if _transient(exc) and failures < TRANSIENT_RETRIES:
+                failures += 1
+                log.warning("batch retried after %s", type(exc).__name__)
+                time.sleep(0.05 * failures)
+                continue
+            if size > 1:  # find the one that fails: go on one at a time
+                size = 1
+                continue
+            sub_id = _quarantine(factory, now, exc)
+            log.error("failed subscription=%s error=%r", sub_id, str(exc)[:300])
+            report.counts["failed"] += 1
+            size = batch  # the one that failed is out of the way
+            continue
+        failures = 0
+        if claimed == 0:
+            break
+        report.subscriptions += claimed
+        for outcome in outcomes:
+            log.info(outcome.log_line())
+            report.add(outcome)
+    return report

@@ -1,0 +1,197 @@
+"""What one due subscription does now: which periods it owes, and each period's outcome.
+
+:func:`settle` runs inside the runner's transaction with the subscription's row claimed.
+It writes the period rows (:class:`SubscriptionRun`), the orders (through
+:func:`assistant.shop.purchase.place_for_member`, the same door as a spoken order, with
+the same prices and purchase rules) and the notifications, and moves ``next_run_at``
+past ``now``. The unique (subscription, period) row and the order's idempotency key
+make a second placement for a period impossible, whoever tries it.
+
+Downtime: of the periods between ``next_run_at`` and ``now`` only the latest may be
+ordered (one catch-up order, not one per missed period), and only within the household's
+grace window; every older one is recorded as missed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from assistant.errors import ShopError
+from assistant.reorder.recurrence import Recurrence, between, next_after, zone
+from assistant.shop.alternatives import closest_in_stock
+from assistant.shop.pricing import member_pricing_applies, unit_price
+from assistant.shop.purchase import place_for_member
+from assistant.store.models import (
+    Channel,
+    Household,
+    Notification,
+    OutOfStockPolicy,
+    Product,
+    RunStatus,
+    Subscription,
+    SubscriptionRun,
+)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one period of one subscription (one log line)."""
+
+    subscription_id: int
+    """The subscription."""
+    period_at: datetime
+    """The period's scheduled time (UTC)."""
+    status: RunStatus
+    """placed, held, skipped, missed or failed."""
+    order_id: int | None = None
+    """The order placed for it."""
+    total: int | None = None
+    """What the order costs."""
+    reason: str | None = None
+    """Why it was not placed, or what was substituted."""
+
+    def log_line(self) -> str:
+        parts = [
+            self.status.value,
+            f"subscription={self.subscription_id}",
+            f"period={self.period_at:%Y-%m-%dT%H:%MZ}",
+        ]
+        if self.order_id is not None:
+            parts += [f"order={self.order_id}", f"total={self.total}"]
+        if self.reason:
+            parts.append(f"reason={self.reason!r}")
+        return " ".join(parts)
+
+
+def period_key(subscription_id: int, period_at: datetime) -> str:
+    """The idempotency key of the order of one period."""
+    return f"sub:{subscription_id}:{period_at:%Y%m%dT%H%M%SZ}"
+
+
+def settle(session: Session, sub: Subscription, now: datetime, worker: str) -> list[Outcome]:
+    """Record every period of ``sub`` due by ``now`` and place at most one order."""
+    rec = Recurrence.from_json(sub.schedule)
+    tz = zone(sub.timezone)
+    household = sub.member.household
+    due = between(rec, tz, sub.next_run_at, now) if sub.next_run_at is not None else []
+    outcomes: list[Outcome] = []
+    if due:
+        latest, older = due[-1], due[:-1]
+        late = now - latest > timedelta(minutes=household.reorder_grace_minutes)
+        for period in older:
+            why = "older than the latest missed time" if not late else "box was off"
+            outcomes.append(_record(session, sub, period, RunStatus.MISSED, worker, now, why))
+        if late:
+            outcomes.append(
+                _record(session, sub, latest, RunStatus.MISSED, worker, now, "past grace window")
+            )
+        else:
+            outcomes.append(_run_period(session, sub, household, latest, now, worker))
+        if older and outcomes[-1].status is RunStatus.PLACED:
+            _notify(session, sub, "caught_up", now, latest,
+                    order_id=outcomes[-1].order_id, missed=len(older))  # fmt: skip
+        else:
+            missed = [o.period_at for o in outcomes if o.status is RunStatus.MISSED]
+            if missed:
+                last = missed[-1].isoformat()
+                _notify(session, sub, "missed", now, latest, count=len(missed), last_period=last)
+    sub.next_run_at = next_after(rec, tz, now)
+    sub.updated_at = now
+    return outcomes
+
+
+def _run_period(
+    session: Session,
+    sub: Subscription,
+    household: Household,
+    period: datetime,
+    now: datetime,
+    worker: str,
+) -> Outcome:
+    """Place the order of one period, or hold/skip/fail it by the guards and rules."""
+    product = sub.product
+    rule = household.reorder_price_rise_pct
+    price = unit_price(product, member_pricing_applies(household))
+    if price * 100 > sub.price_at_creation * (100 + rule):
+        pct = round((price - sub.price_at_creation) * 100 / sub.price_at_creation)
+        _notify(session, sub, "held", now, period,
+                old_price=sub.price_at_creation, new_price=price, pct=pct)  # fmt: skip
+        why = f"price {sub.price_at_creation} -> {price} (+{pct}% > {rule}%)"
+        return _record(session, sub, period, RunStatus.HELD, worker, now, why)
+    target, substituted = product, False
+    if not product.active or product.stock < sub.quantity:
+        alternative = None
+        if household.reorder_out_of_stock is OutOfStockPolicy.SUBSTITUTE:
+            alternative = closest_in_stock(session, product, sub.quantity)
+        if alternative is None:
+            _notify(session, sub, "out_of_stock", now, period)
+            why = "out of stock" if product.active else "no longer sold"
+            return _record(session, sub, period, RunStatus.SKIPPED, worker, now, why)
+        target, substituted = alternative, True
+    return _place(session, sub, target, period, now, worker, substituted)
+
+
+def _place(
+    session: Session,
+    sub: Subscription,
+    target: Product,
+    period: datetime,
+    now: datetime,
+    worker: str,
+    substituted: bool,
+) -> Outcome:
+    try:
+        placed = place_for_member(
+            session, sub.member, [(target.id, sub.quantity)], channel=Channel.AUTO,
+            idempotency_key=period_key(sub.id, period), now=now,
+        )  # fmt: skip
+    except ShopError as exc:  # refused before anything was written
+        _notify(session, sub, "failed", now, period, reason=str(exc))
+        return _record(session, sub, period, RunStatus.FAILED, worker, now, str(exc))
+    order = placed.order
+    why = None
+    if substituted:
+        why = f"substituted {target.sku} for {sub.product.sku}"
+        _notify(session, sub, "substituted", now, period, substitute=target.display_name,
+                substitute_en=target.name_en, order_id=order.id)  # fmt: skip
+    _record(session, sub, period, RunStatus.PLACED, worker, now, why, order.id)
+    return Outcome(sub.id, period, RunStatus.PLACED, order.id, order.total, why)
+
+
+def _record(
+    session: Session,
+    sub: Subscription,
+    period: datetime,
+    status: RunStatus,
+    worker: str,
+    now: datetime,
+    reason: str | None = None,
+    order_id: int | None = None,
+) -> Outcome:
+    session.add(
+        SubscriptionRun(
+            subscription_id=sub.id, household_id=sub.household_id, period_at=period,
+            status=status, order_id=order_id, reason=reason, worker=worker, recorded_at=now,
+        )
+    )  # fmt: skip
+    return Outcome(sub.id, period, status, order_id, None, reason)
+
+
+def _notify(
+    session: Session, sub: Subscription, kind: str, now: datetime, period: datetime, **data: Any
+) -> None:
+    product = sub.product
+    session.add(
+        Notification(
+            household_id=sub.household_id,
+            subscription_id=sub.id,
+            kind=kind,
+            data={"product": product.display_name, "product_en": product.name_en,
+                  "period": period.isoformat(), **data},
+            created_at=now,
+        )
+    )  # fmt: skip
