@@ -264,3 +264,33 @@ def test_minutes_of_the_time_said() -> None:
         45,
         0,
     ]
+
+
+# -- with the lead's runner: what a person did and what the daemon then does -------------
+
+
+def test_a_voice_skip_is_respected_by_the_runner_and_its_news_is_told(db_url: str) -> None:
+    from assistant.reorder.runner import run_due
+    from tests.shop_helpers import execute, factory, orders
+
+    only_plain_eggs(db_url)
+    d = talker(db_url)
+    say(d, SUBSCRIBE_EGGS, "응")  # first order Monday 9 March, 09:00 Seoul
+    assert say(d, "이번 주 달걀 배송은 건너뛰어 줘")[0].startswith(
+        "3월 9일 월요일 달걀 30구 배송을 건너뛸게요. 다음 배송은 3월 16일 월요일이에요."
+    )
+    run_due(factory(db_url), T0 + timedelta(days=7, hours=1))  # after the skipped time
+    assert orders(db_url) == [] and [r[2] for r in runs(db_url)] == ["skipped"]
+    execute(db_url, "update products set member_price = 9900, price = 9900 where sku = 'EGG-900'")
+    run_due(factory(db_url), T0 + timedelta(days=14, hours=1))  # +16%: within the 20% rule
+    run_due(factory(db_url), T0 + timedelta(days=14, hours=2))  # nothing more is due
+    assert len(orders(db_url)) == 1
+    execute(db_url, "update products set member_price = 12000, price = 12000 where sku = 'EGG-900'")
+    run_due(factory(db_url), T0 + timedelta(days=21, hours=1))  # +41%: held
+    assert [r[2] for r in runs(db_url)] == ["skipped", "placed", "held"]
+    opening = talker(db_url).opening(T0 + timedelta(days=21, hours=2))
+    assert opening is not None and opening.startswith(
+        "알림이 하나 있어요: 달걀 30구 가격이 8,500원에서 12,000원으로 41% 올라서 "
+        "3월 23일 월요일 정기 배송을 보류했어요."
+    )
+    assert talker(db_url).opening(T0 + timedelta(days=21, hours=3)) is None
