@@ -32,7 +32,7 @@ from assistant.errors import DatabaseError, JangbogiError, OutOfStockError
 from assistant.nlu.choice import normalise, parse_choice
 from assistant.nlu.parser import MAX_UTTERANCE, load_parser
 from assistant.nlu.schema import Intent, Schedule
-from assistant.reorder.service import SubscriptionService
+from assistant.reorder.conversation import SubscriptionService
 from assistant.shop.advisor import Advisor, DueItem, SubscriptionOffer
 from assistant.shop.matching import ACCEPT_SCORE, to_key
 from assistant.shop.orders import OrderView, check_quantity

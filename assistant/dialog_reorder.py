@@ -22,8 +22,9 @@ from assistant.errors import JangbogiError, NotAllowedError
 from assistant.nlu.choice import parse_choice
 from assistant.nlu.schedule import parse_schedule_en, parse_schedule_ko
 from assistant.nlu.schema import Intent, Schedule
+from assistant.reorder.conversation import SubscriptionService
 from assistant.reorder.recurrence import Recurrence
-from assistant.reorder.service import SubscriptionService, SubscriptionView
+from assistant.reorder.service import SubscriptionView
 from assistant.shop.orders import check_quantity
 from assistant.shop.service import ProductView
 from assistant.store.models import DeliveryKind, Role, SubscriptionStatus

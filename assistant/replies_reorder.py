@@ -12,8 +12,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from assistant.nlu.numbers import to_native
+from assistant.reorder.conversation import SubscribeRequest
 from assistant.reorder.recurrence import describe_ko, time_ko
-from assistant.reorder.service import NotificationView, Skipped, SubscribeRequest, SubscriptionView
+from assistant.reorder.service import NotificationView, Skipped, SubscriptionView
 from assistant.replies import item, particle
 from assistant.shop.pricing import won
 from assistant.store.models import SubscriptionStatus

@@ -8,8 +8,9 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from assistant.reorder.conversation import SubscribeRequest
 from assistant.reorder.recurrence import describe_en, time_en
-from assistant.reorder.service import NotificationView, Skipped, SubscribeRequest, SubscriptionView
+from assistant.reorder.service import NotificationView, Skipped, SubscriptionView
 from assistant.replies_en import item, won
 from assistant.store.models import SubscriptionStatus
 

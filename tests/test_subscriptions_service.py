@@ -20,6 +20,7 @@ from assistant.errors import (
     WrongPinError,
 )
 from assistant.reorder import service
+from assistant.reorder.conversation import SubscriptionService
 from assistant.reorder.recurrence import Recurrence
 from assistant.shop.household import find_member
 from assistant.store import db
@@ -49,10 +50,10 @@ def make(f: sessionmaker[Session], rec: Recurrence = MONDAYS_9, sku: str = "EGG-
         return sub.id
 
 
-def svc(f: sessionmaker[Session]) -> service.SubscriptionService:
+def svc(f: sessionmaker[Session]) -> SubscriptionService:
     with db.transaction(f) as session:
         m = find_member(session)
-        return service.SubscriptionService(f, m.id, m.household_id)
+        return SubscriptionService(f, m.id, m.household_id)
 
 
 def test_create_sets_the_first_run_the_zone_and_the_agreed_member_price(
@@ -175,7 +176,7 @@ def test_cancel_ends_it_and_ids_of_other_households_are_unknown(
         s.cancel(sub_id, T0)
     assert s.subscriptions() == []
     assert cli(db_url, "household", "create", "옆집", "--owner", "이웃") == 0
-    other = service.SubscriptionService(f, 2, 2)
+    other = SubscriptionService(f, 2, 2)
     with pytest.raises(NotFoundError):
         other.pause(sub_id, T0)
 

@@ -1,44 +1,35 @@
 """Subscriptions and notifications as people handle them: create, list, pause, resume, skip,
 cancel, and the notifications the runner left for the household.
 
-The functions take the caller's :class:`Session` (the CLI owns its transaction);
-:class:`SubscriptionService` is what the dialog uses: one transaction per call, frozen
-values out, and a confirmation ticket between the question and the "yes" (a subscription
-commits money, so it is created only from an accepted, unexpired question of the same
-conversation, with the household PIN when there is one). Refusals raise
+The functions take the caller's :class:`Session` (the CLI owns its transaction; the dialog
+goes through :class:`assistant.reorder.conversation.SubscriptionService`). Refusals raise
 :class:`~assistant.errors.SubscriptionError`, :class:`~assistant.errors.NotFoundError` or
 :class:`~assistant.errors.ScheduleError` with a Korean message before anything is written.
 """
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from assistant.errors import (
-    ConfirmationError,
     NotAllowedError,
     NotFoundError,
-    PinError,
-    PinRequiredError,
     SubscriptionError,
 )
 from assistant.reorder.recurrence import Recurrence, next_after, validate, zone
 from assistant.shop import controls
 from assistant.shop.catalog import catalog_entry
-from assistant.shop.history import day_date, day_index
 from assistant.shop.matching import ProductMatcher
 from assistant.shop.orders import check_quantity
 from assistant.shop.pricing import member_pricing_applies, unit_price
 from assistant.shop.service import ProductView, product_view
-from assistant.store.db import transaction
 from assistant.store.models import (
     Household,
     Member,
@@ -357,148 +348,3 @@ def mark_told(session: Session, household_id: int, ids: Sequence[int], now: date
         count += 1
     session.flush()
     return count
-
-
-# -- the dialog's door ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SubscribeRequest:
-    """A subscription question the shop allows; a "yes" is answered with its token."""
-
-    token: str
-    """The confirmation ticket of this question."""
-    product: ProductView
-    """What would be delivered."""
-    quantity: int
-    """Items per delivery."""
-    recurrence: Recurrence
-    """When."""
-    first_run_at: datetime
-    """The first delivery's order time (aware UTC)."""
-    unit_price: int
-    """The unit price it would be made at (KRW)."""
-    expires_at: datetime
-    """A "yes" after this no longer counts."""
-    needs_pin: bool
-    """The household's PIN is needed after the "yes"."""
-
-
-class SubscriptionService:
-    """Subscriptions of one member's household, for one conversation."""
-
-    def __init__(self, factory: sessionmaker[Session], member_id: int, household_id: int) -> None:
-        self._factory = factory
-        self.member_id = member_id
-        self.household_id = household_id
-        self._open: dict[str, SubscribeRequest] = {}
-        """Questions asked in this conversation and not yet answered."""
-
-    def _member(self, session: Session) -> Member:
-        member = session.get(Member, self.member_id)
-        if member is None:
-            raise NotFoundError("이 구성원이 더 이상 없어요.")
-        return member
-
-    def request(
-        self, product_id: int, quantity: int, rec: Recurrence, now: datetime
-    ) -> SubscribeRequest:
-        """Check every rule and issue the ticket a "yes" to this question will use."""
-        with transaction(self._factory) as session:
-            member = self._member(session)
-            household = member.household
-            controls.ensure_not_locked(household, now)
-            product = session.get(Product, product_id)
-            if product is None:
-                raise NotFoundError("그 상품이 없어요.")
-            price = check_new(session, member, product, quantity, rec)
-            first = next_after(rec, zone(household.timezone), now)
-            expires = now + timedelta(seconds=household.confirm_timeout_s)
-            req = SubscribeRequest(
-                secrets.token_hex(16), product_view(product), quantity, rec, first, price,
-                expires, controls.has_pin(household),
-            )  # fmt: skip
-        self._open[req.token] = req
-        return req
-
-    def anchor(self, now: datetime) -> date:
-        """Today's local date in the household's time zone (where counting starts)."""
-        with transaction(self._factory) as session:
-            tz = self._member(session).household.timezone
-        return day_date(day_index(now, tz))
-
-    def confirm(self, token: str, now: datetime, pin: str | None = None) -> SubscriptionView:
-        """Create the subscription of an accepted question (with the PIN when one is set)."""
-        req = self._open.get(token)
-        if req is None:
-            raise ConfirmationError("확인받은 정기 배송 요청이 없어요. 다시 말씀해 주세요.")
-        if now > req.expires_at:
-            self._open.pop(token, None)
-            raise ConfirmationError("확인 시간이 지났어요. 다시 말씀해 주세요.")
-        if req.needs_pin and pin is None:
-            raise PinRequiredError("정기 배송을 시작하려면 비밀번호 네 자리가 필요해요.")
-        if pin is not None:
-            self._verify_pin(pin, now)
-        with transaction(self._factory) as session:
-            member = self._member(session)
-            product = session.get(Product, req.product.id)
-            if product is None:
-                raise NotFoundError("그 상품이 없어요.")
-            sub = create(session, member, product, req.quantity, req.recurrence, now)
-            result = view(session, sub)
-        self._open.pop(token, None)
-        return result
-
-    def extend(self, token: str, now: datetime) -> datetime:
-        """After the "yes": a fresh timeout for the PIN step; returns the new expiry."""
-        req = self._open.get(token)
-        if req is None:
-            raise ConfirmationError("확인받은 정기 배송 요청이 없어요. 다시 말씀해 주세요.")
-        with transaction(self._factory) as session:
-            timeout = timedelta(seconds=self._member(session).household.confirm_timeout_s)
-        self._open[token] = replace(req, expires_at=now + timeout)
-        return now + timeout
-
-    def drop(self, token: str) -> None:
-        self._open.pop(token, None)
-
-    def _verify_pin(self, pin: str, now: datetime) -> None:
-        """Check the PIN in its own transaction, so a wrong one is counted even as it fails."""
-        error: PinError | None = None
-        with transaction(self._factory) as session:
-            try:
-                controls.verify_pin(self._member(session).household, pin, now)
-            except PinError as exc:
-                error = exc
-        if error is not None:
-            raise error
-
-    def subscriptions(self) -> list[SubscriptionView]:
-        with transaction(self._factory) as session:
-            return list_subscriptions(session, self.household_id)
-
-    def pause(self, sub_id: int, now: datetime) -> SubscriptionView:
-        with transaction(self._factory) as session:
-            return view(session, pause(session, self.household_id, sub_id, now))
-
-    def resume(self, sub_id: int, now: datetime) -> SubscriptionView:
-        with transaction(self._factory) as session:
-            return view(session, resume(session, self.household_id, sub_id, now))
-
-    def cancel(self, sub_id: int, now: datetime) -> SubscriptionView:
-        with transaction(self._factory) as session:
-            return view(session, cancel(session, self.household_id, sub_id, now))
-
-    def skip(self, sub_id: int, now: datetime) -> Skipped:
-        with transaction(self._factory) as session:
-            sub, period = skip_next(session, self.household_id, sub_id, now, worker="voice")
-            return Skipped(view(session, sub), period)
-
-    def take_notifications(self, now: datetime, limit: int = 3) -> list[NotificationView]:
-        """The oldest unread notifications (at most ``limit``), marked told in the same
-        transaction: each is told once."""
-        with transaction(self._factory) as session:
-            household = self._member(session).household
-            found = notifications(session, household, limit=limit)
-            mark_told(session, household.id, [n.id for n in found], now)
-            return found
