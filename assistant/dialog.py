@@ -22,6 +22,7 @@ from assistant.dialog_purchase import SECRET, PendingJoin, PendingOrder, Pending
 from assistant.dialog_reorder import (
     MANAGE,
     REORDER_PENDING,
+    PendingOffer,
     PendingSchedule,
     PendingSubCancel,
     PendingSubChoice,
@@ -33,9 +34,9 @@ from assistant.nlu.choice import normalise, parse_choice
 from assistant.nlu.parser import MAX_UTTERANCE, load_parser
 from assistant.nlu.schema import Intent, Schedule
 from assistant.reorder.conversation import SubscriptionService
-from assistant.shop.advisor import Advisor, DueItem, SubscriptionOffer
+from assistant.shop.advisor import Advisor, DueItem
 from assistant.shop.matching import ACCEPT_SCORE, to_key
-from assistant.shop.orders import OrderView, check_quantity
+from assistant.shop.orders import check_quantity
 from assistant.shop.service import ProductView, ShopService
 from assistant.store.models import Channel, DeliveryKind
 
@@ -98,16 +99,6 @@ class PendingChoice:
     """The first option is the household's usual one ("응" picks it)."""
     schedule: Schedule | None = None
     """For a subscription: when it repeats, if the request said so."""
-
-
-@dataclass(frozen=True)
-class PendingOffer:
-    """A subscription offer after a steady rhythm, waiting for yes or no."""
-
-    offer: SubscriptionOffer
-    """The product, its rhythm and the matching schedule."""
-    expires_at: datetime
-    """After this the offer is dropped."""
 
 
 Pending = (
@@ -462,29 +453,6 @@ class Dialog(ReorderFlows):
         return self._ask_purchase(
             wanted, now, ask=lambda q, notes: self.r.running_out(items, q, notes)
         )
-
-    def _offer_subscription(self, order: OrderView, now: datetime) -> str:
-        """After an order: "매주 우유를 사시네요. 정기 배송으로 바꿀까요?" for a steady rhythm.
-        The order is placed already: a failure here only means no offer."""
-        try:
-            offer = self._advisor.subscription_offer([ln.product_id for ln in order.lines], now)
-        except JangbogiError:
-            return ""
-        if offer is None:
-            return ""
-        self.pending = PendingOffer(offer, now + self.timeout)
-        return " " + self.r.subscription_offer(offer)
-
-    def _answer_offer(self, pending: PendingOffer, intent: Intent, now: datetime) -> str:
-        if intent.name == "confirm":  # the subscription's own question follows
-            self.pending = None
-            offer = pending.offer
-            return self._ask_subscribe(offer.product, offer.rhythm.quantity, offer.schedule, now)
-        if intent.name == "deny":
-            self.pending = None
-            self._advisor.declined.add(pending.offer.product.id)
-            return self.r.OFFER_DECLINED
-        return self.r.ASK_YES_NO + " " + self.r.REPEAT_OFFER
 
     def _product_info(self, phrase: str | None, now: datetime) -> str:
         if not phrase:

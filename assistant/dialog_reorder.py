@@ -25,7 +25,8 @@ from assistant.nlu.schema import Intent, Schedule
 from assistant.reorder.conversation import SubscriptionService
 from assistant.reorder.recurrence import Recurrence
 from assistant.reorder.service import SubscriptionView
-from assistant.shop.orders import check_quantity
+from assistant.shop.advisor import Advisor, SubscriptionOffer
+from assistant.shop.orders import OrderView, check_quantity
 from assistant.shop.service import ProductView
 from assistant.store.models import DeliveryKind, Role, SubscriptionStatus
 
@@ -99,6 +100,16 @@ ReorderPending = PendingSubscribe | PendingSchedule | PendingSubChoice | Pending
 REORDER_PENDING = (PendingSubscribe, PendingSchedule, PendingSubChoice, PendingSubCancel)
 
 
+@dataclass(frozen=True)
+class PendingOffer:
+    """A subscription offer after a steady rhythm, waiting for yes or no."""
+
+    offer: SubscriptionOffer
+    """The product, its rhythm and the matching schedule."""
+    expires_at: datetime
+    """After this the offer is dropped."""
+
+
 class ReorderFlows(PurchaseFlows):
     """Conversation steps about subscriptions; needs what :class:`PurchaseFlows` needs."""
 
@@ -126,6 +137,36 @@ class ReorderFlows(PurchaseFlows):
     ) -> str:  # fmt: skip
         """Find the product and go on with ``action`` (the dialog's "which one?")."""
         raise NotImplementedError  # pragma: no cover - the dialog has it
+
+    @property
+    def _advisor(self) -> Advisor:
+        """The household's buying rhythm (the dialog builds it)."""
+        raise NotImplementedError  # pragma: no cover - the dialog has it
+
+    # -- the subscription offer after a steady rhythm ------------------------------
+
+    def _offer_subscription(self, order: OrderView, now: datetime) -> str:
+        """After an order: "매주 우유를 사시네요. 정기 배송으로 바꿀까요?" for a steady rhythm.
+        The order is placed already: a failure here only means no offer."""
+        try:
+            offer = self._advisor.subscription_offer([ln.product_id for ln in order.lines], now)
+        except JangbogiError:
+            return ""
+        if offer is None:
+            return ""
+        self.pending = PendingOffer(offer, now + self.timeout)
+        return " " + str(self.r.subscription_offer(offer))
+
+    def _answer_offer(self, pending: PendingOffer, intent: Intent, now: datetime) -> str:
+        if intent.name == "confirm":  # the subscription's own question follows
+            self.pending = None
+            offer = pending.offer
+            return self._ask_subscribe(offer.product, offer.rhythm.quantity, offer.schedule, now)
+        if intent.name == "deny":
+            self.pending = None
+            self._advisor.declined.add(pending.offer.product.id)
+            return str(self.r.OFFER_DECLINED)
+        return f"{self.r.ASK_YES_NO} {self.r.REPEAT_OFFER}"
 
     # -- subscribing ---------------------------------------------------------------
 

@@ -8,7 +8,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from assistant.dialog import Dialog, PendingOffer, PendingOrder
+from assistant.dialog import Dialog, PendingOrder
+from assistant.dialog_reorder import PendingOffer
 from assistant.shop.history import day_index
 from assistant.shop.insights import SubscribePolicy
 from assistant.shop.service import ShopService

@@ -3,5 +3,7 @@
 - :mod:`.recurrence`: when a subscription repeats (pure functions of a time).
 - :mod:`.runner`: claims due subscriptions and places each period exactly once.
 - :mod:`.daemon`: the APScheduler loop around the runner.
-- :mod:`.service`: subscriptions and notifications for the dialog and the CLI.
+- :mod:`.settle`: what one due subscription does now (periods, guards, notifications).
+- :mod:`.service`: subscriptions and notifications in a caller's session (the CLI).
+- :mod:`.conversation`: the same for the dialog, one transaction per call.
 """
