@@ -48,6 +48,7 @@ COMMANDS = frozenset(
     {"order", "add_to_cart", "remove_from_cart", "view_cart", "checkout", "order_status",
      "cancel_order", "help", "reorder", "product_info", "deals", "subscribe",
      "list_subscriptions", "cancel_subscription", "pause_subscription", "skip_subscription",
+     "resume_subscription",
      "membership", "set_delivery", "approval", "suggest"}
 )  # fmt: skip
 """Intents that start something new even while a question is pending."""

@@ -30,7 +30,7 @@ from assistant.shop.orders import OrderView, check_quantity
 from assistant.shop.service import ProductView
 from assistant.store.models import DeliveryKind, Role, SubscriptionStatus
 
-MANAGE = ("cancel_subscription", "pause_subscription", "skip_subscription")
+MANAGE = ("cancel_subscription", "pause_subscription", "skip_subscription", "resume_subscription")
 """Intents that act on one existing subscription."""
 _MINUTE = re.compile(r"시\s*(?:(?P<half>반)|(?P<ko>[0-9]{1,2})\s*분)|[0-9]:(?P<en>[0-5][0-9])")
 """The minutes of a time of day ("6시 30분", "6시 반", "6:30 pm"); the schedule parser keeps
@@ -231,10 +231,12 @@ class ReorderFlows(PurchaseFlows):
         return str(self.rs.subscriptions(self._subs.subscriptions()))
 
     def _manage(self, intent: Intent, now: datetime) -> str:
-        """Cancel, pause or skip: the one a product phrase names, the only one, or ask."""
+        """Cancel, pause, skip or resume: the one a product phrase names, the only one, or ask."""
         action = intent.name
-        wanted = (SubscriptionStatus.ACTIVE,) if action != "cancel_subscription" else (
-            SubscriptionStatus.ACTIVE, SubscriptionStatus.PAUSED)  # fmt: skip
+        wanted = {
+            "cancel_subscription": (SubscriptionStatus.ACTIVE, SubscriptionStatus.PAUSED),
+            "resume_subscription": (SubscriptionStatus.PAUSED,),
+        }.get(action, (SubscriptionStatus.ACTIVE,))
         live = [s for s in self._subs.subscriptions() if s.status in wanted]
         if not live:
             return str(self.rs.nothing_to(action))
@@ -255,6 +257,8 @@ class ReorderFlows(PurchaseFlows):
             return str(self.rs.confirm_cancel(sub))
         if action == "pause_subscription":
             return str(self.rs.paused(self._subs.pause(sub.id, now)))
+        if action == "resume_subscription":
+            return str(self.rs.resumed(self._subs.resume(sub.id, now)))
         return str(self.rs.skipped(self._subs.skip(sub.id, now)))
 
     def _pick_subscription(self, pending: PendingSubChoice, intent: Intent, now: datetime) -> str:

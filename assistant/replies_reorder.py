@@ -92,9 +92,10 @@ def subscriptions(subs: Sequence[SubscriptionView]) -> str:
 
 
 ASK_WHICH = {"cancel_subscription": "해지할까요", "pause_subscription": "멈출까요",
-             "skip_subscription": "이번 배송을 건너뛸까요"}  # fmt: skip
+             "skip_subscription": "이번 배송을 건너뛸까요",
+             "resume_subscription": "다시 시작할까요"}  # fmt: skip
 NONE_TO = {"cancel_subscription": "해지할", "pause_subscription": "멈출",
-           "skip_subscription": "건너뛸"}  # fmt: skip
+           "skip_subscription": "건너뛸", "resume_subscription": "다시 시작할"}  # fmt: skip
 
 
 def choose_subscription(subs: Sequence[SubscriptionView], action: str) -> str:
@@ -127,9 +128,14 @@ def cancelled(sub: SubscriptionView) -> str:
 
 def paused(sub: SubscriptionView) -> str:
     return (
-        f"{sub.product.name} 정기 배송을 멈췄어요. 다시 시작하려면 "
-        f"'jangbogi subscriptions resume {sub.id}'를 실행해 주세요."
+        f"{sub.product.name} 정기 배송을 멈췄어요. 다시 받으시려면 "
+        "'정기 배송 다시 시작해 줘'라고 말씀해 주세요."
     )
+
+
+def resumed(sub: SubscriptionView) -> str:
+    first = local_date_time(sub.next_run_at, sub.timezone) if sub.next_run_at else ""
+    return f"{sub.product.name} 정기 배송을 다시 시작했어요. 다음 주문은 {_is(first)}."
 
 
 def skipped(s: Skipped) -> str:

@@ -73,7 +73,7 @@ def subscriptions(subs: Sequence[SubscriptionView]) -> str:
 
 
 VERBS = {"cancel_subscription": "cancel", "pause_subscription": "pause",
-         "skip_subscription": "skip once"}  # fmt: skip
+         "skip_subscription": "skip once", "resume_subscription": "resume"}  # fmt: skip
 
 
 def choose_subscription(subs: Sequence[SubscriptionView], action: str) -> str:
@@ -106,9 +106,14 @@ def cancelled(sub: SubscriptionView) -> str:
 
 def paused(sub: SubscriptionView) -> str:
     return (
-        f"The regular delivery of {sub.product.name} is paused. To start it again, run "
-        f"'jangbogi subscriptions resume {sub.id}'."
+        f"The regular delivery of {sub.product.name} is paused. To start it again, say "
+        "'resume my regular delivery'."
     )
+
+
+def resumed(sub: SubscriptionView) -> str:
+    first = local_date_time(sub.next_run_at, sub.timezone) if sub.next_run_at else "soon"
+    return f"The regular delivery of {sub.product.name} is on again. The next order is on {first}."
 
 
 def skipped(s: Skipped) -> str:

@@ -153,9 +153,25 @@ def test_pause_by_voice_with_one_subscription(db_url: str) -> None:
     assert cli(db_url, "subscriptions", "add", "--product", "EGG-001", "--every", "week") == 0
     d = talker(db_url)
     paused = say(d, "정기 배송 잠깐 멈춰 줘")[0]
-    assert paused.startswith(f"{EGGS} 정기 배송을 멈췄어요.") and "resume 1" in paused
+    assert paused.startswith(f"{EGGS} 정기 배송을 멈췄어요.") and "다시 시작해 줘" in paused
     assert subscriptions(db_url)[0][3] == "paused"
     assert say(d, "정기 배송 잠깐 멈춰 줘")[0] == "멈출 정기 배송이 없어요."
+
+
+def test_resume_by_voice_starts_again_at_the_next_time_without_making_up(db_url: str) -> None:
+    assert cli(db_url, "subscriptions", "add", "--product", "EGG-001", "--every", "week") == 0
+    d = talker(db_url)
+    say(d, "달걀 정기 배송 잠깐 멈춰 줘", now=T0)
+    later = T0 + timedelta(weeks=3)
+    (resumed,) = say(d, "달걀 정기 배송 다시 시작해 줘", now=later)
+    assert resumed.startswith(f"{EGGS} 정기 배송을 다시 시작했어요. 다음 주문은 ")
+    ((_id, _sku, _q, status, next_run),) = subscriptions(db_url)
+    assert status == "active" and str(next_run) > later.strftime("%Y-%m-%d %H:%M")
+    assert say(d, "정기 배송 다시 시작해 줘", now=later)[0] == "다시 시작할 정기 배송이 없어요."
+    say(d, "pause my subscription", now=later)
+    (english,) = say(d, "resume my egg subscription", now=later)
+    assert english.startswith("The regular delivery of") and "is on again" in english
+    assert runs(db_url) == []  # paused weeks are not made up
 
 
 def test_english_subscribe_and_cancel(db_url: str) -> None:

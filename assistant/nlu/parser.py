@@ -135,7 +135,13 @@ def catalog_words() -> tuple[str, ...]:
 
 
 _SUBSCRIPTION = frozenset(
-    {"list_subscriptions", "cancel_subscription", "pause_subscription", "skip_subscription"}
+    {
+        "list_subscriptions",
+        "cancel_subscription",
+        "pause_subscription",
+        "skip_subscription",
+        "resume_subscription",
+    }
 )
 
 

@@ -14,9 +14,11 @@ INTENTS = (
     "order_status", "cancel_order", "subscribe", "list_subscriptions", "cancel_subscription",
     "pause_subscription", "skip_subscription", "product_info", "deals", "membership",
     "set_delivery", "confirm", "deny", "help", "stop", "none", "suggest",
-    "approval",
+    "approval", "resume_subscription",
 )  # fmt: skip
-SPENDING_INTENTS = frozenset({"order", "add_to_cart", "checkout", "reorder", "subscribe"})
+SPENDING_INTENTS = frozenset(
+    {"order", "add_to_cart", "checkout", "reorder", "subscribe", "resume_subscription"}
+)
 """Intents that lead to money being spent; never produced by chatter."""
 
 
