@@ -145,8 +145,8 @@ def load_items(
     for product_id, quantity in wanted:
         check_quantity(quantity)
         stmt = select(Product).where(Product.id == product_id)
-        if lock:
-            stmt = stmt.with_for_update()
+        if lock:  # the locked row's values, not an earlier read of it in this session
+            stmt = stmt.with_for_update().execution_options(populate_existing=True)
         product = session.scalars(stmt).first()
         if product is None or not product.active:
             raise NotFoundError("그 상품은 더 이상 팔지 않아요.")
