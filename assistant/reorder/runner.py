@@ -156,27 +156,32 @@ def run_due(
     """
     worker = worker or worker_name()
     report = Report()
-    size, failures = batch, 0
+    size, failures, single = batch, 0, 0
     while not stop():
         try:
             claimed, outcomes = _batch(factory, now, size, worker)
         except (DBAPIError, JangbogiError) as exc:
-            if _transient(exc) and failures < TRANSIENT_RETRIES:
+            if _transient(exc):  # busy, not broken: never quarantine for it
+                if failures >= TRANSIENT_RETRIES:
+                    with translate_errors():
+                        raise
                 failures += 1
                 log.warning("batch retried after %s", type(exc).__name__)
                 time.sleep(0.05 * failures)
                 continue
-            if size > 1:  # find the one that fails: go on one at a time
-                size = 1
+            if size > 1:  # find the one that fails: go on one at a time for a batch
+                size, single = 1, batch
                 continue
             sub_id = _quarantine(factory, now, exc)
             log.error("failed subscription=%s error=%r", sub_id, str(exc)[:300])
             report.counts["failed"] += 1
-            size = batch  # the one that failed is out of the way
             continue
         failures = 0
         if claimed == 0:
             break
+        if single:  # back to whole batches once the one-at-a-time stretch is done
+            single -= 1
+            size = batch if single == 0 else 1
         report.subscriptions += claimed
         for outcome in outcomes:
             log.info(outcome.log_line())
