@@ -95,7 +95,8 @@ class ReorderDaemon:
     def _schedule_wake(self, due: datetime | None) -> None:
         if due is None or self._stopping.is_set():
             return
-        when = max(due, self._clock())
+        # the scheduler follows the real clock; the daemon's clock may be a test's
+        when = datetime.now(UTC) + max(due - self._clock(), timedelta(0))
         self.scheduler.add_job(self.tick, "date", run_date=when, id="wake", replace_existing=True)
 
     def start(self) -> None:
