@@ -3,8 +3,10 @@
 :func:`run_due` is the only way orders are placed for subscriptions: the long-running
 daemon calls it when a subscription's time comes, and ``jangbogi daemon --run-due --now``
 calls it once. Each batch is one transaction: it claims up to ``batch`` due subscriptions,
-settles each (:func:`assistant.reorder.settle.settle`) and commits. A crash before the
-commit leaves nothing behind; the next run claims the same subscriptions again.
+settles them (:func:`assistant.reorder.settle.settle_batch`: each as
+:func:`~assistant.reorder.settle.settle` would, the plain orders placed together) and
+commits. A crash before the commit leaves nothing behind; the next run claims the same
+subscriptions again.
 
 Claiming: on PostgreSQL with ``SELECT ... FOR UPDATE SKIP LOCKED``, so several daemons
 share the work and never wait for each other's rows; on SQLite the batch takes the
@@ -30,7 +32,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from assistant.errors import JangbogiError
 from assistant.reorder.recurrence import Recurrence, next_after, zone
-from assistant.reorder.settle import Outcome, settle
+from assistant.reorder.settle import Outcome, settle_batch
 from assistant.store.db import translate_errors
 from assistant.store.models import (
     Household,
@@ -99,10 +101,7 @@ def _batch(
 ) -> tuple[int, list[Outcome]]:
     with factory() as session, session.begin():
         subs = claim(session, now, size)
-        outcomes: list[Outcome] = []
-        for sub in subs:
-            outcomes += settle(session, sub, now, worker)
-        return len(subs), outcomes
+        return len(subs), settle_batch(session, subs, now, worker)
 
 
 def _transient(exc: Exception) -> bool:
