@@ -85,7 +85,7 @@ def test_sigkill_loop_leaves_every_period_exactly_once(
         url = request.getfixturevalue("pg_url")
     make_shop(url)
     engine = open_engine(url)
-    bulk = populate(engine, 1000 if backend == "sqlite" else 600, products=30)
+    bulk = populate(engine, 3000 if backend == "sqlite" else 2000, products=30)
     log = tmp_path / "daemon.log"
     kills = 0
     periods = [DUE + timedelta(days=d) for d in range(PERIODS)]

@@ -53,7 +53,7 @@ def test_sigterm_finishes_the_batch_in_flight_and_exits_cleanly(
     make_shop(url)
     engine = open_engine(url)
     rec, first = wall_clock_daily(datetime.now(UTC))
-    bulk = populate(engine, 3000, products=30, first=first, rec=rec)
+    bulk = populate(engine, 6000, products=30, first=first, rec=rec)
     log = tmp_path / "daemon.log"
     batch = 50
     proc = spawn(url, "--batch", str(batch), "--sync-seconds", "3600", log=log)

@@ -67,7 +67,7 @@ def workers_of(procs: list[subprocess.Popen[bytes]]) -> set[str]:
 def test_three_run_due_daemons_share_postgres_exactly_once(pg_url: str, tmp_path: Path) -> None:  # noqa: F811
     make_shop(pg_url)
     engine = open_engine(pg_url)
-    bulk = populate(engine, 2400, products=40)
+    bulk = populate(engine, 6000, products=40)
     procs = three_run_due(pg_url, tmp_path, batch=25)
     found = audit(engine, bulk)
     engine.dispose()
@@ -79,7 +79,7 @@ def test_three_daemons_take_turns_on_sqlite(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'shop.db'}"
     make_shop(url)
     engine = open_engine(url)
-    bulk = populate(engine, 1500, products=30)
+    bulk = populate(engine, 3000, products=30)
     procs = three_run_due(url, tmp_path, batch=25)
     found = audit(engine, bulk)
     engine.dispose()
@@ -105,7 +105,7 @@ def test_three_long_running_daemons_on_postgres(pg_url: str, tmp_path: Path) -> 
     make_shop(pg_url)
     engine = open_engine(pg_url)
     rec, first = wall_clock_daily(datetime.now(UTC))
-    bulk = populate(engine, 1500, products=40, first=first, rec=rec)
+    bulk = populate(engine, 4000, products=40, first=first, rec=rec)
     logs = [tmp_path / f"d{i}.log" for i in range(3)]
     procs = [spawn(pg_url, "--sync-seconds", "1", "--batch", "20", log=log) for log in logs]
     try:
