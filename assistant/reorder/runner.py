@@ -72,7 +72,8 @@ class Report:
 
 
 def claim(session: Session, now: datetime, size: int) -> list[Subscription]:
-    """Lock and return up to ``size`` active subscriptions due by ``now``, oldest first."""
+    """Lock and return up to ``size`` active subscriptions due by ``now``, oldest first
+    (ties in index order: by id on SQLite, about insertion order on PostgreSQL)."""
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":  # take the write lock first: daemons take turns, never collide
         session.execute(text("UPDATE subscriptions SET id = id WHERE 0 = 1"))
@@ -82,7 +83,9 @@ def claim(session: Session, now: datetime, size: int) -> list[Subscription]:
             Subscription.status == SubscriptionStatus.ACTIVE,
             Subscription.next_run_at <= now,
         )
-        .order_by(Subscription.next_run_at, Subscription.id)
+        # next_run_at alone: the due index then gives the order and the scan stops at
+        # ``size`` rows; with ", id" PostgreSQL sorted every due row on each claim
+        .order_by(Subscription.next_run_at)
         .limit(size)
         .options(
             selectinload(Subscription.product),
