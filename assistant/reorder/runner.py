@@ -100,10 +100,12 @@ def claim(session: Session, now: datetime, size: int) -> list[Subscription]:
 
 
 def _batch(
-    factory: sessionmaker[Session], now: datetime, size: int, worker: str
+    factory: sessionmaker[Session], now: datetime, size: int, worker: str, claimed: list[int]
 ) -> tuple[int, list[Outcome]]:
     with factory() as session, session.begin():
+        claimed.clear()
         subs = claim(session, now, size)
+        claimed.extend(sub.id for sub in subs)
         return len(subs), settle_batch(session, subs, now, worker)
 
 
@@ -115,16 +117,24 @@ def _transient(exc: Exception) -> bool:
     return code in {"40001", "40P01", "55P03"}
 
 
-def _quarantine(factory: sessionmaker[Session], now: datetime, exc: Exception) -> int:
-    """Move the oldest due subscription past ``now`` after it failed on its own.
+def _quarantine(factory: sessionmaker[Session], now: datetime, exc: Exception, sub_id: int) -> int:
+    """Move subscription ``sub_id`` past ``now`` after it failed on its own.
 
-    Nothing is ordered for it; the household is told. Returns its id (0 if none is due).
+    Nothing is ordered for it; the household is told. Returns its id (0 if it is no longer
+    due: another daemon settled it meanwhile).
     """
     with translate_errors(), factory() as session, session.begin():
-        subs = claim(session, now, 1)
-        if not subs:
+        sub = session.scalars(
+            select(Subscription)
+            .where(
+                Subscription.id == sub_id,
+                Subscription.status == SubscriptionStatus.ACTIVE,
+                Subscription.next_run_at <= now,
+            )
+            .with_for_update(skip_locked=True)
+        ).first()
+        if sub is None:
             return 0
-        sub = subs[0]
         try:
             sub.next_run_at = next_after(
                 Recurrence.from_json(sub.schedule), zone(sub.timezone), now
@@ -159,9 +169,10 @@ def run_due(
     worker = worker or worker_name()
     report = Report()
     size, failures, single = batch, 0, 0
+    ids: list[int] = []
     while not stop():
         try:
-            claimed, outcomes = _batch(factory, now, size, worker)
+            claimed, outcomes = _batch(factory, now, size, worker, ids)
         except (DBAPIError, JangbogiError) as exc:
             if _transient(exc):  # busy, not broken: never quarantine for it
                 if failures >= TRANSIENT_RETRIES:
@@ -174,9 +185,12 @@ def run_due(
             if size > 1:  # find the one that fails: go on one at a time for a batch
                 size, single = 1, batch
                 continue
-            sub_id = _quarantine(factory, now, exc)
-            log.error("failed subscription=%s error=%r", sub_id, str(exc)[:300])
-            report.counts["failed"] += 1
+            if not ids:  # it failed before claiming anything: not one subscription's fault
+                with translate_errors():
+                    raise
+            if _quarantine(factory, now, exc, ids[0]):  # 0: another daemon settled it
+                log.error("failed subscription=%s error=%r", ids[0], str(exc)[:300])
+                report.counts["failed"] += 1
             continue
         failures = 0
         if claimed == 0:
