@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SYSTEM_PACKAGES := espeak-ng libportaudio2
 
-.PHONY: run test lint bench setup system-deps clean
+.PHONY: run test lint bench bench-reorder setup system-deps clean
 
 setup: system-deps $(STAMP)
 
@@ -57,6 +57,12 @@ bench: setup
 	$(BIN)/python -m pip install -q -e '.[dev,bench]'
 	$(BIN)/python bench/match_bench.py
 	$(BIN)/python bench/nlu_eval.py
+
+# Recurring orders at scale (docs/benchmarks.md): 100,000 due at once with 1 and 3 daemons
+# on PostgreSQL (JANGBOGI_PG_URL, an admin URL; fresh databases are created and dropped)
+# and 1 on SQLite, and idle daemon memory. BENCH_ARGS="--subscriptions 10000" for less.
+bench-reorder: setup
+	$(BIN)/python bench/reorder_bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -6,6 +6,9 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import Engine, event
 
 from assistant.config import resolve_db_url
 from assistant.errors import ConfigError
@@ -24,6 +27,27 @@ def _logging() -> None:
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
 
 
+def plan_each_time(engine: Engine) -> None:
+    """PostgreSQL: plan every statement with the tables' current size.
+
+    The daemon keeps its connections for days while orders and run rows grow from
+    nothing. A plan cached while a table was small (psycopg prepares repeated statements;
+    the server caches its foreign-key checks) keeps scanning the whole table later, until
+    the table is analysed again; with autovacuum off, never. Measured: the batch's
+    idempotency-key look-up went from an index probe to a scan of every order.
+    """
+    if engine.dialect.name != "postgresql":
+        return
+
+    @event.listens_for(engine, "connect")
+    def _custom_plans(dbapi_conn: Any, _record: Any) -> None:
+        with dbapi_conn.cursor() as cursor:
+            cursor.execute("SET plan_cache_mode = force_custom_plan")
+        dbapi_conn.commit()
+
+    engine.dispose()  # the connection open_engine used was made before the listener
+
+
 def cmd_daemon(args: argparse.Namespace) -> int:
     from assistant.reorder.daemon import ReorderDaemon
     from assistant.reorder.runner import run_due
@@ -31,6 +55,7 @@ def cmd_daemon(args: argparse.Namespace) -> int:
     if args.now is not None and not args.run_due:
         raise ConfigError("--now only goes with --run-due (the daemon follows the clock)")
     engine = db.open_engine(resolve_db_url(args.db))
+    plan_each_time(engine)
     factory = db.session_factory(engine)
     _logging()
     if args.run_due:

@@ -3,8 +3,10 @@
 :func:`run_due` is the only way orders are placed for subscriptions: the long-running
 daemon calls it when a subscription's time comes, and ``jangbogi daemon --run-due --now``
 calls it once. Each batch is one transaction: it claims up to ``batch`` due subscriptions,
-settles each (:func:`assistant.reorder.settle.settle`) and commits. A crash before the
-commit leaves nothing behind; the next run claims the same subscriptions again.
+settles them (:func:`assistant.reorder.settle.settle_batch`: each as
+:func:`~assistant.reorder.settle.settle` would, the plain orders placed together) and
+commits. A crash before the commit leaves nothing behind; the next run claims the same
+subscriptions again.
 
 Claiming: on PostgreSQL with ``SELECT ... FOR UPDATE SKIP LOCKED``, so several daemons
 share the work and never wait for each other's rows; on SQLite the batch takes the
@@ -30,7 +32,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from assistant.errors import JangbogiError
 from assistant.reorder.recurrence import Recurrence, next_after, zone
-from assistant.reorder.settle import Outcome, settle
+from assistant.reorder.settle import Outcome, settle_batch
 from assistant.store.db import translate_errors
 from assistant.store.models import (
     Household,
@@ -70,7 +72,8 @@ class Report:
 
 
 def claim(session: Session, now: datetime, size: int) -> list[Subscription]:
-    """Lock and return up to ``size`` active subscriptions due by ``now``, oldest first."""
+    """Lock and return up to ``size`` active subscriptions due by ``now``, oldest first
+    (ties in index order: by id on SQLite, about insertion order on PostgreSQL)."""
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":  # take the write lock first: daemons take turns, never collide
         session.execute(text("UPDATE subscriptions SET id = id WHERE 0 = 1"))
@@ -80,7 +83,9 @@ def claim(session: Session, now: datetime, size: int) -> list[Subscription]:
             Subscription.status == SubscriptionStatus.ACTIVE,
             Subscription.next_run_at <= now,
         )
-        .order_by(Subscription.next_run_at, Subscription.id)
+        # next_run_at alone: the due index then gives the order and the scan stops at
+        # ``size`` rows; with ", id" PostgreSQL sorted every due row on each claim
+        .order_by(Subscription.next_run_at)
         .limit(size)
         .options(
             selectinload(Subscription.product),
@@ -95,14 +100,13 @@ def claim(session: Session, now: datetime, size: int) -> list[Subscription]:
 
 
 def _batch(
-    factory: sessionmaker[Session], now: datetime, size: int, worker: str
+    factory: sessionmaker[Session], now: datetime, size: int, worker: str, claimed: list[int]
 ) -> tuple[int, list[Outcome]]:
     with factory() as session, session.begin():
+        claimed.clear()
         subs = claim(session, now, size)
-        outcomes: list[Outcome] = []
-        for sub in subs:
-            outcomes += settle(session, sub, now, worker)
-        return len(subs), outcomes
+        claimed.extend(sub.id for sub in subs)
+        return len(subs), settle_batch(session, subs, now, worker)
 
 
 def _transient(exc: Exception) -> bool:
@@ -113,16 +117,24 @@ def _transient(exc: Exception) -> bool:
     return code in {"40001", "40P01", "55P03"}
 
 
-def _quarantine(factory: sessionmaker[Session], now: datetime, exc: Exception) -> int:
-    """Move the oldest due subscription past ``now`` after it failed on its own.
+def _quarantine(factory: sessionmaker[Session], now: datetime, exc: Exception, sub_id: int) -> int:
+    """Move subscription ``sub_id`` past ``now`` after it failed on its own.
 
-    Nothing is ordered for it; the household is told. Returns its id (0 if none is due).
+    Nothing is ordered for it; the household is told. Returns its id (0 if it is no longer
+    due: another daemon settled it meanwhile).
     """
     with translate_errors(), factory() as session, session.begin():
-        subs = claim(session, now, 1)
-        if not subs:
+        sub = session.scalars(
+            select(Subscription)
+            .where(
+                Subscription.id == sub_id,
+                Subscription.status == SubscriptionStatus.ACTIVE,
+                Subscription.next_run_at <= now,
+            )
+            .with_for_update(skip_locked=True)
+        ).first()
+        if sub is None:
             return 0
-        sub = subs[0]
         try:
             sub.next_run_at = next_after(
                 Recurrence.from_json(sub.schedule), zone(sub.timezone), now
@@ -156,27 +168,36 @@ def run_due(
     """
     worker = worker or worker_name()
     report = Report()
-    size, failures = batch, 0
+    size, failures, single = batch, 0, 0
+    ids: list[int] = []
     while not stop():
         try:
-            claimed, outcomes = _batch(factory, now, size, worker)
+            claimed, outcomes = _batch(factory, now, size, worker, ids)
         except (DBAPIError, JangbogiError) as exc:
-            if _transient(exc) and failures < TRANSIENT_RETRIES:
+            if _transient(exc):  # busy, not broken: never quarantine for it
+                if failures >= TRANSIENT_RETRIES:
+                    with translate_errors():
+                        raise
                 failures += 1
                 log.warning("batch retried after %s", type(exc).__name__)
                 time.sleep(0.05 * failures)
                 continue
-            if size > 1:  # find the one that fails: go on one at a time
-                size = 1
+            if size > 1:  # find the one that fails: go on one at a time for a batch
+                size, single = 1, batch
                 continue
-            sub_id = _quarantine(factory, now, exc)
-            log.error("failed subscription=%s error=%r", sub_id, str(exc)[:300])
-            report.counts["failed"] += 1
-            size = batch  # the one that failed is out of the way
+            if not ids:  # it failed before claiming anything: not one subscription's fault
+                with translate_errors():
+                    raise
+            if _quarantine(factory, now, exc, ids[0]):  # 0: another daemon settled it
+                log.error("failed subscription=%s error=%r", ids[0], str(exc)[:300])
+                report.counts["failed"] += 1
             continue
         failures = 0
         if claimed == 0:
             break
+        if single:  # back to whole batches once the one-at-a-time stretch is done
+            single -= 1
+            size = batch if single == 0 else 1
         report.subscriptions += claimed
         for outcome in outcomes:
             log.info(outcome.log_line())

@@ -184,8 +184,12 @@ def spent_today(session: Session, member: Member, now: datetime) -> int:
     return int(total or 0)
 
 
-def check_limits(session: Session, member: Member, total: int, now: datetime) -> None:
-    """Refuse an order of ``total`` KRW over the member's per-order or per-day limit."""
+def check_limits(
+    session: Session, member: Member, total: int, now: datetime, *, spent: int | None = None
+) -> None:
+    """Refuse an order of ``total`` KRW over the member's per-order or per-day limit.
+
+    ``spent``: what :func:`spent_today` would return, when the caller already knows it."""
     if member.per_order_limit is not None and total > member.per_order_limit:
         raise SpendingLimitError(
             f"{member.name}님은 한 번에 {won(member.per_order_limit)}까지 주문할 수 있어요 "
@@ -195,7 +199,8 @@ def check_limits(session: Session, member: Member, total: int, now: datetime) ->
             remaining=member.per_order_limit,
         )
     if member.per_day_limit is not None:
-        spent = spent_today(session, member, now)
+        if spent is None:
+            spent = spent_today(session, member, now)
         if spent + total > member.per_day_limit:
             left = max(member.per_day_limit - spent, 0)
             raise SpendingLimitError(

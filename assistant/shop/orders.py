@@ -145,8 +145,8 @@ def load_items(
     for product_id, quantity in wanted:
         check_quantity(quantity)
         stmt = select(Product).where(Product.id == product_id)
-        if lock:
-            stmt = stmt.with_for_update()
+        if lock:  # the locked row's values, not an earlier read of it in this session
+            stmt = stmt.with_for_update().execution_options(populate_existing=True)
         product = session.scalars(stmt).first()
         if product is None or not product.active:
             raise NotFoundError("그 상품은 더 이상 팔지 않아요.")
@@ -193,16 +193,36 @@ def place_order(
         raise InvalidQuantityError("주문할 상품이 없어요.")
     items = load_items(session, wanted, lock=True)
     household = member.household
-    priced = quote_lines(household, items, delivery or household.default_delivery)
-    payment = next((pm for pm in household.payment_methods if pm.is_default), None)
+    kind = delivery or household.default_delivery
     address = session.scalars(
         select(Address)
-        .where(
-            Address.household_id == household.id,
-            Address.kind == priced.delivery,
-        )
+        .where(Address.household_id == household.id, Address.kind == kind)
         .order_by(Address.is_default.desc(), Address.id)
     ).first()
+    order = new_order(member, items, kind, address, channel=channel,
+                      idempotency_key=idempotency_key, now=now, status=status)  # fmt: skip
+    session.add(order)
+    session.flush()
+    return order, True
+
+
+def new_order(
+    member: Member,
+    items: Sequence[tuple[Product, int]],
+    delivery: DeliveryKind,
+    address: Address | None,
+    *,
+    channel: Channel,
+    idempotency_key: str,
+    now: datetime,
+    status: OrderStatus,
+) -> Order:
+    """The order row for checked ``items``: priced now, paid with the default card, stock
+    taken. Not added to the session; :func:`place_order` and
+    :func:`assistant.shop.autobatch.place_auto` both build their orders here."""
+    household = member.household
+    priced = quote_lines(household, list(items), delivery)
+    payment = next((pm for pm in household.payment_methods if pm.is_default), None)
     order = Order(
         household_id=household.id,
         member=member,
@@ -234,9 +254,7 @@ def place_order(
                 line_total=line.line_total,
             )
         )
-    session.add(order)
-    session.flush()
-    return order, True
+    return order
 
 
 OPEN = (OrderStatus.PLACED, OrderStatus.PENDING_APPROVAL)
