@@ -9,17 +9,15 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from assistant.config import resolve_db_url
-from assistant.errors import AccountError, NotFoundError
+from assistant.errors import AccountError
 from assistant.shop import accounts, controls
 from assistant.store import db
 from assistant.store.models import (
     DeliveryKind,
     Household,
-    Member,
     OrderStatus,
     OutOfStockPolicy,
     Role,
@@ -242,25 +240,13 @@ def cmd_approvals_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _approver(session: Session, household: Household, name: str | None) -> Member:
-    if name is not None:
-        return accounts.find_in_household(session, household, name)
-    owner = session.scalars(
-        select(Member).where(Member.household_id == household.id, Member.role == Role.OWNER)
-        .order_by(Member.id)
-    ).first()  # fmt: skip
-    if owner is None:
-        raise NotFoundError(f"{household.name!r} has no owner; say --by NAME")
-    return owner
-
-
 def cmd_approvals_decide(args: argparse.Namespace) -> int:
     from assistant.shop.purchase import decide
 
     approve = args.action == "approve"
     with _session(args) as session:
         h = _household(session, args)
-        by = _approver(session, h, args.by)
+        by = accounts.member_or_owner(session, h, args.by, "--by")
         order = decide(session, args.order_id, by, approve=approve, now=utcnow())
         print(f"order {order.id} {'approved' if approve else 'rejected'} by {by.name!r}: "
               f"{order.status.value}, {order.total:,}원")  # fmt: skip

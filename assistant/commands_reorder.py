@@ -8,18 +8,15 @@ import argparse
 import re
 from collections.abc import Callable
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from assistant import replies_reorder
 from assistant.commands_account import _household, _json, _session
-from assistant.errors import NotFoundError, ScheduleError
+from assistant.errors import ScheduleError
 from assistant.nlu.schedule import WEEKDAYS
 from assistant.reorder import service
 from assistant.reorder.recurrence import Recurrence, describe_ko, validate
 from assistant.shop import accounts
 from assistant.shop.history import day_date, day_index
-from assistant.store.models import Household, Member, Role, utcnow
+from assistant.store.models import Household, utcnow
 
 FREQ = {"day": "daily", "week": "weekly", "month": "monthly"}
 _AT = re.compile(r"^([0-9]{1,2}):([0-9]{2})$")
@@ -54,18 +51,6 @@ def recurrence(args: argparse.Namespace, household: Household) -> Recurrence:
     return rec
 
 
-def _owner(session: Session, household: Household, name: str | None) -> Member:
-    if name is not None:
-        return accounts.find_in_household(session, household, name)
-    owner = session.scalars(
-        select(Member).where(Member.household_id == household.id, Member.role == Role.OWNER)
-        .order_by(Member.id)
-    ).first()  # fmt: skip
-    if owner is None:
-        raise NotFoundError(f"{household.name!r} has no owner; say --member NAME")
-    return owner
-
-
 def _line(v: service.SubscriptionView) -> str:
     nxt = replies_reorder.local_date_time(v.next_run_at, v.timezone) if v.next_run_at else "-"
     last = f"last {v.last_run.value}" if v.last_run else "no run yet"
@@ -88,7 +73,7 @@ def cmd_subscriptions_add(args: argparse.Namespace) -> int:
         household = _household(session, args)
         rec = recurrence(args, household)
         product = service.find_product(session, args.product)
-        member = _owner(session, household, args.member)
+        member = accounts.member_or_owner(session, household, args.member, "--member")
         sub = service.create(session, member, product, args.quantity, rec, now)
         _show(args, service.view(session, sub), "created ")
     return 0

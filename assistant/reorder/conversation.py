@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from assistant.errors import ConfirmationError, NotFoundError, PinError, PinRequiredError
+from assistant.errors import ConfirmationError, NotFoundError, PinRequiredError
 from assistant.reorder.recurrence import Recurrence, next_after, zone
 from assistant.reorder.service import (
     NotificationView,
@@ -34,7 +34,7 @@ from assistant.reorder.service import (
 )
 from assistant.shop import controls
 from assistant.shop.history import day_date, day_index
-from assistant.shop.service import ProductView, product_view
+from assistant.shop.service import ProductView, product_view, verify_pin_apart
 from assistant.store.db import transaction
 from assistant.store.models import Member, Product
 
@@ -140,15 +140,7 @@ class SubscriptionService:
         self._open.pop(token, None)
 
     def _verify_pin(self, pin: str, now: datetime) -> None:
-        """Check the PIN in its own transaction, so a wrong one is counted even as it fails."""
-        error: PinError | None = None
-        with transaction(self._factory) as session:
-            try:
-                controls.verify_pin(self._member(session).household, pin, now)
-            except PinError as exc:
-                error = exc
-        if error is not None:
-            raise error
+        verify_pin_apart(self._factory, self.member_id, pin, now)
 
     def subscriptions(self) -> list[SubscriptionView]:
         with transaction(self._factory) as session:

@@ -76,6 +76,22 @@ def find_in_household(session: Session, household: Household, name: str) -> Memb
     return member
 
 
+def member_or_owner(
+    session: Session, household: Household, name: str | None, option: str
+) -> Member:
+    """The member called ``name``, or the household's first owner when no name is given
+    (``option`` is the command-line flag that names someone else)."""
+    if name is not None:
+        return find_in_household(session, household, name)
+    owner = session.scalars(
+        select(Member).where(Member.household_id == household.id, Member.role == Role.OWNER)
+        .order_by(Member.id)
+    ).first()  # fmt: skip
+    if owner is None:
+        raise NotFoundError(f"{household.name!r} has no owner; say {option} NAME")
+    return owner
+
+
 def check_limit(value: int | None, what: str) -> int | None:
     if value is not None and not 0 < value <= MAX_MONEY:
         raise AccountError(f"{what} must be between 1 and {MAX_MONEY:,} won (or 'none')")

@@ -99,6 +99,24 @@ def product_view(p: Product) -> ProductView:
     )  # fmt: skip
 
 
+def verify_pin_apart(
+    factory: sessionmaker[Session], member_id: int, pin: str, now: datetime
+) -> None:
+    """Check the member's household PIN in its own transaction, so a wrong one is counted
+    even as it fails."""
+    error: PinError | None = None
+    with transaction(factory) as session:
+        member = session.get(Member, member_id)
+        if member is None:
+            raise NotFoundError("이 구성원이 더 이상 없어요.")
+        try:
+            controls.verify_pin(member.household, pin, now)
+        except PinError as exc:
+            error = exc
+    if error is not None:
+        raise error
+
+
 class ShopService:
     """Shop operations for one member."""
 
@@ -323,15 +341,7 @@ class ShopService:
         self._tickets.drop(token)
 
     def _verify_pin(self, pin: str, now: datetime) -> None:
-        """Check the PIN in its own transaction, so a wrong one is counted even as it fails."""
-        error: PinError | None = None
-        with transaction(self._factory) as session:
-            try:
-                controls.verify_pin(self._member(session).household, pin, now)
-            except PinError as exc:
-                error = exc
-        if error is not None:
-            raise error
+        verify_pin_apart(self._factory, self.member_id, pin, now)
 
     # -- approvals -------------------------------------------------------------
 
