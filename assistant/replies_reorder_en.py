@@ -166,11 +166,23 @@ def notification(n: NotificationView) -> str:
             until = f" (the last on {last})" if last else ""
             return f"I was off and missed {d.get('count', 1)} deliveries of {product}{until}."
         case "failed":
-            reason = str(d.get("reason") or "").strip()
+            reason = REFUSALS.get(str(d.get("error")), str(d.get("reason") or "").strip())
             return f"I couldn't order your regular {product}{on}" + (
                 f": {reason}" if reason else "."
             )
     return f"There is news about your regular {product}."
+
+
+REFUSALS = {
+    "PaymentRequiredError": "there is no registered card",
+    "DeliveryError": "there is no address for the delivery",
+    "SpendingLimitError": "it is over the member's spending limit",
+    "NotFoundError": "the product is no longer sold",
+    "OutOfStockError": "it is out of stock",
+    "InvalidQuantityError": "the quantity is not allowed",
+    "NotAllowedError": "the member is not allowed to order",
+}
+"""The shop's refusals (stored by their class name) in English; others keep the shop's words."""
 
 
 def tell(notes: Sequence[NotificationView]) -> str:

@@ -182,6 +182,7 @@ def test_a_purchase_rule_refusal_fails_the_run_and_orders_nothing(db_url: str) -
     assert orders(db_url) == []
     kind, data = notices(db_url)[0]
     assert kind == "failed" and "카드" in str(data["reason"])
+    assert data["error"] == "PaymentRequiredError"
 
 
 def test_paused_and_cancelled_subscriptions_do_not_run(db_url: str) -> None:

@@ -233,7 +233,7 @@ NOTE_DATA = {"product": "달걀", "product_en": "eggs", "period": "2026-03-09T00
              "order_id": 3, "total": 8500, "missed": 2, "old_price": 8500, "new_price": 9900,
              "pct": 16, "substitute": "햇살농장 왕란 30구", "substitute_en": "jumbo eggs",
              "count": 3, "last_period": "2026-03-16T00:00:00+00:00",
-             "reason": "카드가 없어요"}  # fmt: skip
+             "reason": "카드가 없어요", "error": "PaymentRequiredError"}  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -256,13 +256,19 @@ NOTE_DATA = {"product": "달걀", "product_en": "eggs", "period": "2026-03-09T00
         ("missed", "꺼져 있던 동안 달걀 정기 배송 3번을 놓쳤어요 (마지막 3월 16일 월요일).",
          "I was off and missed 3 deliveries of eggs (the last on Monday, March 16)."),
         ("failed", "3월 9일 월요일 달걀 정기 배송을 주문하지 못했어요: 카드가 없어요",
-         "I couldn't order your regular eggs on Monday, March 9: 카드가 없어요"),
+         "I couldn't order your regular eggs on Monday, March 9: there is no registered card"),
     ],
 )  # fmt: skip
 def test_every_notification_kind_in_both_languages(kind: str, ko: str, en: str) -> None:
     note = NotificationView(1, kind, NOTE_DATA, "Asia/Seoul", T0, None)
     assert replies_reorder.notification(note) == ko
     assert replies_reorder_en.notification(note) == en
+
+
+def test_a_refusal_the_english_replies_do_not_know_keeps_the_shops_words() -> None:
+    data = {**NOTE_DATA, "error": "SomeNewError"}
+    note = NotificationView(1, "failed", data, "Asia/Seoul", T0, None)
+    assert replies_reorder_en.notification(note).endswith(": 카드가 없어요")
 
 
 def test_a_notification_with_missing_data_is_still_a_sentence() -> None:

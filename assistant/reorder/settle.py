@@ -163,7 +163,7 @@ def _place_plain(
     outcomes: list[Outcome] = []
     for (sub, period), result in zip(pending, place_auto(session, requests, now=now), strict=True):
         if isinstance(result, ShopError):  # refused, nothing written for it
-            _notify(session, sub, "failed", now, period, reason=str(result))
+            _notify(session, sub, "failed", now, period, **_refusal(result))
             outcomes.append(
                 _record(session, sub, period, RunStatus.FAILED, worker, now, str(result))
             )
@@ -222,7 +222,7 @@ def _place(
             idempotency_key=period_key(sub.id, period), now=now,
         )  # fmt: skip
     except ShopError as exc:  # refused before anything was written
-        _notify(session, sub, "failed", now, period, reason=str(exc))
+        _notify(session, sub, "failed", now, period, **_refusal(exc))
         return _record(session, sub, period, RunStatus.FAILED, worker, now, str(exc))
     order = placed.order
     why = None
@@ -232,6 +232,12 @@ def _place(
                 substitute_en=target.name_en, order_id=order.id)  # fmt: skip
     _record(session, sub, period, RunStatus.PLACED, worker, now, why, order.id)
     return Outcome(sub.id, period, RunStatus.PLACED, order.id, order.total, why)
+
+
+def _refusal(exc: ShopError) -> dict[str, str]:
+    """A refusal for a notification: the shop's (Korean) sentence and the kind of refusal,
+    so other languages can say it in their own words."""
+    return {"reason": str(exc), "error": type(exc).__name__}
 
 
 def _record(
