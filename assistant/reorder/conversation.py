@@ -34,7 +34,7 @@ from assistant.reorder.service import (
 )
 from assistant.shop import controls
 from assistant.shop.history import day_date, day_index
-from assistant.shop.service import ProductView, product_view, verify_pin_apart
+from assistant.shop.service import ProductView, load_member, product_view, verify_pin_apart
 from assistant.store.db import transaction
 from assistant.store.models import Member, Product
 
@@ -72,10 +72,7 @@ class SubscriptionService:
         """Questions asked in this conversation and not yet answered."""
 
     def _member(self, session: Session) -> Member:
-        member = session.get(Member, self.member_id)
-        if member is None:
-            raise NotFoundError("이 구성원이 더 이상 없어요.")
-        return member
+        return load_member(session, self.member_id)
 
     def request(
         self, product_id: int, quantity: int, rec: Recurrence, now: datetime

@@ -99,6 +99,14 @@ def product_view(p: Product) -> ProductView:
     )  # fmt: skip
 
 
+def load_member(session: Session, member_id: int) -> Member:
+    """The member a conversation speaks for; gone members are a clear error."""
+    member = session.get(Member, member_id)
+    if member is None:
+        raise NotFoundError("이 구성원이 더 이상 없어요.")
+    return member
+
+
 def verify_pin_apart(
     factory: sessionmaker[Session], member_id: int, pin: str, now: datetime
 ) -> None:
@@ -106,11 +114,8 @@ def verify_pin_apart(
     even as it fails."""
     error: PinError | None = None
     with transaction(factory) as session:
-        member = session.get(Member, member_id)
-        if member is None:
-            raise NotFoundError("이 구성원이 더 이상 없어요.")
         try:
-            controls.verify_pin(member.household, pin, now)
+            controls.verify_pin(load_member(session, member_id).household, pin, now)
         except PinError as exc:
             error = exc
     if error is not None:
@@ -139,10 +144,7 @@ class ShopService:
         return self._factory
 
     def _member(self, session: Session) -> Member:
-        member = session.get(Member, self.member_id)
-        if member is None:
-            raise NotFoundError("이 구성원이 더 이상 없어요.")
-        return member
+        return load_member(session, self.member_id)
 
     def matcher(self) -> ProductMatcher:
         """The product matcher over the active catalog (built once per service)."""
