@@ -31,13 +31,11 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from assistant.errors import JangbogiError
-from assistant.reorder.recurrence import Recurrence, next_after, zone
-from assistant.reorder.settle import Outcome, settle_batch
+from assistant.reorder.settle import Outcome, following, notify, settle_batch
 from assistant.store.db import translate_errors
 from assistant.store.models import (
     Household,
     Member,
-    Notification,
     Subscription,
     SubscriptionStatus,
 )
@@ -136,20 +134,11 @@ def _quarantine(factory: sessionmaker[Session], now: datetime, exc: Exception, s
         if sub is None:
             return 0
         try:
-            sub.next_run_at = next_after(
-                Recurrence.from_json(sub.schedule), zone(sub.timezone), now
-            )
+            sub.next_run_at = following(sub, now)
         except JangbogiError:  # the stored schedule itself is broken: stop it
             sub.status = SubscriptionStatus.PAUSED
         sub.updated_at = now
-        session.add(
-            Notification(
-                household_id=sub.household_id, subscription_id=sub.id, kind="failed",
-                data={"product": sub.product.display_name, "product_en": sub.product.name_en,
-                      "period": now.isoformat(), "reason": str(exc)[:300]},
-                created_at=now,
-            )
-        )  # fmt: skip
+        notify(session, sub, "failed", now, now, reason=str(exc)[:300])
         return sub.id
 
 

@@ -75,6 +75,12 @@ def period_key(subscription_id: int, period_at: datetime) -> str:
     return f"sub:{subscription_id}:{period_at:%Y%m%dT%H%M%SZ}"
 
 
+def following(sub: Subscription, now: datetime) -> datetime:
+    """The first period of ``sub`` after ``now``: where ``next_run_at`` moves once settled.
+    :class:`~assistant.errors.ScheduleError` if its stored schedule is unreadable."""
+    return next_after(Recurrence.from_json(sub.schedule), zone(sub.timezone), now)
+
+
 def settle(session: Session, sub: Subscription, now: datetime, worker: str) -> list[Outcome]:
     """Record every period of ``sub`` due by ``now`` and place at most one order."""
     rec = Recurrence.from_json(sub.schedule)
@@ -95,13 +101,13 @@ def settle(session: Session, sub: Subscription, now: datetime, worker: str) -> l
         else:
             outcomes.append(_run_period(session, sub, household, latest, now, worker))
         if older and outcomes[-1].status is RunStatus.PLACED:
-            _notify(session, sub, "caught_up", now, latest,
+            notify(session, sub, "caught_up", now, latest,
                     order_id=outcomes[-1].order_id, missed=len(older))  # fmt: skip
         else:
             missed = [o.period_at for o in outcomes if o.status is RunStatus.MISSED]
             if missed:
                 last = missed[-1].isoformat()
-                _notify(session, sub, "missed", now, latest, count=len(missed), last_period=last)
+                notify(session, sub, "missed", now, latest, count=len(missed), last_period=last)
     sub.next_run_at = next_after(rec, tz, now)
     sub.updated_at = now
     return outcomes
@@ -145,10 +151,9 @@ def _plain_period(sub: Subscription, now: datetime, taken: Counter[int]) -> date
     household = sub.member.household
     if now - due[0] > timedelta(minutes=household.reorder_grace_minutes):
         return None
-    product = sub.product
-    price = unit_price(product, member_pricing_applies(household))
-    if price * 100 > sub.price_at_creation * (100 + household.reorder_price_rise_pct):
+    if _risen_price(sub, household) is not None:
         return None
+    product = sub.product
     if not product.active or product.stock - taken[product.id] < sub.quantity:
         return None
     return due[0]
@@ -163,17 +168,21 @@ def _place_plain(
     outcomes: list[Outcome] = []
     for (sub, period), result in zip(pending, place_auto(session, requests, now=now), strict=True):
         if isinstance(result, ShopError):  # refused, nothing written for it
-            _notify(session, sub, "failed", now, period, **_refusal(result))
-            outcomes.append(
-                _record(session, sub, period, RunStatus.FAILED, worker, now, str(result))
-            )
+            outcomes.append(_refused(session, sub, period, result, worker, now))
         else:
             order = result.order
             _record(session, sub, period, RunStatus.PLACED, worker, now, None, order.id)
             outcomes.append(Outcome(sub.id, period, RunStatus.PLACED, order.id, order.total))
-        sub.next_run_at = next_after(Recurrence.from_json(sub.schedule), zone(sub.timezone), now)
-        sub.updated_at = now
+        sub.next_run_at, sub.updated_at = following(sub, now), now
     return outcomes
+
+
+def _risen_price(sub: Subscription, household: Household) -> int | None:
+    """The unit price now, if it rose more than the household allows since ``sub`` was made."""
+    price = unit_price(sub.product, member_pricing_applies(household))
+    if price * 100 > sub.price_at_creation * (100 + household.reorder_price_rise_pct):
+        return price
+    return None
 
 
 def _run_period(
@@ -186,11 +195,11 @@ def _run_period(
 ) -> Outcome:
     """Place the order of one period, or hold/skip/fail it by the guards and rules."""
     product = sub.product
-    rule = household.reorder_price_rise_pct
-    price = unit_price(product, member_pricing_applies(household))
-    if price * 100 > sub.price_at_creation * (100 + rule):
+    price = _risen_price(sub, household)
+    if price is not None:
+        rule = household.reorder_price_rise_pct
         pct = round((price - sub.price_at_creation) * 100 / sub.price_at_creation)
-        _notify(session, sub, "held", now, period,
+        notify(session, sub, "held", now, period,
                 old_price=sub.price_at_creation, new_price=price, pct=pct)  # fmt: skip
         why = f"price {sub.price_at_creation} -> {price} (+{pct}% > {rule}%)"
         return _record(session, sub, period, RunStatus.HELD, worker, now, why)
@@ -200,7 +209,7 @@ def _run_period(
         if household.reorder_out_of_stock is OutOfStockPolicy.SUBSTITUTE:
             alternative = closest_in_stock(session, product, sub.quantity)
         if alternative is None:
-            _notify(session, sub, "out_of_stock", now, period)
+            notify(session, sub, "out_of_stock", now, period)
             why = "out of stock" if product.active else "no longer sold"
             return _record(session, sub, period, RunStatus.SKIPPED, worker, now, why)
         target, substituted = alternative, True
@@ -222,22 +231,25 @@ def _place(
             idempotency_key=period_key(sub.id, period), now=now,
         )  # fmt: skip
     except ShopError as exc:  # refused before anything was written
-        _notify(session, sub, "failed", now, period, **_refusal(exc))
-        return _record(session, sub, period, RunStatus.FAILED, worker, now, str(exc))
+        return _refused(session, sub, period, exc, worker, now)
     order = placed.order
     why = None
     if substituted:
         why = f"substituted {target.sku} for {sub.product.sku}"
-        _notify(session, sub, "substituted", now, period, substitute=target.display_name,
+        notify(session, sub, "substituted", now, period, substitute=target.display_name,
                 substitute_en=target.name_en, order_id=order.id)  # fmt: skip
     _record(session, sub, period, RunStatus.PLACED, worker, now, why, order.id)
     return Outcome(sub.id, period, RunStatus.PLACED, order.id, order.total, why)
 
 
-def _refusal(exc: ShopError) -> dict[str, str]:
-    """A refusal for a notification: the shop's (Korean) sentence and the kind of refusal,
-    so other languages can say it in their own words."""
-    return {"reason": str(exc), "error": type(exc).__name__}
+def _refused(
+    session: Session, sub: Subscription, period: datetime, exc: ShopError, worker: str,
+    now: datetime,
+) -> Outcome:  # fmt: skip
+    """A period a purchase rule refused: a failed run, and a notice with the shop's (Korean)
+    sentence and the kind of refusal, so other languages can say it in their own words."""
+    notify(session, sub, "failed", now, period, reason=str(exc), error=type(exc).__name__)
+    return _record(session, sub, period, RunStatus.FAILED, worker, now, str(exc))
 
 
 def _record(
@@ -259,9 +271,10 @@ def _record(
     return Outcome(sub.id, period, status, order_id, None, reason)
 
 
-def _notify(
+def notify(
     session: Session, sub: Subscription, kind: str, now: datetime, period: datetime, **data: Any
 ) -> None:
+    """A notification about ``sub``'s ``period``, told at the next conversation."""
     product = sub.product
     session.add(
         Notification(
