@@ -45,10 +45,6 @@ def _is(word: str) -> str:
     return word + particle(word, "이에요", "예요")
 
 
-def _what(name: str, quantity: int, unit: str) -> str:
-    return item(name, quantity, unit)
-
-
 def _price(unit_price: int, quantity: int, member: bool) -> str:
     total = won(unit_price * quantity)
     return f"회원가 {total}" if member else total
@@ -57,7 +53,7 @@ def _price(unit_price: int, quantity: int, member: bool) -> str:
 def confirm_subscribe(req: SubscribeRequest, tz: str, member_pricing: bool) -> str:
     """'매주 월요일 오전 9시에 달걀 30구 1판을 주문할게요. ... 정기 배송을 시작할까요?'"""
     p = req.product
-    what = _what(p.name, req.quantity, p.unit)
+    what = item(p.name, req.quantity, p.unit)
     price = _price(req.unit_price, req.quantity, member_pricing)
     first = local_date(req.first_run_at, tz)
     return (
@@ -72,7 +68,7 @@ def subscribed(sub: SubscriptionView) -> str:
 
 
 def _line(sub: SubscriptionView) -> str:
-    what = _what(sub.product.name, sub.quantity, sub.product.unit)
+    what = item(sub.product.name, sub.quantity, sub.product.unit)
     text = f"{describe_ko(sub.recurrence)} {what}"
     if sub.status is SubscriptionStatus.PAUSED:
         return f"{text}(멈춤)"
@@ -118,7 +114,7 @@ def nothing_to(action: str) -> str:
 
 
 def confirm_cancel(sub: SubscriptionView) -> str:
-    what = _what(sub.product.name, sub.quantity, sub.product.unit)
+    what = item(sub.product.name, sub.quantity, sub.product.unit)
     return f"{describe_ko(sub.recurrence)} {what} 정기 배송을 해지할까요?"
 
 
