@@ -43,6 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
     cat_sub = catalog.add_subparsers(dest="action", required=True, metavar="ACTION")
     imp = with_db(cat_sub.add_parser("import", help="import a catalog file (all or nothing)"))
     imp.add_argument("file", type=Path)
+    imp.add_argument(
+        "--replace", action="store_true", help="the file is the whole catalog: retire the rest"
+    )
+    imp.add_argument("--dry-run", action="store_true", help="say what would change; write nothing")
     search = with_db(cat_sub.add_parser("search", help="find products by spoken name"))
     search.add_argument("query")
     search.add_argument("--json", action="store_true")
