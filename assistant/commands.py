@@ -23,6 +23,7 @@ def _engine(args: argparse.Namespace, *, create: bool = False) -> Engine:
     url = resolve_db_url(args.db)
     if create:
         engine = db.make_engine(url, create=True)
+        db.refuse_newer_schema(engine)  # an upgrade could only fail on it, or worse
         db.upgrade(engine)
         return engine
     return db.open_engine(url)
