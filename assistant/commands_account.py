@@ -277,9 +277,12 @@ def cmd_orders_advance(args: argparse.Namespace) -> int:
 
     to = OrderStatus(args.to) if args.to else None
     with _session(args) as session:
-        ids = list(args.order_ids) or (open_order_ids(session) if args.all else [])
-        if not ids:
+        if not args.order_ids and not args.all:
             raise AccountError("name the orders to move along, or say --all")
+        ids = list(args.order_ids) or open_order_ids(session)
+        if not ids:
+            print("nothing to move along: no order is placed or shipped")
+            return 0
         now = utcnow()
         for order_id in ids:
             order = advance(session, order_id, now, to)
