@@ -14,8 +14,11 @@ apart by anything else (a letter, a comma, a slash) are separate numbers.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
+DIGIT = re.compile(r"\d")
+"""Any decimal digit (full-width and other scripts' too, like str.isdecimal)."""
 CARD_DIGITS_MIN = 13
 """The shortest card number in use (some Visa and Maestro numbers); the longest has 19."""
 SEPARATORS = frozenset("._-\u00b7\u2022\u2027\u2212\u30fb\uff0d\uff0e\uff3f\uff65")
@@ -45,6 +48,8 @@ def _is_separator(ch: str) -> bool:
 def card_number_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every digit run that could be a card number, in order."""
     spans: list[tuple[int, int]] = []
+    if len(DIGIT.findall(text)) < CARD_DIGITS_MIN:  # the usual case, answered in C
+        return spans
     start = end = -1
     digits = 0
     for i, ch in enumerate(text):
@@ -81,6 +86,8 @@ def redact_card_numbers(text: str, mark: str = "[card number hidden]") -> str:
 
 def hidden_character(text: str) -> tuple[int, str] | None:
     """The first character that cannot be seen or stored as typed: (index, its description)."""
+    if text.isprintable() and not HIDDEN_LETTERS.intersection(text):
+        return None  # isprintable() is False for every hidden category (and for spaces but " ")
     for i, ch in enumerate(text):
         if ch in HIDDEN_LETTERS or unicodedata.category(ch) in HIDDEN_CATEGORIES:
             return i, f"U+{ord(ch):04X} ({_describe(ch)})"
