@@ -13,6 +13,7 @@ from assistant.cli_account import add_account_parsers, add_orders_advance
 from assistant.cli_daemon import add_daemon_parser
 from assistant.cli_reorder import add_reorder_parsers
 from assistant.errors import JangbogiError
+from assistant.shop.typed_text import redact_card_numbers
 
 DEBUG_ENV = "JANGBOGI_DEBUG"
 
@@ -42,6 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
     cat_sub = catalog.add_subparsers(dest="action", required=True, metavar="ACTION")
     imp = with_db(cat_sub.add_parser("import", help="import a catalog file (all or nothing)"))
     imp.add_argument("file", type=Path)
+    imp.add_argument(
+        "--replace", action="store_true", help="the file is the whole catalog: retire the rest"
+    )
+    imp.add_argument("--dry-run", action="store_true", help="say what would change; write nothing")
     search = with_db(cat_sub.add_parser("search", help="find products by spoken name"))
     search.add_argument("query")
     search.add_argument("--json", action="store_true")
@@ -117,8 +122,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from assistant import commands
 
         return commands.dispatch(args)
-    except JangbogiError as exc:
-        print(f"jangbogi: {exc}", file=sys.stderr)
+    except JangbogiError as exc:  # a name looked up can hold what was typed: hide card numbers
+        print(f"jangbogi: {redact_card_numbers(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
@@ -128,7 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get(DEBUG_ENV):
             raise
         print(
-            f"jangbogi: unexpected error: {type(exc).__name__}: {exc} "
+            f"jangbogi: unexpected error: {type(exc).__name__}: {redact_card_numbers(str(exc))} "
             f"(set {DEBUG_ENV}=1 for details)",
             file=sys.stderr,
         )

@@ -23,6 +23,7 @@ def _engine(args: argparse.Namespace, *, create: bool = False) -> Engine:
     url = resolve_db_url(args.db)
     if create:
         engine = db.make_engine(url, create=True)
+        db.refuse_newer_schema(engine)  # an upgrade could only fail on it, or worse
         db.upgrade(engine)
         return engine
     return db.open_engine(url)
@@ -56,14 +57,27 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
     from assistant.shop.catalog_file import parse_catalog
 
     records = parse_catalog(args.file)  # validate before touching any database
-    engine = _engine(args, create=True)
+    engine = _engine(args, create=not args.dry_run)
     with db.transaction(db.session_factory(engine)) as session:
-        summary = import_records(session, records)
+        s = import_records(session, records, replace=args.replace, write=not args.dry_run)
+    would = "would be " if args.dry_run else ""
     print(
-        f"imported {len(records)} products from {args.file}: {summary.added} added, "
-        f"{summary.updated} updated, {summary.unchanged} unchanged, "
-        f"{summary.deactivated} no longer sold"
+        f"{'checked' if args.dry_run else 'imported'} {len(records)} products from {args.file}: "
+        f"{s.added} {would}added, {s.updated} {would}updated, {s.unchanged} unchanged, "
+        f"{s.deactivated} {would}no longer sold"
     )
+    n = len(s.missing)
+    if n and args.replace:
+        verb = "would be retired" if args.dry_run else "retired (kept for past orders)"
+        print(f"{n} {'product' if n == 1 else 'products'} not in the file {verb}:")
+        for sku, name in s.missing:
+            print(f"  {sku}\t{name}")
+    elif n:
+        print(
+            f"{n} {'product' if n == 1 else 'products'} on sale "
+            f"{'is' if n == 1 else 'are'} not in this file and stay on sale; import with "
+            "--replace to retire them (--replace --dry-run lists them first)"
+        )
     return 0
 
 

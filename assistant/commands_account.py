@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from assistant.config import resolve_db_url
 from assistant.errors import AccountError
 from assistant.shop import accounts, controls
+from assistant.shop.typed_text import redact_card_numbers as shown
 from assistant.store import db
 from assistant.store.models import (
     DeliveryKind,
@@ -60,12 +61,16 @@ def cmd_member_add(args: argparse.Namespace) -> int:
 def cmd_member_list(args: argparse.Namespace) -> int:
     with _session(args) as session:
         for m in sorted(_household(session, args).members, key=lambda m: m.id):
-            row = {"name": m.name, "role": m.role.value, "per_order_limit": m.per_order_limit,
-                   "per_day_limit": m.per_day_limit}  # fmt: skip
+            row = {
+                "name": shown(m.name),
+                "role": m.role.value,
+                "per_order_limit": m.per_order_limit,
+                "per_day_limit": m.per_day_limit,
+            }
             if args.json:
                 _json(row)
             else:
-                print(f"{m.name}\t{m.role.value}\tper order {_won(m.per_order_limit)}\t"
+                print(f"{shown(m.name)}\t{m.role.value}\tper order {_won(m.per_order_limit)}\t"
                       f"per day {_won(m.per_day_limit)}")  # fmt: skip
     return 0
 
@@ -99,7 +104,7 @@ def cmd_household_create(args: argparse.Namespace) -> int:
 
 def _settings(h: Household) -> dict[str, object]:
     return {
-        "household": h.name, "timezone": h.timezone, "membership": h.membership_active,
+        "household": shown(h.name), "timezone": h.timezone, "membership": h.membership_active,
         "default_delivery": h.default_delivery.value, "delivery_fee": h.delivery_fee,
         "free_delivery_threshold": h.free_delivery_threshold,
         "member_free_delivery": h.member_free_delivery, "confirm_timeout_s": h.confirm_timeout_s,
@@ -116,10 +121,12 @@ def cmd_household_show(args: argparse.Namespace) -> int:
     with _session(args) as session:
         h = _household(session, args)
         data = _settings(h)
-        data["cards"] = [f"{pm.label} ****{pm.last4}" + (" (default)" if pm.is_default else "")
-                         for pm in h.payment_methods]  # fmt: skip
-        data["places"] = [f"{a.kind.value}: {a.label}" for a in h.addresses]
-        data["members"] = [f"{m.name} ({m.role.value})" for m in h.members]
+        data["cards"] = [
+            f"{shown(pm.label)} ****{pm.last4}" + (" (default)" if pm.is_default else "")
+            for pm in h.payment_methods
+        ]
+        data["places"] = [f"{a.kind.value}: {shown(a.label)}" for a in h.addresses]
+        data["members"] = [f"{shown(m.name)} ({m.role.value})" for m in h.members]
         if args.json:
             _json(data)
         else:
@@ -170,7 +177,7 @@ def cmd_household_payment(args: argparse.Namespace) -> int:
         else:
             for pm in h.payment_methods:
                 mark = " (default)" if pm.is_default else ""
-                print(f"{pm.id}\t{pm.label}\t****{pm.last4}{mark}")
+                print(f"{pm.id}\t{shown(pm.label)}\t****{pm.last4}{mark}")
     return 0
 
 
@@ -188,7 +195,7 @@ def cmd_household_address(args: argparse.Namespace) -> int:
         else:
             for a in h.addresses:
                 mark = " (default)" if a.is_default else ""
-                print(f"{a.id}\t{a.kind.value}\t{a.label}\t{a.detail}{mark}")
+                print(f"{a.id}\t{a.kind.value}\t{shown(a.label)}\t{shown(a.detail)}{mark}")
     return 0
 
 
@@ -270,9 +277,12 @@ def cmd_orders_advance(args: argparse.Namespace) -> int:
 
     to = OrderStatus(args.to) if args.to else None
     with _session(args) as session:
-        ids = list(args.order_ids) or (open_order_ids(session) if args.all else [])
-        if not ids:
+        if not args.order_ids and not args.all:
             raise AccountError("name the orders to move along, or say --all")
+        ids = list(args.order_ids) or open_order_ids(session)
+        if not ids:
+            print("nothing to move along: no order is placed or shipped")
+            return 0
         now = utcnow()
         for order_id in ids:
             order = advance(session, order_id, now, to)

@@ -39,6 +39,10 @@ class DatabaseOutdatedError(DatabaseError):
     """The database schema is older or newer than this program."""
 
 
+class DatabaseNewerError(DatabaseOutdatedError):
+    """The database was written by a newer Jangbogi: a schema this program does not know."""
+
+
 class CatalogFormatError(JangbogiError):
     """A catalog file is malformed; names the line and the field."""
 

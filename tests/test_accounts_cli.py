@@ -151,11 +151,16 @@ def test_the_pin_is_read_from_stdin_and_never_printed(jangbogi: Runner, db_url: 
 
 def test_orders_advance_moves_orders_along(jangbogi: Runner, db_url: str) -> None:
     db = ("--db", db_url)
+    idle = jangbogi("orders", "advance", "--all", *db)
+    assert idle.code == 0 and idle.out == "nothing to move along: no order is placed or shipped\n"
     talk = jangbogi("text", *db, stdin="서울우유 흰우유 1L 1개 주문해줘\n응\n")
     assert "주문했어요" in talk.out
     assert "order 1: shipped" in jangbogi("orders", "advance", "1", *db).out
     assert "order 1: delivered" in jangbogi("orders", "advance", "--all", *db).out
     done = jangbogi("orders", "advance", "1", *db)
     assert done.code == 5 and "only placed or shipped" in done.err
-    assert jangbogi("orders", "advance", *db).code == 2
+    assert "nothing to move along" in jangbogi("orders", "advance", "--all", *db).out
+    bare = jangbogi("orders", "advance", *db)
+    assert bare.code == 2 and "name the orders to move along, or say --all" in bare.err
+    assert rows(db_url, "select status from orders") == [("delivered",)]
     assert jangbogi("orders", "advance", "7", *db).code == 4

@@ -10,6 +10,7 @@ import pytest
 
 from assistant.config import bundled_catalog_path
 from assistant.errors import CatalogFormatError
+from assistant.shop import catalog_file
 from assistant.shop.catalog_file import COLUMNS, UNITS, parse_catalog
 
 HEADER = ",".join(COLUMNS)
@@ -98,6 +99,40 @@ def test_not_utf8_empty_and_missing_files(tmp_path: Path) -> None:
         parse_catalog(write(tmp_path))
     with pytest.raises(CatalogFormatError, match="no such file"):
         parse_catalog(tmp_path / "nope.csv")
+
+
+@pytest.mark.parametrize(
+    ("row", "field", "problem"),
+    [
+        (bad("name_en", "Seoul\tMilk"), "name_en", "U+0009 (a tab)"),
+        (bad("brand", "서울\u2028우유"), "brand", "U+2028 (line separator)"),
+        (bad("category", "유\x0c제품"), "category", "U+000C"),
+        (bad("rating", "4\u200b.7"), "rating", "U+200B (zero width space)"),
+        (bad("name_ko", "서울우유 흰우유 " + "4111 1111 1111 1111"), "name_ko", "card number"),
+        (bad("stock", "4111111111111111"), "stock", "card number"),
+        (bad("name_ko", "우" * 5000), "name_ko", "at most 4,000"),
+        ('DAI-002,유제품,"서울우유 흰우유', "(line)", "not valid CSV"),
+        (bad("name_ko", '"서울우유\n흰우유"'), "(line)", "runs over a line break"),
+        (bad("name_ko", '"서울"우유'), "(line)", "not valid CSV"),
+    ],
+)
+def test_hostile_cells_are_named_with_their_line(
+    tmp_path: Path, row: str, field: str, problem: str
+) -> None:
+    other = GOOD.replace("DAI-001", "DAI-009").replace("흰우유", "저지방우유")
+    with pytest.raises(CatalogFormatError) as info:
+        parse_catalog(write(tmp_path, other, row))
+    assert (info.value.line, info.value.field) == (3, field)
+    assert problem in info.value.problem
+    assert "1111" not in str(info.value)
+
+
+def test_a_huge_header_and_a_huge_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(CatalogFormatError, match="line 1, field 'header'"):
+        parse_catalog(write(tmp_path, GOOD, header=HEADER + "x" * 5000))
+    monkeypatch.setattr(catalog_file, "MAX_FILE_BYTES", 100)
+    with pytest.raises(CatalogFormatError, match="field 'file': larger than"):
+        parse_catalog(write(tmp_path, GOOD))
 
 
 # -- the bundled catalog ------------------------------------------------------------------

@@ -104,19 +104,29 @@ def test_catalog_import_is_all_or_nothing(db_url: str, tmp_path: Path, jangbogi:
     assert snapshot(db_url) == before
 
 
-def test_catalog_import_updates_and_retires(db_url: str, tmp_path: Path, jangbogi: Runner) -> None:
+def test_catalog_import_updates_and_retires_only_with_replace(
+    db_url: str, tmp_path: Path, jangbogi: Runner
+) -> None:
     lines = bundled_catalog_path().read_text(encoding="utf-8").splitlines()
     cells = lines[1].split(",")
     cells[12] = "7"
     smaller = tmp_path / "smaller.csv"
     smaller.write_text("\n".join([lines[0], ",".join(cells), *lines[3:]]) + "\n")
+    dropped = lines[2].split(",")[0]
     result = jangbogi("catalog", "import", str(smaller), "--db", db_url)
     assert result.code == 0, result.err
-    assert "1 updated" in result.out and "1 no longer sold" in result.out
+    assert "1 updated" in result.out and "0 no longer sold" in result.out
+    assert "1 product on sale is not in this file and stay" in result.out
     listed = jangbogi("catalog", "list", "--json", "--db", db_url)
     skus = {json.loads(line)["sku"]: json.loads(line) for line in listed.lines}
-    assert skus[cells[0]]["stock"] == 7
-    assert lines[2].split(",")[0] not in skus
+    assert skus[cells[0]]["stock"] == 7 and dropped in skus
+
+    result = jangbogi("catalog", "import", str(smaller), "--replace", "--db", db_url)
+    assert result.code == 0, result.err
+    assert "1 no longer sold" in result.out
+    assert f"  {dropped}\t" in result.out  # what was retired is named
+    listed = jangbogi("catalog", "list", "--json", "--db", db_url)
+    assert dropped not in {json.loads(line)["sku"] for line in listed.lines}
 
 
 def test_idempotency_key_is_unique(db_url: str) -> None:

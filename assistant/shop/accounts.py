@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from assistant.errors import AccountError, DeliveryError, NotAllowedError, NotFoundError
 from assistant.shop.controls import can_approve, has_pin, local_time
 from assistant.shop.purchase import no_address_message
+from assistant.shop.typed_text import text_problem, tidy
 from assistant.store.models import (
     Address,
     Cart,
@@ -30,8 +31,20 @@ from assistant.store.models import (
 
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_:.\-]{6,128}$")
 LAST4_RE = re.compile(r"^[0-9]{4}$")
+MAX_LABEL = 50
+"""Longest card label (the column's width)."""
 MAX_MONEY = 10_000_000
 """Largest fee, threshold or limit accepted (KRW)."""
+
+
+def typed(value: str, what: str) -> str:
+    """``value`` tidied, or :class:`AccountError` when it may not be stored (a card number,
+    an invisible or control character); the message names ``what`` and never the value."""
+    value = tidy(value)
+    problem = text_problem(value)
+    if problem is not None:
+        raise AccountError(f"{what} {problem}; nothing was stored")
+    return value
 
 
 def find_household(session: Session, name: str | None = None) -> Household:
@@ -50,9 +63,10 @@ def create_household(
     session: Session, name: str, owner: str, now: datetime, timezone: str = "Asia/Seoul"
 ) -> Household:
     """A new household (not a member yet, no card) with its owner."""
-    name, owner = name.strip(), owner.strip()
-    if not name or not owner:
-        raise AccountError("a household needs a name and an owner")
+    name, owner = typed(name, "the household name"), typed(owner, "the owner's name")
+    timezone = typed(timezone, "the time zone")
+    if not name or not owner or len(name) > 100 or len(owner) > 100:
+        raise AccountError("a household needs a name and an owner (1 to 100 characters each)")
     if session.scalars(select(Household).where(Household.name == name)).first() is not None:
         raise AccountError(f"a household called {name!r} already exists")
     household = Household(name=name, timezone=timezone, membership_active=False,
@@ -108,7 +122,7 @@ def add_member(
     per_order_limit: int | None = None,
     per_day_limit: int | None = None,
 ) -> Member:
-    name = name.strip()
+    name = typed(name, "the member's name")
     if not name or len(name) > 100:
         raise AccountError("a member needs a name of 1 to 100 characters")
     if any(m.name == name for m in household.members):
@@ -149,11 +163,6 @@ def remove_member(session: Session, household: Household, name: str) -> None:
 # -- cards ---------------------------------------------------------------------
 
 
-def _looks_like_card_number(token: str) -> bool:
-    digits = re.sub(r"[\s\-]", "", token)
-    return digits.isdigit() and 12 <= len(digits) <= 19
-
-
 def add_payment(
     session: Session,
     household: Household,
@@ -164,19 +173,21 @@ def add_payment(
     label: str = "card",
     make_default: bool = False,
 ) -> PaymentMethod:
-    """Register a card by its processor token and last four digits (never the number)."""
-    if _looks_like_card_number(token):
-        raise AccountError(
-            "that looks like a card number; give the payment processor's token instead "
-            "(the card number is never stored)"
-        )
+    """Register a card by its processor token and last four digits (never the number).
+
+    The token, the last four and the label are all checked for a card number first, so
+    that a number typed into the wrong option is refused without being repeated."""
+    token = typed(token, "--token")
+    last4 = typed(last4, "--last4")
+    label = typed(label, "--label") or "card"
     if not TOKEN_RE.match(token):
         raise AccountError("the token must be 6-128 letters, digits or _ : . -")
     if not LAST4_RE.match(last4):
         raise AccountError("--last4 must be exactly four digits")
+    if len(label) > MAX_LABEL:
+        raise AccountError(f"--label must be at most {MAX_LABEL} characters")
     if session.scalars(select(PaymentMethod).where(PaymentMethod.token == token)).first():
         raise AccountError("this card token is already registered")
-    label = label.strip()[:50] or "card"
     first = not household.payment_methods
     if make_default and not first:
         for pm in household.payment_methods:
@@ -216,7 +227,7 @@ def add_address(
     *,
     make_default: bool = False,
 ) -> Address:
-    label, detail = label.strip(), detail.strip()
+    label, detail = typed(label, "--label"), typed(detail, "--detail")
     if not label or len(label) > 100 or len(detail) > 300:
         raise AccountError("an address needs a label (1-100 characters) and a detail (<= 300)")
     same_kind = [a for a in household.addresses if a.kind is kind]

@@ -15,7 +15,7 @@ from assistant.store.models import Product
 
 @dataclass(frozen=True)
 class ImportSummary:
-    """What an import changed."""
+    """What an import changed (or, for a dry run, would change)."""
 
     added: int
     """Products that were new."""
@@ -23,12 +23,19 @@ class ImportSummary:
     """Products whose data changed."""
     unchanged: int
     """Products already identical."""
-    deactivated: int
-    """Products no longer in the file (kept for old orders, no longer sold)."""
+    missing: tuple[tuple[str, str], ...]
+    """(SKU, name and size) of the products on sale that the file does not list."""
+    replaced: bool
+    """Whether the missing products were retired (kept for old orders, no longer sold)."""
+
+    @property
+    def deactivated(self) -> int:
+        """Products retired by this import."""
+        return len(self.missing) if self.replaced else 0
 
 
-def _apply(product: Product, record: ProductRecord) -> bool:
-    values = {
+def _values(record: ProductRecord) -> dict[str, object]:
+    return {
         "category": record.category,
         "name_ko": record.name_ko,
         "name_en": record.name_en,
@@ -43,41 +50,45 @@ def _apply(product: Product, record: ProductRecord) -> bool:
         "stock": record.stock,
         "active": True,
     }
-    changed = False
-    for key, value in values.items():
-        if getattr(product, key) != value:
-            setattr(product, key, value)
-            changed = True
-    return changed
 
 
-def import_records(session: Session, records: list[ProductRecord]) -> ImportSummary:
-    """Make the catalog in the database equal to ``records`` (inside the caller's transaction)."""
+def import_records(
+    session: Session, records: list[ProductRecord], *, replace: bool = False, write: bool = True
+) -> ImportSummary:
+    """Add the file's new products and update the known ones (inside the caller's transaction).
+
+    Products on sale that the file does not list are retired only with ``replace``; they
+    are never deleted, because past orders refer to them. ``write=False`` changes nothing
+    and says what the import would do.
+    """
     existing = {p.sku: p for p in session.scalars(select(Product))}
     added = updated = unchanged = 0
     for record in records:
+        values = _values(record)
         product = existing.pop(record.sku, None)
         if product is None:
-            product = Product(sku=record.sku, aliases="", active=True)
-            _apply(product, record)
-            session.add(product)
             added += 1
-        elif _apply(product, record):
+            if write:
+                session.add(Product(sku=record.sku, **values))
+        elif any(getattr(product, key) != value for key, value in values.items()):
             updated += 1
+            if write:
+                for key, value in values.items():
+                    setattr(product, key, value)
         else:
             unchanged += 1
-    deactivated = 0
-    for product in existing.values():
-        if product.active:
+    missing = sorted((p for p in existing.values() if p.active), key=lambda p: p.sku)
+    if replace and write:
+        for product in missing:
             product.active = False
-            deactivated += 1
     session.flush()
-    return ImportSummary(added, updated, unchanged, deactivated)
+    shown = tuple((p.sku, f"{p.name_ko} {p.size}") for p in missing)
+    return ImportSummary(added, updated, unchanged, shown, replace)
 
 
-def import_file(session: Session, path: Path) -> ImportSummary:
+def import_file(session: Session, path: Path, *, replace: bool = False) -> ImportSummary:
     """Validate the whole file first, then write it; a bad file changes nothing."""
-    return import_records(session, parse_catalog(path))
+    return import_records(session, parse_catalog(path), replace=replace)
 
 
 def catalog_entry(p: Product) -> CatalogEntry:

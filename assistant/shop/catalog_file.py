@@ -8,10 +8,16 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.errors import CatalogFormatError
+from assistant.shop.typed_text import text_problem, tidy
+
+if TYPE_CHECKING:
+    from _csv import Reader as _Reader
 
 COLUMNS = (
     "sku",
@@ -35,6 +41,10 @@ SIZE_RE = re.compile(r"^[0-9][0-9.]*[^\s,|]*$")
 MAX_PRICE = 10_000_000
 MAX_STOCK = 1_000_000
 MAX_TEXT = 200
+MAX_LINE = 4000
+"""Longest line in characters: 13 fields of at most 200 characters, quotes and commas."""
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""Largest catalog file (the bundled one with 309 products is about 40 KB)."""
 
 
 @dataclass(frozen=True)
@@ -70,13 +80,11 @@ class ProductRecord:
 
 
 def _text(value: str, field: str, path: str, line: int, *, required: bool = True) -> str:
-    value = value.strip()
+    value = tidy(value)
     if required and not value:
         raise CatalogFormatError(path, line, field, "must not be empty")
     if len(value) > MAX_TEXT:
         raise CatalogFormatError(path, line, field, f"longer than {MAX_TEXT} characters")
-    if any(ch in value for ch in "\n\r\t"):
-        raise CatalogFormatError(path, line, field, "must not contain tabs or line breaks")
     return value
 
 
@@ -92,6 +100,10 @@ def _int(value: str, field: str, path: str, line: int, low: int, high: int) -> i
 
 def parse_row(row: dict[str, str], path: str, line: int) -> ProductRecord:
     """Validate one CSV row (already split into columns)."""
+    for field in COLUMNS:  # before any message could repeat a cell
+        problem = text_problem(row[field])
+        if problem is not None:
+            raise CatalogFormatError(path, line, field, problem)
     sku = _text(row["sku"], "sku", path, line)
     if not SKU_RE.match(sku):
         raise CatalogFormatError(path, line, "sku", f"{sku!r} is not like DAI-001")
@@ -134,11 +146,15 @@ def parse_row(row: dict[str, str], path: str, line: int) -> ProductRecord:
     )
 
 
-def parse_catalog(path: Path) -> list[ProductRecord]:
-    """Read and validate a whole catalog file; any problem rejects the file."""
+def _read_text(path: Path) -> str:
+    """The whole file as text, or a :class:`CatalogFormatError` saying why not."""
     name = str(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise CatalogFormatError(
+                name, 0, "file", f"larger than {MAX_FILE_BYTES // 2**20} MB; is it a catalog?"
+            )
+        return path.read_text(encoding="utf-8-sig")
     except FileNotFoundError as exc:
         raise CatalogFormatError(name, 0, "file", "no such file") from exc
     except IsADirectoryError as exc:
@@ -148,11 +164,58 @@ def parse_catalog(path: Path) -> list[ProductRecord]:
         raise CatalogFormatError(name, line, "file", "not UTF-8 text") from exc
     except OSError as exc:
         raise CatalogFormatError(name, 0, "file", exc.strerror or str(exc)) from exc
-    reader = csv.reader(text.splitlines())
-    try:
-        header = next(reader)
-    except StopIteration as exc:
-        raise CatalogFormatError(name, 1, "header", "the file is empty") from exc
+
+
+def _check_line_lengths(name: str, lines: list[str]) -> None:
+    """Refuse a line longer than :data:`MAX_LINE`, naming it (and its field when unquoted)."""
+    for number, text in enumerate(lines, start=1):
+        if len(text) <= MAX_LINE:
+            continue
+        field = "header" if number == 1 else "(line)"
+        if number > 1 and '"' not in text:
+            long_cells = [i for i, cell in enumerate(text.split(",")) if len(cell) > MAX_TEXT]
+            if long_cells and long_cells[0] < len(COLUMNS):
+                field = COLUMNS[long_cells[0]]
+        raise CatalogFormatError(
+            name, number, field,
+            f"the line is {len(text):,} characters long; a catalog line may hold at most "
+            f"{MAX_LINE:,} (each field at most {MAX_TEXT})",
+        )  # fmt: skip
+
+
+def parse_catalog(path: Path) -> list[ProductRecord]:
+    """Read and validate a whole catalog file; any problem rejects the file."""
+    name = str(path)
+    text = _read_text(path)
+    if not text.strip():
+        raise CatalogFormatError(name, 1, "header", "the file is empty")
+    # Lines end at "\n" only, as an editor counts them: other breaks (U+2028, form feed)
+    # stay inside their field and are refused there with the right line number.
+    lines = text.replace("\r\n", "\n").removesuffix("\n").split("\n")
+    _check_line_lengths(name, lines)
+    return _parse_rows(name, _records(name, csv.reader(lines, strict=True)))
+
+
+def _records(name: str, reader: _Reader) -> Iterator[tuple[int, list[str]]]:
+    """(line number, cells) of each line; a quote may not run over the end of its line."""
+    last = 0
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise CatalogFormatError(name, last + 1, "(line)", f"not valid CSV: {exc}") from exc
+        if reader.line_num != last + 1:
+            raise CatalogFormatError(
+                name, last + 1, "(line)", "a quoted field runs over a line break; close the quote"
+            )
+        last = reader.line_num
+        yield last, cells
+
+
+def _parse_rows(name: str, records_in: Iterator[tuple[int, list[str]]]) -> list[ProductRecord]:
+    _, header = next(records_in)
     header = [h.strip() for h in header]
     if tuple(header) != COLUMNS:
         missing = [c for c in COLUMNS if c not in header]
@@ -161,8 +224,7 @@ def parse_catalog(path: Path) -> list[ProductRecord]:
     records: list[ProductRecord] = []
     seen_sku: dict[str, int] = {}
     seen_name: dict[tuple[str, str], int] = {}
-    for cells in reader:
-        line = reader.line_num
+    for line, cells in records_in:
         if not cells or all(not c.strip() for c in cells):
             continue
         if len(cells) != len(COLUMNS):

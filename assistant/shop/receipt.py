@@ -16,6 +16,7 @@ from assistant.errors import NotFoundError
 from assistant.shop.controls import local_time
 from assistant.shop.orders import STATUS_KO
 from assistant.shop.pricing import won
+from assistant.shop.typed_text import redact_card_numbers
 from assistant.store.models import (
     Address,
     Channel,
@@ -144,7 +145,7 @@ def build_receipt(session: Session, order_id: int, household_id: int | None = No
         order_id=order.id,
         status=order.status,
         channel=order.channel,
-        member=order.member.name,
+        member=redact_card_numbers(order.member.name),
         placed_at=order.placed_at,
         local_time=local_time(household, order.placed_at) if household else order.placed_at,
         lines=tuple(
@@ -156,12 +157,12 @@ def build_receipt(session: Session, order_id: int, household_id: int | None = No
         member_savings=order.member_savings,
         subtotal=order.subtotal,
         delivery=order.delivery,
-        delivery_place=address.label if address else None,
+        delivery_place=redact_card_numbers(address.label) if address else None,
         delivery_fee=order.delivery_fee,
         total=order.total,
-        payment_label=payment.label if payment else None,
+        payment_label=redact_card_numbers(payment.label) if payment else None,
         payment_last4=order.payment_last4,
-        decided_by=order.decided_by.name if order.decided_by else None,
+        decided_by=redact_card_numbers(order.decided_by.name) if order.decided_by else None,
     )
 
 

@@ -17,6 +17,7 @@ from assistant.errors import (
     DatabaseError,
     DatabaseLockedError,
     DatabaseMissingError,
+    DatabaseNewerError,
     DatabaseOutdatedError,
 )
 
@@ -112,10 +113,28 @@ def check_schema(engine: Engine) -> None:
             f"the database has no Jangbogi schema ({hint}); run `jangbogi demo init` "
             "or `jangbogi db upgrade`"
         )
+    refuse_newer_schema(engine, current)
     if current != head_revision():
         raise DatabaseOutdatedError(
             f"the database schema is at {current}, this program needs {head_revision()}; "
             "run `jangbogi db upgrade`"
+        )
+
+
+def refuse_newer_schema(engine: Engine, current: str | None = None) -> None:
+    """Raise :class:`DatabaseNewerError` when the schema is one no migration here knows:
+    a newer Jangbogi wrote it, and neither using nor upgrading it can be right."""
+    from alembic.script import ScriptDirectory
+
+    current = current or current_revision(engine)
+    if current is None:
+        return
+    known = {rev.revision for rev in ScriptDirectory(str(MIGRATIONS_DIR)).walk_revisions()}
+    if current not in known:
+        raise DatabaseNewerError(
+            f"this database was written by a newer version of Jangbogi (schema {current}; "
+            f"this program knows schemas up to {head_revision()}) and this program cannot "
+            "use it; open it with that newer version"
         )
 
 
