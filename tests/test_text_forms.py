@@ -33,8 +33,7 @@ def nfd(text: str) -> str:
 def full_width(text: str) -> str:
     """ASCII letters, digits and signs as their full-width forms, spaces as ideographic ones."""
     return "".join(
-        "\u3000" if ch == " " else chr(ord(ch) + 0xFEE0) if "!" <= ch <= "~" else ch
-        for ch in text
+        "\u3000" if ch == " " else chr(ord(ch) + 0xFEE0) if "!" <= ch <= "~" else ch for ch in text
     )
 
 
