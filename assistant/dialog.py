@@ -206,6 +206,8 @@ class Dialog(ReorderFlows):
 
     def _command(self, intent: Intent, now: datetime) -> str:
         slots = intent.slots
+        if slots.not_a_count is not None:  # "0.5개", "1e9개": refused as heard, never rounded
+            return self.r.not_a_count(slots.not_a_count)
         match intent.name:
             case "order" | "add_to_cart":
                 if slots.quantity is not None:

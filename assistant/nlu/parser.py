@@ -109,7 +109,8 @@ class IntentParser:
         elif name != "subscribe":
             counted = slots.product is not None and name != "skip_subscription"
             quantity, unit = (slots.quantity, slots.unit) if counted else (None, None)
-            slots = Slots(slots.product, quantity, unit, None, slots.delivery)
+            odd = slots.not_a_count if counted else None  # "0.5개": refused, never rounded
+            slots = Slots(slots.product, quantity, unit, None, slots.delivery, odd)
         return Intent(text, lang, name, 0.9, slots)
 
 
