@@ -13,6 +13,7 @@ turns them back into text for the parser.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -168,12 +169,27 @@ def _words(items: list[dict[str, Any]]) -> tuple[Word, ...]:
 
 def transcribe(pcm: bytes, model: Any, *, grammar: list[str] | None = None) -> Transcript:
     """Recognise a whole recording as one or more utterances joined together."""
+    return transcribe_blocks((pcm,), model, grammar=grammar)
+
+
+def transcribe_blocks(
+    blocks: Iterable[bytes], model: Any, *, grammar: list[str] | None = None
+) -> Transcript:
+    """:func:`transcribe` over a recording that arrives in blocks of any size (a WAV file
+    read as it is decoded: an hour never sits in memory); fed to Vosk 200 ms at a time."""
     rec = Recognizer(model, grammar=grammar)
     pieces: list[Transcript] = []
     step = SAMPLE_RATE // 5 * 2  # 200 ms of 16-bit samples
-    for offset in range(0, len(pcm), step):
-        if rec.accept(pcm[offset : offset + step]):
-            pieces.append(rec.result())
+    pending = b""
+    for block in blocks:
+        pending += block
+        whole = len(pending) - len(pending) % step
+        for offset in range(0, whole, step):
+            if rec.accept(pending[offset : offset + step]):
+                pieces.append(rec.result())
+        pending = pending[whole:]
+    if pending and rec.accept(pending):
+        pieces.append(rec.result())
     pieces.append(rec.final())
     heard = [p for p in pieces if p.text]
     if not heard:

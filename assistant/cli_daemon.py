@@ -8,16 +8,28 @@ from datetime import UTC, datetime
 
 WithDb = Callable[[argparse.ArgumentParser], argparse.ArgumentParser]
 
+EARLIEST_NOW = datetime(2000, 1, 1, tzinfo=UTC)
+"""``--now`` may not be earlier than this (no subscription is older)."""
+LATEST_NOW = datetime(2100, 1, 1, tzinfo=UTC)
+"""``--now`` must be earlier than this: a later instant is a typo, and counting a daily
+subscription's periods up to it (or up to year 9999) would take long or overflow."""
+
 
 def _instant(text: str) -> datetime:
-    """An ISO time; without a zone it is UTC."""
+    """An ISO time from 2000 up to (not including) 2100; without a zone it is UTC."""
     try:
         when = datetime.fromisoformat(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(
             f"not an ISO time: {text!r} (e.g. 2026-11-30T09:00+09:00)"
         ) from exc
-    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+    when = when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+    if not EARLIEST_NOW <= when < LATEST_NOW:  # compared before any conversion can overflow
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is outside the years {EARLIEST_NOW.year}-{LATEST_NOW.year - 1} "
+            "that --now accepts"
+        )
+    return when.astimezone(UTC)
 
 
 def _positive(text: str) -> int:

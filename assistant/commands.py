@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -287,7 +288,7 @@ def _grammar_model(model_path: Path, words: list[str]) -> Any:
 def cmd_listen(args: argparse.Namespace) -> int:
     from assistant.asr import Recognizer, load_model, resolve_model
     from assistant.audio.endpoint import Endpointer
-    from assistant.audio.wavfile import read_wav
+    from assistant.audio.wavfile import open_wav
     from assistant.devices import load_profiles
     from assistant.dialog import Dialog
     from assistant.errors import ConfigError
@@ -301,7 +302,7 @@ def cmd_listen(args: argparse.Namespace) -> int:
     profile = profiles.get(args.device or "default")
     if profile is None:
         raise ConfigError(f"no device profile {args.device!r}; see `jangbogi devices`")
-    audio = read_wav(args.input) if args.input else None  # a bad file fails before loading
+    audio = open_wav(args.input) if args.input else None  # a bad file fails before loading
     factory = db.session_factory(_engine(args))
     model_path = resolve_model(args.model)
     grammar = _voice_grammar(factory, model_path)
@@ -406,10 +407,10 @@ def cmd_grammar_build(args: argparse.Namespace) -> int:
 
 
 def cmd_transcribe(args: argparse.Namespace) -> int:
-    from assistant.asr import load_model, resolve_model, transcribe
-    from assistant.audio.wavfile import read_wav
+    from assistant.asr import load_model, resolve_model, transcribe_blocks
+    from assistant.audio.wavfile import SAMPLE_WIDTH, open_wav
 
-    audio = read_wav(args.file)  # a bad file is reported before the model loads
+    audio = open_wav(args.file)  # a bad header is reported before the model loads
     model_path = resolve_model(args.model)
     grammar = None
     if args.no_grammar:
@@ -419,9 +420,17 @@ def cmd_transcribe(args: argparse.Namespace) -> int:
 
         grammar = list(_compile_grammar(list(catalog_words()), model_path).words)
         model = _grammar_model(model_path, grammar)
-    heard = transcribe(audio.pcm, model, grammar=grammar)
+    samples = 0
+
+    def blocks() -> Iterator[bytes]:  # read, decoded and resampled as Vosk goes: flat memory
+        nonlocal samples
+        for block in audio.blocks():
+            samples += len(block) // SAMPLE_WIDTH
+            yield block
+
+    heard = transcribe_blocks(blocks(), model, grammar=grammar)
     if args.json:
-        _json({"file": str(args.file), "duration_s": round(audio.duration_s, 3),
+        _json({"file": str(args.file), "duration_s": round(samples / audio.target_rate, 3),
                **heard.to_json()})  # fmt: skip
         return 0
     print(heard.text)

@@ -30,6 +30,7 @@ from assistant.dialog_reorder import (
     ReorderFlows,
 )
 from assistant.errors import DatabaseError, JangbogiError, OutOfStockError
+from assistant.nlu.analysis import normal_form
 from assistant.nlu.choice import normalise, parse_choice
 from assistant.nlu.parser import MAX_UTTERANCE, load_parser
 from assistant.nlu.schema import Intent, Schedule
@@ -142,7 +143,7 @@ class Dialog(ReorderFlows):
             answer, _ = self._guarded(lambda: (self._answer_pin(pin, now), False))
             return Reply(answer, Intent(SECRET, lang, "none", 1.0), secret=True)
         intent = self.parser(text)
-        if re.search(r"[가-힣A-Za-z]", text):  # "1" or "2번" keeps the language in use
+        if re.search(r"[가-힣A-Za-z]", normal_form(text)):  # "1" or "2번" keeps the language
             self.r = replies_en if intent.lang == "en" else replies
         prefix = ""
         if self.pending is not None and now > self.pending.expires_at:
@@ -205,6 +206,8 @@ class Dialog(ReorderFlows):
 
     def _command(self, intent: Intent, now: datetime) -> str:
         slots = intent.slots
+        if slots.not_a_count is not None:  # "0.5개", "1e9개": refused as heard, never rounded
+            return self.r.not_a_count(slots.not_a_count)
         match intent.name:
             case "order" | "add_to_cart":
                 if slots.quantity is not None:

@@ -164,3 +164,8 @@ class ScheduleError(JangbogiError):
 
 class SubscriptionError(ShopError):
     """A subscription request the shop refuses (unknown, already cancelled, not yours)."""
+
+
+class PeriodTakenError(JangbogiError):
+    """A due period of a subscription already lies inside a recorded span of missed periods
+    (its ``next_run_at`` was put back): nothing is placed or recorded for it again."""

@@ -11,7 +11,7 @@ from assistant.nlu.schema import Schedule
 from assistant.shop.accounts import AccountView
 from assistant.shop.advisor import ComingUp, DueItem, SubscriptionOffer
 from assistant.shop.orders import STATUS_KO, OrderView
-from assistant.shop.pricing import Quote, won
+from assistant.shop.pricing import MAX_QUANTITY, Quote, won
 from assistant.shop.receipt import Receipt
 from assistant.shop.service import CartItem, ProductView
 from assistant.store.models import DeliveryKind, OrderStatus
@@ -193,6 +193,11 @@ def repeat_question(cancel: bool) -> str:
 def error(exc: Exception) -> str:
     """The shop's refusals are already written in Korean."""
     return str(exc)
+
+
+def not_a_count(said: str) -> str:
+    """A quantity that is not a whole count ("0.5개", "1e9개"): refused as heard."""
+    return f"수량은 1에서 {MAX_QUANTITY} 사이의 개수로 말씀해 주세요 (들은 수량: {said})."
 
 
 # -- accounts, delivery, purchase controls (issue 5) ---------------------------

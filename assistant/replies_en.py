@@ -194,6 +194,11 @@ def repeat_question(cancel: bool) -> str:
     return "Shall I cancel the order?" if cancel else "Shall I order?"
 
 
+def not_a_count(said: str) -> str:
+    """A quantity that is not a whole count ("0.5", "1e9"): refused as heard."""
+    return f"Please say a whole number from 1 to {MAX_QUANTITY} (I heard {said})."
+
+
 def error(exc: JangbogiError) -> str:
     """The shop's refusals in English (their own messages are Korean)."""
     match exc:

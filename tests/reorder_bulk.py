@@ -199,9 +199,10 @@ class Audit:
     runs: int
     """Run rows."""
     duplicate_periods: int
-    """(subscription, period) pairs with more than one run row (the unique key forbids it)."""
+    """(subscription, period) pairs recorded more than once: two rows, a row inside a span
+    of missed periods, or two overlapping spans."""
     statuses: Counter[str]
-    """Run rows by status."""
+    """Periods by status (a span of missed periods counts each of its periods)."""
     orders: int
     """Orders of the bulk households."""
     orders_without_run: int
@@ -218,13 +219,41 @@ class Audit:
     """Product id -> quantity in the order lines."""
 
 
+def covered_periods(s: Session) -> list[tuple[int, datetime, str]]:
+    """(subscription, period, status) for every period a run row stands for: a span of
+    missed periods is expanded with its subscription's schedule (and must hold exactly as
+    many periods as it says, from its first to its last)."""
+    out: list[tuple[int, datetime, str]] = []
+    spans: list[SubscriptionRun] = []
+    for r in s.scalars(select(SubscriptionRun)):
+        if r.period_until is None:
+            assert r.periods == 1, f"run {r.id}: {r.periods} periods without a span"
+            out.append((r.subscription_id, r.period_at, r.status.value))
+        else:
+            spans.append(r)
+    schedules = {
+        sub.id: (Recurrence.from_json(sub.schedule), zone(sub.timezone))
+        for sub in s.scalars(
+            select(Subscription).where(Subscription.id.in_({r.subscription_id for r in spans}))
+        )
+    }
+    for r in spans:
+        rec, tz = schedules[r.subscription_id]
+        periods = between(rec, tz, r.period_at, r.last_period)
+        assert (len(periods), periods[0], periods[-1]) == (r.periods, r.period_at, r.period_until)
+        assert r.status.value == "missed" and r.order_id is None, f"run {r.id}"
+        out += [(r.subscription_id, at, r.status.value) for at in periods]
+    return out
+
+
 def audit(engine: Engine, bulk: Bulk) -> Audit:
     with Session(engine) as s:
         runs = s.execute(
             select(SubscriptionRun.subscription_id, SubscriptionRun.period_at,
                    SubscriptionRun.status, SubscriptionRun.order_id, SubscriptionRun.worker)
         ).all()  # fmt: skip
-        pairs = Counter((r[0], r[1]) for r in runs)
+        covered = covered_periods(s)
+        pairs = Counter((c[0], c[1]) for c in covered)
         order_ids = set(s.scalars(select(Order.id).where(Order.household_id > 1)))
         placed = {r[3] for r in runs if r[2].value == "placed"}
         keys = s.execute(
@@ -244,7 +273,7 @@ def audit(engine: Engine, bulk: Bulk) -> Audit:
     return Audit(
         runs=len(runs),
         duplicate_periods=sum(1 for c in pairs.values() if c > 1),
-        statuses=Counter(r[2].value for r in runs),
+        statuses=Counter(c[2] for c in covered),
         orders=len(order_ids),
         orders_without_run=len(order_ids - placed),
         placed_without_order=len(placed - order_ids),
@@ -261,12 +290,10 @@ def expected_periods(bulk: Bulk, until: datetime, rec: Recurrence = DAILY_NINE) 
 
 
 def missing_periods(engine: Engine, bulk: Bulk, until: datetime) -> int:
-    """(subscription, period) pairs up to ``until`` with no run row at all."""
+    """(subscription, period) pairs up to ``until`` that no run row stands for."""
     periods = between(DAILY_NINE, zone("Asia/Seoul"), bulk.first, until)
     with Session(engine) as s:
-        have = set(
-            s.execute(select(SubscriptionRun.subscription_id, SubscriptionRun.period_at)).all()
-        )
+        have = {(c[0], c[1]) for c in covered_periods(s)}
         subs = list(s.scalars(select(Subscription.id).where(Subscription.household_id > 1)))
     return sum(1 for sid in subs for p in periods if (sid, p) not in have)
 

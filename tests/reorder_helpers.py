@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from assistant.reorder.recurrence import Recurrence, next_after, zone
+from assistant.reorder.recurrence import Recurrence, between, next_after, zone
 from assistant.shop.pricing import member_pricing_applies, unit_price
 from assistant.store import db
 from assistant.store.models import Member, Product, Subscription, SubscriptionRun
@@ -50,3 +50,36 @@ def runs(factory: sessionmaker[Session]) -> list[tuple[int, datetime, str, int |
             select(SubscriptionRun).order_by(SubscriptionRun.period_at, SubscriptionRun.id)
         )
         return [(r.subscription_id, r.period_at, r.status.value, r.order_id) for r in found]
+
+
+def run_rows(
+    factory: sessionmaker[Session],
+) -> list[tuple[int, datetime, datetime | None, int, str]]:
+    """(subscription, period, span's last period or None, periods, status) of every run row."""
+    with db.transaction(factory) as session:
+        found = session.scalars(
+            select(SubscriptionRun).order_by(SubscriptionRun.period_at, SubscriptionRun.id)
+        )
+        return [(r.subscription_id, r.period_at, r.period_until, r.periods, r.status.value)
+                for r in found]  # fmt: skip
+
+
+def periods(factory: sessionmaker[Session]) -> list[tuple[int, datetime, str, int | None]]:
+    """Like :func:`runs`, one entry per period: a span of missed periods stands for each
+    period of its subscription's schedule from its first to its last, and must hold exactly
+    as many as it says."""
+    out: list[tuple[int, datetime, str, int | None]] = []
+    with db.transaction(factory) as session:
+        for r in session.scalars(select(SubscriptionRun)):
+            if r.period_until is None:
+                assert r.periods == 1
+                out.append((r.subscription_id, r.period_at, r.status.value, r.order_id))
+                continue
+            sub = session.get(Subscription, r.subscription_id)
+            assert sub is not None
+            covered = between(Recurrence.from_json(sub.schedule), zone(sub.timezone),
+                              r.period_at, r.period_until)  # fmt: skip
+            assert len(covered) == r.periods and covered[0] == r.period_at, r.id
+            assert covered[-1] == r.period_until and r.order_id is None, r.id
+            out += [(r.subscription_id, at, r.status.value, None) for at in covered]
+    return sorted(out, key=lambda p: (p[1], p[0]))

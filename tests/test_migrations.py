@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -25,7 +26,7 @@ def differences(engine: Engine) -> list[object]:
 def test_models_match_the_migrations_on_sqlite(tmp_path: Path) -> None:
     engine = db.make_engine(f"sqlite:///{tmp_path / 'm.db'}", create=True)
     db.upgrade(engine)
-    assert db.current_revision(engine) == "0003"
+    assert db.current_revision(engine) == "0004"
     assert differences(engine) == []
 
 
@@ -76,4 +77,43 @@ def test_demo_init_upgrades_an_old_demo_database(tmp_path: Path) -> None:
     engine = db.make_engine(url, create=True)
     command.upgrade(db._alembic_config(engine), "0001")
     assert main(["demo", "init", "--db", url]) == 0
+    assert db.current_revision(engine) == "0004"
+
+
+def test_upgrading_a_0003_database_keeps_its_runs_as_single_periods(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'runs.db'}"
+    assert main(["demo", "init", "--db", url]) == 0
+    engine = db.make_engine(url)
+    cfg = db._alembic_config(engine)
+    command.downgrade(cfg, "0003")
+    con = sqlite3.connect(tmp_path / "runs.db")
+    con.executescript(
+        """
+        insert into subscriptions (id, household_id, member_id, product_id, quantity, schedule,
+            timezone, status, price_at_creation, next_run_at, created_at)
+          values (1, 1, 1, 1, 1, '{}', 'Asia/Seoul', 'active', 1000, '2026-12-07', '2026-11-01');
+        insert into subscription_runs (subscription_id, household_id, period_at, status, worker,
+            recorded_at)
+          values (1, 1, '2026-11-23', 'missed', 'w', '2026-12-01'),
+                 (1, 1, '2026-11-30', 'missed', 'w', '2026-12-01');
+        """
+    )
+    con.commit()
+    con.close()
+    db.upgrade(engine)
+    assert db.current_revision(engine) == "0004"
+    con = sqlite3.connect(tmp_path / "runs.db")
+    try:
+        assert con.execute(
+            "select period_at, period_until, periods from subscription_runs order by id"
+        ).fetchall() == [("2026-11-23", None, 1), ("2026-11-30", None, 1)]
+        con.execute(  # a span is only ever missed periods, later than its first
+            "update subscription_runs set period_until = '2026-12-07', periods = 2 where id = 1"
+        )
+        for bad in ("periods = 1", "status = 'placed'", "period_until = '2026-11-01'"):
+            with pytest.raises(sqlite3.IntegrityError, match="ck_subscription_runs_span"):
+                con.execute(f"update subscription_runs set {bad} where id = 1")
+    finally:
+        con.close()
+    command.downgrade(cfg, "0003")  # and back: every row one period again
     assert db.current_revision(engine) == "0003"

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from assistant.reorder.daemon import ReorderDaemon
 from assistant.reorder.recurrence import Recurrence
 from assistant.reorder.runner import run_due
-from tests.reorder_helpers import runs, subscribe
+from tests.reorder_helpers import periods, run_rows, runs, subscribe
 from tests.shop_helpers import factory, orders
 
 SEOUL_OFFSET = timedelta(hours=9)
@@ -81,9 +81,10 @@ def test_at_start_the_daemon_catches_up_once_and_run_due_finds_nothing_left(
     daemon = ReorderDaemon(f, sync_seconds=3600, clock=clock)
     daemon.start()
     try:
-        assert wait_for(lambda: len(runs(f)) == 3)
+        assert wait_for(lambda: len(periods(f)) == 3)
     finally:
         daemon.stop()
-    assert [r[2] for r in runs(f)] == ["missed", "missed", "placed"]
+    assert [r[2] for r in periods(f)] == ["missed", "missed", "placed"]
+    assert [r[3:] for r in run_rows(f)] == [(2, "missed"), (1, "placed")]  # one row missed
     assert run_due(f, clock()).subscriptions == 0
     assert len(orders(db_url)) == 1

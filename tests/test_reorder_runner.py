@@ -23,7 +23,7 @@ from assistant.store.models import (
     Subscription,
     SubscriptionStatus,
 )
-from tests.reorder_helpers import FIRST_RUN, runs, subscribe
+from tests.reorder_helpers import FIRST_RUN, periods, run_rows, runs, subscribe
 from tests.shop_helpers import cli, factory, orders, rows, stock
 
 WEEK = timedelta(weeks=1)
@@ -100,12 +100,16 @@ def test_after_downtime_one_catch_up_order_within_the_grace_window(db_url: str) 
     subscribe(f)
     back = FIRST_RUN + 3 * WEEK + timedelta(hours=2)  # off across four Mondays
     assert run_due(f, back).to_json() == {"subscriptions": 1, "missed": 3, "placed": 1}
-    statuses = [(r[1], r[2]) for r in runs(f)]
+    statuses = [(r[1], r[2]) for r in periods(f)]
     assert statuses == [
         (FIRST_RUN, "missed"),
         (FIRST_RUN + WEEK, "missed"),
         (FIRST_RUN + 2 * WEEK, "missed"),
         (FIRST_RUN + 3 * WEEK, "placed"),
+    ]
+    assert [r[1:] for r in run_rows(f)] == [  # the three missed ones are one row
+        (FIRST_RUN, FIRST_RUN + 2 * WEEK, 3, "missed"),
+        (FIRST_RUN + 3 * WEEK, None, 1, "placed"),
     ]
     assert len(orders(db_url)) == 1
     ((kind, data),) = notices(db_url)
@@ -121,6 +125,7 @@ def test_past_the_grace_window_nothing_is_ordered_and_the_household_is_told(
     back = FIRST_RUN + WEEK + timedelta(hours=2)
     assert run_due(f, back).to_json() == {"subscriptions": 1, "missed": 2}
     assert orders(db_url) == []
+    assert [r[1:] for r in run_rows(f)] == [(FIRST_RUN, FIRST_RUN + WEEK, 2, "missed")]
     ((kind, data),) = notices(db_url)
     assert kind == "missed" and data["count"] == 2
     assert data["last_period"] == (FIRST_RUN + WEEK).isoformat()

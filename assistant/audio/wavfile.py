@@ -1,7 +1,10 @@
 """WAV files in, the recognizer's audio out: 16 kHz mono signed 16-bit little-endian PCM.
 
-Contract: :func:`read_wav` receives a path and returns :class:`PcmAudio`, or
-raises :class:`~assistant.errors.AudioError` with a one-line message that
+Contract: :func:`open_wav` receives a path, checks the header and returns a
+:class:`WavSource` that reads, decodes and resamples the audio in blocks (an hour
+of audio never sits in memory; :meth:`WavSource.blocks`, :meth:`WavSource.frames`);
+:func:`read_wav` returns all of it as :class:`PcmAudio`. Both raise
+:class:`~assistant.errors.AudioError` with a one-line message that
 names the file. It walks the RIFF chunks itself, so it reads everything the
 standard :mod:`wave` module opens (8-bit unsigned, 16-, 24- and 32-bit signed
 PCM) and also IEEE float (format tag 3) and WAVE_FORMAT_EXTENSIBLE files,
@@ -15,11 +18,12 @@ values beyond full scale are clipped, never wrapped around.
 from __future__ import annotations
 
 import logging
+import os
 import struct
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import numpy as np
 import numpy.typing as npt
@@ -43,6 +47,8 @@ _FLOAT = 0x0003
 _EXTENSIBLE = 0xFFFE
 _STREAMING_SIZE = 0xFFFFFFFF  # data size left by writers that could not seek back
 _HEAD_BYTES = 512  # enough to recognise the RIFF header or guess what else a file is
+BLOCK_S = 1.0
+"""Seconds of the file read, decoded and resampled at a time."""
 
 _CODEC_NAMES = {
     0x0002: "Microsoft ADPCM",
@@ -112,12 +118,102 @@ class _Format:
         return self.width * self.channels
 
 
+@dataclass(frozen=True)
+class WavSource:
+    """A WAV file whose header has been checked, read in blocks on demand."""
+
+    path: Path
+    """The file."""
+    fmt: _Format
+    """Its sample format."""
+    start: int
+    """Byte offset of the first sample."""
+    size: int
+    """Bytes of whole frames to read from ``start``."""
+    target_rate: int = SAMPLE_RATE
+    """The rate of the PCM handed out."""
+
+    @property
+    def duration_s(self) -> float:
+        """Length of the file's audio in seconds."""
+        return self.size // self.fmt.block / self.fmt.rate
+
+    def blocks(self, seconds: float = BLOCK_S) -> Iterator[bytes]:
+        """Mono signed 16-bit PCM at ``target_rate``, about ``seconds`` of the file at a time
+        (the last block may be shorter, or empty); the bytes are exactly :func:`read_wav`'s."""
+        frames = max(1, int(self.fmt.rate * seconds))
+        resampler = _Resampler(self.fmt, self.target_rate)
+        with _open(self.path) as file:
+            file.seek(self.start)
+            left = self.size
+            while left > 0:
+                raw = _read(self.path, file, min(left, frames * self.fmt.block))
+                raw = raw[: len(raw) - len(raw) % self.fmt.block]
+                left = left - len(raw) if raw else 0  # the file shrank since it was opened
+                yield resampler.push(_decode(memoryview(raw), self.fmt), last=left == 0)
+
+    def frames(self, ms: int) -> Iterator[bytes]:
+        """Chunks of ``ms`` milliseconds (whole samples) at ``target_rate``, the last may be
+        shorter: :meth:`PcmAudio.frames` without holding the file."""
+        step = self.target_rate * ms // 1000 * SAMPLE_WIDTH
+        if step <= 0:
+            raise AudioError(f"a frame of {ms} ms holds no sample at {self.target_rate} Hz")
+        return _rechunk(self.blocks(), step)
+
+    def read(self) -> PcmAudio:
+        """All of it at once."""
+        return PcmAudio(self.target_rate, b"".join(self.blocks()))
+
+
+def open_wav(path: Path, target_rate: int = SAMPLE_RATE) -> WavSource:
+    """Check a WAV file's header; AudioError (naming the file) if it is unusable. The audio
+    is read when :meth:`WavSource.blocks` is iterated."""
+    if target_rate <= 0:
+        raise AudioError(f"sample rates must be positive, not {target_rate}")
+    with _open(path) as file:
+        _check_header(path, _read(path, file, _HEAD_BYTES))
+        total = os.fstat(file.fileno()).st_size
+        fmt, span = _walk_chunks(path, file, total)
+    start, size = _audio_span(path, total, span, fmt)
+    return WavSource(path, fmt, start, size, target_rate)
+
+
 def read_wav(path: Path, target_rate: int = SAMPLE_RATE) -> PcmAudio:
     """Read a WAV file as mono signed 16-bit PCM at ``target_rate``; AudioError if unusable."""
-    data = _read_file(path)
-    fmt, raw = _parse_riff(path, data)
-    samples = _decode(raw, fmt)
-    return PcmAudio(target_rate, convert(samples, fmt.rate, fmt.channels, target_rate))
+    return open_wav(path, target_rate).read()
+
+
+def _rechunk(blocks: Iterator[bytes], step: int) -> Iterator[bytes]:
+    """The bytes of ``blocks`` again in chunks of ``step`` bytes (the last may be shorter)."""
+    pending = b""
+    for block in blocks:
+        pending += block
+        whole = len(pending) - len(pending) % step
+        for offset in range(0, whole, step):
+            yield pending[offset : offset + step]
+        pending = pending[whole:]
+    if pending:
+        yield pending
+
+
+class _Resampler:
+    """:func:`convert` for consecutive blocks of one file: soxr's streaming resampler gives
+    exactly the samples of a single call over the whole file."""
+
+    def __init__(self, fmt: _Format, target_rate: int) -> None:
+        self.channels = fmt.channels
+        self.stream = (
+            soxr.ResampleStream(fmt.rate, target_rate, 1, dtype="float32", quality="HQ")
+            if fmt.rate != target_rate
+            else None
+        )
+
+    def push(self, samples: npt.NDArray[Any], *, last: bool) -> bytes:
+        mono = _mono(samples, self.channels)
+        if self.stream is not None:
+            out = self.stream.resample_chunk(mono, last=last)
+            mono = np.asarray(out, dtype=np.float32)
+        return _pcm16(mono)
 
 
 def convert(
@@ -133,6 +229,14 @@ def convert(
     """
     if rate <= 0 or target_rate <= 0:
         raise AudioError(f"sample rates must be positive, not {rate} -> {target_rate}")
+    mono = _mono(samples, channels)
+    if rate != target_rate and mono.size:
+        mono = np.asarray(soxr.resample(mono, rate, target_rate, quality="HQ"), dtype=np.float32)
+    return _pcm16(mono)
+
+
+def _mono(samples: npt.NDArray[Any], channels: int) -> npt.NDArray[np.float32]:
+    """Samples averaged to one channel, as float32 clipped to ±1.0."""
     if channels < 1:
         raise AudioError(f"audio needs at least one channel, not {channels}")
     x = _as_float(samples)
@@ -142,9 +246,11 @@ def convert(
     mono: npt.NDArray[np.float32] = (
         frames[:, 0] if channels == 1 else frames.mean(axis=1, dtype=np.float32)
     )
-    mono = np.clip(mono, np.float32(-1.0), np.float32(1.0))
-    if rate != target_rate and mono.size:
-        mono = np.asarray(soxr.resample(mono, rate, target_rate, quality="HQ"), dtype=np.float32)
+    return np.clip(mono, np.float32(-1.0), np.float32(1.0))
+
+
+def _pcm16(mono: npt.NDArray[np.float32]) -> bytes:
+    """Float samples (full scale ±1.0) as int16 little-endian bytes, clipped."""
     scaled: npt.NDArray[np.int16] = np.clip(np.rint(mono * 32768.0), -32768, 32767).astype("<i2")
     return scaled.tobytes()
 
@@ -162,21 +268,28 @@ def _as_float(samples: npt.NDArray[Any]) -> npt.NDArray[np.float32]:
     raise AudioError(f"unsupported sample type {arr.dtype}")
 
 
-def _read_file(path: Path) -> bytes:
-    """The whole file, once its first bytes show a RIFF/WAVE header."""
+def _open(path: Path) -> IO[bytes]:
     try:
-        with path.open("rb") as file:
-            head = file.read(_HEAD_BYTES)
-            _check_header(path, head)
-            return head + file.read()
-    except FileNotFoundError:
-        raise AudioError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise AudioError(f"{path}: is a directory, not a WAV file") from None
-    except PermissionError:
-        raise AudioError(f"{path}: cannot read the file (permission denied)") from None
+        return path.open("rb")
     except OSError as exc:
-        raise AudioError(f"{path}: cannot read the file ({exc.strerror or exc})") from None
+        raise _unreadable(path, exc) from None
+
+
+def _read(path: Path, file: IO[bytes], size: int) -> bytes:
+    try:
+        return file.read(size)
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
+
+
+def _unreadable(path: Path, exc: OSError) -> AudioError:
+    if isinstance(exc, FileNotFoundError):
+        return AudioError(f"{path}: no such file")
+    if isinstance(exc, IsADirectoryError):
+        return AudioError(f"{path}: is a directory, not a WAV file")
+    if isinstance(exc, PermissionError):
+        return AudioError(f"{path}: cannot read the file (permission denied)")
+    return AudioError(f"{path}: cannot read the file ({exc.strerror or exc})")
 
 
 def _check_header(path: Path, head: bytes) -> None:
@@ -217,28 +330,30 @@ def _is_text(head: bytes) -> bool:
     return False
 
 
-def _parse_riff(path: Path, data: bytes) -> tuple[_Format, memoryview]:
-    """Walk the chunks after the RIFF/WAVE header; return the format and the audio bytes."""
+def _walk_chunks(path: Path, file: IO[bytes], total: int) -> tuple[_Format, tuple[int, int]]:
+    """Walk the chunks after the RIFF/WAVE header (``total`` bytes in the file), reading only
+    their headers and the fmt chunk; return the format and the data chunk's (offset, size)."""
     fmt: _Format | None = None
     span: tuple[int, int] | None = None
     pos = 12
-    while pos + 8 <= len(data) and (fmt is None or span is None):
-        chunk_id, size = struct.unpack_from("<4sI", data, pos)
+    while pos + 8 <= total and (fmt is None or span is None):
+        file.seek(pos)
+        chunk_id, size = struct.unpack("<4sI", _read(path, file, 8))
         body = pos + 8
         if chunk_id == b"data":
             span = (body, size)
-        elif body + size > len(data):
+        elif body + size > total:
             if chunk_id == b"fmt ":
                 raise _broken(path, "the fmt chunk is cut short")
             break  # a chunk cut short after the ones we need, or trailing junk
         elif chunk_id == b"fmt ":
-            fmt = _parse_fmt(path, data[body : body + size])
+            fmt = _parse_fmt(path, _read(path, file, size))
         pos = body + size + (size & 1)  # chunks are padded to an even length
     if fmt is None:
         raise _broken(path, "no fmt chunk; the file may be cut short")
     if span is None:
         raise _broken(path, "no data chunk; the file may be cut short")
-    return fmt, _audio_bytes(path, data, span, fmt)
+    return fmt, span
 
 
 def _parse_fmt(path: Path, body: bytes) -> _Format:
@@ -269,10 +384,11 @@ def _parse_fmt(path: Path, body: bytes) -> _Format:
     return _Format(is_float, channels, rate, width)
 
 
-def _audio_bytes(path: Path, data: bytes, span: tuple[int, int], fmt: _Format) -> memoryview:
-    """The whole frames of the data chunk, reading what is there if the file is cut short."""
+def _audio_span(path: Path, total: int, span: tuple[int, int], fmt: _Format) -> tuple[int, int]:
+    """Where the whole frames of the data chunk are, (offset, bytes): what is there if the
+    file is cut short."""
     start, declared = span
-    present = len(data) - start
+    present = total - start
     if declared == _STREAMING_SIZE:
         declared = present
     elif declared > present:
@@ -288,7 +404,7 @@ def _audio_bytes(path: Path, data: bytes, span: tuple[int, int], fmt: _Format) -
     usable = declared - declared % fmt.block
     if usable == 0:
         raise AudioError(f"{path}: the WAV file holds no audio samples")
-    return memoryview(data)[start : start + usable]
+    return start, usable
 
 
 def _decode(raw: memoryview, fmt: _Format) -> npt.NDArray[Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,14 +11,41 @@ from assistant.nlu.schema import Slots
 
 VOSK_NUMBER = re.compile(r"\[(\d+)\]")
 VOSK_WORD = re.compile(r"[\[({]([가-힣]+)[\])}]")
-NOT_TEXT = re.compile(r"[^\w\s.,?!~\-:']")
+NOT_TEXT = re.compile(r"[^\w\s.,?!~\-:'/]")
+LONE_SLASH = re.compile(r"(?<![0-9])/|/(?![0-9])")
+"""A slash that is not inside a fraction (1/2 stays: it is not a count, not 1 and 2)."""
+COMPAT_JAMO = re.compile("[\u3131-\u318e]")
+"""Hangul compatibility jamo (ㅋ, ㅇㅇ): kept as typed; NFKC would make them conjoining jamo."""
+FILLERS = re.compile("[\u115f\u1160\u3164\uffa0]")
+"""Hangul fillers: letters by category, but they show as a blank."""
+_DIGIT = re.compile(r"\d")
+
+
+def normal_form(text: str) -> str:
+    """The text as it reads: Unicode NFKC (full-width digits and Latin, ①, ㎏, Hangul typed
+    or sent as NFD jamo composed into syllables), every decimal digit as 0-9, the invisible
+    characters removed (zero-width spaces and joiners, BOM, direction marks, soft
+    hyphens), Hangul fillers as spaces. Idempotent; Vosk's tokens (``[2]``, ``(십)``) pass
+    unchanged."""
+    if text.isascii():
+        return text
+    text = FILLERS.sub(" ", "".join(ch for ch in text if unicodedata.category(ch) != "Cf"))
+    if COMPAT_JAMO.search(text):  # NFKC each other character, then compose the whole
+        text = "".join(ch if COMPAT_JAMO.match(ch) else unicodedata.normalize("NFKC", ch)
+                       for ch in text)  # fmt: skip
+        text = unicodedata.normalize("NFC", text)
+    else:
+        text = unicodedata.normalize("NFKC", text)
+    return _DIGIT.sub(lambda m: str(unicodedata.decimal(m.group())), text)
 
 
 def clean(text: str) -> str:
-    """Undo the recogniser's number tokens (``[24]``, ``(십)``, ``[일]``); drop emoji, symbols."""
+    """:func:`normal_form`, then undo the recogniser's number tokens (``[24]``, ``(십)``,
+    ``[일]``); drop emoji, symbols."""
+    text = normal_form(text)
     text = VOSK_NUMBER.sub(r"\1", text)
     text = VOSK_WORD.sub(r"\1", text)
-    text = NOT_TEXT.sub(" ", text)
+    text = LONE_SLASH.sub(" ", NOT_TEXT.sub(" ", text.replace("\u2044", "/")))
     return re.sub(r"\s+", " ", text).strip()
 
 

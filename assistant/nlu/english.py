@@ -8,7 +8,13 @@ from spacy.language import Language
 
 from assistant.nlu.analysis import Analysis, Piece, clean
 from assistant.nlu.grammar import LanguagePack, lookup
-from assistant.nlu.numbers import parse_english
+from assistant.nlu.numbers import (
+    DIGITS,
+    ENGLISH_NUMBER_WORDS,
+    NOT_A_COUNT,
+    parse_english,
+    parse_number,
+)
 from assistant.nlu.schedule import parse_schedule_en
 from assistant.nlu.schema import Slots
 
@@ -26,6 +32,10 @@ SCHEDULE_TRIGGERS = frozenset(
 PAST_FORMS = frozenset("ordered bought purchased got added placed subscribed reordered".split())
 PRESENT_VERBS = frozenset("order buy get purchase reorder add place put cancel".split())
 DAYS = re.compile(r"^(mon|tues|wednes|thurs|fri|satur|sun)days?$|^weekdays?$|^weekends?$")
+TIMES = frozenset({"x", "×"})
+"""milk x3, 3x milk, 3 x milk: "times" next to a count."""
+MEASURES = frozenset({"kg", "L"})
+"""Counter units that measure: "2.5 kg rice" names a pack size, not a count."""
 
 
 def build_pipeline() -> Language:
@@ -66,7 +76,9 @@ class EnglishFrontEnd:
         key, product, quantity, unit, delivery = self._fold(pieces, text)
         if "{schedule}" in key:  # wherever it was said, a schedule leads the key
             key = ["{schedule}", *(k for k in key if k != "{schedule}")]
-        slots = Slots(product, quantity, unit, schedule if "{schedule}" in key else None, delivery)
+        count, odd = (None, quantity) if isinstance(quantity, str) else (quantity, None)
+        when = schedule if "{schedule}" in key else None
+        slots = Slots(product, count, unit, when, delivery, not_a_count=odd)
         not_product = product is not None and any(
             w in self.pack.not_products for w in re.split(r"\s+", product)
         )
@@ -111,7 +123,7 @@ class EnglishFrontEnd:
     @staticmethod
     def _fold(
         pieces: list[Piece], text: str
-    ) -> tuple[list[str], str | None, int | None, str | None, str | None]:
+    ) -> tuple[list[str], str | None, int | str | None, str | None, str | None]:
         """Noun runs become ``{product}``; a run after a preposition ("from dominos") is dropped.
         Two separate runs stay two symbols, so "remind me to order water" matches nothing."""
         key: list[str] = []
@@ -156,47 +168,74 @@ def _past(toks: list[tuple[str, str, int, int]]) -> bool:
 
 def _quantity_at(
     toks: list[tuple[str, str, int, int]], i: int, pack: LanguagePack
-) -> tuple[int, str | None, int] | None:
-    """A number (word, digits, "a couple of", "half a dozen") and an optional unit + "of"."""
+) -> tuple[int | str, str | None, int] | None:
+    """A number (word, digits, "a couple of", "half a dozen", "a hundred", x3) and an optional
+    unit + "of"; the number is the text as said when it is not a whole count (0.5, 1e9)."""
     forms = [t[0] for t in toks]
-    value: int | None = None
+    value: int | str | None = None
     j = i
     for words, number in SPECIAL_QUANTITIES:
         if tuple(forms[i : i + len(words)]) == words:
             value, j = number, i + len(words)
             break
+    article = forms[i] in {"a", "an"} and i + 1 < len(toks)
+    if value is None and article and toks[i + 1][1] in pack.counters:  # "a bottle of milk"
+        value, j = 1, i + 1
     if value is None:
-        form = forms[i]
-        if form.isdigit():
-            value, j = int(form), i + 1
-        elif form in {"a", "an", "one"} and i + 1 < len(toks):
-            nxt = toks[i + 1][1]
-            if nxt not in pack.counters and form != "one":
-                return None
-            value, j = 1, i + 1
-        else:
-            two = parse_english(" ".join(forms[i : i + 3]).replace(" - ", "-"))
-            if two is not None and i + 2 < len(forms) and forms[i + 1] == "-":
-                value, j = two, i + 3
-            else:
-                value = parse_english(form)
-                j = i + 1
-                if value is not None and j < len(forms):
-                    tail = parse_english(f"{form} {forms[j]}")
-                    if tail is not None and tail != value:
-                        value, j = tail, j + 1
-    if value is None:
-        return None
+        found = _number(forms, i)
+        if found is None:
+            return None
+        value, j = found
+    if isinstance(value, str):  # not a count; "2.5 kg rice" names a pack size
+        after = toks[j][1] if j < len(toks) else ""
+        if after in pack.size_units or pack.counters.get(after) in MEASURES:
+            return None
     unit = None
     if j < len(toks) and toks[j][1] in pack.counters:
         unit = pack.counters[toks[j][1]]
         j += 1
-    elif j < len(toks) and toks[j][0] in {"dozen"}:
+    elif j < len(toks) and toks[j][0] in {"dozen"} and isinstance(value, int):
         value *= 12
         j += 1
     if j < len(toks) and toks[j][0] == "of":
         j += 1
     return value, unit, j
+
+
+def _number(forms: list[str], i: int) -> tuple[int | str, int] | None:
+    """The number at token i and the index after it: digits (1,000, -5), a decimal, fraction
+    or exponent as said, "x3"/"3x"/"3 x", "minus 5", or the longest run of number words
+    ("one hundred and one", "twenty - one")."""
+    form = forms[i]
+    times = re.fullmatch(r"[x×]([0-9]+)|([0-9]+)[x×]", form)
+    if times:
+        return int(times.group(1) or times.group(2)), i + 1
+    if form in TIMES and i + 1 < len(forms) and forms[i + 1].isdigit():
+        return int(forms[i + 1]), i + 2  # "milk x 3"
+    if form == "minus" and i + 1 < len(forms):
+        after = _number(forms, i + 1)
+        if after is not None and isinstance(after[0], int):
+            return -after[0], after[1]
+    if DIGITS.fullmatch(form) or NOT_A_COUNT.fullmatch(form):
+        j = i + 1 + (i + 1 < len(forms) and forms[i + 1] in TIMES)  # "3 x milk"
+        value = parse_number(form)
+        return (form if value is None else value), j
+    if form in {"a", "an"}:
+        if i + 1 < len(forms) and forms[i + 1] in {"hundred", "thousand"}:
+            return _words(forms, i)
+        return None
+    return _words(forms, i)
+
+
+def _words(forms: list[str], i: int) -> tuple[int, int] | None:
+    end = i
+    while end < len(forms) and end - i < 10 and forms[end] in ENGLISH_NUMBER_WORDS:
+        end += 1
+    for stop in range(end, i, -1):
+        value = parse_english(" ".join(forms[i:stop]).replace(" - ", "-"))
+        if value is not None:
+            return value, stop
+    return None
 
 
 def _schedule_tokens(toks: list[tuple[str, str, int, int]], pack: LanguagePack) -> set[int]:

@@ -9,13 +9,16 @@ dropped from the key; nominal runs that no template mentions become
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from assistant.nlu.analysis import Analysis, Piece, clean
 from assistant.nlu.grammar import LanguagePack, lookup
-from assistant.nlu.numbers import parse_number
+from assistant.nlu.numbers import NOT_A_COUNT, parse_number
 from assistant.nlu.schedule import parse_schedule_ko
 from assistant.nlu.schema import Slots
 
@@ -33,6 +36,13 @@ ADDRESSEES = frozenset(
     {"엄마", "아빠", "여보", "자기", "손님", "언니", "오빠", "형", "누나", "선생님"}
 )
 PAST = frozenset({"었", "았", "였", "ᆻ", "었었", "았었"})
+MEASURES = frozenset({"kg", "L"})
+"""Counter units that measure: "1.5리터" names a pack size, not a count."""
+TIMES = frozenset({"x", "X"})
+"""우유 x3, 3x: "times" next to a count."""
+ODD_NUMBER = re.compile(rf"-?{NOT_A_COUNT.pattern}(?![0-9A-Za-z.,/])")
+"""A decimal, fraction or exponent said where a count goes (0.5개, 1e9개, 1/2개)."""
+Token = tuple[str, str, str, tuple[int, int]]
 SELF = frozenset({"나", "저", "우리", "저희", "내", "제"})
 
 
@@ -118,7 +128,7 @@ class KoreanFrontEnd:
         ):  # "식료품 목록 열어서 우유 추가해 줘": the list is named in another clause
             key = ("장바구니", *key)
         if schedule is not None and "{schedule}" in key:
-            slots = Slots(slots.product, slots.quantity, slots.unit, schedule, slots.delivery)
+            slots = replace(slots, schedule=schedule)
         not_product = slots.product is not None and any(
             w in self.pack.not_products for w in slots.product.split()
         )
@@ -128,11 +138,12 @@ class KoreanFrontEnd:
         self, toks: list[tuple[str, str, str, tuple[int, int]]], text: str, has_schedule: bool
     ) -> tuple[tuple[str, ...], Slots]:
         pieces = self._pieces(toks, text, has_schedule)
-        quantity, unit = self._quantity(pieces)
+        quantity, unit, odd = self._quantity(pieces)
         key, product, delivery = self._key(pieces, text)
         if "{schedule}" in key:  # wherever it was said, a schedule leads the key
             key = ["{schedule}", *(k for k in key if k != "{schedule}")]
-        return tuple(key), Slots(_strip_particle(product), quantity, unit, None, delivery)
+        product = _strip_particle(product)
+        return tuple(key), Slots(product, quantity, unit, None, delivery, not_a_count=odd)
 
     # -- pieces: one symbol per kept morpheme ---------------------------------
 
@@ -143,10 +154,15 @@ class KoreanFrontEnd:
         i = 0
         while i < len(toks):
             form, tag, lemma, (start, end) = toks[i]
-            number = _number_at(toks, i)
+            number = _number_at(toks, i, text)
             if number is not None:
                 value, j = number
                 nxt = toks[j] if j < len(toks) else None
+                measure = nxt is not None and pack.counters.get(nxt[0]) in MEASURES
+                if isinstance(value, str) and nxt is not None and measure:
+                    out.append(Piece("{size}", start, nxt[3][1]))  # "1.5리터": a pack size
+                    i = j + 1
+                    continue
                 if has_schedule and (nxt is None or nxt[0] in pack.schedule_words):
                     out.append(Piece("{schedule}", start, nxt[3][1] if nxt else end))
                     i = j + 1
@@ -161,7 +177,8 @@ class KoreanFrontEnd:
                     out.append(Piece("{size}", start, nxt[3][1]))
                     i = j + 1
                     continue
-                if tag in {"SN", "NR"} or (tag == "NNG" and form in {"하나", "둘", "셋", "넷"}):
+                bare = tag in {"SN", "NR"} or form in TIMES  # a count without a counter
+                if bare or (tag == "NNG" and form in {"하나", "둘", "셋", "넷"}):
                     out.append(Piece("{quantity}", start, toks[j - 1][3][1], (value, None)))
                     i = j
                     continue
@@ -204,15 +221,18 @@ class KoreanFrontEnd:
         return out
 
     @staticmethod
-    def _quantity(pieces: list[Piece]) -> tuple[int | None, str | None]:
-        """The count asked for: the last quantity expression (sizes come before counts)."""
+    def _quantity(pieces: list[Piece]) -> tuple[int | None, str | None, str | None]:
+        """The count asked for: the last quantity expression (sizes come before counts), and
+        what was said instead of a count when it is none (0.5, 1e9)."""
         found = [p for p in pieces if p.symbol == "{quantity}"]
         for p in found[:-1]:
             p.symbol = "{size}"  # "1L 두 개": the first is part of the name
         if not found:
-            return None, None
+            return None, None, None
         value, unit = found[-1].value
-        return int(value), unit
+        if isinstance(value, str):
+            return None, unit, value
+        return int(value), unit, None
 
     def _key(self, pieces: list[Piece], text: str) -> tuple[list[str], str | None, str | None]:
         """Fold pieces into the key. A product is one run of nominal pieces (sizes included);
@@ -259,26 +279,36 @@ def _orders_with_suffix(before: Piece, text: str, product_words: frozenset[str])
     return before.symbol == "{product}" and text[before.start : before.end] in product_words
 
 
-def _number_at(toks: list[tuple[str, str, str, tuple[int, int]]], i: int) -> tuple[int, int] | None:
+def _number_at(toks: list[Token], i: int, text: str) -> tuple[int | str, int] | None:
     """A number starting at token i: digits, or the longest run of number morphemes that spells
-    one (Kiwi splits 이십오 into 이+십+오 and 스물네 into 스물+네). Returns (value, next index)."""
-    form, tag, _, _ = toks[i]
+    one (Kiwi splits 이십오 into 이+십+오, 스물네 into 스물+네, 백한 into 백+한, 1만 into 1+만).
+    Returns (value, next index); the value is the text as said when it is not a whole count
+    (0.5개, 1e9개: Kiwi splits 1e9 into 1+e+9, which must not become "1e" and 9)."""
+    form, tag, _, (start, _) = toks[i]
+    if form in TIMES and i + 1 < len(toks) and toks[i + 1][1] == "SN":
+        i, form, tag, _, (start, _) = i + 1, *toks[i + 1]  # 우유 x3
     negative = i > 0 and toks[i - 1][0] in {"-", "−", "마이너스"}
     sign = -1 if negative else 1
-    if tag == "SN":
-        value = parse_number(form)
-        return (sign * value, i + 1) if value is not None else None
-    if tag not in NUMBERISH:
+    if tag in {"SN", "W_SERIAL"}:  # Kiwi: 0.5 is SN, 1/2 a serial number
+        odd = ODD_NUMBER.match(text, start - (start > 0 and text[start - 1] == "."))  # .5
+        if odd is not None:
+            j = next((k for k in range(i, len(toks)) if toks[k][3][0] >= odd.end()), len(toks))
+            return ("-" if negative else "") + odd.group(), j
+        if tag != "SN":
+            return None
+    elif tag not in NUMBERISH:
         return None
-    best: tuple[int, int] | None = None
+    best: tuple[int | str, int] | None = None
     spelled = ""
-    for j in range(i, min(len(toks), i + 6)):
-        if toks[j][1] not in NUMBERISH:
+    for j in range(i, min(len(toks), i + 12)):
+        if toks[j][1] not in NUMBERISH and not (j == i and tag == "SN"):
             break
         spelled += toks[j][0]
         value = parse_number(spelled)
         if value is not None:
             best = (sign * value, j + 1)
+    if best is not None and best[1] < len(toks) and toks[best[1]][0] in TIMES:
+        best = (best[0], best[1] + 1)  # 3x
     return best
 
 

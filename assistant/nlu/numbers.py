@@ -1,6 +1,10 @@
 """Korean and English numbers: native (하나, 두, 스물네), Sino-Korean (이십오), digits.
 
-Pure functions in both directions, so tests can round-trip every number.
+Pure functions in both directions, so tests can round-trip every number. Beyond 99 the
+parsers read what households say and write: 백한 (101: a Sino hundred and a native tail),
+이만 삼천, 1만, 2천5백, 1,000, "a hundred", "one hundred and one". A decimal, a fraction
+or an exponent (0.5, 1/2, 1e9) is not a count: :func:`not_a_count` recognises it so the
+front ends can refuse it as said rather than read part of it.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ SINO_DIGITS: dict[str, int] = {
     "일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "륙": 6, "칠": 7, "팔": 8, "구": 9,
 }  # fmt: skip
 SINO_POWERS: dict[str, int] = {"십": 10, "백": 100, "천": 1000}
+SINO_BIG: tuple[tuple[str, int], ...] = (("억", 10**8), ("만", 10**4))
+"""The powers that start a new group of four digits, largest first."""
 ENGLISH_UNITS = [
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
@@ -27,6 +33,18 @@ ENGLISH_UNITS = [
 ]  # fmt: skip
 ENGLISH_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
                 "ninety"]  # fmt: skip
+ENGLISH_SCALES: tuple[tuple[str, int, int], ...] = (("thousand", 1000, 999), ("hundred", 100, 99))
+"""Scale word, its value, the largest count before it ("twelve hundred" is 1200)."""
+ENGLISH_NUMBER_WORDS = frozenset(
+    [*ENGLISH_UNITS, *ENGLISH_TENS[2:], "hundred", "thousand", "and", "a", "-"]
+)
+"""Words an English number phrase is made of ("a hundred and twenty-one")."""
+DIGITS = re.compile(r"-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)")
+"""A whole number in digits, thousands separated by commas or not."""
+NOT_A_COUNT = re.compile(
+    r"[-+]?(?:[0-9]+(?:\.[0-9]+)?[eE][-+]?[0-9]+|[0-9]*\.[0-9]+|[0-9]+/[0-9]+)"
+)
+"""A number in digits that is not a whole count: a decimal, a fraction or an exponent."""
 
 _NATIVE_PLAIN = ["", "하나", "둘", "셋", "넷", "다섯", "여섯", "일곱", "여덟", "아홉"]
 _NATIVE_ATTR = ["", "한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉"]
@@ -77,8 +95,28 @@ def parse_sino(word: str) -> int | None:
 
 
 def parse_english(words: str) -> int | None:
-    """ "one" .. "ninety-nine" (also "twenty one") -> int."""
+    """ "one" .. "ninety-nine" (also "twenty one"), and with hundreds and thousands: "a
+    hundred", "one hundred and one", "two thousand five hundred" -> int."""
     parts = words.lower().replace("-", " ").split()
+    total = 0
+    for scale_word, scale, most in ENGLISH_SCALES:
+        if scale_word not in parts:
+            continue
+        k = parts.index(scale_word)
+        head, parts = parts[:k], parts[k + 1 :]
+        if parts[:1] == ["and"] and len(parts) > 1:
+            parts = parts[1:]
+        count = 1 if head in (["a"], ["one"]) else parse_english(" ".join(head))
+        if count is None or not 1 <= count <= most:
+            return None  # "hundred" alone
+        total += count * scale
+    if not parts:
+        return total or None
+    rest = _english_below_100(parts)
+    return None if rest is None else total + rest
+
+
+def _english_below_100(parts: list[str]) -> int | None:
     if not parts:
         return None
     if len(parts) == 1 and parts[0] in ENGLISH_UNITS:
@@ -92,16 +130,85 @@ def parse_english(words: str) -> int | None:
     return None
 
 
+def parse_korean(word: str) -> int | None:
+    """Korean cardinals past :func:`parse_sino`: groups of 만 and 억 (이만삼천, 십이만, 1만,
+    삼억), digits before a power (2천, 2천5백, 3천500) and a native tail after a hundred or
+    more (백한 = 101, 천스물세 = 1023, 만한 = 10001)."""
+    for k in range(len(word) - 1, 0, -1):
+        head, tail = word[:k], word[k:]
+        if head[-1] in "백천만억":
+            native = parse_native(tail)
+            if native is not None:
+                big = _korean_groups(head)
+                return None if big is None else big + native
+    return _korean_groups(word)
+
+
+def _korean_groups(word: str) -> int | None:
+    """억 and 만 groups, each below 만 (see :func:`_korean_group`)."""
+    total, rest = 0, word
+    for name, power in SINO_BIG:
+        if name not in rest:
+            continue
+        left, rest = rest.split(name, 1)
+        group = 1 if not left else _korean_group(left)
+        if not group or name in rest:
+            return None
+        total += group * power
+    if rest:
+        group = _korean_group(rest)
+        if group is None:
+            return None
+        total += group
+    return total or None
+
+
+def _korean_group(word: str) -> int | None:
+    """0..9999 in Sino words, digits or both: 이천오백, 2500, 2천5백, 2천500."""
+    if word.isascii() and word.isdigit():
+        return int(word) if int(word) <= 9999 else None
+    total, pending, last_power = 0, None, 10_000
+    spelled = ""  # how the pending number was said
+    for m in re.finditer(r"[0-9]+|.", word):
+        part = m.group()
+        if part in SINO_POWERS:
+            power = SINO_POWERS[part]
+            if power >= last_power or spelled == "일" or (pending or 1) > 9 or pending == 0:
+                return None  # 십백, 일십 (Korean says 십), 12천, 0백
+            total += (pending or 1) * power
+            pending, spelled, last_power = None, "", power
+            continue
+        if pending is not None:
+            return None  # two numbers in a row: 이삼, 2삼
+        if part.isascii() and part.isdigit():
+            pending, spelled = int(part), part
+        elif part in SINO_DIGITS:
+            pending, spelled = SINO_DIGITS[part], part
+        else:
+            return None
+    if pending is not None:
+        if pending >= last_power:
+            return None  # 2천5000
+        total += pending
+    return total
+
+
 def parse_number(word: str) -> int | None:
-    """Digits (``1,200``), native, Sino-Korean or English number words."""
+    """Digits (``1,200``), native, Sino-Korean (also past 9999, and 백한) or English number
+    words."""
     word = word.strip()
-    if re.fullmatch(r"-?(?:[0-9]{1,3}(,[0-9]{3})+|[0-9]+)", word):
+    if DIGITS.fullmatch(word):
         return int(word.replace(",", ""))
-    for parser in (parse_native, parse_sino, parse_english):
+    for parser in (parse_native, parse_sino, parse_korean, parse_english):
         value = parser(word)
         if value is not None:
             return value
     return None
+
+
+def not_a_count(word: str) -> bool:
+    """A number in digits that is not a whole count of items (0.5, .5, 1/2, 1e9, -2.5)."""
+    return NOT_A_COUNT.fullmatch(word.strip()) is not None
 
 
 def to_native(n: int, *, attributive: bool = False) -> str:

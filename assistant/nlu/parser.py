@@ -16,7 +16,7 @@ import threading
 from functools import lru_cache
 from typing import Protocol
 
-from assistant.nlu.analysis import Analysis
+from assistant.nlu.analysis import Analysis, normal_form
 from assistant.nlu.grammar import LanguagePack, load_pack, lookup
 from assistant.nlu.schema import SPENDING_INTENTS, Intent, Slots
 
@@ -87,7 +87,7 @@ class IntentParser:
 
     def parse(self, text: str, lang: str | None = None) -> Intent:
         """Intent and slots of one utterance (``lang`` None: detected per utterance)."""
-        lang = lang or detect_language(text)
+        lang = lang or detect_language(normal_form(text))  # NFD or full-width text too
         if not text.strip() or len(text) > MAX_UTTERANCE:
             return Intent(text, lang, "none", 0.0)
         analysis = self.front_end(lang).analyse(text)
@@ -109,7 +109,8 @@ class IntentParser:
         elif name != "subscribe":
             counted = slots.product is not None and name != "skip_subscription"
             quantity, unit = (slots.quantity, slots.unit) if counted else (None, None)
-            slots = Slots(slots.product, quantity, unit, None, slots.delivery)
+            odd = slots.not_a_count if counted else None  # "0.5개": refused, never rounded
+            slots = Slots(slots.product, quantity, unit, None, slots.delivery, odd)
         return Intent(text, lang, name, 0.9, slots)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.nlu.analysis import normal_form
 from assistant.nlu.numbers import parse_sino
 
 PIN_LENGTH = 4
@@ -31,7 +32,7 @@ _WORDS = sorted(DIGIT_WORDS, key=len, reverse=True)
 
 def _digits(chunk: str) -> str | None:
     """Digits of one space-free chunk: ASCII digits, or a run of digit words."""
-    if chunk.isdigit():
+    if chunk.isascii() and chunk.isdigit():
         return chunk
     out = []
     rest = chunk.lower()
@@ -45,8 +46,9 @@ def _digits(chunk: str) -> str | None:
 
 
 def parse_pin(text: str) -> str | None:
-    """The four digits said in ``text``, or None when it is not (only) a PIN."""
-    body = _RECOGNISER_TOKEN.sub(r" \1 ", text).strip().strip(" .!?~,")
+    """The four digits said in ``text``, or None when it is not (only) a PIN. Full-width
+    (１２３４) and other scripts' digits are read as 0-9 (:func:`normal_form`)."""
+    body = _RECOGNISER_TOKEN.sub(r" \1 ", normal_form(text)).strip().strip(" .!?~,")
     body = _TAIL.sub("", _LEAD.sub("", body)).strip()
     if not body:
         return None

@@ -61,6 +61,9 @@ class Slots:
     """For subscriptions."""
     delivery: str | None = None
     """``home``, ``locker`` or ``store``."""
+    not_a_count: str | None = None
+    """A quantity said that is not a whole count ("0.5", "1/2", "1e9"), as said: refused,
+    never rounded or read in part (``quantity`` is then None)."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -69,6 +72,7 @@ class Slots:
             "unit": self.unit,
             "schedule": self.schedule.to_json() if self.schedule else None,
             "delivery": self.delivery,
+            "not_a_count": self.not_a_count,
         }
 
 

@@ -191,30 +191,51 @@ def days_from(rec: Recurrence, start: date) -> Iterator[date]:
             month += rec.interval
 
 
+def _beyond_calendar(rec: Recurrence, after: datetime) -> ScheduleError:
+    return ScheduleError(
+        f"일정의 다음 날짜가 달력 끝(9999년)을 넘어요: {describe_ko(rec)}, {after:%Y-%m-%d} 이후."
+    )
+
+
 def next_after(rec: Recurrence, tz: ZoneInfo, after: datetime) -> datetime:
-    """The first occurrence strictly after ``after`` (aware); returned as aware UTC."""
+    """The first occurrence strictly after ``after`` (aware); returned as aware UTC.
+    :class:`ScheduleError` if it would fall past the end of the calendar (year 9999)."""
     if after.tzinfo is None:
         raise ValueError("naive datetime given to next_after")
-    start = after.astimezone(tz).date() - timedelta(days=1)
-    for day in days_from(rec, start):
-        at = instant(rec, tz, day)
-        if at > after:
-            return at
+    try:
+        start = after.astimezone(tz).date() - timedelta(days=1)
+        for day in days_from(rec, start):
+            at = instant(rec, tz, day)
+            if at > after:
+                return at
+    except (OverflowError, ValueError) as exc:  # date arithmetic past 9999-12-31
+        raise _beyond_calendar(rec, after) from exc
     raise AssertionError("unreachable: days_from never ends")  # pragma: no cover
+
+
+def occurrences(
+    rec: Recurrence, tz: ZoneInfo, start: datetime, end: datetime
+) -> Iterator[datetime]:
+    """The occurrences ``t`` with ``start <= t <= end`` (aware UTC), oldest first, one at a
+    time (years of a daily schedule are never held in memory). The calendar ends with the
+    year 9999: no occurrence comes after that."""
+    if end < start:
+        return
+    days = days_from(rec, start.astimezone(tz).date() - timedelta(days=1))
+    while True:
+        try:
+            at = instant(rec, tz, next(days))
+        except (OverflowError, ValueError):  # date arithmetic past 9999-12-31
+            return
+        if at > end:
+            return
+        if at >= start:
+            yield at
 
 
 def between(rec: Recurrence, tz: ZoneInfo, start: datetime, end: datetime) -> list[datetime]:
     """The occurrences ``t`` with ``start <= t <= end`` (aware UTC), oldest first."""
-    found: list[datetime] = []
-    if end < start:
-        return found
-    for day in days_from(rec, start.astimezone(tz).date() - timedelta(days=1)):
-        at = instant(rec, tz, day)
-        if at > end:
-            return found
-        if at >= start:
-            found.append(at)
-    return found  # pragma: no cover
+    return list(occurrences(rec, tz, start, end))
 
 
 # -- words ---------------------------------------------------------------------------------

@@ -58,12 +58,13 @@ class Report:
     """What one :func:`run_due` call did."""
 
     counts: Counter[str] = field(default_factory=Counter)
-    """Outcomes by status (placed, held, skipped, missed, failed)."""
+    """Periods by status (placed, held, skipped, missed, failed); a span of missed periods
+    counts each of them."""
     subscriptions: int = 0
     """Subscriptions settled."""
 
     def add(self, outcome: Outcome) -> None:
-        self.counts[outcome.status.value] += 1
+        self.counts[outcome.status.value] += outcome.periods
 
     def to_json(self) -> dict[str, int]:
         return {"subscriptions": self.subscriptions, **dict(sorted(self.counts.items()))}
@@ -150,7 +151,8 @@ def run_due(
     worker: str | None = None,
     stop: Callable[[], bool] = lambda: False,
 ) -> Report:
-    """Settle every subscription due by ``now`` (aware UTC); log one line per period.
+    """Settle every subscription due by ``now`` (aware UTC); log one line per run row (a
+    span of missed periods is one line).
 
     ``stop`` is asked between batches (the daemon's SIGTERM): a batch that has started
     is finished and committed, so no order is ever half-placed or lost.

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -164,7 +164,7 @@ def view(session: Session, sub: Subscription) -> SubscriptionView:
     return SubscriptionView(
         sub.id, product_view(sub.product), sub.quantity, Recurrence.from_json(sub.schedule),
         sub.timezone, sub.status, sub.next_run_at, sub.price_at_creation, sub.member.name,
-        last.status if last else None, last.period_at if last else None,
+        last.status if last else None, last.last_period if last else None,
     )  # fmt: skip
 
 
@@ -241,15 +241,15 @@ def _state_error(sub: Subscription, doing: str) -> SubscriptionError:
 
 def _next_open(session: Session, sub: Subscription, after: datetime) -> datetime:
     """The first occurrence after ``after`` that has no run recorded yet (a period skipped
-    before a pause stays skipped after the resume)."""
+    before a pause stays skipped after the resume; a span of missed ones is passed over)."""
     rec, tz = Recurrence.from_json(sub.schedule), zone(sub.timezone)
-    recorded = set(session.scalars(
-        select(SubscriptionRun.period_at).where(SubscriptionRun.subscription_id == sub.id,
-                                                SubscriptionRun.period_at > after)
-    ))  # fmt: skip
+    runs = session.scalars(select(SubscriptionRun).where(
+        SubscriptionRun.subscription_id == sub.id,
+        func.coalesce(SubscriptionRun.period_until, SubscriptionRun.period_at) > after,
+    )).all()  # fmt: skip
     at = next_after(rec, tz, after)
-    while at in recorded:
-        at = next_after(rec, tz, at)
+    while run := next((r for r in runs if r.period_at <= at <= r.last_period), None):
+        at = next_after(rec, tz, run.last_period)
     return at
 
 

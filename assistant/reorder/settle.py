@@ -9,21 +9,25 @@ make a second placement for a period impossible, whoever tries it.
 
 Downtime: of the periods between ``next_run_at`` and ``now`` only the latest may be
 ordered (one catch-up order, not one per missed period), and only within the household's
-grace window; every older one is recorded as missed.
+grace window; the older ones are recorded as missed in one row (a span with their count),
+not one row each, and the household gets one notification. A period inside a recorded
+span is never placed or recorded again (:class:`~assistant.errors.PeriodTakenError`).
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from itertools import islice
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from assistant.errors import ShopError
-from assistant.reorder.recurrence import Recurrence, between, next_after, zone
+from assistant.errors import PeriodTakenError, ShopError
+from assistant.reorder.recurrence import Recurrence, next_after, occurrences, zone
 from assistant.shop.alternatives import closest_in_stock
 from assistant.shop.autobatch import AutoOrder, lock_for_orders, place_auto
 from assistant.shop.pricing import member_pricing_applies, unit_price
@@ -56,6 +60,10 @@ class Outcome:
     """What the order costs."""
     reason: str | None = None
     """Why it was not placed, or what was substituted."""
+    periods: int = 1
+    """How many periods it stands for (a span of missed ones: more than one)."""
+    until: datetime | None = None
+    """A span's last period (UTC); None for one period."""
 
     def log_line(self) -> str:
         parts = [
@@ -63,6 +71,8 @@ class Outcome:
             f"subscription={self.subscription_id}",
             f"period={self.period_at:%Y-%m-%dT%H:%MZ}",
         ]
+        if self.until is not None:
+            parts += [f"until={self.until:%Y-%m-%dT%H:%MZ}", f"periods={self.periods}"]
         if self.order_id is not None:
             parts += [f"order={self.order_id}", f"total={self.total}"]
         if self.reason:
@@ -81,36 +91,120 @@ def following(sub: Subscription, now: datetime) -> datetime:
     return next_after(Recurrence.from_json(sub.schedule), zone(sub.timezone), now)
 
 
-def settle(session: Session, sub: Subscription, now: datetime, worker: str) -> list[Outcome]:
-    """Record every period of ``sub`` due by ``now`` and place at most one order."""
+@dataclass(frozen=True)
+class Due:
+    """The periods one subscription owes by ``now``, counted without listing them."""
+
+    count: int
+    """How many (at least one)."""
+    first: datetime
+    """The oldest."""
+    latest: datetime
+    """The newest: the only one that may still be ordered."""
+    before_latest: datetime | None
+    """The newest of the older ones (None when only one is due)."""
+
+
+def due_periods(rec: Recurrence, sub: Subscription, now: datetime) -> Due | None:
+    """What ``sub`` owes from its ``next_run_at`` up to ``now``; None if nothing."""
+    if sub.next_run_at is None:
+        return None
+    count, first, previous, latest = 0, None, None, None
+    for at in occurrences(rec, zone(sub.timezone), sub.next_run_at, now):
+        count, previous, latest = count + 1, latest, at
+        first = first or at
+    if first is None or latest is None:
+        return None
+    return Due(count, first, latest, previous)
+
+
+Spans = dict[int, list[tuple[datetime, datetime]]]
+"""Subscription id -> its recorded spans of missed periods (first, last)."""
+
+
+def recorded_spans(session: Session, sub_ids: Sequence[int]) -> Spans:
+    """The spans of missed periods already recorded for these subscriptions (one query on a
+    partial index: spans are rare)."""
+    found: Spans = defaultdict(list)
+    if not sub_ids:
+        return found
+    rows = session.execute(
+        select(SubscriptionRun.subscription_id, SubscriptionRun.period_at,
+               SubscriptionRun.period_until)
+        .where(SubscriptionRun.subscription_id.in_(sub_ids),
+               SubscriptionRun.period_until.is_not(None))
+    )  # fmt: skip
+    for sub_id, start, end in rows:
+        if end is not None:
+            found[sub_id].append((start, end))
+    return found
+
+
+def _inside_span(spans: Spans, sub: Subscription, first: datetime, last: datetime) -> bool:
+    """Whether any period from ``first`` to ``last`` already lies inside a recorded span (a
+    single recorded period is refused by the unique (subscription, period) key instead)."""
+    return any(start <= last and first <= end for start, end in spans.get(sub.id, ()))
+
+
+def settle(
+    session: Session, sub: Subscription, now: datetime, worker: str, spans: Spans | None = None
+) -> list[Outcome]:
+    """Record every period of ``sub`` due by ``now`` and place at most one order.
+
+    ``spans``: :func:`recorded_spans` of the batch (looked up here when not given).
+    :class:`~assistant.errors.PeriodTakenError` if a due period is inside one of them."""
     rec = Recurrence.from_json(sub.schedule)
-    tz = zone(sub.timezone)
     household = sub.member.household
-    due = between(rec, tz, sub.next_run_at, now) if sub.next_run_at is not None else []
+    due = due_periods(rec, sub, now)
     outcomes: list[Outcome] = []
-    if due:
-        latest, older = due[-1], due[:-1]
-        late = now - latest > timedelta(minutes=household.reorder_grace_minutes)
-        for period in older:
-            why = "older than the latest missed time" if not late else "box was off"
-            outcomes.append(_record(session, sub, period, RunStatus.MISSED, worker, now, why))
-        if late:
-            outcomes.append(
-                _record(session, sub, latest, RunStatus.MISSED, worker, now, "past grace window")
+    if due is not None:
+        if spans is None:
+            spans = recorded_spans(session, [sub.id])
+        if _inside_span(spans, sub, due.first, due.latest):
+            raise PeriodTakenError(
+                f"subscription {sub.id}: periods from {due.first:%Y-%m-%dT%H:%MZ} were already "
+                "recorded as missed"
             )
+        late = now - due.latest > timedelta(minutes=household.reorder_grace_minutes)
+        if late:  # the older ones and the latest: one span
+            outcomes.append(_missed(session, sub, due, due.latest, worker, now,
+                                    "past grace window"))  # fmt: skip
         else:
-            outcomes.append(_run_period(session, sub, household, latest, now, worker))
+            if due.before_latest is not None:
+                outcomes.append(_missed(session, sub, due, due.before_latest, worker, now,
+                                        "older than the latest missed time"))  # fmt: skip
+            outcomes.append(_run_period(session, sub, household, due.latest, now, worker))
+        older = due.count - 1
         if older and outcomes[-1].status is RunStatus.PLACED:
-            notify(session, sub, "caught_up", now, latest,
-                    order_id=outcomes[-1].order_id, missed=len(older))  # fmt: skip
+            notify(session, sub, "caught_up", now, due.latest,
+                    order_id=outcomes[-1].order_id, missed=older)  # fmt: skip
         else:
-            missed = [o.period_at for o in outcomes if o.status is RunStatus.MISSED]
+            missed = [o for o in outcomes if o.status is RunStatus.MISSED]
             if missed:
-                last = missed[-1].isoformat()
-                notify(session, sub, "missed", now, latest, count=len(missed), last_period=last)
-    sub.next_run_at = next_after(rec, tz, now)
+                last = (missed[-1].until or missed[-1].period_at).isoformat()
+                count = sum(o.periods for o in missed)
+                notify(session, sub, "missed", now, due.latest, count=count, last_period=last)
+    sub.next_run_at = next_after(rec, zone(sub.timezone), now)
     sub.updated_at = now
     return outcomes
+
+
+def _missed(
+    session: Session, sub: Subscription, due: Due, last: datetime, worker: str, now: datetime,
+    reason: str,
+) -> Outcome:  # fmt: skip
+    """One run row for the due periods from the first up to ``last``: a span if several."""
+    count = due.count if last == due.latest else due.count - 1
+    if count == 1:
+        return _record(session, sub, due.first, RunStatus.MISSED, worker, now, reason)
+    session.add(
+        SubscriptionRun(
+            subscription_id=sub.id, household_id=sub.household_id, period_at=due.first,
+            period_until=last, periods=count, status=RunStatus.MISSED, reason=reason,
+            worker=worker, recorded_at=now,
+        )
+    )  # fmt: skip
+    return Outcome(sub.id, due.first, RunStatus.MISSED, None, None, reason, count, last)
 
 
 def settle_batch(
@@ -126,27 +220,31 @@ def settle_batch(
     The batch's households and products are locked first, in id order.
     """
     lock_for_orders(session, {s.household_id for s in subs}, {s.product_id for s in subs})
+    spans = recorded_spans(session, [s.id for s in subs])
     outcomes: list[Outcome] = []
     pending: list[tuple[Subscription, datetime]] = []
     taken: Counter[int] = Counter()
     for sub in subs:
-        period = _plain_period(sub, now, taken)
+        period = _plain_period(sub, now, taken, spans)
         if period is None:
             outcomes += _place_plain(session, pending, now, worker)
             pending, taken = [], Counter()
-            outcomes += settle(session, sub, now, worker)
+            outcomes += settle(session, sub, now, worker, spans)
         else:
             pending.append((sub, period))
             taken[sub.product_id] += sub.quantity
     return outcomes + _place_plain(session, pending, now, worker)
 
 
-def _plain_period(sub: Subscription, now: datetime, taken: Counter[int]) -> datetime | None:
+def _plain_period(
+    sub: Subscription, now: datetime, taken: Counter[int], spans: Spans
+) -> datetime | None:
     """The one period ``sub`` owes if it is plain (see :func:`settle_batch`), else None."""
     if sub.next_run_at is None:
         return None
-    due = between(Recurrence.from_json(sub.schedule), zone(sub.timezone), sub.next_run_at, now)
-    if len(due) != 1:
+    rec = Recurrence.from_json(sub.schedule)
+    due = list(islice(occurrences(rec, zone(sub.timezone), sub.next_run_at, now), 2))
+    if len(due) != 1 or _inside_span(spans, sub, due[0], due[0]):
         return None
     household = sub.member.household
     if now - due[0] > timedelta(minutes=household.reorder_grace_minutes):

@@ -26,6 +26,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
     true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -398,18 +399,39 @@ class Subscription(Base):
 
 
 class SubscriptionRun(Base):
-    """One scheduled period of a subscription and what became of it; at most one per period."""
+    """One scheduled period of a subscription and what became of it; at most one per period.
+
+    The periods missed while the box was off are one row (a span: ``period_at`` to
+    ``period_until``, ``periods`` of them), not one row each: two years off make one row per
+    subscription, not 730."""
 
     __tablename__ = "subscription_runs"
     __table_args__ = (
         UniqueConstraint("subscription_id", "period_at", name="uq_subscription_runs_period"),
+        CheckConstraint(
+            "(periods = 1 AND period_until IS NULL) OR "
+            "(periods > 1 AND period_until > period_at AND status = 'missed')",
+            name="span",
+        ),
+        Index(
+            "ix_subscription_runs_span",
+            "subscription_id",
+            "period_until",
+            sqlite_where=text("period_until IS NOT NULL"),
+            postgresql_where=text("period_until IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     subscription_id: Mapped[int] = mapped_column(ForeignKey("subscriptions.id"))
     household_id: Mapped[int] = mapped_column(ForeignKey("households.id"), index=True)
     period_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    """The scheduled time of the period (UTC): with the subscription, the period key."""
+    """The scheduled time of the period (UTC): with the subscription, the period key. For a
+    span of missed periods, the first of them."""
+    period_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    """A span of missed periods: the last of them (UTC). None: the row is one period."""
+    periods: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    """How many periods the row stands for (more than one only for a span of missed ones)."""
     status: Mapped[RunStatus] = mapped_column(_enum(RunStatus, "run_status"))
     order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"))
     """The order placed for this period (status placed)."""
@@ -418,6 +440,11 @@ class SubscriptionRun(Base):
     worker: Mapped[str | None] = mapped_column(String(64))
     """Which daemon (host:pid) recorded it, or ``cli`` / ``voice`` for a skip."""
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    @property
+    def last_period(self) -> datetime:
+        """The last period the row stands for (``period_at`` unless it is a span)."""
+        return self.period_until or self.period_at
 
 
 class Notification(Base):
