@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from assistant.nlu.analysis import Analysis, Piece, clean
+from assistant.nlu.doubt import hesitant_ko, question_ko
 from assistant.nlu.grammar import LanguagePack, lookup
 from assistant.nlu.numbers import parse_number
 from assistant.nlu.schedule import parse_schedule_ko
@@ -102,7 +103,7 @@ class KoreanFrontEnd:
         self.nlp = build_pipeline(pack, product_words)
 
     def analyse(self, text: str) -> Analysis:
-        text = clean(text)
+        raw, text = text, clean(text)
         doc = self.nlp(text)
         toks = [(t.text, t.tag_, t.lemma_, t._.kiwi_span) for t in doc]
         schedule = parse_schedule_ko(text)
@@ -122,7 +123,11 @@ class KoreanFrontEnd:
         not_product = slots.product is not None and any(
             w in self.pack.not_products for w in slots.product.split()
         )
-        return Analysis(key, slots, _negated(clause), _past(clause), _reported(clause), not_product)
+        return Analysis(
+            key, slots, _negated(clause), _past(clause), _reported(clause), not_product,
+            question=question_ko(raw, toks),
+            hesitant=hesitant_ko(raw, text, toks, self.pack.hesitations),
+        )  # fmt: skip
 
     def _clause_key(
         self, toks: list[tuple[str, str, str, tuple[int, int]]], text: str, has_schedule: bool

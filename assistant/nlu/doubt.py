@@ -1,0 +1,126 @@
+"""When an answer is not a clear yes: questions, hesitations and fragments.
+
+A "yes" to a money question has to be unambiguous. The front ends mark an utterance as a
+*question* ("응?", "그럴까?", "맞나", "얼마라고", "sure?", "are you sure") or as *hesitant*
+(a hesitation or filler such as "음", "잠깐만", "어 그게", "uh", "well…", or a fragment that
+trails off: "좋긴 한데", "yes but", "네..."), and the parser never reads such an utterance as
+``confirm`` (:meth:`assistant.nlu.parser.IntentParser.parse`). A "no" stays a no, with or
+without a question mark: a no never spends money.
+
+Korean endings carry the question where speech has no "?": Kiwi tags them ``EF``/``EC`` and
+the last one decides. -ㄹ래 and -지 are questions only with a "?" (할래 "I'll do it",
+좋지 "sure"); -까, -나, -니, -냐, -ㄴ가, -는지 always are; echoes and hearsay (얼마라고,
+그렇대, 주문한다고) are not answers of the speaker's own.
+
+A bare "어" is not a yes either: it is everyday banmal for yes, but it is also the sound
+of surprise and of a hesitation ("어?", "어…", "어 그게"), and of a cough or a clatter on
+the microphone. "어" with a clear yes word ("어 응", "어 그래", "어 맞아", "어 주문해") is a
+yes; the grammar (``grammars/ko/intents.yaml``) says so, and a lone "어" gets the question
+again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+QUESTION_MARK = re.compile(r"[?？¿]")
+"""A question mark anywhere: "응?", "네? 뭐라고요?", "ok?"."""
+TRAILING_OFF = re.compile(r"…|⋯|\.\.|‥")
+"""An ellipsis: the answer trails off ("네...", "어…")."""
+WORD_EDGES = ".,!?？~-:'\"“”‘’"
+
+QUESTION_ENDINGS_KO = frozenset(
+    {"ᆯ까", "을까", "ᆯ까요", "을까요", "까", "까요", "나", "나요", "니", "냐", "으냐", "느냐",
+     "니요", "습니까", "ᆸ니까", "가", "가요", "ᆫ가", "ᆫ가요", "은가", "은가요", "는가",
+     "는가요", "는지", "ᆫ지", "은지", "을지", "ᆯ지", "는지요", "ᆫ지요", "을지요", "ᆯ지요"}
+)  # fmt: skip
+"""Interrogative endings (the last ending of the utterance): 할까, 맞나, 맞니, 맞냐, 그런가,
+맞습니까, 되나요, 맞는지."""
+ECHO_ENDINGS_KO = frozenset(
+    {"라고", "다고", "ᆫ다고", "는다고", "자고", "냐고", "라고요", "다고요", "ᆫ다고요",
+     "는다고요", "냐고요", "대", "래", "ᆫ대", "는대", "대요", "래요", "ᆫ대요", "는대요", "냬"}
+)  # fmt: skip
+"""Echoes and hearsay: "얼마라고(?)", "주문한다고(?)", "그렇대": not the speaker's own yes."""
+UNFINISHED_ENDINGS_KO = frozenset(
+    {"고", "는데", "ᆫ데", "은데", "던데", "는데요", "ᆫ데요", "은데요", "지만", "면", "으면",
+     "서", "어서", "아서", "여서", "니까", "으니까", "다가", "려면", "으려면", "거나", "든지",
+     "어도", "아도", "여도", "더니", "며", "으며", "면서", "으면서", "길래", "는데도"}
+)  # fmt: skip
+"""Connective endings that leave the sentence open: "좋긴 한데", "주문하고", "그러면"."""
+HESITATION_TAGS_KO = frozenset({"IC", "MAG", "MAJ", "NNG", "NNB", "NP", "VV", "VA"})
+"""Morphemes compared with the hesitation list (particles and endings never are)."""
+
+QUESTION_STARTS_EN = frozenset(
+    "are is am was were did does really huh what why how when where who which pardon "
+    "sorry eh you u".split()
+)
+"""An answer starting with one of these is a question: "are you sure", "you sure", "really"."""
+ASKING_AUX_EN = frozenset("do can could will would should shall".split())
+SUBJECTS_EN = frozenset("you u i we they".split())
+"""'do you …', 'can we …': a question (but "do it" is an answer)."""
+OPEN_END_EN = frozenset("and so or because if but".split())
+"""A last word that leaves the answer open: "yes and", "ok so"."""
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip(WORD_EDGES) for w in text.split() if w.strip(WORD_EDGES)]
+
+
+def _hesitation_word(words: Iterable[str], hesitations: frozenset[str]) -> bool:
+    return any(w in hesitations or w.rstrip("요") in hesitations for w in words)
+
+
+Morpheme = tuple[str, str, str, tuple[int, int]]
+"""(form, Kiwi tag, lemma, span), as the Korean front end keeps them."""
+
+
+def _final_ending(toks: list[Morpheme]) -> str | None:
+    """The last ending of the utterance (punctuation and a closing 요 skipped), or None when
+    it ends in something else (a noun, an interjection)."""
+    for form, tag, _, _ in reversed(toks):
+        if tag.startswith("S") or form == "요":
+            continue
+        return form if tag.startswith("E") else None
+    return None
+
+
+def question_ko(raw: str, toks: list[Morpheme]) -> bool:
+    """A question mark, or an interrogative or echoing last ending."""
+    if QUESTION_MARK.search(raw):
+        return True
+    ending = _final_ending(toks)
+    return ending in QUESTION_ENDINGS_KO or ending in ECHO_ENDINGS_KO
+
+
+def hesitant_ko(raw: str, text: str, toks: list[Morpheme], hesitations: frozenset[str]) -> bool:
+    """A hesitation or filler word, an ellipsis, or a connective ending left open."""
+    if TRAILING_OFF.search(raw) or _hesitation_word(_words(text), hesitations):
+        return True
+    for form, tag, lemma, _ in toks:
+        if tag in HESITATION_TAGS_KO and (form in hesitations or lemma in hesitations):
+            return True
+    return _final_ending(toks) in UNFINISHED_ENDINGS_KO
+
+
+def question_en(raw: str, words: list[str]) -> bool:
+    """A question mark, or a question's word order ("are you sure", "do you mean it")."""
+    if QUESTION_MARK.search(raw):
+        return True
+    if not words:
+        return False
+    if words[0] in QUESTION_STARTS_EN:
+        return True
+    return words[0] in ASKING_AUX_EN and len(words) > 1 and words[1] in SUBJECTS_EN
+
+
+def hesitant_en(raw: str, words: list[str], hesitations: frozenset[str]) -> bool:
+    """A hesitation or filler word, an ellipsis, or an answer left open ("yes and")."""
+    if TRAILING_OFF.search(raw) or _hesitation_word(words, hesitations):
+        return True
+    return bool(words) and words[-1] in OPEN_END_EN
+
+
+def words_en(text: str) -> list[str]:
+    """Lower-case words of an English answer, punctuation stripped ("hmm," -> "hmm")."""
+    return [w.lower() for w in _words(re.sub(r"[,\-]", " ", text))]
