@@ -62,6 +62,20 @@ def confirm_subscribe(req: SubscribeRequest, tz: str, member_pricing: bool) -> s
     )
 
 
+def repeat_subscribe(req: SubscribeRequest, tz: str, member_pricing: bool, where: str) -> str:
+    """The subscription question asked again after an unclear answer, with where it goes
+    ('… 한 번에 회원가 8,500원, 집으로 배송해요. 첫 주문은 3월 9일 월요일이에요. 정기 배송을
+    시작할까요?')."""
+    p = req.product
+    what = item(p.name, req.quantity, p.unit)
+    price = _price(req.unit_price, req.quantity, member_pricing)
+    first = local_date(req.first_run_at, tz)
+    return (
+        f"{describe_ko(req.recurrence)}에 {what}{particle(what, '을', '를')} 주문할게요. "
+        f"한 번에 {price}, {where}. 첫 주문은 {_is(first)}. {REPEAT_SUBSCRIBE}"
+    )
+
+
 def subscribed(sub: SubscriptionView) -> str:
     first = local_date_time(sub.next_run_at, sub.timezone) if sub.next_run_at else ""
     return f"정기 배송을 시작했어요. 첫 주문은 {_is(first)}."

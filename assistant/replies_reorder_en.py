@@ -49,6 +49,17 @@ def confirm_subscribe(req: SubscribeRequest, tz: str, member_pricing: bool) -> s
     )
 
 
+def repeat_subscribe(req: SubscribeRequest, tz: str, member_pricing: bool, where: str) -> str:
+    """The subscription question asked again after an unclear answer, with where it goes."""
+    p = req.product
+    price = won(req.unit_price * req.quantity) + (" at the member price" if member_pricing else "")
+    return (
+        f"I'll order {item(p.name, req.quantity, p.unit)} {describe_en(req.recurrence)}, "
+        f"{price} each time, {where}; the first order is on "
+        f"{local_date(req.first_run_at, tz)}. {REPEAT_SUBSCRIBE}"
+    )
+
+
 def subscribed(sub: SubscriptionView) -> str:
     first = local_date_time(sub.next_run_at, sub.timezone) if sub.next_run_at else "soon"
     return f"Your regular delivery is set up. The first order is on {first}."

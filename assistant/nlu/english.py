@@ -50,19 +50,21 @@ class EnglishFrontEnd:
     def analyse(self, text: str) -> Analysis:
         raw, text = text, clean(text).lower()
         words = words_en(text)
-        doubt = {
-            "question": question_en(raw, words),
-            "hesitant": hesitant_en(raw, words, self.pack.hesitations),
-        }  # judged on the whole answer: "hmm, yes" is not a yes
+        # judged on the whole answer: "hmm, yes" is not a yes
+        question = question_en(raw, words)
+        hesitant = hesitant_en(raw, words, self.pack.hesitations)
         if words and all(w in self.pack.hesitations for w in words):
-            return Analysis((), Slots(), **doubt)  # "what?", "wait, what": no request at all
+            # "what?", "wait, what": no request at all
+            return Analysis((), Slots(), question=question, hesitant=hesitant)
         _head, comma, tail = text.rpartition(",")
+        analysis = None
         if comma and tail.strip():
             # "I'm traveling, pause my deliveries": the last clause carries the request
             last = self._analyse(tail.strip())
             if lookup(self.pack, last.key) is not None:
-                return replace(last, **doubt)
-        return replace(self._analyse(text), **doubt)
+                analysis = last
+        analysis = analysis or self._analyse(text)
+        return replace(analysis, question=question, hesitant=hesitant)
 
     def _analyse(self, text: str) -> Analysis:
         doc = self.nlp(text)
