@@ -39,15 +39,26 @@ QUESTION_ENDINGS_KO = frozenset(
 맞습니까, 되나요, 맞는지."""
 ECHO_ENDINGS_KO = frozenset(
     {"라고", "다고", "ᆫ다고", "는다고", "자고", "냐고", "라고요", "다고요", "ᆫ다고요",
-     "는다고요", "냐고요", "대", "래", "ᆫ대", "는대", "대요", "래요", "ᆫ대요", "는대요", "냬"}
+     "는다고요", "냐고요", "라구", "다구", "ᆫ다구", "는다구", "자구", "냐구", "대", "래", "ᆫ대",
+     "는대", "대요", "래요", "ᆫ대요", "는대요", "냬"}
 )  # fmt: skip
 """Echoes and hearsay: "얼마라고(?)", "주문한다고(?)", "그렇대": not the speaker's own yes."""
-UNFINISHED_ENDINGS_KO = frozenset(
-    {"고", "는데", "ᆫ데", "은데", "던데", "는데요", "ᆫ데요", "은데요", "지만", "면", "으면",
-     "서", "어서", "아서", "여서", "니까", "으니까", "다가", "려면", "으려면", "거나", "든지",
-     "어도", "아도", "여도", "더니", "며", "으며", "면서", "으면서", "길래", "는데도"}
+CONNECTIVES_KO = frozenset(
+    {"는데", "ᆫ데", "은데", "던데", "는데요", "ᆫ데요", "은데요", "지만", "면", "으면", "다면",
+     "ᆫ다면", "는다면", "라면", "서", "어서", "아서", "여서", "니까", "으니까", "다가", "려면",
+     "으려면", "려고", "으려고", "ᆯ려고", "을려고", "려구", "ᆯ려구", "을려구", "으려구", "러",
+     "으러", "도록", "거나", "든지", "어도", "아도", "여도",
+     "더니", "며", "으며", "면서", "으면서", "길래", "는데도"}
 )  # fmt: skip
-"""Connective endings that leave the sentence open: "좋긴 한데", "주문하고", "그러면"."""
+"""Connective endings: an answer with one is more than a yes ("제가 좋아서 한 거예요") or
+left open at the end ("좋긴 한데", "그렇다면", "하려고")."""
+UNFINISHED_FINAL_KO = CONNECTIVES_KO | {"고"}
+"""At the very end -고 leaves the answer open too ("주문하고"); inside it mostly joins an
+auxiliary ("하고 싶어")."""
+QUESTION_WORDS_KO = frozenset(
+    {"누구", "뭐", "머", "무엇", "왜", "어디", "언제", "어떻게", "얼마", "무슨", "몇", "어느"}
+)
+"""Question words: "누가 그래요", "뭐라고", "얼마야": asked, not answered."""
 HESITATION_TAGS_KO = frozenset({"IC", "MAG", "MAJ", "NNG", "NNB", "NP", "VV", "VA"})
 """Morphemes compared with the hesitation list (particles and endings never are)."""
 
@@ -75,32 +86,47 @@ Morpheme = tuple[str, str, str, tuple[int, int]]
 """(form, Kiwi tag, lemma, span), as the Korean front end keeps them."""
 
 
-def _final_ending(toks: list[Morpheme]) -> str | None:
-    """The last ending of the utterance (punctuation and a closing 요 skipped), or None when
-    it ends in something else (a noun, an interjection)."""
+def _final(toks: list[Morpheme]) -> tuple[str, str] | None:
+    """The last morpheme that is not punctuation, a particle or a closing 요: (form, tag)."""
     for form, tag, _, _ in reversed(toks):
-        if tag.startswith("S") or form == "요":
+        if tag.startswith(("S", "J")) or form == "요":
             continue
-        return form if tag.startswith("E") else None
+        return form, tag
     return None
+
+
+def _final_ending(toks: list[Morpheme]) -> str | None:
+    """The last ending of the utterance, or None when it ends in something else (a noun, an
+    interjection)."""
+    final = _final(toks)
+    return final[0] if final is not None and final[1].startswith("E") else None
 
 
 def question_ko(raw: str, toks: list[Morpheme]) -> bool:
     """A question mark, or an interrogative or echoing last ending."""
     if QUESTION_MARK.search(raw):
         return True
+    if any(form in QUESTION_WORDS_KO and not tag.startswith(("E", "J")) for form, tag, _, _ in toks):
+        return True
     ending = _final_ending(toks)
     return ending in QUESTION_ENDINGS_KO or ending in ECHO_ENDINGS_KO
 
 
 def hesitant_ko(raw: str, text: str, toks: list[Morpheme], hesitations: frozenset[str]) -> bool:
-    """A hesitation or filler word, an ellipsis, or a connective ending left open."""
+    """A hesitation or filler word, an ellipsis, a conjecture (좋겠다), a connective ending
+    (좋아서 …, 좋긴 한데), a modifier (좋은 아침, 맞는, 하는 거), or an answer that ends in
+    a nominalised verb (이상하긴)."""
     if TRAILING_OFF.search(raw) or _hesitation_word(_words(text), hesitations):
         return True
     for form, tag, lemma, _ in toks:
         if tag in HESITATION_TAGS_KO and (form in hesitations or lemma in hesitations):
             return True
-    return _final_ending(toks) in UNFINISHED_ENDINGS_KO
+        if (tag == "EP" and form == "겠") or (tag == "EC" and form in CONNECTIVES_KO):
+            return True
+        if tag == "ETM":
+            return True
+    final = _final(toks)
+    return final is not None and (final[0] in UNFINISHED_FINAL_KO or final[1] == "ETN")
 
 
 def question_en(raw: str, words: list[str]) -> bool:

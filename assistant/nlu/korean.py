@@ -109,10 +109,13 @@ class KoreanFrontEnd:
         schedule = parse_schedule_ko(text)
         clause = _last_clause(toks)
         key, slots = self._clause_key(clause, text, schedule is not None)
-        if clause is not toks and lookup(self.pack, key) is None:
+        partial = False  # the last clause says something the whole utterance does not
+        if clause is not toks:
             whole_key, whole_slots = self._clause_key(toks, text, schedule is not None)
-            if lookup(self.pack, whole_key) is not None:
+            intent, whole_intent = lookup(self.pack, key), lookup(self.pack, whole_key)
+            if intent is None and whole_intent is not None:
                 key, slots, clause = whole_key, whole_slots, toks
+            partial = intent is not None and whole_intent != intent
         lists = self.pack.shopping_lists
         if not any(k in lists for k in key) and any(
             t[0] in lists for t in toks
@@ -126,7 +129,7 @@ class KoreanFrontEnd:
         return Analysis(
             key, slots, _negated(clause), _past(clause), _reported(clause), not_product,
             question=question_ko(raw, toks),
-            hesitant=hesitant_ko(raw, text, toks, self.pack.hesitations),
+            hesitant=partial or hesitant_ko(raw, text, toks, self.pack.hesitations),
         )  # fmt: skip
 
     def _clause_key(

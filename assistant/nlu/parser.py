@@ -103,8 +103,10 @@ class IntentParser:
             return Intent(text, lang, "none", 0.7)
         if name in SPENDING_INTENTS and (analysis.negated or analysis.past or analysis.reported):
             return Intent(text, lang, "none", 0.7)
-        if name == "confirm" and (analysis.question or analysis.hesitant):
-            return Intent(text, lang, "none", 0.6)  # "응?", "음 네", "sure?": not a yes
+        if name == "confirm" and (
+            analysis.question or analysis.hesitant or analysis.past or analysis.negated
+        ):  # "응?", "음 네", "sure?", "했어", "그렇지 않아": not a yes
+            return Intent(text, lang, "none", 0.6)
         if name == "suggest" and (analysis.negated or analysis.past):
             return Intent(text, lang, "none", 0.7)  # "어제 뭐 샀더라" asks about the past
         slots = analysis.slots
