@@ -106,7 +106,7 @@ def question_ko(raw: str, toks: list[Morpheme]) -> bool:
     """A question mark, or an interrogative or echoing last ending."""
     if QUESTION_MARK.search(raw):
         return True
-    if any(form in QUESTION_WORDS_KO and not tag.startswith(("E", "J")) for form, tag, _, _ in toks):
+    if any(f in QUESTION_WORDS_KO and not tag.startswith(("E", "J")) for f, tag, _, _ in toks):
         return True
     ending = _final_ending(toks)
     return ending in QUESTION_ENDINGS_KO or ending in ECHO_ENDINGS_KO
