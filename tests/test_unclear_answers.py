@@ -16,9 +16,10 @@ import pytest
 
 from assistant.dialog import Dialog
 from assistant.dialog_reorder import PendingOffer
+from assistant.nlu.parser import load_parser
 from assistant.shop.service import ShopService
 from assistant.store import db
-from tests.conftest import Runner
+from tests.conftest import SHARED_DATA, Runner
 from tests.shop_helpers import orders, rows
 from tests.subscription_helpers import only_plain_eggs, subscriptions
 from tests.test_household_rhythm import MILK, at, buy, order_count
@@ -239,3 +240,22 @@ def test_parse_reads_questions_hesitations_and_fragments_as_no_confirmation(
     assert result.code == 0, result.err
     got = {(p := json.loads(line))["text"]: p["intent"] for line in result.lines}
     assert got == expected
+
+
+@pytest.mark.slow
+def test_real_korean_questions_are_not_a_yes() -> None:
+    """3i4k (../shared/data): 17,869 questions and 1,745 rhetorical questions, none of which
+    answers "주문할까요?". On main at 2a03973, 30 of them parsed as confirm (13 questions such
+    as "교원평가를 꼭 해야만 하나요", 17 rhetorical ones such as "누가 그래요");
+    bench/confirm_doubt.py reports every label."""
+    path = SHARED_DATA / "korean_utterances" / "3i4k_fci.txt"
+    if not path.exists():
+        pytest.skip(f"shared data not present: {path} (see ../shared/data/README.md)")
+    parser = load_parser()
+    confirmed: dict[str, list[str]] = {"2": [], "4": []}
+    for line in path.read_text(encoding="utf-8-sig").splitlines():
+        label, _, text = line.partition("\t")
+        if label in confirmed and parser.parse(text, "ko").name == "confirm":
+            confirmed[label].append(text)
+    assert confirmed["2"] == []
+    assert len(confirmed["4"]) <= 1, confirmed["4"]  # "그러고 싶어": a wish, read as yes

@@ -118,15 +118,22 @@ def hesitant_ko(raw: str, text: str, toks: list[Morpheme], hesitations: frozense
     a nominalised verb (이상하긴)."""
     if TRAILING_OFF.search(raw) or _hesitation_word(_words(text), hesitations):
         return True
-    for form, tag, lemma, _ in toks:
+    for i, (form, tag, lemma, _) in enumerate(toks):
         if tag in HESITATION_TAGS_KO and (form in hesitations or lemma in hesitations):
             return True
         if (tag == "EP" and form == "겠") or (tag == "EC" and form in CONNECTIVES_KO):
             return True
-        if tag == "ETM":
+        if tag == "ETM" and not _will_do(toks[i:]):
             return True
     final = _final(toks)
     return final is not None and (final[0] in UNFINISHED_FINAL_KO or final[1] == "ETN")
+
+
+def _will_do(rest: list[Morpheme]) -> bool:
+    """Kiwi reads the promise -ㄹ게 ("할게", "주문할게") as ᆯ + 것 + 이: that is not a
+    modifier but a plain "I'll do it"."""
+    words = [(f, t) for f, t, _, _ in rest if not t.startswith("S") and f != "요"]
+    return words == [("ᆯ", "ETM"), ("것", "NNB"), ("이", "JKS")]
 
 
 def question_en(raw: str, words: list[str]) -> bool:
