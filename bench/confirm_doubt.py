@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
 import time
 from collections import Counter, defaultdict
@@ -54,15 +55,24 @@ def main(argv: list[str] | None = None) -> int:
     confirmed: dict[str, list[int]] = defaultdict(list)
     examples: dict[str, list[str]] = defaultdict(list)
     started = time.perf_counter()
+    times: list[float] = []
     for number, line in numbered:
         label, _, text = line.partition("\t")
         total[label] += 1
-        if parse.parse(text, "ko").name == "confirm":
+        t0 = time.perf_counter()
+        name = parse.parse(text, "ko").name
+        times.append((time.perf_counter() - t0) * 1000)
+        if name == "confirm":
             confirmed[label].append(number)
             if len(examples[label]) < args.examples:
                 examples[label].append(text.strip())
     seconds = time.perf_counter() - started
-    print(f"3i4k: {sum(total.values())} rows in {seconds:.0f} s")
+    times.sort()
+    median, p99 = statistics.median(times), times[int(len(times) * 0.99)]
+    print(
+        f"3i4k: {sum(total.values())} rows in {seconds:.0f} s; parse median {median:.2f} ms, "
+        f"p99 {p99:.2f} ms"
+    )
     print("label                  rows  confirm")
     for label in sorted(total):
         name = LABELS.get(label, label)
@@ -73,6 +83,7 @@ def main(argv: list[str] | None = None) -> int:
             "rows": dict(total),
             "confirm_lines": {k: v for k, v in sorted(confirmed.items())},
             "seconds": round(seconds, 1),
+            "parse_ms": {"median": round(median, 3), "p99": round(p99, 3)},
         }
         args.json.write_text(json.dumps(report, indent=1), encoding="utf-8")
     return 0
