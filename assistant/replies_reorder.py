@@ -22,7 +22,6 @@ from assistant.store.models import SubscriptionStatus
 ASK_SCHEDULE = "언제마다 주문할까요? 예: '매주 월요일', '3일마다', '매달 1일 오전 9시'."
 ASK_SCHEDULE_AGAIN = "일정을 알아듣지 못했어요. " + ASK_SCHEDULE
 REPEAT_SUBSCRIBE = "정기 배송을 시작할까요?"
-REPEAT_CANCEL = "정기 배송을 해지할까요?"
 NOT_SUBSCRIBED = "알겠어요, 정기 배송을 만들지 않았어요."
 KEPT = "알겠어요, 정기 배송을 그대로 둘게요."
 NO_SUBSCRIPTIONS = "정기 배송이 없어요. 예: '매주 월요일마다 우유 한 팩 주문해 줘'."

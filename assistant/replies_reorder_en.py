@@ -17,7 +17,6 @@ from assistant.store.models import SubscriptionStatus
 ASK_SCHEDULE = "How often shall I order it? For example: 'every Monday', 'every 3 days'."
 ASK_SCHEDULE_AGAIN = "Sorry, I didn't get the schedule. " + ASK_SCHEDULE
 REPEAT_SUBSCRIBE = "Shall I start the regular delivery?"
-REPEAT_CANCEL = "Shall I cancel the regular delivery?"
 NOT_SUBSCRIBED = "Okay, I didn't set up a regular delivery."
 KEPT = "Okay, I'll keep the regular delivery as it is."
 NO_SUBSCRIPTIONS = "You have no regular deliveries. Try: 'subscribe to milk every Monday'."
