@@ -20,7 +20,7 @@ from assistant.nlu.parser import load_parser
 from assistant.shop.service import ShopService
 from assistant.store import db
 from tests.conftest import SHARED_DATA, Runner
-from tests.shop_helpers import orders, rows
+from tests.shop_helpers import cli, orders, rows, say, talker
 from tests.subscription_helpers import only_plain_eggs, subscriptions
 from tests.test_household_rhythm import MILK, at, buy, order_count
 
@@ -119,6 +119,24 @@ def test_an_english_conversation_is_asked_again_in_english(talk: Talk, db_url: s
     assert replies[2:5] == [ASKED_AGAIN_EN] * 3
     assert replies[5].startswith("Ordered. Order number 1:")
     assert line_rows(db_url) == [(1, "DAI-001", 2)]
+
+
+def test_store_pickup_and_a_childs_order_are_named_when_asked_again(db_url: str) -> None:
+    d = talker(db_url)
+    _default, _ask, again, again_en = say(
+        d, "앞으로 매장에서 픽업할게", f"{MILK} 1개 주문해줘", "어", "hmm"
+    )
+    assert again == (
+        f"'응' 또는 '아니'로 대답해 주세요. {MILK} 1팩, 회원가 2,790원, "
+        "장보기마트 망원점에서 찾아가시면 돼요. 주문할까요?"
+    )
+    assert again_en.endswith("ready for pickup at 장보기마트 망원점. Shall I order?")
+    assert cli(db_url, "member", "add", "민지", "--role", "child") == 0
+    kid = talker(db_url, "민지")
+    _ask, again = say(kid, "초코에몽 두 개 주문해줘", "음 네")
+    assert again.startswith("'응' 또는 '아니'로 대답해 주세요. 남양 초코에몽 180ml 2개,")
+    assert again.endswith("찾아가시면 돼요. 어른이 승인하면 주문돼요. 주문할까요?")
+    assert orders(db_url) == []
 
 
 # -- the cancel question -----------------------------------------------------------------
