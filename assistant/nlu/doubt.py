@@ -10,7 +10,11 @@ without a question mark: a no never spends money.
 Korean endings carry the question where speech has no "?": Kiwi tags them ``EF``/``EC`` and
 the last one decides. -ㄹ래 and -지 are questions only with a "?" (할래 "I'll do it",
 좋지 "sure"); -까, -나, -니, -냐, -ㄴ가, -는지 always are; echoes and hearsay (얼마라고,
-그렇대, 주문한다고) are not answers of the speaker's own.
+그렇대, 주문한다고) are not answers of the speaker's own, and a question word (누가 그래요,
+뭐라고) asks. Hesitant as well: a conjecture (좋겠다), a connective ending (좋아서 …,
+그렇다면, 하려고), a modifier (좋은 아침, 맞는) and, from the Korean front end, a yes that is
+only the last clause of a longer sentence ("같이 다니자 응"). The parser also refuses a
+``confirm`` in the past (했어) or negated (그렇지 않아).
 
 A bare "어" is not a yes either: it is everyday banmal for yes, but it is also the sound
 of surprise and of a hesitation ("어?", "어…", "어 그게"), and of a cough or a clatter on
