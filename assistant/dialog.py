@@ -37,7 +37,7 @@ from assistant.nlu.schema import Intent, Schedule
 from assistant.reorder.conversation import SubscriptionService
 from assistant.shop.advisor import Advisor, DueItem
 from assistant.shop.matching import ACCEPT_SCORE, to_key
-from assistant.shop.orders import check_quantity
+from assistant.shop.orders import OrderView, check_quantity
 from assistant.shop.service import ProductView, ShopService
 from assistant.store.models import Channel, DeliveryKind
 
@@ -77,8 +77,8 @@ class Reply:
 class PendingCancel:
     """A cancellation waiting for "yes"."""
 
-    order_id: int
-    """The order to cancel."""
+    order: OrderView
+    """The order to cancel, as the question named it."""
     expires_at: datetime
     """After this a "yes" no longer counts."""
 
@@ -471,12 +471,15 @@ class Dialog(ReorderFlows):
 
     def _execute(self, pending: PendingOrder | PendingCancel | PendingJoin, now: datetime) -> str:
         if isinstance(pending, PendingCancel):
-            return self.r.cancelled(self.shop.cancel(pending.order_id, now))
+            return self.r.cancelled(self.shop.cancel(pending.order.id, now))
         if isinstance(pending, PendingJoin):
             return self._join(now)
         return self._confirmed(pending, now)
 
     def _repeat_question(self, pending: PendingOrder | PendingCancel | PendingJoin) -> str:
+        """The open question again, naming what a "yes" would do (never a bare "주문할까요?")."""
         if isinstance(pending, PendingJoin):
             return self.r.ask_join(self.shop.account())
-        return self.r.repeat_question(isinstance(pending, PendingCancel))
+        if isinstance(pending, PendingCancel):
+            return self.r.repeat_cancel(pending.order)
+        return self._repeat_order(pending)

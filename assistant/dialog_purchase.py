@@ -41,6 +41,11 @@ class PendingOrder:
     """The shop's confirmation ticket, also the idempotency key."""
     expires_at: datetime
     """After this a "yes" no longer counts."""
+    quote: Quote
+    """What the question named: the lines, the total and where it goes (named again when
+    the answer is unclear)."""
+    needs_approval: bool = False
+    """A child's order: it waits for an adult after the "yes"."""
     checkout: bool = False
     """Order the cart rather than ``wanted``."""
     delivery: DeliveryKind | None = None
@@ -114,8 +119,10 @@ class PurchaseFlows:
         if delivery is not None or kind is not DeliveryKind.HOME:  # say where, unless home
             place = self.r.place_phrase(kind, self.shop.account().place(kind))
         notes = self.r.purchase_notes(req.quote, req.needs_approval, place)
-        self.pending = PendingOrder(wanted, req.token, req.expires_at, checkout, delivery,
-                                    reorder_of)  # fmt: skip
+        self.pending = PendingOrder(
+            wanted, req.token, req.expires_at, req.quote, req.needs_approval,
+            checkout=checkout, delivery=delivery, reorder_of=reorder_of,
+        )  # fmt: skip
         if ask is not None:
             return ask(req.quote, notes)
         if checkout:
@@ -182,6 +189,12 @@ class PurchaseFlows:
             raise
         self.pending = None
         return answer
+
+    def _repeat_order(self, pending: PendingOrder) -> str:
+        """The order question again, naming what would be bought, the total and where."""
+        kind = pending.quote.delivery
+        place = self.shop.account().place(kind)
+        return str(self.r.repeat_order(pending.quote, place, pending.needs_approval))
 
     def _pin_not_given(self, pending: PendingPin, intent: Intent) -> str:
         if intent.name == "deny":
@@ -276,7 +289,7 @@ class PurchaseFlows:
             order = None if phrase else self.shop.last_order(open_only=True)
         if order is None:
             return str(self.r.NO_OPEN_ORDER)
-        self.pending = PendingCancel(order.id, now + self.timeout)
+        self.pending = PendingCancel(order, now + self.timeout)
         return str(self.r.confirm_cancel(order))
 
     def _approval(self, intent: Intent, now: datetime) -> str:

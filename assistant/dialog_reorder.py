@@ -22,7 +22,7 @@ from assistant.errors import JangbogiError, NotAllowedError
 from assistant.nlu.choice import parse_choice
 from assistant.nlu.schedule import parse_schedule_en, parse_schedule_ko
 from assistant.nlu.schema import Intent, Schedule
-from assistant.reorder.conversation import SubscriptionService
+from assistant.reorder.conversation import SubscribeRequest, SubscriptionService
 from assistant.reorder.recurrence import Recurrence
 from assistant.reorder.service import SubscriptionView
 from assistant.shop.advisor import Advisor, SubscriptionOffer
@@ -54,12 +54,20 @@ def minute_said(text: str) -> int:
 class PendingSubscribe:
     """A subscription question waiting for "yes"; the subscription service holds its ticket."""
 
-    token: str
-    """The service's confirmation ticket."""
-    needs_pin: bool
-    """The household PIN is asked after the "yes"."""
+    request: SubscribeRequest
+    """What the question named (product, quantity, schedule, price) and its ticket."""
     expires_at: datetime
     """After this a "yes" no longer counts."""
+
+    @property
+    def token(self) -> str:
+        """The service's confirmation ticket."""
+        return self.request.token
+
+    @property
+    def needs_pin(self) -> bool:
+        """The household PIN is asked after the "yes"."""
+        return self.request.needs_pin
 
 
 @dataclass(frozen=True)
@@ -166,7 +174,7 @@ class ReorderFlows(PurchaseFlows):
             self.pending = None
             self._advisor.declined.add(pending.offer.product.id)
             return str(self.r.OFFER_DECLINED)
-        return f"{self.r.ASK_YES_NO} {self.r.REPEAT_OFFER}"
+        return f"{self.r.ASK_YES_NO} {self.r.subscription_offer(pending.offer)}"
 
     # -- subscribing ---------------------------------------------------------------
 
@@ -195,7 +203,7 @@ class ReorderFlows(PurchaseFlows):
             return str(self.rs.ASK_SCHEDULE)
         rec = Recurrence.from_schedule(schedule, self._subs.anchor(now), minute)
         req = self._subs.request(product.id, count, rec, now)
-        self.pending = PendingSubscribe(req.token, req.needs_pin, req.expires_at)
+        self.pending = PendingSubscribe(req, req.expires_at)
         return str(self.rs.confirm_subscribe(req, self.shop.timezone, self.shop.member_pricing()))
 
     def _subscribe_confirmed(self, pending: PendingSubscribe, now: datetime) -> str:
@@ -295,13 +303,23 @@ class ReorderFlows(PurchaseFlows):
         if isinstance(pending, PendingSubChoice):
             return self._pick_subscription(pending, intent, now)
         if intent.name != "confirm":
-            again = self.rs.REPEAT_CANCEL if isinstance(pending, PendingSubCancel) else (
-                self.rs.REPEAT_SUBSCRIBE)  # fmt: skip
-            return f"{self.r.ASK_YES_NO} {again}"
+            return f"{self.r.ASK_YES_NO} {self._repeat_subscription_question(pending)}"
         if isinstance(pending, PendingSubCancel):
             self.pending = None
             return str(self.rs.cancelled(self._subs.cancel(pending.subscription.id, now)))
         return self._subscribe_confirmed(pending, now)
+
+    def _repeat_subscription_question(self, pending: PendingSubscribe | PendingSubCancel) -> str:
+        """The question again, naming the product, quantity, schedule, price and where the
+        orders go (the household's usual delivery), or the subscription to cancel."""
+        if isinstance(pending, PendingSubCancel):
+            return str(self.rs.confirm_cancel(pending.subscription))
+        account = self.shop.account()
+        kind = account.default_delivery
+        where = self.r.where_phrase(kind, account.place(kind))
+        return str(self.rs.repeat_subscribe(
+            pending.request, self.shop.timezone, self.shop.member_pricing(), where
+        ))  # fmt: skip
 
     def _drop_pending(self) -> None:
         pending = self.pending

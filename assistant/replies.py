@@ -186,8 +186,45 @@ def not_in_cart(phrase: str) -> str:
     return f"장바구니에 '{phrase}'{particle(phrase, '은', '는')} 없어요."
 
 
-def repeat_question(cancel: bool) -> str:
-    return "주문을 취소할까요?" if cancel else "주문할까요?"
+MAX_NAMED = 3
+"""A question asked again names at most this many lines, then how many more."""
+DELIVERY_NOUN_KO = {DeliveryKind.HOME: "집 배송", DeliveryKind.LOCKER: "사물함 배송",
+                    DeliveryKind.STORE: "매장 픽업"}  # fmt: skip
+
+
+def lines_phrase(lines: Sequence[tuple[str, int, str]]) -> str:
+    """'서울우유 흰우유 1L 2팩, 풀무원 … 1판 외 2개 상품' from (name, quantity, unit)."""
+    named = ", ".join(item(*ln) for ln in lines[:MAX_NAMED])
+    more = len(lines) - MAX_NAMED
+    return f"{named} 외 {more}개 상품" if more > 0 else named
+
+
+def where_phrase(kind: DeliveryKind, label: str | None) -> str:
+    """'집으로 배송해요', '사물함(망원역 무인 택배함)으로 보내요', '망원점에서 찾아가시면 돼요'."""
+    if kind is DeliveryKind.HOME:
+        return "집으로 배송해요"
+    if kind is DeliveryKind.LOCKER:
+        return f"{place_phrase(kind, label)}으로 보내요"
+    return f"{label or '매장'}에서 찾아가시면 돼요"
+
+
+def repeat_order(q: Quote, place: str | None, needs_approval: bool = False) -> str:
+    """An order question asked again after an unclear answer: what, how many, the total and
+    where, so that the "응" that follows is to something said ('서울우유 흰우유 1L 2팩, 회원가
+    5,580원, 집으로 배송해요. 주문할까요?')."""
+    what = lines_phrase([(ln.name, ln.quantity, ln.unit) for ln in q.lines])
+    total = price_phrase(q) if len(q.lines) == 1 else f"모두 {price_phrase(q)}"
+    approval = " 어른이 승인하면 주문돼요." if needs_approval else ""
+    return f"{what}, {total}, {where_phrase(q.delivery, place)}.{approval} 주문할까요?"
+
+
+def repeat_cancel(order: OrderView) -> str:
+    """A cancellation asked again: the order's lines, total and delivery."""
+    what = lines_phrase([(ln.name, ln.quantity, ln.unit) for ln in order.lines])
+    return (
+        f"{order.id}번 주문({what}, {won(order.total)}, {DELIVERY_NOUN_KO[order.delivery]})을 "
+        "취소할까요?"
+    )
 
 
 def error(exc: Exception) -> str:
@@ -253,12 +290,7 @@ def receipt_sentence(r: Receipt, new: bool) -> str:
     if r.delivery_fee:
         extras.append(f"배송비 {won(r.delivery_fee)} 포함")
     total = won(r.total) + (f"({', '.join(extras)})" if extras else "")
-    if r.delivery is DeliveryKind.HOME:
-        where = "집으로 배송해요"
-    elif r.delivery is DeliveryKind.LOCKER:
-        where = f"{place_phrase(r.delivery, r.delivery_place)}으로 보내요"
-    else:
-        where = f"{r.delivery_place or '매장'}에서 찾아가시면 돼요"
+    where = where_phrase(r.delivery, r.delivery_place)
     paid = f"카드 {r.payment_last4}로 결제하고 " if r.payment_last4 else ""
     return f"{lead}. 주문 번호 {r.order_id}번, {what}, 합계 {total}, {paid}{where}."
 

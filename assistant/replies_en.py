@@ -190,8 +190,43 @@ def not_available(intent: str) -> str:
     return "I can't do that yet; I can help with orders and your cart."
 
 
-def repeat_question(cancel: bool) -> str:
-    return "Shall I cancel the order?" if cancel else "Shall I order?"
+MAX_NAMED = 3
+"""A question asked again names at most this many lines, then how many more."""
+DELIVERY_NOUN_EN = {DeliveryKind.HOME: "home delivery", DeliveryKind.LOCKER: "parcel locker",
+                    DeliveryKind.STORE: "store pickup"}  # fmt: skip
+
+
+def lines_phrase(lines: Sequence[tuple[str, int, str]]) -> str:
+    """'2 × Seoul Milk 1L, 1 × eggs and 2 more' from (name, quantity, unit)."""
+    named = ", ".join(item(*ln) for ln in lines[:MAX_NAMED])
+    more = len(lines) - MAX_NAMED
+    return f"{named} and {more} more" if more > 0 else named
+
+
+def where_phrase(kind: DeliveryKind, label: str | None) -> str:
+    """'delivered to your home', 'sent to the parcel locker (…)', 'ready for pickup at …'."""
+    return {
+        DeliveryKind.HOME: "delivered to your home",
+        DeliveryKind.LOCKER: f"sent to {place_phrase(kind, label)}",
+        DeliveryKind.STORE: f"ready for pickup at {label or 'the store'}",
+    }[kind]
+
+
+def repeat_order(q: Quote, place: str | None, needs_approval: bool = False) -> str:
+    """An order question asked again after an unclear answer: what, how many, the total and
+    where."""
+    what = lines_phrase([(ln.name, ln.quantity, ln.unit) for ln in q.lines])
+    total = price_phrase(q) if len(q.lines) == 1 else f"{price_phrase(q)} in all"
+    approval = " It is ordered once an adult approves it." if needs_approval else ""
+    return f"{what}, {total}, {where_phrase(q.delivery, place)}.{approval} Shall I order?"
+
+
+def repeat_cancel(order: OrderView) -> str:
+    """A cancellation asked again: the order's lines, total and delivery."""
+    what = lines_phrase([(ln.name, ln.quantity, ln.unit) for ln in order.lines])
+    return (
+        f"Cancel order {order.id} ({what}, {won(order.total)}, {DELIVERY_NOUN_EN[order.delivery]})?"
+    )
 
 
 def not_a_count(said: str) -> str:
@@ -291,11 +326,7 @@ def receipt_sentence(r: Receipt, new: bool) -> str:
     if r.delivery_fee:
         extras.append(f"including {won(r.delivery_fee)} delivery")
     total = won(r.total) + (f" ({', '.join(extras)})" if extras else "")
-    where = {
-        DeliveryKind.HOME: "delivered to your home",
-        DeliveryKind.LOCKER: f"sent to {place_phrase(r.delivery, r.delivery_place)}",
-        DeliveryKind.STORE: f"ready for pickup at {r.delivery_place or 'the store'}",
-    }[r.delivery]
+    where = where_phrase(r.delivery, r.delivery_place)
     paid = f"paid with the card ending {r.payment_last4}, " if r.payment_last4 else ""
     return f"{lead}. Order number {r.order_id}: {what}, total {total}, {paid}{where}."
 

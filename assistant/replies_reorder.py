@@ -22,7 +22,6 @@ from assistant.store.models import SubscriptionStatus
 ASK_SCHEDULE = "언제마다 주문할까요? 예: '매주 월요일', '3일마다', '매달 1일 오전 9시'."
 ASK_SCHEDULE_AGAIN = "일정을 알아듣지 못했어요. " + ASK_SCHEDULE
 REPEAT_SUBSCRIBE = "정기 배송을 시작할까요?"
-REPEAT_CANCEL = "정기 배송을 해지할까요?"
 NOT_SUBSCRIBED = "알겠어요, 정기 배송을 만들지 않았어요."
 KEPT = "알겠어요, 정기 배송을 그대로 둘게요."
 NO_SUBSCRIPTIONS = "정기 배송이 없어요. 예: '매주 월요일마다 우유 한 팩 주문해 줘'."
@@ -59,6 +58,20 @@ def confirm_subscribe(req: SubscribeRequest, tz: str, member_pricing: bool) -> s
     return (
         f"{describe_ko(req.recurrence)}에 {what}{particle(what, '을', '를')} 주문할게요. "
         f"한 번에 {price}, 첫 주문은 {_is(first)}. {REPEAT_SUBSCRIBE}"
+    )
+
+
+def repeat_subscribe(req: SubscribeRequest, tz: str, member_pricing: bool, where: str) -> str:
+    """The subscription question asked again after an unclear answer, with where it goes
+    ('… 한 번에 회원가 8,500원, 집으로 배송해요. 첫 주문은 3월 9일 월요일이에요. 정기 배송을
+    시작할까요?')."""
+    p = req.product
+    what = item(p.name, req.quantity, p.unit)
+    price = _price(req.unit_price, req.quantity, member_pricing)
+    first = local_date(req.first_run_at, tz)
+    return (
+        f"{describe_ko(req.recurrence)}에 {what}{particle(what, '을', '를')} 주문할게요. "
+        f"한 번에 {price}, {where}. 첫 주문은 {_is(first)}. {REPEAT_SUBSCRIBE}"
     )
 
 

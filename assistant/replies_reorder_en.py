@@ -17,7 +17,6 @@ from assistant.store.models import SubscriptionStatus
 ASK_SCHEDULE = "How often shall I order it? For example: 'every Monday', 'every 3 days'."
 ASK_SCHEDULE_AGAIN = "Sorry, I didn't get the schedule. " + ASK_SCHEDULE
 REPEAT_SUBSCRIBE = "Shall I start the regular delivery?"
-REPEAT_CANCEL = "Shall I cancel the regular delivery?"
 NOT_SUBSCRIBED = "Okay, I didn't set up a regular delivery."
 KEPT = "Okay, I'll keep the regular delivery as it is."
 NO_SUBSCRIPTIONS = "You have no regular deliveries. Try: 'subscribe to milk every Monday'."
@@ -46,6 +45,17 @@ def confirm_subscribe(req: SubscribeRequest, tz: str, member_pricing: bool) -> s
         f"I'll order {item(p.name, req.quantity, p.unit)} {describe_en(req.recurrence)}, "
         f"{price} each time; the first order is on {local_date(req.first_run_at, tz)}. "
         f"{REPEAT_SUBSCRIBE}"
+    )
+
+
+def repeat_subscribe(req: SubscribeRequest, tz: str, member_pricing: bool, where: str) -> str:
+    """The subscription question asked again after an unclear answer, with where it goes."""
+    p = req.product
+    price = won(req.unit_price * req.quantity) + (" at the member price" if member_pricing else "")
+    return (
+        f"I'll order {item(p.name, req.quantity, p.unit)} {describe_en(req.recurrence)}, "
+        f"{price} each time, {where}; the first order is on "
+        f"{local_date(req.first_run_at, tz)}. {REPEAT_SUBSCRIBE}"
     )
 
 

@@ -28,7 +28,10 @@ def test_the_schedule_is_said_back_and_only_yes_makes_it(db_url: str) -> None:
     )
     assert subscriptions(db_url) == []
     unclear, done = say(d, "글쎄", "응")
-    assert unclear == "'응' 또는 '아니'로 대답해 주세요. 정기 배송을 시작할까요?"
+    assert unclear == (  # asked again, naming what, how often, the price and where
+        f"'응' 또는 '아니'로 대답해 주세요. {ISSUE_SENTENCE} 한 번에 회원가 8,500원, "
+        "집으로 배송해요. 첫 주문은 3월 9일 월요일이에요. 정기 배송을 시작할까요?"
+    )
     assert done == "정기 배송을 시작했어요. 첫 주문은 3월 9일 월요일 오전 9시예요."
     assert subscriptions(db_url) == [(1, "EGG-900", 1, "active", "2026-03-09 00:00:00.000000")]
 

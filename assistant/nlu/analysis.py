@@ -79,3 +79,7 @@ class Analysis:
     """Someone else's action or a reported fact ("친구가 주문했대", "he wants to buy")."""
     not_product: bool = False
     """The object is something that is never a grocery (a taxi, a song, an alarm)."""
+    question: bool = False
+    """A question, not an answer: a "?", an interrogative ending (그럴까, 맞나), "are you sure"."""
+    hesitant: bool = False
+    """A hesitation, a filler or a fragment ("음", "잠깐만", "어 그게", "좋긴 한데", "uh")."""

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.language import Language
 
 from assistant.nlu.analysis import Analysis, Piece, clean
+from assistant.nlu.doubt import hesitant_en, question_en, words_en
 from assistant.nlu.grammar import LanguagePack, lookup
 from assistant.nlu.numbers import (
     DIGITS,
@@ -56,14 +58,23 @@ class EnglishFrontEnd:
         self.nlp = build_pipeline()
 
     def analyse(self, text: str) -> Analysis:
-        text = clean(text).lower()
+        raw, text = text, clean(text).lower()
+        words = words_en(text)
+        # judged on the whole answer: "hmm, yes" is not a yes
+        question = question_en(raw, words)
+        hesitant = hesitant_en(raw, words, self.pack.hesitations)
+        if words and all(w in self.pack.hesitations for w in words):
+            # "what?", "wait, what": no request at all
+            return Analysis((), Slots(), question=question, hesitant=hesitant)
         _head, comma, tail = text.rpartition(",")
+        analysis = None
         if comma and tail.strip():
             # "I'm traveling, pause my deliveries": the last clause carries the request
             last = self._analyse(tail.strip())
             if lookup(self.pack, last.key) is not None:
-                return last
-        return self._analyse(text)
+                analysis = last
+        analysis = analysis or self._analyse(text)
+        return replace(analysis, question=question, hesitant=hesitant)
 
     def _analyse(self, text: str) -> Analysis:
         doc = self.nlp(text)

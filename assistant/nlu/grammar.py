@@ -77,6 +77,9 @@ class LanguagePack:
     """Surface words for the speech recogniser's grammar (templates are lemmas)."""
     source_files: tuple[str, ...]
     """The grammar files this pack was loaded from."""
+    hesitations: frozenset[str]
+    """Hesitations, fillers and unfinishing words ("음", "잠깐만", "근데", "uh", "but"): an
+    answer with one of them is never a yes (:mod:`assistant.nlu.doubt`)."""
     templates: dict[str, tuple[str, ...]]
     """The template lines per intent, as written (for grammar compilation and docs)."""
     lookups: dict[tuple[str, ...], str | None] = field(
@@ -188,5 +191,6 @@ def load_pack(lang: str, root: Path = GRAMMARS_DIR) -> LanguagePack:
         user_words=tuple(sorted(_words(lists, "user_words", lists_path))),
         speech_words=_words(lists, "speech_words", lists_path),
         source_files=(str(lists_path), str(intents_path)),
+        hesitations=_words(lists, "hesitations", lists_path),
         templates=templates,
     )

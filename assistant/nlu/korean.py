@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from assistant.nlu.analysis import Analysis, Piece, clean
+from assistant.nlu.doubt import hesitant_ko, question_ko
 from assistant.nlu.grammar import LanguagePack, lookup
 from assistant.nlu.numbers import NOT_A_COUNT, parse_number
 from assistant.nlu.schedule import parse_schedule_ko
@@ -112,16 +113,19 @@ class KoreanFrontEnd:
         self.nlp = build_pipeline(pack, product_words)
 
     def analyse(self, text: str) -> Analysis:
-        text = clean(text)
+        raw, text = text, clean(text)
         doc = self.nlp(text)
         toks = [(t.text, t.tag_, t.lemma_, t._.kiwi_span) for t in doc]
         schedule = parse_schedule_ko(text)
         clause = _last_clause(toks)
         key, slots = self._clause_key(clause, text, schedule is not None)
-        if clause is not toks and lookup(self.pack, key) is None:
+        partial = False  # the last clause says something the whole utterance does not
+        if clause is not toks:
             whole_key, whole_slots = self._clause_key(toks, text, schedule is not None)
-            if lookup(self.pack, whole_key) is not None:
+            intent, whole_intent = lookup(self.pack, key), lookup(self.pack, whole_key)
+            if intent is None and whole_intent is not None:
                 key, slots, clause = whole_key, whole_slots, toks
+            partial = intent is not None and whole_intent != intent
         lists = self.pack.shopping_lists
         if not any(k in lists for k in key) and any(
             t[0] in lists for t in toks
@@ -132,7 +136,11 @@ class KoreanFrontEnd:
         not_product = slots.product is not None and any(
             w in self.pack.not_products for w in slots.product.split()
         )
-        return Analysis(key, slots, _negated(clause), _past(clause), _reported(clause), not_product)
+        return Analysis(
+            key, slots, _negated(clause), _past(clause), _reported(clause), not_product,
+            question=question_ko(raw, toks),
+            hesitant=partial or hesitant_ko(raw, text, toks, self.pack.hesitations),
+        )  # fmt: skip
 
     def _clause_key(
         self, toks: list[tuple[str, str, str, tuple[int, int]]], text: str, has_schedule: bool

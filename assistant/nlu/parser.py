@@ -7,6 +7,9 @@ Safety first: a money-spending intent (:data:`SPENDING_INTENTS`) is only
 returned for a request in the speaker's own voice: never for a negated
 ("주문하지 마"), past ("주문했어"), reported ("친구가 주문했대") utterance, and
 never when the object is something that is not a grocery (a taxi, a song).
+A ``confirm`` is only returned for an unambiguous yes: never for a question ("응?",
+"그럴까", "sure?"), a hesitation ("음 네", "잠깐만", "uh") or a fragment ("좋긴 한데")
+(:mod:`assistant.nlu.doubt`).
 """
 
 from __future__ import annotations
@@ -100,6 +103,10 @@ class IntentParser:
             return Intent(text, lang, "none", 0.7)
         if name in SPENDING_INTENTS and (analysis.negated or analysis.past or analysis.reported):
             return Intent(text, lang, "none", 0.7)
+        if name == "confirm" and (
+            analysis.question or analysis.hesitant or analysis.past or analysis.negated
+        ):  # "응?", "음 네", "sure?", "했어", "그렇지 않아": not a yes
+            return Intent(text, lang, "none", 0.6)
         if name == "suggest" and (analysis.negated or analysis.past):
             return Intent(text, lang, "none", 0.7)  # "어제 뭐 샀더라" asks about the past
         slots = analysis.slots
