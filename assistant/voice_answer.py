@@ -6,8 +6,9 @@ came out as "응" at word confidence 1.00. So a turn in the window reaches the
 dialog as a yes or a no only when its audio passed three checks:
 
 1. **Speech**: WebRTC's voice activity detector finds enough voiced audio in
-   the turn, and its pitch glides like a voice's (:class:`~assistant.audio.vad.SpeechRule`).
-   A turn that fails is *nothing heard*, whatever the recogniser made of it.
+   the turn (:class:`~assistant.audio.vad.SpeechRule`); a turn that fails is
+   *nothing heard*, whatever the recogniser made of it. An answer's pitch must
+   also glide like a voice's (a motor's hum is heard as "네" at 0.81).
 2. **The answer grammar**: a second recogniser decodes the turn with the
    window's grammar (:func:`~assistant.asr_grammar.answer_grammar`): answer
    words, a few companions and many fillers that give noise somewhere to go.
@@ -125,6 +126,8 @@ def read_answer(
         return None, "word too long"
     if rule.too_long(voicing):
         return None, "too long for an answer"
+    if not rule.speech.glides(voicing):
+        return None, "a flat pitch"
     return kind, "answer"
 
 
@@ -158,9 +161,11 @@ class AnswerGate:
             return Verdict(None, "not speech", voicing, None, said)
         if secret:
             return Verdict(heard, "speech", voicing)
-        if self.rule.too_long(voicing):  # not decoded again
+        why_not = "too long for an answer" if self.rule.too_long(voicing) else (
+            None if self.rule.speech.glides(voicing) else "a flat pitch")  # fmt: skip
+        if why_not is not None:  # it cannot be an answer: not decoded again
             if said is not None:
-                return Verdict(None, "too long for an answer", voicing, None, said)
+                return Verdict(None, why_not, voicing, None, said)
             return Verdict(heard, "not an answer", voicing, None, said)
         answer = self.recognise(pcm)
         kind, why = read_answer(answer, self.grammar, self.rule, voicing)

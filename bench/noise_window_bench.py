@@ -1,6 +1,6 @@
 """Noise and real short answers replayed into the voice loop's open confirmation window.
 
-    .venv/bin/python bench/noise_window_bench.py [--minutes 32] [--seed 20260312]
+    .venv/bin/python bench/noise_window_bench.py [--minutes 32] [--seed 20260312] [--no-checks]
 
 The same parts as ``jangbogi listen`` (the compiled shop grammar on the trimmed
 Korean model, the wake-word detector, the default device profile's endpointer,
@@ -16,6 +16,9 @@ skipped when absent) and ``--minutes`` of generated household non-speech
 Then the real short answers cut at run time from the shared clips ("네" x2,
 "아니요" x1), at three loudness levels, into a second database: every yes should
 place its order and every no should decline.
+
+``--no-checks`` replays the noise into the loop as it was before the checks (the
+command grammar's transcript goes straight to the dialog), for comparison.
 
 Prints windows, turns, what the command grammar alone would have taken for a
 yes, why turns were ignored, confirmations and orders, the median time the
@@ -43,13 +46,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--minutes", type=float, default=32.0, help="generated non-speech")
     parser.add_argument("--seed", type=int, default=20260312)
+    parser.add_argument("--no-checks", action="store_true", help="the loop as it was")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="noise-window-") as tmp:
         os.environ["XDG_DATA_HOME"] = str(Path(tmp) / "data")  # grammar and trimmed model
-        return run(Path(tmp), args.minutes, args.seed)
+        return run(Path(tmp), args.minutes, args.seed, checks=not args.no_checks)
 
 
-def run(tmp: Path, minutes: float, seed: int) -> int:
+def run(tmp: Path, minutes: float, seed: int, *, checks: bool = True) -> int:
     from assistant.asr import load_model, resolve_model
     from assistant.asr_grammar import ANSWER_WORDS
     from assistant.audio.household_noise import episodes
@@ -86,8 +90,11 @@ def run(tmp: Path, minutes: float, seed: int) -> int:
             judge_ms.append((time.perf_counter() - start) * 1000)
 
     rig.gate.judge = timed  # type: ignore[method-assign]
+    if not checks:
+        rig.gate = None  # type: ignore[assignment]
 
-    print(f"seed {seed}; {len(grammar)} command grammar words")
+    state = "on" if checks else "OFF"
+    print(f"seed {seed}; {len(grammar)} command grammar words; answer checks {state}")
     sources: Counter[str] = Counter()
     confirmations: Counter[str] = Counter()
 
@@ -137,6 +144,8 @@ def run(tmp: Path, minutes: float, seed: int) -> int:
               f"max {max(judge_ms):.0f} ms over {len(judge_ms)} turns")  # fmt: skip
 
     print("\n## real short answers cut from the shared clips (should be accepted)")
+    if not checks:
+        return 0
     if not clips:
         print(f"skipped: no shared speech clips in {SPEECH}")
         return 0 if orders == 0 else 1

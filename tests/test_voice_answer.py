@@ -64,12 +64,14 @@ def test_voicing_counts_voiced_time_and_the_longest_run() -> None:
     assert voicing([], 10) == Voicing(0, 0, 0)
 
 
-def test_the_speech_rule_needs_enough_voicing_in_one_run_and_a_moving_pitch() -> None:
+def test_the_speech_rule_needs_enough_voicing_in_one_run_and_an_answer_a_moving_pitch() -> None:
     rule = SpeechRule(min_voiced_ms=180, min_run_ms=150, min_glide_st=1.5)
     assert rule.passes(Voicing(180, 150, 1000, 200, 1.5))
+    assert rule.glides(Voicing(180, 150, 1000, 200, 1.5))
     assert not rule.passes(Voicing(170, 150, 1000, 200, 3.0))  # too little in all
     assert not rule.passes(Voicing(600, 120, 1000, 200, 3.0))  # clicks: many short runs
-    assert not rule.passes(Voicing(900, 900, 1000, 900, 0.2))  # a motor: its pitch stays put
+    motor = Voicing(900, 900, 1000, 900, 0.2)
+    assert rule.passes(motor) and not rule.glides(motor)  # voiced, but its pitch stays put
     with pytest.raises(ConfigError):
         SpeechRule(min_voiced_ms=-1)
 
@@ -96,10 +98,10 @@ def test_the_detector_marks_silence_unvoiced_and_a_gliding_vowel_as_speech() -> 
     spoken = detector.measure(_vowel(10.0))  # 110-130 Hz: 2.9 semitones
     assert spoken.voiced_ms >= 600 and spoken.longest_ms >= 500 and spoken.total_ms == 990
     assert 2.0 < spoken.glide_st < 3.2 and spoken.glide_ms >= 500
-    assert SpeechRule().passes(spoken)
+    assert SpeechRule().passes(spoken) and SpeechRule().glides(spoken)
     flat = detector.measure(_vowel(0.0))  # the same sound on one note: a motor, a hum
     assert flat.voiced_ms >= 600 and flat.glide_st < 0.1
-    assert not SpeechRule().passes(flat)
+    assert SpeechRule().passes(flat) and not SpeechRule().glides(flat)
     quiet_after = detector.measure(bytes(32000))  # each call starts afresh
     assert quiet_after == Voicing(0, 0, 990)
     assert len(detector.flags(bytes(FRAME_BYTES * 3 + 100))) == 3  # a short tail is not judged
@@ -156,6 +158,16 @@ def test_an_answer_is_short() -> None:
 def test_noise_is_nothing_heard_whatever_the_recogniser_made_of_it() -> None:
     verdict = gate(SILENCE, NeverDecoded()).judge(b"", heard("응"))
     assert verdict.ignored and verdict.reason == "not speech" and verdict.said == "yes"
+
+
+def test_a_flat_pitch_is_no_answer_but_may_be_a_command() -> None:
+    """A motor's hum passes the VAD and the Korean model hears it as "네" at 0.81."""
+    hum = Voicing(600, 600, 1500, 600, 0.3)
+    assert gate(hum, NeverDecoded()).judge(b"", heard("네")).reason == "a flat pitch"
+    assert gate(hum, NeverDecoded()).judge(b"", heard("네")).ignored
+    command = heard("우유 두 개 주문해 줘")
+    assert gate(hum, NeverDecoded()).judge(b"", command).heard == command
+    assert read_answer(said(("네", 0.81)), GRAMMAR, AnswerRule(), hum) == (None, "a flat pitch")
 
 
 def test_a_yes_passes_only_when_the_answer_grammar_hears_it_confidently() -> None:
@@ -272,3 +284,25 @@ def test_turns_with_nothing_pending_are_not_judged(db_url: str) -> None:
                             utcnow, LiveSettings(answers=fake)))  # type: ignore[arg-type]  # fmt: skip
     assert [t.reply.intent.name for t in turns] == ["view_cart", "stop"]
     assert fake.judged == []
+
+
+# -- the pitch ----------------------------------------------------------------------
+
+
+def _harmonic(f0: np.ndarray) -> bytes:
+    phase = 2 * np.pi * np.cumsum(f0) / 16000
+    tone = sum(np.sin(k * phase) / k for k in range(1, 12))
+    return _pcm(0.3 * tone / np.max(np.abs(tone)))
+
+
+def test_the_pitch_tracker_follows_a_glide_and_ignores_octave_jumps() -> None:
+    from assistant.audio.pitch import movement, track
+
+    steady = track(_harmonic(np.full(16000, 150.0)))
+    assert abs(float(np.median([p for p in steady if p])) - 150.0) < 1.0
+    assert movement(steady)[1] < 0.05
+    glide = movement(track(_harmonic(150 * 2 ** (np.linspace(0, -4, 16000) / 12))))
+    assert 2.8 < glide[1] < 3.4 and glide[0] >= 800  # 10th to 90th percentile of 4 semitones
+    jump = np.concatenate([np.full(8000, 110.0), np.full(8000, 220.0)])  # an octave error
+    assert movement(track(_harmonic(jump)))[1] < 0.05
+    assert movement([None, 100.0, None]) == (0, 0.0) and track(b"") == []

@@ -72,7 +72,8 @@ def _yin(frame: npt.NDArray[np.float64], min_lag: int, max_lag: int) -> float | 
     if 0 < tau < max_lag:  # parabolic interpolation between lags
         a, b, c = cmnd[tau - 1], cmnd[tau], cmnd[tau + 1]
         shift = 0.5 * (a - c) / (a - 2 * b + c) if a - 2 * b + c != 0 else 0.0
-        return float(RATE / (tau + shift))
+        if abs(shift) < 1:
+            return float(RATE / (tau + shift))
     return float(RATE / tau)
 
 
