@@ -1,6 +1,6 @@
 """Noise and real short answers replayed into the voice loop's open confirmation window.
 
-    .venv/bin/python bench/noise_window_bench.py [--minutes 32] [--seed 20260312] [--no-checks]
+    .venv/bin/python bench/noise_window_bench.py [--minutes 32] [--seed N] [--no-checks]
 
 The same parts as ``jangbogi listen`` (the compiled shop grammar on the trimmed
 Korean model, the wake-word detector, the default device profile's endpointer,
@@ -9,8 +9,9 @@ Before each replay the dialog asks "서울우유 흰우유 1L 한 개 주문할�
 turn), so the audio lands in the follow-up window that needs no wake word.
 
 Replayed, each into its own window, into a database that must end with no order:
-the ``audio_fixtures`` noise and tones, the shared speech clips (../shared/data/speech,
-skipped when absent) and ``--minutes`` of generated household non-speech
+the ``audio_fixtures`` noise and tones (each after 0, 0.1 and 0.5 s of quiet),
+the shared speech clips (../shared/data/speech, skipped when absent) and
+``--minutes`` of generated household non-speech
 (:mod:`assistant.audio.household_noise`, deterministic from ``--seed``).
 
 Then the real short answers cut at run time from the shared clips ("네" x2,
@@ -62,6 +63,7 @@ def run(tmp: Path, minutes: float, seed: int, *, checks: bool = True) -> int:
     from assistant.store import db
     from tests.window_audio import (
         ANSWER_CLIPS,
+        FIXTURE_PADS_S,
         FIXTURES,
         NOISE_FIXTURES,
         SPEECH,
@@ -70,7 +72,7 @@ def run(tmp: Path, minutes: float, seed: int, *, checks: bool = True) -> int:
         pcm_of,
         quiet,
         scaled,
-    )  # fmt: skip
+    )
 
     noise_url, answer_url = (f"sqlite:///{tmp / name}" for name in ("noise.db", "answers.db"))
     for url in (noise_url, answer_url):
@@ -112,7 +114,8 @@ def run(tmp: Path, minutes: float, seed: int, *, checks: bool = True) -> int:
                 )
 
     for name in NOISE_FIXTURES:
-        replay("audio_fixtures", quiet(0.5) + pcm_of(FIXTURES / name), name)
+        for pad in FIXTURE_PADS_S:
+            replay("audio_fixtures", quiet(pad) + pcm_of(FIXTURES / name), f"{name} after {pad} s")
     clips = sorted(SPEECH.glob("*.wav")) if SPEECH.is_dir() else []
     for clip in clips:
         replay("shared clips", quiet(0.5) + pcm_of(clip), clip.name)
@@ -127,7 +130,8 @@ def run(tmp: Path, minutes: float, seed: int, *, checks: bool = True) -> int:
     print("\n## noise into the open window (must be 0 confirmations, 0 orders)")
     print("| source | audio | windows | confirmations |")
     print("|---|---|---|---|")
-    windows = {"audio_fixtures": len(NOISE_FIXTURES), "shared clips": len(clips),
+    fixtures = len(NOISE_FIXTURES) * len(FIXTURE_PADS_S)
+    windows = {"audio_fixtures": fixtures, "shared clips": len(clips),
                "generated": sum(kinds.values())}  # fmt: skip
     for source, seconds in sources.items():
         print(f"| {source} | {seconds / 60:.1f} min | {windows[source]} | "

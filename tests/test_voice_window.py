@@ -21,6 +21,7 @@ from assistant.commands import _voice_grammar
 from assistant.store import db
 from tests.window_audio import (
     ANSWER_CLIPS,
+    FIXTURE_PADS_S,
     FIXTURES,
     NOISE_FIXTURES,
     SPEECH,
@@ -28,7 +29,7 @@ from tests.window_audio import (
     cut_answer,
     pcm_of,
     quiet,
-)  # fmt: skip
+)
 
 GENERATED_S = 150.0
 """Generated non-speech per test run: every kind several times (the bench runs 32 min)."""
@@ -53,26 +54,28 @@ def _rig(db_url: str) -> WindowRig:
 def test_noise_in_the_open_window_orders_nothing(db_url: str) -> None:
     rig = _rig(db_url)
     for name in NOISE_FIXTURES:
-        done = rig.replay(quiet(0.5) + pcm_of(FIXTURES / name))
-        assert [t for t in done.turns if t.reply.intent.name == "confirm"] == [], name
+        for pad in FIXTURE_PADS_S:
+            done = rig.replay(quiet(pad) + pcm_of(FIXTURES / name))
+            assert [t for t in done.turns if t.reply.intent.name == "confirm"] == [], name
     kinds = set()
     for one in episodes(SEED, GENERATED_S):
         done = rig.replay(one.pcm)
         kinds.add(one.kind)
         assert [t for t in done.turns if t.reply.intent.name == "confirm"] == [], one.kind
     assert kinds == set(KINDS)
-    assert rig.counts["windows"] >= len(NOISE_FIXTURES) + len(KINDS) * 2
+    assert rig.counts["windows"] >= len(NOISE_FIXTURES) * 3 + len(KINDS) * 2
     assert _orders(db_url) == []
     assert rig.dialog.pending is not None  # the question was never answered by noise
 
 
 @pytest.mark.slow
 def test_without_the_checks_the_same_noise_confirms(db_url: str) -> None:
-    """The control: the loop as it was (no answer checks) takes a fixture's noise for "응"."""
+    """The control: the loop as it was (no answer checks) takes the fixtures' noise for "응"."""
     rig = _rig(db_url)
     rig.gate = None  # type: ignore[assignment]
     for name in NOISE_FIXTURES:
-        rig.replay(quiet(0.5) + pcm_of(FIXTURES / name))
+        for pad in FIXTURE_PADS_S:
+            rig.replay(quiet(pad) + pcm_of(FIXTURES / name))
     assert _orders(db_url) != []
 
 

@@ -40,6 +40,9 @@ SPEECH = ROOT.parent / "shared" / "data" / "speech"
 FIXTURES = ROOT / "audio_fixtures"
 NOISE_FIXTURES = ("noise_16k.wav", "clipped_16k.wav", "tone_440_44k1_stereo.wav",
                   "tone_8bit_8k.wav", "tone_24bit_48k.wav", "tone_float32_22k.wav")  # fmt: skip
+FIXTURE_PADS_S = (0.0, 0.1, 0.5)
+"""Quiet before a fixture when replayed: the same noise decodes differently after a pause
+(the clipped fixture comes out as "응" right at the window's start, as "우유 은" 0.3 s in)."""
 ORDER = "서울우유 흰우유 1L 한 개 주문해 줘"
 """The text turn that opens the question ("…주문할까요?")."""
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
