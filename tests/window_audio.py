@@ -21,10 +21,9 @@ from typing import Any
 import numpy as np
 
 from assistant.asr import Recognizer, knows_word, transcribe
-from assistant.asr_grammar import answer_grammar
 from assistant.audio.endpoint import Endpointer
-from assistant.audio.vad import SpeechDetector
 from assistant.audio.wavfile import read_wav
+from assistant.commands import _answer_gate
 from assistant.devices import load_profiles
 from assistant.dialog import Dialog
 from assistant.dialog_purchase import PendingOrder
@@ -32,7 +31,7 @@ from assistant.shop.service import ShopService
 from assistant.store import db
 from assistant.store.models import Channel
 from assistant.voice import LiveSettings, Turn, live_turns
-from assistant.voice_answer import AnswerGate, Verdict, recognise_answer, yes_or_no
+from assistant.voice_answer import AnswerGate, Verdict
 from assistant.wake import WakeDetector
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -140,9 +139,7 @@ class WindowRig:
         profile = load_profiles()["default"]
         self.dialog = Dialog(ShopService(db.session_factory(db.open_engine(self.url))),
                              Channel.VOICE)  # fmt: skip
-        grammar = answer_grammar(lambda w: knows_word(self.model, w))
-        self.gate = AnswerGate(SpeechDetector().measure, recognise_answer(self.model, grammar),
-                               grammar, yes_or_no(self.dialog.parser))  # fmt: skip
+        self.gate: AnswerGate = _answer_gate(self.model, self.dialog.parser)  # as `listen` does
         self.wake = WakeDetector(self.model, self.wake_word, self.command_grammar)
         self.endpointer = Endpointer(profile.silence_rms, profile.trailing_silence_ms,
                                      profile.max_utterance_s)  # fmt: skip
