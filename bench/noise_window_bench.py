@@ -106,6 +106,8 @@ def run(tmp: Path, minutes: float, seed: int, *, checks: bool = True) -> int:
         confirmed = sum(t.reply.intent.name in SPENDING for t in done.turns)
         confirmations[source] += confirmed
         if confirmed:  # every breach is shown with what the checks saw
+            heard = [t.heard for t in done.turns]
+            print(f"CONFIRMED by {what}: the loop heard {heard}")
             for verdict in done.verdicts:
                 heard = verdict.answer.words if verdict.answer else ()
                 print(
