@@ -1,8 +1,8 @@
 """The pitch of a voice, and how much it moves: YIN over 16 kHz mono 16-bit PCM.
 
-A voice's pitch moves even in one syllable ("네." falls, "네?" rises: 3-10
-semitones in the shared clips' answers, 1.4 semitones or more in 90 % of their
-words), while a motor, a hum, a beep or a held note stays put. :func:`track`
+A voice's pitch moves even in one syllable ("네." falls, "네?" rises: the shared
+clips' answers glide 2.5-4 semitones along one smooth contour), while a motor, a
+hum, a beep or a held note stays put. :func:`track`
 estimates the fundamental frequency of each 10 ms hop with YIN (de Cheveigné and
 Kawahara, 2002: the cumulative mean normalised difference function and an
 absolute threshold, which avoids most octave errors); :func:`movement` is how
