@@ -85,7 +85,8 @@ def live_turns(
     """Wake word -> one command until trailing silence -> reply; follow-ups need no wake word.
 
     ``wake=None`` behaves as if the wake word had just been heard (``--no-wake``) and keeps
-    listening without one.
+    listening without one. A dialog that is already asking something starts the loop in
+    the follow-up window.
     """
     settings = settings or LiveSettings()
     asking = dialog.pending is not None  # a question asked before the loop started

@@ -7,8 +7,8 @@ adds how far the pitch glides (:mod:`assistant.audio.pitch`). :func:`voicing` an
 
 WebRTC's detector alone does not tell speech from steady noise: a running tap,
 a vacuum cleaner, white noise and some tones come out voiced almost throughout
-(``bench/noise_window_bench.py``); it does reject silence, clicks and most pure
-tones. A motor's hum is the hard case: the Korean model hears a short burst of
+(``bench/noise_window_bench.py``); it does reject silence and most of the pure
+tones in ``audio_fixtures``. A motor's hum is the hard case: the Korean model hears a short burst of
 it as "네" at word confidence 0.81, as confident as a real "네". What a voice has
 and a motor, a beep or a held note has not is a pitch that moves: the shared
 clips' answers glide 2.5-4 semitones, a steady motor at most 0.8 and tunes with
