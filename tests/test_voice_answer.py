@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -234,7 +235,7 @@ def _dialog(db_url: str) -> Dialog:
     return Dialog(ShopService(db.session_factory(db.open_engine(db_url))), Channel.VOICE)
 
 
-def test_an_ignored_turn_in_the_window_is_nothing_heard(db_url: str) -> None:
+def test_an_ignored_turn_in_the_window_is_nothing_heard(db_url: str, tmp_path: Path) -> None:
     from assistant.audio.endpoint import Endpointer
     from assistant.voice import LiveSettings, live_turns
 
@@ -248,12 +249,15 @@ def test_an_ignored_turn_in_the_window_is_nothing_heard(db_url: str) -> None:
     fake = FakeGate({"응?noise"})
     judged: list[Verdict] = []
     dialog = _dialog(db_url)
-    settings = LiveSettings(answers=fake, on_judged=judged.append)  # type: ignore[arg-type]
+    saved = tmp_path / "heard"
+    settings = LiveSettings(answers=fake, on_judged=judged.append, save_dir=saved)  # type: ignore[arg-type]
     turns = list(live_turns(frames, FakeWake(), script.new, Endpointer(300, 600, 8.0), dialog,  # type: ignore[arg-type]
                             utcnow, settings))  # fmt: skip
     assert [t.reply.intent.name for t in turns] == ["order", "confirm"]
     assert fake.judged == ["응?noise", "응"]  # the first command had no question pending
     assert [v.ignored for v in judged] == [True, False]
+    assert len(list(saved.glob("ignored-*.wav"))) == 1  # --save-audio keeps what was ignored
+    assert len(list(saved.glob("turn-*.wav"))) == 2
 
 
 def test_noise_until_the_window_closes_leaves_the_question_unanswered(db_url: str) -> None:
