@@ -40,7 +40,8 @@ class Word:
     end: float
     """End time in seconds."""
     confidence: float
-    """0..1 as reported by Vosk (it often says 1.0 for forced words)."""
+    """0..1 as reported by Vosk. With n-best alternatives on (the default here) Vosk reports
+    none and this is 1.0; :mod:`assistant.voice_answer` decodes without them to get real ones."""
 
 
 @dataclass(frozen=True)

@@ -132,3 +132,49 @@ def load_if_current(path: Path, expected: str) -> tuple[str, ...] | None:
     if data.get("fingerprint") != expected:
         return None
     return tuple(data.get("words", ()))
+
+
+ANSWER_YES = ("응", "네", "예", "넵", "넹", "YES")
+"""Words that make a spoken answer a yes in the confirmation window."""
+ANSWER_NO = ("아니", "아니요", "아뇨", "NO")
+"""Words that make a spoken answer a no."""
+ANSWER_COMPANIONS = ("주문해", "줘", "주세요", "해", "해줘", "요", "그래", "좋아", "맞아")
+"""Words allowed beside a yes or a no ("네 주문해 주세요"); alone they answer nothing."""
+ANSWER_FILLERS = tuple(
+    "아 어 오 우 으 이 음 흠 흐 허 하 후 스 쓰 츠 크 트 프 쉬 시 치 키 티 피 띠 딱 탁 쿵 퉁 쾅 쨍 "
+    "땡 딩 동 삐 뿅 덜컹 쿵쾅 똑똑 똑 졸졸 윙 위잉 딸깍 쏴 띵동 라 라라 랄라 흥 에 애 웅 엉 헉 휴 "
+    "쉿 칙 붕 삑 찰칵 달그락 덜그럭 와 우르르 펑 탕 빵 뚝 뚝뚝 보글보글 지지직 잉 음음 으음 크흠 "
+    "하하 호호 히히 도 레 미 파 솔 딴 따 따라 둥 둥둥 징 뎅 띠링 띠리 삐삐".split()
+)
+"""Where everything else goes: short syllables, hums and the sounds of a kitchen (쿵, 달그락,
+보글보글, 위잉, 랄라). Measured with ``bench/noise_window_bench.py``: with only the answer
+words and ``<UNK>``, generated noise came out as 응/네/싫어/NO at word confidence 1.00; with
+these fillers it lands on them, and so does ordinary speech that is not an answer."""
+ANSWER_WORDS = (*ANSWER_YES, *ANSWER_NO, *ANSWER_COMPANIONS, *ANSWER_FILLERS)
+"""Every word the window's grammar wants, before checking the model."""
+
+
+@dataclass(frozen=True)
+class AnswerGrammar:
+    """The recogniser grammar of the confirmation window and what its words mean."""
+
+    words: tuple[str, ...]
+    """Recogniser words (those the model knows), ``<UNK>`` included."""
+    yes: frozenset[str]
+    """Words that answer yes."""
+    no: frozenset[str]
+    """Words that answer no."""
+    companions: frozenset[str]
+    """Words allowed beside an answer word."""
+
+
+def answer_grammar(knows: Callable[[str], bool]) -> AnswerGrammar:
+    """The window's grammar: answer words, their companions and the fillers the model knows."""
+    words = sorted({w for w in ANSWER_WORDS if knows(w)} | {UNKNOWN})
+    kept = set(words)
+    return AnswerGrammar(
+        tuple(words),
+        frozenset(ANSWER_YES) & kept,
+        frozenset(ANSWER_NO) & kept,
+        frozenset(ANSWER_COMPANIONS) & kept,
+    )

@@ -285,8 +285,21 @@ def _grammar_model(model_path: Path, words: list[str]) -> Any:
     return load_model(grammar_model(model_path, words, default_data_dir() / "speech-models"))
 
 
+def _answer_gate(model: Any, parse: Any) -> Any:
+    """The confirmation window's checks (a voice_answer.AnswerGate) on this model."""
+    from assistant.asr import knows_word
+    from assistant.asr_grammar import answer_grammar
+    from assistant.audio.vad import SpeechDetector
+    from assistant.voice_answer import AnswerGate, recognise_answer, yes_or_no
+
+    grammar = answer_grammar(lambda word: knows_word(model, word))
+    return AnswerGate(SpeechDetector().measure, recognise_answer(model, grammar), grammar,
+                      yes_or_no(parse))  # fmt: skip
+
+
 def cmd_listen(args: argparse.Namespace) -> int:
     from assistant.asr import Recognizer, load_model, resolve_model
+    from assistant.asr_grammar import ANSWER_WORDS
     from assistant.audio.endpoint import Endpointer
     from assistant.audio.wavfile import open_wav
     from assistant.devices import load_profiles
@@ -311,7 +324,7 @@ def cmd_listen(args: argparse.Namespace) -> int:
     if args.no_grammar:
         model = load_model(model_path)
     else:  # every recogniser uses the grammar: load the trimmed model (~170 MB less)
-        model = _grammar_model(model_path, [*grammar, wake_word])
+        model = _grammar_model(model_path, [*grammar, wake_word, *ANSWER_WORDS])
     wake = None if args.no_wake else WakeDetector(model, wake_word, grammar)
     command_grammar = None if args.no_grammar else grammar
     speakers: dict[str, Any] = {}
@@ -334,9 +347,10 @@ def cmd_listen(args: argparse.Namespace) -> int:
 
         frames = Microphone(profile).frames()
         print(f"listening on the microphone ({profile.name}); say '{wake_word}' first")
+    answers = _answer_gate(model, dialog.parser)  # a yes in the window only from speech
     turns = live_turns(
         frames, wake, lambda: Recognizer(model, grammar=command_grammar), endpointer, dialog,
-        utcnow, LiveSettings(save_dir=args.save_audio),
+        utcnow, LiveSettings(save_dir=args.save_audio, answers=answers),
     )  # fmt: skip
     for turn in turns:
         if args.json:
