@@ -11,7 +11,8 @@ Korean endings carry the question where speech has no "?": Kiwi tags them ``EF``
 the last one decides. -ㄹ래 and -지 are questions only with a "?" (할래 "I'll do it",
 좋지 "sure"); -까, -나, -니, -냐, -ㄴ가, -는지 always are; echoes and hearsay (얼마라고,
 그렇대, 주문한다고) are not answers of the speaker's own, and a question word (누가 그래요,
-뭐라고) asks. Hesitant as well: a conjecture (좋겠다), a connective ending (좋아서 …,
+뭐라고) asks. Hesitant as well: a conjecture (좋겠다; but -겠- of will on a verb,
+"주문하겠습니다", is a yes), a connective ending (좋아서 …,
 그렇다면, 하려고), a modifier (좋은 아침, 맞는) and, from the Korean front end, a yes that is
 only the last clause of a longer sentence ("같이 다니자 응"). The parser also refuses a
 ``confirm`` in the past (했어) or negated (그렇지 않아).
@@ -125,12 +126,27 @@ def hesitant_ko(raw: str, text: str, toks: list[Morpheme], hesitations: frozense
     for i, (form, tag, lemma, _) in enumerate(toks):
         if tag in HESITATION_TAGS_KO and (form in hesitations or lemma in hesitations):
             return True
-        if (tag == "EP" and form == "겠") or (tag == "EC" and form in CONNECTIVES_KO):
+        if tag == "EP" and form == "겠" and not _volition(toks, i):
+            return True
+        if tag == "EC" and form in CONNECTIVES_KO:
             return True
         if tag == "ETM" and not _will_do(toks[i:]):
             return True
     final = _final(toks)
     return final is not None and (final[0] in UNFINISHED_FINAL_KO or final[1] == "ETN")
+
+
+VOLITION_FINALS_KO = frozenset({"다", "습니다", "ᆸ니다", "어", "어요", "아", "아요"})
+"""Plain statement endings after -겠- on a verb: "주문하겠습니다", "하겠어요", "알겠어"."""
+
+
+def _volition(toks: list[Morpheme], at: int) -> bool:
+    """-겠- on a verb ending in a plain statement is the speaker's will ("주문하겠습니다",
+    "그렇게 하겠어요"), not a conjecture ("좋겠다", "괜찮겠네", "주문하겠지")."""
+    if at == 0 or toks[at - 1][1] not in ("VV", "XSV"):
+        return False
+    rest = [(f, t) for f, t, _, _ in toks[at + 1 :] if not t.startswith("S")]
+    return len(rest) >= 1 and rest[0][1] == "EF" and rest[0][0] in VOLITION_FINALS_KO
 
 
 def _will_do(rest: list[Morpheme]) -> bool:

@@ -104,6 +104,11 @@ def build_pipeline(pack: LanguagePack, product_words: tuple[str, ...] = ()) -> L
     return nlp
 
 
+ACKNOWLEDGEMENTS = frozenset({"알다", "네", "예", "응", "넵", "그래", "그렇다", "좋다"})
+"""Words of a clause before a yes that keep it a yes: "알겠어 주문해", "네 알겠습니다
+주문해 주세요"."""
+
+
 class KoreanFrontEnd:
     """Korean utterance -> :class:`Analysis`."""
 
@@ -126,6 +131,13 @@ class KoreanFrontEnd:
             if intent is None and whole_intent is not None:
                 key, slots, clause = whole_key, whole_slots, toks
             partial = intent is not None and whole_intent != intent
+            if partial and intent == "confirm":  # "알겠어 주문해": an acknowledgement first
+                before = toks[: len(toks) - len(clause)]
+                before_key, _ = self._clause_key(before, text, False)
+                partial = not (
+                    set(before_key) <= ACKNOWLEDGEMENTS
+                    or lookup(self.pack, before_key) == "confirm"
+                )
         lists = self.pack.shopping_lists
         if not any(k in lists for k in key) and any(
             t[0] in lists for t in toks
