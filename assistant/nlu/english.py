@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from spacy.language import Language
 
-from assistant.nlu.analysis import Analysis, Piece, clean
+from assistant.nlu.analysis import Analysis, Piece, clean, normal_form
 from assistant.nlu.doubt import hesitant_en, question_en, words_en
 from assistant.nlu.grammar import LanguagePack, lookup
 from assistant.nlu.numbers import (
@@ -58,7 +58,7 @@ class EnglishFrontEnd:
         self.nlp = build_pipeline()
 
     def analyse(self, text: str) -> Analysis:
-        raw, text = text, clean(text).lower()
+        raw, text = normal_form(text), clean(text).lower()
         words = words_en(text)
         # judged on the whole answer: "hmm, yes" is not a yes
         question = question_en(raw, words)

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from assistant.nlu.analysis import Analysis, Piece, clean
+from assistant.nlu.analysis import Analysis, Piece, clean, normal_form
 from assistant.nlu.doubt import hesitant_ko, question_ko
 from assistant.nlu.grammar import LanguagePack, lookup
 from assistant.nlu.numbers import NOT_A_COUNT, parse_number
@@ -118,7 +118,7 @@ class KoreanFrontEnd:
         self.nlp = build_pipeline(pack, product_words)
 
     def analyse(self, text: str) -> Analysis:
-        raw, text = text, clean(text)
+        raw, text = normal_form(text), clean(text)
         doc = self.nlp(text)
         toks = [(t.text, t.tag_, t.lemma_, t._.kiwi_span) for t in doc]
         schedule = parse_schedule_ko(text)
