@@ -494,9 +494,10 @@ def race_checkout(p: Pool, shop: Shop, rng: random.Random) -> Race:
 
 
 def race_decision(p: Pool, shop: Shop, rng: random.Random) -> Race:
-    """A child's order: adults approve, reject and cancel it, the child cancels it, all at
-    once. Decided once (an approved order may then be cancelled once, as any open order);
-    the stock comes back once, and only if the order does not stand."""
+    """A child's order: adults approve and reject it (and, half the time, adults and the
+    child cancel it), all at once. Decided once (an approved order may then be cancelled
+    once, as any open order); the stock comes back once, and only if the order does not
+    stand."""
     last = shop.reset(pin=True)
     sku = rng.choice(PRODUCTS)[0]
     start = rng.randint(20, 60)
@@ -510,16 +511,20 @@ def race_decision(p: Pool, shop: Shop, rng: random.Random) -> Race:
     expect([p.child.reply()], [p.child], "waiting", "decision race (child, yes)")
     order_id = shop.value("SELECT MAX(id) FROM orders WHERE member_id = :m", m=shop.child_id)
     adults = rng.sample(p.adults, rng.randint(2, min(6, len(p.adults))))
-    asks = [rng.choice([f"{order_id}번 주문 승인해 줘", f"{order_id}번 주문 거절해 줘",
-                        "마지막 주문 취소해 줘"]) for _ in adults]  # fmt: skip
+    decide = [f"{order_id}번 주문 승인해 줘", f"{order_id}번 주문 거절해 줘"]
+    # half the time only decisions race (a cancellation, one "응", nearly always wins)
+    mixed = rng.random() < 0.5
+    asks = [rng.choice([*decide, "마지막 주문 취소해 줘"] if mixed else decide) for _ in adults]
+    racers = [*adults, p.child] if mixed else adults
+    lines = [*asks, "마지막 주문 취소해 줘"] if mixed else asks
     say_all(adults, ["아니"] * len(adults))
-    replies = say_all([*adults, p.child], [*asks, "마지막 주문 취소해 줘"])
-    for talker, reply in zip([*adults, p.child], replies, strict=True):
+    replies = say_all(racers, lines)
+    for talker, reply in zip(racers, replies, strict=True):
         if f"{order_id}번" not in reply or kind(reply) not in ("ask_pin", "other"):
             raise SetupError(f"decision race: {talker.label} said {reply!r}")
-    answers = [PIN if "취소" not in ask else "응" for ask in asks]
-    race = Race("decision", len(adults) + 1)
-    _release(race, [*adults, p.child], [*answers, "응"])
+    answers = [PIN if "취소" not in line else "응" for line in lines]
+    race = Race("decision", len(racers))
+    _release(race, racers, answers)
     approved, rejected = race.outcomes["approved"], race.outcomes["rejected"]
     cancelled = race.outcomes["cancelled"]
     status = shop.value("SELECT status FROM orders WHERE id = :i", i=order_id)
