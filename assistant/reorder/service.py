@@ -30,6 +30,7 @@ from assistant.shop.matching import ProductMatcher
 from assistant.shop.orders import check_quantity
 from assistant.shop.pricing import member_pricing_applies, unit_price
 from assistant.shop.service import ProductView, product_view
+from assistant.store.db import write_lock
 from assistant.store.models import (
     Household,
     Member,
@@ -147,10 +148,13 @@ def find_product(session: Session, text: str) -> Product:
 
 
 def get_subscription(session: Session, household_id: int, sub_id: int) -> Subscription:
-    """The household's subscription ``sub_id``, locked for the rest of the transaction."""
+    """The household's subscription ``sub_id``, locked for the rest of the transaction
+    (SQLite: the write lock, taken before it is read)."""
+    write_lock(session)
     sub = session.scalars(
         select(Subscription).where(Subscription.id == sub_id).with_for_update()
-    ).first()
+        .execution_options(populate_existing=True)
+    ).first()  # fmt: skip
     if sub is None or sub.household_id != household_id:
         raise NotFoundError(f"{sub_id}번 정기 배송이 없어요.")
     return sub
@@ -218,7 +222,11 @@ def create(
     session: Session, member: Member, product: Product, quantity: int, rec: Recurrence,
     now: datetime,
 ) -> Subscription:  # fmt: skip
-    """A new active subscription whose first period is the first occurrence after ``now``."""
+    """A new active subscription whose first period is the first occurrence after ``now``.
+
+    Checked and written under the household's lock: the same subscription asked for from
+    two sessions at once is made once."""
+    controls.lock_household(session, member.household_id)
     price = check_new(session, member, product, quantity, rec)
     household = member.household
     sub = Subscription(

@@ -8,13 +8,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from assistant.errors import InvalidQuantityError, NotFoundError, OutOfStockError
+from assistant.shop.controls import lock_household
 from assistant.shop.orders import check_quantity, stock_problem
 from assistant.shop.pricing import MAX_QUANTITY
 from assistant.store.models import Cart, CartLine, Member, Product
 
 
 def get_cart(session: Session, member: Member, now: datetime | None = None) -> Cart | None:
-    cart = session.scalars(select(Cart).where(Cart.member_id == member.id)).first()
+    cart = session.scalars(
+        select(Cart).where(Cart.member_id == member.id).execution_options(populate_existing=True)
+    ).first()
     if cart is None and now is not None:
         cart = Cart(member_id=member.id, updated_at=now)
         session.add(cart)
@@ -25,7 +28,13 @@ def get_cart(session: Session, member: Member, now: datetime | None = None) -> C
 def add_to_cart(
     session: Session, member: Member, product_id: int, quantity: int, now: datetime
 ) -> CartLine:
+    """Put ``quantity`` of a product in the member's cart (it must be in stock now).
+
+    A cart reserves nothing: stock is taken when the cart is ordered. The household is
+    locked first, so sessions adding to the same cart at once add up, and never exceed
+    the quantity allowed per product."""
     check_quantity(quantity)
+    lock_household(session, member.household_id)
     product = session.get(Product, product_id)
     if product is None or not product.active:
         raise NotFoundError("그 상품은 팔지 않아요.")
@@ -53,6 +62,7 @@ def remove_from_cart(
     session: Session, member: Member, product_id: int, quantity: int | None, now: datetime
 ) -> int:
     """Take ``quantity`` (or all) of a product out; returns how many are left."""
+    lock_household(session, member.household_id)
     cart = get_cart(session, member)
     line = (
         None

@@ -2,7 +2,9 @@
 
 Every rule here is checked by the shop (``assistant.shop.purchase``), whatever the
 door the order came through; the dialog only asks the questions. Callers own the
-transaction; ``now`` is always passed in (aware UTC).
+transaction; ``now`` is always passed in (aware UTC). A rule that is checked and then
+written on is checked under :func:`lock_household`, so it holds with many sessions and
+processes at once (docs/security.md).
 
 The PIN is never stored, logged or shown: only a salted scrypt hash is kept.
 """
@@ -31,6 +33,7 @@ from assistant.errors import (
     WrongPinError,
 )
 from assistant.shop.pricing import won
+from assistant.store.db import write_lock
 from assistant.store.models import (
     DeliveryKind,
     Household,
@@ -42,7 +45,8 @@ from assistant.store.models import (
 )
 
 PIN_ATTEMPTS = 3
-"""Wrong PINs in a row that lock spoken purchases."""
+"""Wrong PINs since the last right one (from any session of the household) that lock
+spoken purchases."""
 PIN_RE = re.compile(r"^[0-9]{4}$")
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1, "dklen": 32}
 COUNTED = (OrderStatus.PLACED, OrderStatus.SHIPPED, OrderStatus.DELIVERED,
@@ -104,19 +108,47 @@ def ensure_not_locked(household: Household, now: datetime) -> None:
         )
 
 
-def verify_pin(household: Household, pin: str, now: datetime) -> None:
-    """Check a spoken PIN; counts wrong ones and locks after :data:`PIN_ATTEMPTS`.
+def lock_household(session: Session, household_id: int) -> Household:
+    """The household, locked until the end of the caller's transaction, as committed now.
 
-    The caller must commit even when this raises: the count is the point.
+    Every money rule of a household (the PIN count, the per-day limit, the duplicate guard,
+    a decision on a child's order, the same subscription twice) is checked and written
+    under this lock, so two sessions or processes take turns: on PostgreSQL a row lock
+    (``SELECT ... FOR UPDATE``), on SQLite the database's write lock
+    (:func:`assistant.store.db.write_lock`). Call it before reading anything the rule
+    depends on; the household's attributes are re-read, not taken from the session.
+    """
+    write_lock(session)
+    return session.scalars(
+        select(Household)
+        .where(Household.id == household_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).one()
+
+
+def pin_digest(pin: str, salt_hex: str) -> str | None:
+    """The hash :func:`count_pin` compares, or None when ``pin`` is not 4 digits.
+
+    scrypt takes tens of milliseconds on purpose: compute it before taking the lock, so
+    that sessions queue only for the count, not for each other's hashing."""
+    if PIN_RE.match(pin) is None:
+        return None
+    return hash_pin(pin, bytes.fromhex(salt_hex))
+
+
+def count_pin(household: Household, digest: str | None, now: datetime) -> None:
+    """Judge a PIN already hashed with the household's current salt, and count it.
+
+    The caller holds the household's lock (:func:`lock_household`) and commits even when
+    this raises: the count is the point. While locked, every PIN (the right one too) is
+    refused and not counted. A right one clears the count; the
+    :data:`PIN_ATTEMPTS`-th wrong one since then, from whichever session, locks.
     """
     ensure_not_locked(household, now)
     if not has_pin(household):
         return
-    salt = bytes.fromhex(household.pin_salt or "")
-    good = PIN_RE.match(pin) is not None and hmac.compare_digest(
-        hash_pin(pin, salt), household.pin_hash or ""
-    )
-    if good:
+    if digest is not None and hmac.compare_digest(digest, household.pin_hash or ""):
         household.failed_pin_attempts = 0
         household.pin_locked_until = None
         return
@@ -131,6 +163,19 @@ def verify_pin(household: Household, pin: str, now: datetime) -> None:
         f"{household.pin_lock_minutes}분 동안 잠겨요.",
         attempts_left=left,
     )
+
+
+def verify_pin(household: Household, pin: str, now: datetime) -> None:
+    """Check a spoken PIN; counts wrong ones and locks after :data:`PIN_ATTEMPTS`.
+
+    Hashes under whatever lock the caller holds: for a PIN check with other sessions
+    about, :func:`assistant.shop.service.verify_pin_apart` (hash first, then lock and
+    count). The caller must commit even when this raises: the count is the point.
+    """
+    ensure_not_locked(household, now)
+    if not has_pin(household):
+        return
+    count_pin(household, pin_digest(pin, household.pin_salt or ""), now)
 
 
 # -- payment, approval ---------------------------------------------------------

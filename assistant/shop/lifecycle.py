@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from assistant.errors import NotFoundError, OrderStateError
 from assistant.shop.orders import STATUS_KO
+from assistant.store.db import write_lock
 from assistant.store.models import Order, OrderStatus
 
 NEXT = {OrderStatus.PLACED: OrderStatus.SHIPPED, OrderStatus.SHIPPED: OrderStatus.DELIVERED}
@@ -21,10 +22,15 @@ NEXT = {OrderStatus.PLACED: OrderStatus.SHIPPED, OrderStatus.SHIPPED: OrderStatu
 
 
 def advance(session: Session, order_id: int, now: datetime, to: OrderStatus | None = None) -> Order:
-    """Move a placed order to shipped, or a shipped one to delivered (``to``: up to there)."""
+    """Move a placed order to shipped, or a shipped one to delivered (``to``: up to there).
+
+    The order is locked before its status is read (SQLite: the write lock), so a
+    cancellation at the same moment either comes first or finds it shipped."""
+    write_lock(session)
     order = session.scalars(
         select(Order).options(selectinload(Order.lines), selectinload(Order.member))
         .where(Order.id == order_id).with_for_update()
+        .execution_options(populate_existing=True)
     ).first()  # fmt: skip
     if order is None:
         raise NotFoundError(f"no order {order_id}")

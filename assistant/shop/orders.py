@@ -16,6 +16,7 @@ from assistant.errors import (
     OutOfStockError,
 )
 from assistant.shop.pricing import MAX_QUANTITY, Quote, quote_lines
+from assistant.store.db import write_lock
 from assistant.store.models import (
     Address,
     Channel,
@@ -140,20 +141,48 @@ def stock_problem(product: Product) -> str:
 def load_items(
     session: Session, wanted: Sequence[tuple[int, int]], *, lock: bool = False
 ) -> list[tuple[Product, int]]:
-    """Products for (product_id, quantity) pairs, checked for quantity and stock."""
+    """Products for (product_id, quantity) pairs, checked for quantity and stock.
+
+    ``lock``: the products are locked (in id order, as everyone locks them) and re-read,
+    for taking their stock."""
+    found = lock_products(session, [pid for pid, _ in wanted]) if lock else {}
     items: list[tuple[Product, int]] = []
     for product_id, quantity in wanted:
         check_quantity(quantity)
-        stmt = select(Product).where(Product.id == product_id)
-        if lock:  # the locked row's values, not an earlier read of it in this session
-            stmt = stmt.with_for_update().execution_options(populate_existing=True)
-        product = session.scalars(stmt).first()
+        product = found.get(product_id) if lock else session.get(Product, product_id)
         if product is None or not product.active:
             raise NotFoundError("그 상품은 더 이상 팔지 않아요.")
         if product.stock < quantity:
             raise OutOfStockError(stock_problem(product))
         items.append((product, quantity))
     return items
+
+
+def lock_products(session: Session, ids: Sequence[int]) -> dict[int, Product]:
+    """The products ``ids``, locked in id order and re-read (not taken from the session).
+
+    Stock is only ever changed on rows locked here, after the household's or the order's
+    lock: two transactions never wait for each other in a circle, and no change is lost.
+    """
+    if not ids:
+        return {}
+    products = session.scalars(
+        select(Product)
+        .where(Product.id.in_(sorted(set(ids))))
+        .order_by(Product.id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    return {p.id: p for p in products}
+
+
+def restock(session: Session, order: Order) -> None:
+    """Put an order's items back in stock (it was cancelled or rejected)."""
+    products = lock_products(session, [line.product_id for line in order.lines])
+    for line in order.lines:
+        product = products.get(line.product_id)
+        if product is not None:
+            product.stock += line.quantity
 
 
 def quote(
@@ -293,8 +322,16 @@ def last_order(
 
 
 def cancel_order(session: Session, order_id: int, now: datetime) -> Order:
-    """Cancel an order that has not shipped yet and put its items back in stock."""
-    order = session.scalars(_orders_stmt().where(Order.id == order_id).with_for_update()).first()
+    """Cancel an order that has not shipped yet and put its items back in stock.
+
+    The order is locked (and SQLite's write lock taken) before its status is read, so of
+    two cancellations at once, or a cancellation and a decision, only one finds it open:
+    the stock comes back once."""
+    write_lock(session)
+    order = session.scalars(
+        _orders_stmt().where(Order.id == order_id).with_for_update()
+        .execution_options(populate_existing=True)
+    ).first()  # fmt: skip
     if order is None:
         raise NotFoundError(f"{order_id}번 주문이 없어요.")
     if order.status not in OPEN:
@@ -303,10 +340,7 @@ def cancel_order(session: Session, order_id: int, now: datetime) -> Order:
         )
     order.status = OrderStatus.CANCELLED
     order.updated_at = now
-    for line in order.lines:
-        product = session.get(Product, line.product_id)
-        if product is not None:
-            product.stock += line.quantity
+    restock(session, order)
     session.flush()
     return order
 

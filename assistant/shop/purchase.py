@@ -25,8 +25,9 @@ from assistant.errors import (
     PinRequiredError,
 )
 from assistant.shop import controls
-from assistant.shop.orders import load_items, place_order
+from assistant.shop.orders import load_items, place_order, restock
 from assistant.shop.pricing import Quote, quote_lines
+from assistant.store.db import write_lock
 from assistant.store.models import (
     Address,
     Cart,
@@ -36,7 +37,6 @@ from assistant.store.models import (
     Member,
     Order,
     OrderStatus,
-    Product,
 )
 
 CONVERSATION = (Channel.VOICE, Channel.TEXT)
@@ -83,18 +83,21 @@ def find_duplicate(
     now: datetime,
 ) -> Order | None:
     """An open order of this member with the same lines and delivery, placed within the
-    household's duplicate window before ``now`` (the same words heard twice)."""
+    household's duplicate window of ``now`` (the same words heard twice).
+
+    Either side of ``now``: sessions read their clocks before they queue for the lock, so
+    the order that went first may carry a time a few milliseconds after this one's."""
     window = member.household.duplicate_window_s
     if window <= 0:
         return None
-    since = now - timedelta(seconds=window)
+    reach = timedelta(seconds=window)
     recent = session.scalars(
         select(Order)
         .options(selectinload(Order.lines))
         .where(
             Order.member_id == member.id,
-            Order.placed_at >= since,
-            Order.placed_at <= now,
+            Order.placed_at >= now - reach,
+            Order.placed_at <= now + reach,
             Order.delivery == delivery,
             Order.status.in_((OrderStatus.PLACED, OrderStatus.PENDING_APPROVAL)),
         )
@@ -195,15 +198,18 @@ def place_for_member(
     - Refusals raise :class:`~assistant.errors.ShopError` subclasses before anything is
       written. The order is written with ``flush``; the caller commits, and any exception
       before the commit leaves nothing behind (the caller's transaction rolls back).
+    - Concurrency: every check and the write happen under the household's lock
+      (:func:`controls.lock_household`), taken first; the products are locked before their
+      stock is taken. Sessions and processes placing at once take turns, on SQLite and on
+      PostgreSQL, so the limits, the duplicate guard, the PIN lock and the stock hold.
     """
+    # one order at a time per household: the window and limit checks stay true
+    household = controls.lock_household(session, member.household_id)
     existing = session.scalars(
         select(Order).where(Order.idempotency_key == idempotency_key)
     ).first()
     if existing is not None:
         return Placed(existing, False)
-    household = session.scalars(
-        select(Household).where(Household.id == member.household_id).with_for_update()
-    ).one()  # one order at a time per household: the window and limit checks stay true
     kind = delivery or household.default_delivery
     if channel in CONVERSATION:
         controls.ensure_not_locked(household, now)
@@ -235,8 +241,14 @@ def checkout_for_member(
     ticket: controls.Ticket | None = None,
     pin_verified: bool = False,
 ) -> Placed:
-    """Order the member's cart with :func:`place_for_member`, then empty the cart."""
-    cart = session.scalars(select(Cart).where(Cart.member_id == member.id)).first()
+    """Order the member's cart with :func:`place_for_member`, then empty the cart.
+
+    The cart is read under the household's lock: a cart another session has just ordered
+    is empty here, and the ticket (which quoted its lines) no longer matches."""
+    controls.lock_household(session, member.household_id)
+    cart = session.scalars(
+        select(Cart).where(Cart.member_id == member.id).execution_options(populate_existing=True)
+    ).first()
     wanted = [(ln.product_id, ln.quantity) for ln in cart.lines] if cart is not None else []
     placed = place_for_member(
         session, member, wanted, channel=channel, idempotency_key=idempotency_key, now=now,
@@ -257,10 +269,15 @@ def cart_wanted(session: Session, member: Member) -> list[tuple[int, int]]:
 def decide(
     session: Session, order_id: int, approver: Member, *, approve: bool, now: datetime
 ) -> Order:
-    """An adult approves (-> placed) or rejects (-> rejected, stock back) a child's order."""
+    """An adult approves (-> placed) or rejects (-> rejected, stock back) a child's order.
+
+    The order is locked (and the database's write lock taken on SQLite) before its status
+    is read: of two decisions, or a decision and a cancellation, at the same moment, one
+    finds it waiting and the other finds it decided."""
+    write_lock(session)
     order = session.scalars(
         select(Order).options(selectinload(Order.lines)).where(Order.id == order_id)
-        .with_for_update()
+        .with_for_update().execution_options(populate_existing=True)
     ).first()  # fmt: skip
     if order is None or order.household_id != approver.household_id:
         raise NotFoundError(f"{order_id}번 주문이 없어요.")
@@ -274,10 +291,7 @@ def decide(
         order.payment_method_id, order.payment_last4 = payment.id, payment.last4
     else:
         order.status = OrderStatus.REJECTED
-        for line in order.lines:
-            product = session.get(Product, line.product_id)
-            if product is not None:
-                product.stock += line.quantity
+        restock(session, order)
     order.decided_by_id = approver.id
     order.decided_at = now
     order.updated_at = now

@@ -107,19 +107,44 @@ def load_member(session: Session, member_id: int) -> Member:
     return member
 
 
+PIN_HASH_TRIES = 3
+"""Times a PIN is hashed again when the household's PIN changed while it was hashed."""
+
+
 def verify_pin_apart(
     factory: sessionmaker[Session], member_id: int, pin: str, now: datetime
 ) -> None:
     """Check the member's household PIN in its own transaction, so a wrong one is counted
-    even as it fails."""
-    error: PinError | None = None
-    with transaction(factory) as session:
-        try:
-            controls.verify_pin(load_member(session, member_id).household, pin, now)
-        except PinError as exc:
-            error = exc
-    if error is not None:
-        raise error
+    even as it fails.
+
+    The PIN is hashed outside any lock (scrypt is slow on purpose), then judged and counted
+    under the household's lock with the PIN as it is then: a lock set meanwhile by
+    another session refuses it uncounted, and a PIN changed meanwhile means hashing again.
+    Racing sessions therefore get at most :data:`controls.PIN_ATTEMPTS` - 1 "wrong" answers
+    between two right PINs, then "locked".
+    """
+    for _ in range(PIN_HASH_TRIES):
+        with transaction(factory) as session:
+            household = load_member(session, member_id).household
+            controls.ensure_not_locked(household, now)
+            if not controls.has_pin(household):
+                return
+            household_id = household.id
+            hashed_with = (household.pin_salt or "", household.pin_hash)
+        digest = controls.pin_digest(pin, hashed_with[0])
+        error: PinError | None = None
+        with transaction(factory, write=True) as session:
+            household = controls.lock_household(session, household_id)
+            if (household.pin_salt or "", household.pin_hash) != hashed_with:
+                continue  # a new PIN was set meanwhile: hash again with its salt
+            try:
+                controls.count_pin(household, digest, now)
+            except PinError as exc:
+                error = exc
+        if error is not None:
+            raise error
+        return
+    raise ConfirmationError("비밀번호가 방금 바뀌었어요. 다시 말씀해 주세요.")
 
 
 class ShopService:
@@ -188,7 +213,7 @@ class ShopService:
         self, wanted: Sequence[tuple[int, int]], *, key: str, channel: Channel, now: datetime
     ) -> tuple[OrderView, bool]:
         """Place without a question: only for auto orders (voice and text need a ticket)."""
-        with transaction(self._factory) as session:
+        with transaction(self._factory, write=True) as session:
             placed = purchase.place_for_member(
                 session, self._member(session), wanted, channel=channel,
                 idempotency_key=key, now=now,
@@ -196,12 +221,12 @@ class ShopService:
             return order_ops.view(placed.order), placed.new
 
     def add_to_cart(self, product_id: int, quantity: int, now: datetime) -> CartItem:
-        with transaction(self._factory) as session:
+        with transaction(self._factory, write=True) as session:
             line = cart_ops.add_to_cart(session, self._member(session), product_id, quantity, now)
             return CartItem(product_view(line.product), line.quantity)
 
     def remove_from_cart(self, product_id: int, quantity: int | None, now: datetime) -> int:
-        with transaction(self._factory) as session:
+        with transaction(self._factory, write=True) as session:
             return cart_ops.remove_from_cart(
                 session, self._member(session), product_id, quantity, now
             )
@@ -219,7 +244,7 @@ class ShopService:
 
     def checkout(self, *, key: str, channel: Channel, now: datetime) -> tuple[OrderView, bool]:
         """Order the cart without a question: only for auto orders, like :meth:`place`."""
-        with transaction(self._factory) as session:
+        with transaction(self._factory, write=True) as session:
             placed = purchase.checkout_for_member(
                 session, self._member(session), channel=channel, idempotency_key=key, now=now
             )
@@ -235,7 +260,7 @@ class ShopService:
             return order_ops.view(order) if order is not None else None
 
     def cancel(self, order_id: int, now: datetime) -> OrderView:
-        with transaction(self._factory) as session:
+        with transaction(self._factory, write=True) as session:
             member = self._member(session)
             order = order_ops.cancel_order(session, order_id, now)
             if order.household_id != member.household_id:
@@ -322,7 +347,7 @@ class ShopService:
             verified = True
         elif ticket.needs_pin:
             raise PinRequiredError("주문하려면 비밀번호 네 자리가 필요해요.")
-        with transaction(self._factory) as session:
+        with transaction(self._factory, write=True) as session:
             member = self._member(session)
             if ticket.checkout:
                 placed = purchase.checkout_for_member(
@@ -369,7 +394,7 @@ class ShopService:
         """Approve or reject a child's order by voice: an adult's conversation and the PIN."""
         self.check_decider(now)
         self._verify_pin(pin, now)
-        with transaction(self._factory) as session:
+        with transaction(self._factory, write=True) as session:
             order = purchase.decide(session, order_id, self._member(session), approve=approve,
                                     now=now)  # fmt: skip
             return order_ops.view(order_ops.load_order(session, order.id))
@@ -382,11 +407,11 @@ class ShopService:
 
     def join_membership(self, now: datetime) -> bool:
         """Make the household a member (adults only); False when it already was."""
-        with transaction(self._factory) as session:
+        with transaction(self._factory, write=True) as session:
             return accounts.join_membership(self._member(session), now)
 
     def set_default_delivery(self, kind: DeliveryKind) -> None:
-        with transaction(self._factory) as session:
+        with transaction(self._factory, write=True) as session:
             member = self._member(session)
             if member.role is Role.CHILD:
                 raise NotAllowedError("기본 배송 방법은 어른만 바꿀 수 있어요.")

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -23,6 +23,16 @@ from assistant.errors import (
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 2000
+"""How long a SQLite statement waits for a lock another program holds."""
+SQLITE_WRITE_WAIT_MS = 10000
+"""How long a write transaction waits for SQLite's write lock (see :func:`write_lock`):
+longer than a read, because a money rule is only as good as the lock it waits for, and
+twenty sessions queueing behind each other's orders take more than two seconds on a busy
+two-core box (docs/security.md). A session that still does not get it is refused with
+:class:`DatabaseLockedError`, having written nothing."""
+WRITE = "jangbogi_write"
+"""Execution option: this transaction writes (SQLite: ``BEGIN IMMEDIATE``)."""
+_TIMEOUT_KEY = "jangbogi_busy_timeout_ms"
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -35,11 +45,41 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
-def _on_sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
+def _on_sqlite_connect(dbapi_conn: Any, record: Any) -> None:
     cursor = dbapi_conn.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.close()
+    record.info[_TIMEOUT_KEY] = SQLITE_BUSY_TIMEOUT_MS
+
+
+def _sqlite_wait(conn: Connection, ms: int) -> None:
+    """Set the connection's busy timeout, unless it already is ``ms``."""
+    info = conn.connection.info
+    if info.get(_TIMEOUT_KEY) != ms:
+        conn.exec_driver_sql(f"PRAGMA busy_timeout={ms}")
+        info[_TIMEOUT_KEY] = ms
+
+
+def _sqlite_begin_immediate(conn: Connection) -> None:
+    _sqlite_wait(conn, SQLITE_WRITE_WAIT_MS)
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _on_sqlite_begin(conn: Connection) -> None:
+    """A write transaction takes the write lock with its first statement.
+
+    pysqlite (in its default, legacy mode) runs reads outside any transaction and opens
+    one only at the first INSERT/UPDATE/DELETE, so the reads before it see whatever other
+    programs committed meanwhile: two sessions could both pass the per-day limit and both
+    insert. ``BEGIN IMMEDIATE`` takes the database's write lock before the first read
+    instead; other writers wait for the commit (readers are not held up). Transactions
+    without :data:`WRITE` behave exactly as before.
+    """
+    if conn.get_execution_options().get(WRITE):
+        _sqlite_begin_immediate(conn)
+    else:
+        _sqlite_wait(conn, SQLITE_BUSY_TIMEOUT_MS)
 
 
 def make_engine(url: str, *, create: bool = False) -> Engine:
@@ -65,6 +105,7 @@ def make_engine(url: str, *, create: bool = False) -> Engine:
         raise ConfigError(f"cannot use database URL {url!r}: {exc}") from exc
     if parsed.drivername.startswith("sqlite"):
         event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "begin", _on_sqlite_begin)
     return engine
 
 
@@ -173,7 +214,31 @@ def translate_errors() -> Iterator[None]:
 
 
 @contextmanager
-def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """One unit of work: committed on success, rolled back on any error."""
+def transaction(factory: sessionmaker[Session], *, write: bool = False) -> Iterator[Session]:
+    """One unit of work: committed on success, rolled back on any error.
+
+    ``write``: it checks a rule and writes on the strength of it (an order, a PIN count, a
+    decision): on SQLite the write lock is taken before the first read (``BEGIN
+    IMMEDIATE``), so no other program commits between the check and the write. On
+    PostgreSQL the shop's row locks do that (:func:`assistant.shop.controls.lock_household`).
+    """
     with translate_errors(), factory() as session, session.begin():
+        if write:
+            session.connection(execution_options={WRITE: True})
         yield session
+
+
+def write_lock(session: Session) -> None:
+    """Hold SQLite's write lock from here to the end of the session's transaction.
+
+    For code that does not own its transaction (``place_for_member``, ``decide``): inside
+    :func:`transaction` with ``write=True`` it is already held and this does nothing;
+    otherwise (pysqlite has not begun a transaction: only reads so far, and those may be
+    stale, so call this first) it begins one with ``BEGIN IMMEDIATE``. Other databases:
+    nothing (row locks do the work there).
+    """
+    conn = session.connection()
+    if conn.dialect.name != "sqlite":
+        return
+    if not conn.connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]
+        _sqlite_begin_immediate(conn)
