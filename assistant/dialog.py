@@ -29,7 +29,7 @@ from assistant.dialog_reorder import (
     PendingSubscribe,
     ReorderFlows,
 )
-from assistant.errors import DatabaseError, JangbogiError, OutOfStockError
+from assistant.errors import DatabaseError, DatabaseLockedError, JangbogiError, OutOfStockError
 from assistant.nlu.analysis import normal_form
 from assistant.nlu.choice import normalise, parse_choice
 from assistant.nlu.parser import MAX_UTTERANCE, load_parser
@@ -157,8 +157,10 @@ class Dialog(ReorderFlows):
         """Run one step; the shop's refusals and database trouble become replies."""
         try:
             return step()
-        except DatabaseError as exc:
-            return f"지금은 주문 정보를 쓸 수 없어요: {exc}", False
+        except DatabaseLockedError:
+            return self.r.DATABASE_BUSY, False
+        except DatabaseError:
+            return self.r.DATABASE_UNAVAILABLE, False
         except JangbogiError as exc:
             return self.r.error(exc), False
 

@@ -227,6 +227,13 @@ def repeat_cancel(order: OrderView) -> str:
     )
 
 
+DATABASE_BUSY = (
+    "지금 다른 기기에서 주문을 처리하고 있어서 쓸 수 없어요. 아무것도 바뀌지 않았어요. "
+    "잠시 후 다시 말씀해 주세요."
+)
+DATABASE_UNAVAILABLE = "지금은 주문 정보를 쓸 수 없어요. 아무것도 바뀌지 않았어요."
+
+
 def error(exc: Exception) -> str:
     """The shop's refusals are already written in Korean."""
     return str(exc)

@@ -234,6 +234,13 @@ def not_a_count(said: str) -> str:
     return f"Please say a whole number from 1 to {MAX_QUANTITY} (I heard {said})."
 
 
+DATABASE_BUSY = (
+    "Another device is using the orders right now (the database is locked), so nothing "
+    "changed. Please say it again in a moment."
+)
+DATABASE_UNAVAILABLE = "The orders can't be reached right now, so nothing changed."
+
+
 def error(exc: JangbogiError) -> str:
     """The shop's refusals in English (their own messages are Korean)."""
     match exc:

@@ -141,7 +141,8 @@ def test_lock_taken_between_question_and_yes(talk: Talk, jangbogi: Runner, db_ur
         blocker.execute("ROLLBACK")
         blocker.close()
     out, err = proc.communicate("주문 상태 알려줘\n", timeout=60)
-    assert "locked" in answer
+    assert "다른 기기에서 주문을 처리하고 있어서 쓸 수 없어요" in answer
+    assert "아무것도 바뀌지 않았어요" in answer
     assert "Traceback" not in err
     assert "아직 주문하신 게 없어요" in out
     assert orders(jangbogi, db_url) == []

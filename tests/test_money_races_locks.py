@@ -79,7 +79,8 @@ def test_no_lock_in_time_is_a_clear_refusal_that_writes_nothing(
     assert "주문할까요?" in question
     with held_write_lock(db_url):
         reply = say(dialog, "응", now=at(2))[0]
-    assert "쓸 수 없어요" in reply and "locked" in reply
+    assert "다른 기기에서 주문을 처리하고 있어서 쓸 수 없어요" in reply
+    assert "아무것도 바뀌지 않았어요" in reply
     assert orders(db_url) == []
 
 
