@@ -51,27 +51,27 @@ def _price(unit_price: int, quantity: int, member: bool) -> str:
 
 def confirm_subscribe(req: SubscribeRequest, tz: str, member_pricing: bool) -> str:
     """'매주 월요일 오전 9시에 달걀 30구 1판을 주문할게요. ... 정기 배송을 시작할까요?'"""
-    p = req.product
-    what = item(p.name, req.quantity, p.unit)
-    price = _price(req.unit_price, req.quantity, member_pricing)
-    first = local_date(req.first_run_at, tz)
-    return (
-        f"{describe_ko(req.recurrence)}에 {what}{particle(what, '을', '를')} 주문할게요. "
-        f"한 번에 {price}, 첫 주문은 {_is(first)}. {REPEAT_SUBSCRIBE}"
-    )
+    return _subscribe_question(req, tz, member_pricing, None)
 
 
 def repeat_subscribe(req: SubscribeRequest, tz: str, member_pricing: bool, where: str) -> str:
     """The subscription question asked again after an unclear answer, with where it goes
     ('… 한 번에 회원가 8,500원, 집으로 배송해요. 첫 주문은 3월 9일 월요일이에요. 정기 배송을
     시작할까요?')."""
+    return _subscribe_question(req, tz, member_pricing, where)
+
+
+def _subscribe_question(
+    req: SubscribeRequest, tz: str, member_pricing: bool, where: str | None
+) -> str:
     p = req.product
     what = item(p.name, req.quantity, p.unit)
     price = _price(req.unit_price, req.quantity, member_pricing)
     first = local_date(req.first_run_at, tz)
+    goes = f", {where}." if where else ","
     return (
         f"{describe_ko(req.recurrence)}에 {what}{particle(what, '을', '를')} 주문할게요. "
-        f"한 번에 {price}, {where}. 첫 주문은 {_is(first)}. {REPEAT_SUBSCRIBE}"
+        f"한 번에 {price}{goes} 첫 주문은 {_is(first)}. {REPEAT_SUBSCRIBE}"
     )
 
 

@@ -39,22 +39,23 @@ def _count(n: int) -> str:
 
 
 def confirm_subscribe(req: SubscribeRequest, tz: str, member_pricing: bool) -> str:
-    p = req.product
-    price = won(req.unit_price * req.quantity) + (" at the member price" if member_pricing else "")
-    return (
-        f"I'll order {item(p.name, req.quantity, p.unit)} {describe_en(req.recurrence)}, "
-        f"{price} each time; the first order is on {local_date(req.first_run_at, tz)}. "
-        f"{REPEAT_SUBSCRIBE}"
-    )
+    return _subscribe_question(req, tz, member_pricing, None)
 
 
 def repeat_subscribe(req: SubscribeRequest, tz: str, member_pricing: bool, where: str) -> str:
     """The subscription question asked again after an unclear answer, with where it goes."""
+    return _subscribe_question(req, tz, member_pricing, where)
+
+
+def _subscribe_question(
+    req: SubscribeRequest, tz: str, member_pricing: bool, where: str | None
+) -> str:
     p = req.product
     price = won(req.unit_price * req.quantity) + (" at the member price" if member_pricing else "")
+    goes = f", {where}" if where else ""
     return (
         f"I'll order {item(p.name, req.quantity, p.unit)} {describe_en(req.recurrence)}, "
-        f"{price} each time, {where}; the first order is on "
+        f"{price} each time{goes}; the first order is on "
         f"{local_date(req.first_run_at, tz)}. {REPEAT_SUBSCRIBE}"
     )
 

@@ -26,12 +26,8 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 
@@ -44,10 +40,7 @@ from tests.money_races import (
     run_round,
     seed_from_env,
 )
-
-ADMIN_URL = os.environ.get(
-    "JANGBOGI_PG_URL", "postgresql+psycopg://postgres:postgres@127.0.0.1:5432/postgres"
-)
+from tests.pg import temporary_database
 
 
 @contextmanager
@@ -56,16 +49,8 @@ def fresh_db(kind: str) -> Iterator[str]:
         with tempfile.TemporaryDirectory(prefix="jangbogi-race-") as tmp:
             yield f"sqlite:///{tmp}/shop.db"
         return
-    admin = create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
-    name = f"jangbogi_race_{uuid.uuid4().hex[:10]}"
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(ADMIN_URL).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with temporary_database("jangbogi_race") as url:
+        yield url
 
 
 def soak(kind: str, rounds: int, sessions: int, seed: int) -> list[Race]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,6 +57,21 @@ def run_jangbogi(*args: str, stdin: str | None = None, env: dict[str, str] | Non
 @pytest.fixture
 def jangbogi() -> Runner:
     return run_jangbogi
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A temporary PostgreSQL database; skips without a server unless JANGBOGI_REQUIRE_PG
+    is set (CI), where that is a failure."""
+    from tests.pg import NoServer, temporary_database
+
+    try:
+        with temporary_database() as url:
+            yield url
+    except NoServer as exc:
+        if os.environ.get("JANGBOGI_REQUIRE_PG"):
+            raise
+        pytest.skip(str(exc))
 
 
 @pytest.fixture

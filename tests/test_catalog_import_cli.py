@@ -11,7 +11,6 @@ from sqlalchemy import create_engine, text
 
 from assistant.config import bundled_catalog_path
 from tests.conftest import Runner
-from tests.test_postgres import pg_url  # noqa: F401  (fixture)
 from tests.test_store import snapshot
 
 LINES = bundled_catalog_path().read_text(encoding="utf-8").splitlines()
@@ -160,7 +159,7 @@ def test_decomposed_hangul_is_stored_composed(
 
 def test_nul_and_zero_width_are_refused_on_postgresql(
     jangbogi: Runner,
-    pg_url: str,  # noqa: F811
+    pg_url: str,
     tmp_path: Path,
 ) -> None:
     assert jangbogi("demo", "init", "--db", pg_url).code == 0

@@ -15,7 +15,6 @@ from assistant.shop.insights import SubscribePolicy
 from assistant.shop.service import ShopService
 from assistant.store import db
 from assistant.store.models import Channel, Subscription
-from tests import test_postgres
 from tests.conftest import Runner
 
 MILK = "서울우유 흰우유 1L"
@@ -46,9 +45,6 @@ def buy(shop: ShopService, name: str, days: list[int], quantity: int = 1) -> lis
 def order_count(shop: ShopService) -> int:
     last = shop.last_order()
     return last.id if last else 0
-
-
-pg_url = test_postgres.pg_url  # a PostgreSQL database of its own (skips without a server)
 
 
 @pytest.fixture

@@ -17,16 +17,11 @@ from __future__ import annotations
 import os
 import random
 import time
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from tests.money_races import RACES, SEED_ENV, Race, Shop, pool, prepare, run_round, seed_from_env
-from tests.test_postgres import ADMIN_URL
 
 SESSIONS = 10
 ROUNDS = int(os.environ.get("JANGBOGI_RACE_ROUNDS", "2"))
@@ -63,24 +58,5 @@ def test_money_rules_hold_on_sqlite(tmp_path: Path) -> None:
     _race(f"sqlite:///{tmp_path / 'shop.db'}", "SQLite")
 
 
-@pytest.fixture
-def pg_database() -> Iterator[str]:
-    admin = create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
-    name = f"jangbogi_race_{uuid.uuid4().hex[:10]}"
-    try:
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception as exc:  # the server is simply not there
-        if os.environ.get("JANGBOGI_REQUIRE_PG"):
-            raise
-        pytest.skip(f"no PostgreSQL server reachable at {ADMIN_URL}: {exc}")
-    try:
-        yield make_url(ADMIN_URL).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
-def test_money_rules_hold_on_postgresql(pg_database: str) -> None:
-    _race(pg_database, "PostgreSQL")
+def test_money_rules_hold_on_postgresql(pg_url: str) -> None:
+    _race(pg_url, "PostgreSQL")
