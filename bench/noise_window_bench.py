@@ -12,7 +12,7 @@ Replayed, each into its own window, into a database that must end with no order:
 the ``audio_fixtures`` noise and tones (each after 0, 0.1 and 0.5 s of quiet),
 the shared speech clips (../shared/data/speech, skipped when absent) and
 ``--minutes`` of generated household non-speech
-(:mod:`assistant.audio.household_noise`, deterministic from ``--seed``).
+(:mod:`tests.household_noise`, deterministic from ``--seed``).
 
 Then the real short answers cut at run time from the shared clips ("네" x2,
 "아니요" x1), at three loudness levels, into a second database: every yes should
@@ -57,10 +57,10 @@ def main() -> int:
 def run(tmp: Path, minutes: float, seed: int, *, checks: bool = True) -> int:
     from assistant.asr import load_model, resolve_model
     from assistant.asr_grammar import ANSWER_WORDS
-    from assistant.audio.household_noise import episodes
     from assistant.cli import main as cli
     from assistant.commands import _grammar_model, _voice_grammar
     from assistant.store import db
+    from tests.household_noise import episodes
     from tests.window_audio import (
         ANSWER_CLIPS,
         FIXTURE_PADS_S,

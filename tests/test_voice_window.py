@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 
 from assistant.asr import load_model, resolve_model
-from assistant.audio.household_noise import KINDS, episodes
 from assistant.commands import _voice_grammar
 from assistant.store import db
+from tests.household_noise import KINDS, episodes
 from tests.window_audio import (
     ANSWER_CLIPS,
     FIXTURE_PADS_S,
