@@ -14,7 +14,6 @@ from sqlalchemy import Engine
 from assistant.cli import main
 from assistant.store import db
 from assistant.store.models import Base
-from tests.test_postgres import pg_url  # noqa: F401  (fixture)
 
 
 def differences(engine: Engine) -> list[object]:
@@ -30,7 +29,7 @@ def test_models_match_the_migrations_on_sqlite(tmp_path: Path) -> None:
     assert differences(engine) == []
 
 
-def test_models_match_the_migrations_on_postgresql(pg_url: str) -> None:  # noqa: F811
+def test_models_match_the_migrations_on_postgresql(pg_url: str) -> None:
     engine = db.make_engine(pg_url)
     db.upgrade(engine)
     assert differences(engine) == []

@@ -9,7 +9,6 @@ from sqlalchemy import create_engine, text
 
 from assistant.config import bundled_catalog_path
 from tests.conftest import Runner
-from tests.test_postgres import pg_url  # noqa: F401  (fixture)
 
 COMMANDS = [
     ("orders", "list"),
@@ -47,7 +46,7 @@ def test_a_newer_sqlite_database_is_refused_and_left_alone(jangbogi: Runner, db_
 
 def test_a_newer_postgresql_database_is_refused_and_left_alone(
     jangbogi: Runner,
-    pg_url: str,  # noqa: F811
+    pg_url: str,
 ) -> None:
     assert jangbogi("demo", "init", "--db", pg_url).code == 0
     engine = create_engine(pg_url)

@@ -12,10 +12,9 @@ from assistant.shop.service import ShopService
 from assistant.store import db
 from assistant.store.models import Channel
 from tests.shop_helpers import at
-from tests.test_postgres import pg_url  # noqa: F401  (fixture)
 
 
-def test_rules_on_postgresql(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+def test_rules_on_postgresql(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     import io
 
     assert main(["demo", "init", "--db", pg_url]) == 0
@@ -44,7 +43,7 @@ def test_rules_on_postgresql(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> No
     engine.dispose()
 
 
-def test_two_conversations_confirming_the_same_order_at_once(pg_url: str) -> None:  # noqa: F811
+def test_two_conversations_confirming_the_same_order_at_once(pg_url: str) -> None:
     """The household row lock makes the duplicate check see the other order: one order."""
     assert main(["demo", "init", "--db", pg_url]) == 0
     engine = db.open_engine(pg_url)

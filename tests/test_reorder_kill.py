@@ -37,7 +37,6 @@ from tests.reorder_bulk import (
     run_due_cmd,
     spawn,
 )
-from tests.test_postgres import pg_url  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.slow
 

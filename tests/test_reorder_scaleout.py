@@ -32,7 +32,6 @@ from tests.reorder_bulk import (
     run_due_cmd,
     spawn,
 )
-from tests.test_postgres import pg_url  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.slow
 
@@ -64,7 +63,7 @@ def workers_of(procs: list[subprocess.Popen[bytes]]) -> set[str]:
     return {f"{socket.gethostname()}:{proc.pid}"[:64] for proc in procs}
 
 
-def test_three_run_due_daemons_share_postgres_exactly_once(pg_url: str, tmp_path: Path) -> None:  # noqa: F811
+def test_three_run_due_daemons_share_postgres_exactly_once(pg_url: str, tmp_path: Path) -> None:
     make_shop(pg_url)
     engine = open_engine(pg_url)
     bulk = populate(engine, 6000, products=40)
@@ -101,7 +100,7 @@ def placed_count(engine: Engine) -> int:
         return int(s.scalar(select(func.count()).select_from(SubscriptionRun)) or 0)
 
 
-def test_three_long_running_daemons_on_postgres(pg_url: str, tmp_path: Path) -> None:  # noqa: F811
+def test_three_long_running_daemons_on_postgres(pg_url: str, tmp_path: Path) -> None:
     make_shop(pg_url)
     engine = open_engine(pg_url)
     rec, first = wall_clock_daily(datetime.now(UTC))

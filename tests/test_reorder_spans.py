@@ -48,7 +48,6 @@ from tests.reorder_bulk import (
 )
 from tests.reorder_helpers import FIRST_RUN, MONDAY_NINE, periods, run_rows, subscribe
 from tests.shop_helpers import factory, orders
-from tests.test_postgres import pg_url  # noqa: F401  (the fixture)
 
 DAILY = Recurrence("daily", date(2026, 11, 1))
 """매일 오전 9시 (Seoul) = 00:00 UTC."""
