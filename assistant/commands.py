@@ -208,10 +208,10 @@ def cmd_insights(args: argparse.Namespace) -> int:
 
 
 def cmd_text(args: argparse.Namespace) -> int:
-    from assistant.dialog import Dialog
+    from assistant.dialog.conversation import Dialog
+    from assistant.doors.text import GREETING, interactive_lines, run_lines
     from assistant.nlu.parser import load_parser
     from assistant.shop.service import ShopService
-    from assistant.textmode import GREETING, interactive_lines, run_lines
 
     parser = load_parser()
     parser.preload(background=True)  # Kiwi takes ~2 s: load it while the database opens
@@ -249,9 +249,9 @@ def _compile_grammar(phrases: list[str], model_path: Path, lang: str = "ko") -> 
 
     The model's vocabulary is read from its files, so Vosk is not loaded for this.
     """
-    from assistant.asr_grammar import compile_grammar
-    from assistant.asr_model_trim import read_vocabulary
     from assistant.nlu.grammar import load_pack
+    from assistant.speech.grammar import compile_grammar
+    from assistant.speech.model_trim import read_vocabulary
 
     vocabulary = read_vocabulary(model_path)
     return compile_grammar(load_pack(lang), phrases, vocabulary.__contains__, str(model_path))
@@ -259,10 +259,10 @@ def _compile_grammar(phrases: list[str], model_path: Path, lang: str = "ko") -> 
 
 def _voice_grammar(factory: Any, model_path: Path) -> list[str]:
     """The compiled grammar, rebuilt only when the catalog, grammar files or model changed."""
-    from assistant.asr_grammar import fingerprint, load_if_current, save
     from assistant.config import default_data_dir
     from assistant.nlu.grammar import load_pack
     from assistant.shop.catalog import spoken_phrases
+    from assistant.speech.grammar import fingerprint, load_if_current, save
 
     with db.transaction(factory) as session:
         phrases = spoken_phrases(session)
@@ -278,19 +278,19 @@ def _voice_grammar(factory: Any, model_path: Path) -> list[str]:
 
 def _grammar_model(model_path: Path, words: list[str]) -> Any:
     """The Vosk model for recognisers that only ever use ``words`` (a trimmed copy if possible)."""
-    from assistant.asr import load_model
-    from assistant.asr_model_trim import grammar_model
     from assistant.config import default_data_dir
+    from assistant.speech.model_trim import grammar_model
+    from assistant.speech.recogniser import load_model
 
     return load_model(grammar_model(model_path, words, default_data_dir() / "speech-models"))
 
 
 def _answer_gate(model: Any, parse: Any) -> Any:
     """The confirmation window's checks (a voice_answer.AnswerGate) on this model."""
-    from assistant.asr import knows_word
-    from assistant.asr_grammar import answer_grammar
     from assistant.audio.vad import SpeechDetector
-    from assistant.voice_answer import AnswerGate, recognise_answer, yes_or_no
+    from assistant.doors.voice_answer import AnswerGate, recognise_answer, yes_or_no
+    from assistant.speech.grammar import answer_grammar
+    from assistant.speech.recogniser import knows_word
 
     grammar = answer_grammar(lambda word: knows_word(model, word))
     return AnswerGate(SpeechDetector().measure, recognise_answer(model, grammar), grammar,
@@ -298,18 +298,18 @@ def _answer_gate(model: Any, parse: Any) -> Any:
 
 
 def cmd_listen(args: argparse.Namespace) -> int:
-    from assistant.asr import Recognizer, load_model, resolve_model
-    from assistant.asr_grammar import ANSWER_WORDS
+    from assistant.audio.devices import load_profiles
     from assistant.audio.endpoint import Endpointer
     from assistant.audio.wavfile import open_wav
-    from assistant.devices import load_profiles
-    from assistant.dialog import Dialog
+    from assistant.dialog.conversation import Dialog
+    from assistant.doors.voice import LiveSettings, live_turns
     from assistant.errors import ConfigError
     from assistant.nlu.parser import load_parser
     from assistant.shop.service import ShopService
+    from assistant.speech.grammar import ANSWER_WORDS
+    from assistant.speech.recogniser import Recognizer, load_model, resolve_model
+    from assistant.speech.wake import WakeDetector
     from assistant.store.models import Channel
-    from assistant.voice import LiveSettings, live_turns
-    from assistant.wake import WakeDetector
 
     profiles = load_profiles()
     profile = profiles.get(args.device or "default")
@@ -330,7 +330,7 @@ def cmd_listen(args: argparse.Namespace) -> int:
     speakers: dict[str, Any] = {}
 
     def speak(text: str, lang: str) -> None:
-        from assistant.tts import Speaker, VoiceSettings
+        from assistant.speech.tts import Speaker, VoiceSettings
 
         voice = "en" if lang == "en" else profile.voice  # English turns get English replies
         if voice not in speakers:
@@ -365,7 +365,7 @@ def cmd_listen(args: argparse.Namespace) -> int:
 
 def cmd_start(args: argparse.Namespace) -> int:
     """What `make run` starts: the voice loop with a microphone, the text conversation without."""
-    from assistant.devices import list_devices
+    from assistant.audio.devices import list_devices
 
     if any(d.inputs > 0 for d in list_devices()):
         return cmd_listen(argparse.Namespace(
@@ -377,7 +377,7 @@ def cmd_start(args: argparse.Namespace) -> int:
 
 
 def cmd_devices(args: argparse.Namespace) -> int:
-    from assistant.devices import list_devices, load_profiles, profile_for
+    from assistant.audio.devices import list_devices, load_profiles, profile_for
 
     profiles = load_profiles()
     found = list_devices()
@@ -396,10 +396,10 @@ def cmd_devices(args: argparse.Namespace) -> int:
 
 
 def cmd_grammar_build(args: argparse.Namespace) -> int:
-    from assistant.asr import resolve_model
-    from assistant.asr_grammar import save
     from assistant.config import default_data_dir
     from assistant.shop.catalog import spoken_phrases
+    from assistant.speech.grammar import save
+    from assistant.speech.recogniser import resolve_model
 
     with db.transaction(db.session_factory(_engine(args))) as session:
         phrases = spoken_phrases(session)
@@ -421,8 +421,8 @@ def cmd_grammar_build(args: argparse.Namespace) -> int:
 
 
 def cmd_transcribe(args: argparse.Namespace) -> int:
-    from assistant.asr import load_model, resolve_model, transcribe_blocks
     from assistant.audio.wavfile import SAMPLE_WIDTH, open_wav
+    from assistant.speech.recogniser import load_model, resolve_model, transcribe_blocks
 
     audio = open_wav(args.file)  # a bad header is reported before the model loads
     model_path = resolve_model(args.model)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from importlib.resources import files
 from pathlib import Path
 
 from assistant.errors import ConfigError
@@ -11,6 +12,14 @@ ENV_DB = "JANGBOGI_DB"
 ENV_CATALOG = "JANGBOGI_CATALOG"
 APP_NAME = "jangbogi"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+"""The source checkout (tests and benchmarks only: the package never reads from it)."""
+
+
+def bundled(*parts: str) -> Path:
+    """A data file or folder shipped inside the installed package (``grammars/``, ``catalog/``,
+    ``devices/``, ``locales/``), found through :mod:`importlib.resources` so that a wheel
+    installed outside the source tree finds it too."""
+    return Path(str(files("assistant").joinpath(*parts)))
 
 
 def default_data_dir() -> Path:
@@ -41,9 +50,9 @@ def resolve_db_url(cli_value: str | None, environ: dict[str, str] | None = None)
 
 
 def bundled_catalog_path(environ: dict[str, str] | None = None) -> Path:
-    """The catalog shipped in the repository's ``catalog/`` folder."""
+    """The catalog shipped with the package (``assistant/catalog/products.csv``)."""
     env = os.environ if environ is None else environ
-    path = Path(env.get(ENV_CATALOG) or PROJECT_ROOT / "catalog" / "products.csv")
+    path = Path(env.get(ENV_CATALOG) or bundled("catalog", "products.csv"))
     if not path.is_file():
         raise ConfigError(f"bundled catalog not found at {path}")
     return path

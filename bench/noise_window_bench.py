@@ -4,7 +4,7 @@
 
 The same parts as ``jangbogi listen`` (the compiled shop grammar on the trimmed
 Korean model, the wake-word detector, the default device profile's endpointer,
-the answer checks of :mod:`assistant.voice_answer`) and a demo SQLite database.
+the answer checks of :mod:`assistant.doors.voice_answer`) and a demo SQLite database.
 Before each replay the dialog asks "서울우유 흰우유 1L 한 개 주문할까요?" (a text
 turn), so the audio lands in the follow-up window that needs no wake word.
 
@@ -55,10 +55,10 @@ def main() -> int:
 
 
 def run(tmp: Path, minutes: float, seed: int, *, checks: bool = True) -> int:
-    from assistant.asr import load_model, resolve_model
-    from assistant.asr_grammar import ANSWER_WORDS
     from assistant.cli import main as cli
     from assistant.commands import _grammar_model, _voice_grammar
+    from assistant.speech.grammar import ANSWER_WORDS
+    from assistant.speech.recogniser import load_model, resolve_model
     from assistant.store import db
     from tests.household_noise import episodes
     from tests.window_audio import (

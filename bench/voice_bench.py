@@ -23,12 +23,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.asr import Recognizer, knows_word, load_model, resolve_model  # noqa: E402
-from assistant.asr_grammar import compile_grammar  # noqa: E402
 from assistant.audio.wavfile import read_wav  # noqa: E402
 from assistant.nlu.grammar import load_pack  # noqa: E402
 from assistant.nlu.parser import catalog_words, load_parser  # noqa: E402
 from assistant.nlu.schema import SPENDING_INTENTS  # noqa: E402
+from assistant.speech.grammar import compile_grammar  # noqa: E402
+from assistant.speech.recogniser import Recognizer, knows_word, load_model, resolve_model  # noqa: E402
 
 SPEECH = ROOT.parent / "shared" / "data" / "speech"
 
@@ -114,7 +114,7 @@ def main() -> None:
 
 def trimmed_load(model_path: Path, grammar: list[str]) -> None:
     """Load time of the grammar-only model copy the voice loop uses."""
-    from assistant.asr_model_trim import grammar_model
+    from assistant.speech.model_trim import grammar_model
 
     with tempfile.TemporaryDirectory() as tmp:
         trimmed = grammar_model(model_path, grammar, Path(tmp))
@@ -171,7 +171,7 @@ def voice_loop_memory(clips: list) -> None:  # type: ignore[type-arg]
 def turn_latency(clips: list, model: object, grammar: list[str]) -> None:  # type: ignore[type-arg]
     """End of audio -> reply text, with the dialog on a fresh demo database."""
     from assistant.cli import main as cli_main
-    from assistant.dialog import Dialog
+    from assistant.dialog.conversation import Dialog
     from assistant.shop.service import ShopService
     from assistant.store import db
     from assistant.store.models import Channel, utcnow
@@ -202,8 +202,8 @@ def false_wakes(clips: list, model: object, fillers: list[str]) -> None:  # type
     wake-word detector, and the real recordings of a keyword for the hit rate."""
     import random
 
-    from assistant.profiles_default import DEFAULT_WAKE_WORD
-    from assistant.wake import WakeDetector
+    from assistant.audio.profiles_default import DEFAULT_WAKE_WORD
+    from assistant.speech.wake import WakeDetector
 
     emo = [a for r, a in clips if r["filename"].startswith("emo_")]
     rng = random.Random(7)

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.cli import main
-from assistant.dialog import Dialog
+from assistant.dialog.conversation import Dialog
 from assistant.shop.service import ShopService
 from assistant.store import db
 from assistant.store.models import Channel

@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from assistant.asr import (
+from assistant.errors import SpeechModelError
+from assistant.speech.recogniser import (
     SAMPLE_RATE,
     knows_word,
     load_model,
@@ -17,7 +18,6 @@ from assistant.asr import (
     resolve_model,
     transcribe,
 )
-from assistant.errors import SpeechModelError
 from tests.conftest import ROOT, SHARED_DATA, run_jangbogi
 
 SPEECH = SHARED_DATA / "speech"

@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from assistant.asr_grammar import (
+from assistant.nlu.grammar import load_pack
+from assistant.speech.grammar import (
     UNKNOWN,
     compile_grammar,
     load_if_current,
@@ -15,7 +16,6 @@ from assistant.asr_grammar import (
     split_known,
     wanted_words,
 )
-from assistant.nlu.grammar import load_pack
 
 VOCAB = {"서울우유", "서울", "우유", "흰우유", "담아", "줘", "주문", "[2]", "MILK", "<UNK>"}
 
@@ -62,7 +62,7 @@ def test_rebuilt_when_the_catalog_changes(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_real_model_coverage() -> None:
-    from assistant.asr import knows_word, load_model, resolve_model
+    from assistant.speech.recogniser import knows_word, load_model, resolve_model
 
     model: Any = load_model(resolve_model(None))
     catalog = ["서울우유 흰우유", "풀무원 무항생제 특란", "농심 신라면"]

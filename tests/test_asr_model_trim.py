@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from assistant.asr import resolve_model
-from assistant.asr_model_trim import (
+from assistant.errors import SpeechModelError
+from assistant.speech.model_trim import (
     TRIM_PREFIX,
     grammar_model,
     read_header,
     read_vocabulary,
 )
-from assistant.errors import SpeechModelError
+from assistant.speech.recogniser import resolve_model
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEECH = ROOT.parent / "shared" / "data" / "speech"
@@ -93,7 +93,7 @@ def test_a_corrupt_language_model_file_is_a_clear_error(model: Path, tmp_path: P
 DECODE = """
 import json, sys
 from pathlib import Path
-from assistant.asr import Recognizer, load_model
+from assistant.speech.recogniser import Recognizer, load_model
 from assistant.audio.wavfile import read_wav
 model = load_model(Path(sys.argv[1]))
 grammar = json.loads(sys.argv[2])
@@ -119,9 +119,9 @@ def _decode(model: Path, grammar: list[str], files: list[Path]) -> object:
 def test_trimmed_model_decodes_exactly_like_the_full_model(
     model: Path, vocabulary: frozenset[str], tmp_path: Path
 ) -> None:
-    from assistant.asr_grammar import compile_grammar
     from assistant.nlu.grammar import load_pack
     from assistant.nlu.parser import catalog_words
+    from assistant.speech.grammar import compile_grammar
 
     grammar = list(
         compile_grammar(load_pack("ko"), catalog_words(), vocabulary.__contains__, "t").words

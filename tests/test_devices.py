@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.devices import AudioDevice, load_profiles, profile_for
+from assistant.audio.devices import AudioDevice, load_profiles, profile_for
 from assistant.errors import ConfigError
 from tests.conftest import run_jangbogi
 
@@ -36,7 +36,10 @@ def test_profile_matching(name: str, profile: str) -> None:
 
 def test_a_bad_profile_is_named(tmp_path: Path) -> None:
     (tmp_path / "default.toml").write_text(
-        Path(__file__).resolve().parent.parent.joinpath("devices/default.toml").read_text()
+        Path(__file__)
+        .resolve()
+        .parent.parent.joinpath("assistant/devices/default.toml")
+        .read_text()
     )
     (tmp_path / "broken.toml").write_text('name = "broken"\nrate = "fast"\n')
     with pytest.raises(ConfigError, match=r"broken.toml: missing 'description'"):

@@ -8,8 +8,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from assistant.dialog import Dialog, PendingOrder
-from assistant.dialog_reorder import PendingOffer
+from assistant.dialog.conversation import Dialog, PendingOrder
+from assistant.dialog.subscriptions import PendingOffer
 from assistant.shop.history import day_index
 from assistant.shop.insights import SubscribePolicy
 from assistant.shop.service import ShopService
@@ -304,7 +304,7 @@ def test_english_suggestion_and_subscription_offer(shop: ShopService) -> None:
 
 def test_the_voice_loop_says_what_is_running_out_once_a_day(shop: ShopService, db_url: str) -> None:
     from assistant.audio.endpoint import Endpointer
-    from assistant.voice import live_turns
+    from assistant.doors.voice import live_turns
     from tests.test_voice import FakeWake, ScriptedFinals, loud, quiet
 
     buy(shop, MILK, [0, 7, 14, 21])

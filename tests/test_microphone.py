@@ -36,7 +36,7 @@ if sys.argv[1] == "read" and not any(
     sys.exit(77)
 
 from assistant.audio.microphone import Microphone
-from assistant.devices import DeviceProfile
+from assistant.audio.devices import DeviceProfile
 from assistant.errors import AudioError
 
 profile = DeviceProfile(
@@ -145,7 +145,7 @@ def test_missing_libportaudio_names_the_package() -> None:
         "import ctypes.util\n"
         "ctypes.util.find_library = lambda name: None  # as if libportaudio2 were absent\n"
         "from assistant.audio.microphone import Microphone\n"
-        "from assistant.devices import load_profiles\n"
+        "from assistant.audio.devices import load_profiles\n"
         "Microphone(load_profiles()['default'])\n"
     )
     child = subprocess.run(

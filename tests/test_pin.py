@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from assistant.doors.text import interactive_lines
 from assistant.nlu.pin import parse_pin
 from assistant.shop.controls import hash_pin
-from assistant.textmode import interactive_lines
 
 
 @pytest.mark.parametrize(
@@ -52,7 +52,7 @@ def test_a_spoken_pin_is_masked_and_not_recorded(
     db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from assistant.audio.endpoint import Endpointer
-    from assistant.voice import LiveSettings, live_turns
+    from assistant.doors.voice import LiveSettings, live_turns
     from tests.shop_helpers import cli, talker
     from tests.test_voice import ScriptedFinals, loud, quiet
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlalchemy import text
 
 from assistant.cli import main
-from assistant.dialog import Dialog
+from assistant.dialog.conversation import Dialog
 from assistant.shop.service import ShopService
 from assistant.store import db
 from assistant.store.models import utcnow

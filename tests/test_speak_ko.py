@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from assistant.nlu.numbers import parse_sino, to_native
-from assistant.speak_ko import COUNTERS, Reading, sino_number, spoken_korean
+from assistant.speech.korean_reading import COUNTERS, Reading, sino_number, spoken_korean
 
 
 @pytest.mark.parametrize(

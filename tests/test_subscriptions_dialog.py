@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 
 from assistant import replies_reorder, replies_reorder_en
-from assistant.dialog_reorder import PendingSubscribe, minute_said
+from assistant.dialog.subscriptions import PendingSubscribe, minute_said
 from assistant.reorder.service import NotificationView
 from tests.shop_helpers import MILK, T0, at, cli, say, talker
 from tests.subscription_helpers import EGGS, notify, only_plain_eggs, runs, subscriptions

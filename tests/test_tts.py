@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 from assistant.errors import SpeechOutputError
-from assistant.tts import Speaker, VoiceSettings, find_voice
+from assistant.speech.tts import Speaker, VoiceSettings, find_voice
 
 KOREAN_REPLY = "서울우유 흰우유 1L 2팩, 회원가 5,580원입니다. 주문할까요?"
 ENGLISH_REPLY = "Seoul milk, one litre, two packs: member price five thousand won. Shall I order?"
@@ -157,7 +157,7 @@ def _run_python(code: str) -> subprocess.CompletedProcess[str]:
 
 def test_importing_the_adapter_loads_no_audio_library() -> None:
     proc = _run_python(
-        "import sys, assistant.tts\n"
+        "import sys, assistant.speech.tts\n"
         "print(sorted(m for m in ('pyttsx3', 'sounddevice') if m in sys.modules))"
     )
     assert proc.returncode == 0, proc.stderr
@@ -170,7 +170,7 @@ def test_missing_tts_engine_names_the_package_to_install(tmp_path: Path) -> None
         "sys.modules['pyttsx3'] = None  # as if pyttsx3/espeak-ng were not installed\n"
         "from pathlib import Path\n"
         "from assistant.errors import SpeechOutputError\n"
-        "from assistant.tts import Speaker\n"
+        "from assistant.speech.tts import Speaker\n"
         "try:\n"
         f"    Speaker().render('우유', Path({str(tmp_path / 'x.wav')!r}))\n"
         "except SpeechOutputError as exc:\n"

@@ -14,8 +14,8 @@ from collections.abc import Callable
 
 import pytest
 
-from assistant.dialog import Dialog
-from assistant.dialog_reorder import PendingOffer
+from assistant.dialog.conversation import Dialog
+from assistant.dialog.subscriptions import PendingOffer
 from assistant.nlu.parser import load_parser
 from assistant.shop.service import ShopService
 from assistant.store import db

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from assistant.asr import Transcript
-from assistant.dialog import Dialog
+from assistant.dialog.conversation import Dialog
 from assistant.shop.service import ShopService
+from assistant.speech.recogniser import Transcript
 from assistant.store import db
 from assistant.store.models import Channel, utcnow
 from tests.conftest import SHARED_DATA, run_jangbogi
@@ -106,7 +106,7 @@ def quiet(n: int) -> list[bytes]:
 
 def test_follow_up_answer_needs_no_wake_word(db_url: str) -> None:
     from assistant.audio.endpoint import Endpointer
-    from assistant.voice import live_turns
+    from assistant.doors.voice import live_turns
 
     frames = [
         *quiet(5), b"W" + b"\x00" * 959,  # the wake word
@@ -126,7 +126,7 @@ def test_follow_up_answer_needs_no_wake_word(db_url: str) -> None:
 def test_spoken_order_goes_through_the_dialog(db_url: str) -> None:
     """With --no-wake every turn is heard; "그만" ends the conversation."""
     from assistant.audio.endpoint import Endpointer
-    from assistant.voice import live_turns
+    from assistant.doors.voice import live_turns
 
     frames = [*loud(10), *quiet(30)] * 4
     script = ScriptedFinals(["서울우유 흰우유 1L 두 개 주문해 줘", "응", "그만", "우유 주문해 줘"])

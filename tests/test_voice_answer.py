@@ -8,15 +8,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.asr import Transcript, Word
-from assistant.asr_grammar import ANSWER_FILLERS, ANSWER_NO, ANSWER_YES, answer_grammar
 from assistant.audio.vad import FRAME_BYTES, SpeechDetector, SpeechRule, Voicing, voicing
-from assistant.dialog import Dialog
+from assistant.dialog.conversation import Dialog
+from assistant.doors.voice_answer import AnswerGate, AnswerRule, Verdict, read_answer, yes_or_no
 from assistant.errors import ConfigError
 from assistant.shop.service import ShopService
+from assistant.speech.grammar import ANSWER_FILLERS, ANSWER_NO, ANSWER_YES, answer_grammar
+from assistant.speech.recogniser import Transcript, Word
 from assistant.store import db
 from assistant.store.models import Channel, utcnow
-from assistant.voice_answer import AnswerGate, AnswerRule, Verdict, read_answer, yes_or_no
 from tests.test_voice import FakeWake, ScriptedFinals, loud, quiet
 
 GRAMMAR = answer_grammar(lambda word: word != "넵")  # a model that lacks one answer word
@@ -237,7 +237,7 @@ def _dialog(db_url: str) -> Dialog:
 
 def test_an_ignored_turn_in_the_window_is_nothing_heard(db_url: str, tmp_path: Path) -> None:
     from assistant.audio.endpoint import Endpointer
-    from assistant.voice import LiveSettings, live_turns
+    from assistant.doors.voice import LiveSettings, live_turns
 
     wake = b"W" + b"\x00" * 959
     frames = [
@@ -262,7 +262,7 @@ def test_an_ignored_turn_in_the_window_is_nothing_heard(db_url: str, tmp_path: P
 
 def test_noise_until_the_window_closes_leaves_the_question_unanswered(db_url: str) -> None:
     from assistant.audio.endpoint import Endpointer
-    from assistant.voice import LiveSettings, live_turns
+    from assistant.doors.voice import LiveSettings, live_turns
 
     dialog = _dialog(db_url)
     assert "주문할까요" in dialog.handle("서울우유 흰우유 1L 두 개 주문해 줘", utcnow()).text
@@ -279,7 +279,7 @@ def test_noise_until_the_window_closes_leaves_the_question_unanswered(db_url: st
 
 def test_turns_with_nothing_pending_are_not_judged(db_url: str) -> None:
     from assistant.audio.endpoint import Endpointer
-    from assistant.voice import LiveSettings, live_turns
+    from assistant.doors.voice import LiveSettings, live_turns
 
     fake = FakeGate(set())
     frames = [*loud(10), *quiet(30)] * 2

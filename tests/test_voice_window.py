@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from assistant.asr import load_model, resolve_model
 from assistant.commands import _voice_grammar
+from assistant.speech.recogniser import load_model, resolve_model
 from assistant.store import db
 from tests.household_noise import KINDS, episodes
 from tests.window_audio import (

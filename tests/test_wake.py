@@ -7,13 +7,13 @@ from typing import Any
 
 import pytest
 
-from assistant.asr import knows_word, load_model, resolve_model
-from assistant.asr_grammar import compile_grammar
 from assistant.audio.wavfile import read_wav
 from assistant.errors import SpeechModelError
 from assistant.nlu.grammar import load_pack
 from assistant.nlu.parser import catalog_words
-from assistant.wake import Wake, WakeDetector
+from assistant.speech.grammar import compile_grammar
+from assistant.speech.recogniser import knows_word, load_model, resolve_model
+from assistant.speech.wake import Wake, WakeDetector
 from tests.conftest import SHARED_DATA
 
 pytestmark = pytest.mark.slow

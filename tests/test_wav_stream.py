@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.asr import transcribe, transcribe_blocks
 from assistant.audio.wavfile import convert, open_wav, read_wav
+from assistant.speech.recogniser import transcribe, transcribe_blocks
 from tests.conftest import ROOT
 from tests.test_audio_files import FIXTURES, READABLE, make_fixtures
 

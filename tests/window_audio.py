@@ -2,7 +2,7 @@
 
 Shared by ``tests/test_voice_window.py`` and ``bench/noise_window_bench.py``.
 :class:`WindowRig` asks "…주문할까요?" through the dialog (a text turn), then
-feeds audio through :func:`assistant.voice.live_turns` with the real wake-word
+feeds audio through :func:`assistant.doors.voice.live_turns` with the real wake-word
 detector, so the follow-up window (no wake word needed) is the one open. The
 real short answers are cut at run time from the shared speech clips (never
 copied into the project): the clip is decoded with a grammar made of its own
@@ -20,19 +20,19 @@ from typing import Any
 
 import numpy as np
 
-from assistant.asr import Recognizer, knows_word, transcribe
+from assistant.audio.devices import load_profiles
 from assistant.audio.endpoint import Endpointer
 from assistant.audio.wavfile import read_wav
 from assistant.commands import _answer_gate
-from assistant.devices import load_profiles
-from assistant.dialog import Dialog
-from assistant.dialog_purchase import PendingOrder
+from assistant.dialog.conversation import Dialog
+from assistant.dialog.purchase import PendingOrder
+from assistant.doors.voice import LiveSettings, Turn, live_turns
+from assistant.doors.voice_answer import AnswerGate, Verdict
 from assistant.shop.service import ShopService
+from assistant.speech.recogniser import Recognizer, knows_word, transcribe
+from assistant.speech.wake import WakeDetector
 from assistant.store import db
 from assistant.store.models import Channel
-from assistant.voice import LiveSettings, Turn, live_turns
-from assistant.voice_answer import AnswerGate, Verdict
-from assistant.wake import WakeDetector
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEECH = ROOT.parent / "shared" / "data" / "speech"

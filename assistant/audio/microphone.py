@@ -21,8 +21,8 @@ from typing import Any
 import numpy as np
 import soxr
 
+from assistant.audio.devices import DeviceProfile
 from assistant.audio.wavfile import SAMPLE_RATE, SAMPLE_WIDTH, convert
-from assistant.devices import DeviceProfile
 from assistant.errors import AudioError
 
 FALLBACK_HINT = "use --input FILE.wav or `jangbogi text`"

@@ -20,7 +20,7 @@ only the last clause of a longer sentence ("같이 다니자 응"). The parser a
 A bare "어" is not a yes either: it is everyday banmal for yes, but it is also the sound
 of surprise and of a hesitation ("어?", "어…", "어 그게"), and of a cough or a clatter on
 the microphone. "어" with a clear yes word ("어 응", "어 그래", "어 맞아", "어 주문해") is a
-yes; the grammar (``grammars/ko/intents.yaml``) says so, and a lone "어" gets the question
+yes; the grammar (``assistant/grammars/ko/intents.yaml``) says so, and a lone "어" gets the question
 again.
 """
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.config import PROJECT_ROOT
+from assistant.config import bundled
 from assistant.errors import ConfigError
 from assistant.nlu.schema import INTENTS
 from assistant.nlu.template import (
@@ -19,7 +19,7 @@ from assistant.nlu.template import (
     words,
 )
 
-GRAMMARS_DIR = PROJECT_ROOT / "grammars"
+GRAMMARS_DIR = bundled("grammars")
 SLOT_SYMBOLS = frozenset({"{product}", "{quantity}", "{schedule}", "{delivery}"})
 
 

@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.asr import SAMPLE_RATE
 from assistant.errors import SpeechModelError
+from assistant.speech.recogniser import SAMPLE_RATE
 
 MIN_CONFIDENCE = 0.9
 """A wake word heard with less confidence than this is ignored."""

@@ -6,7 +6,7 @@ conversation answer each turn.
 
 While a question is pending the loop listens without the wake word (the
 confirmation window, :attr:`LiveSettings.follow_up_s`), and every turn heard
-then goes through :class:`~assistant.voice_answer.AnswerGate` first: a yes or a
+then goes through :class:`~assistant.doors.voice_answer.AnswerGate` first: a yes or a
 no reaches the dialog only from speech; a turn it rejects is nothing heard
 (no reply, the window stays open until it closes, the question stays pending).
 """
@@ -20,12 +20,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from assistant.asr import Recognizer, Transcript
 from assistant.audio.endpoint import Endpointer
-from assistant.dialog import Dialog, Reply
-from assistant.dialog_purchase import SECRET
-from assistant.voice_answer import AnswerGate, Verdict
-from assistant.wake import WakeDetector
+from assistant.dialog.conversation import Dialog, Reply
+from assistant.dialog.purchase import SECRET
+from assistant.doors.voice_answer import AnswerGate, Verdict
+from assistant.speech.recogniser import Recognizer, Transcript
+from assistant.speech.wake import WakeDetector
 
 WAKE_CONTEXT_FRAMES = 100
 """With --save-audio, the last 3 s (100 frames of 30 ms) before a wake-up are kept."""

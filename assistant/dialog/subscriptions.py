@@ -17,7 +17,7 @@ from datetime import datetime
 from types import ModuleType
 
 from assistant import replies_en, replies_reorder, replies_reorder_en
-from assistant.dialog_purchase import PendingPin, PurchaseFlows
+from assistant.dialog.purchase import PendingPin, PurchaseFlows
 from assistant.errors import JangbogiError, NotAllowedError
 from assistant.nlu.choice import parse_choice
 from assistant.nlu.schedule import parse_schedule_en, parse_schedule_ko

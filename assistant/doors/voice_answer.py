@@ -10,7 +10,7 @@ dialog as a yes or a no only when its audio passed three checks:
    *nothing heard*, whatever the recogniser made of it. An answer's pitch must
    also glide like a voice's (a motor's hum is heard as "네" at 0.81).
 2. **The answer grammar**: a second recogniser decodes the turn with the
-   window's grammar (:func:`~assistant.asr_grammar.answer_grammar`): answer
+   window's grammar (:func:`~assistant.speech.grammar.answer_grammar`): answer
    words, a few companions and many fillers that give noise somewhere to go.
    It must hear only yes words (or only no words) and companions, no filler.
 3. **A confidence floor**: every answer word at Vosk's word confidence
@@ -43,10 +43,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.asr import SAMPLE_RATE, Recognizer, Transcript
-from assistant.asr_grammar import AnswerGrammar
 from assistant.audio.vad import SpeechRule, Voicing
 from assistant.errors import ConfigError
+from assistant.speech.grammar import AnswerGrammar
+from assistant.speech.recogniser import SAMPLE_RATE, Recognizer, Transcript
 
 YES = "yes"
 NO = "no"

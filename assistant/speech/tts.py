@@ -19,7 +19,7 @@ Measured pyttsx3 2.99 pitfalls this adapter works around (see DESIGN.md,
   (:func:`wait_until_idle`); with it, 0 of 300.
 
 espeak-ng writes 22,050 Hz mono 16-bit WAV. Korean text goes through
-:func:`assistant.speak_ko.spoken_korean` first, so numbers are read the Korean
+:func:`assistant.speech.korean_reading.spoken_korean` first, so numbers are read the Korean
 way ("2팩" -> "두 팩").
 """
 
@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import SpeechOutputError
-from assistant.speak_ko import spoken_korean
+from assistant.speech.korean_reading import spoken_korean
 
 INSTALL_HINT = "install espeak-ng with `apt-get install espeak-ng` (and pyttsx3 in the venv)"
 WAV_HEADER_BYTES = 44

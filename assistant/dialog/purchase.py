@@ -228,7 +228,7 @@ class PurchaseFlows:
         if alt is None:
             return str(self.r.out_of_stock(problem, None))
         if action == "add_to_cart":
-            from assistant.dialog import PendingChoice
+            from assistant.dialog.conversation import PendingChoice
 
             self.pending = PendingChoice(action, (alt,), count, now + self.timeout)
             return str(self.r.offer_for_cart(problem, alt, self.shop.member_pricing()))
@@ -278,7 +278,7 @@ class PurchaseFlows:
         return str(self.r.status_sentence(order, now, self.shop.timezone))
 
     def _cancel(self, phrase: str | None, now: datetime) -> str:
-        from assistant.dialog import PendingCancel
+        from assistant.dialog.conversation import PendingCancel
 
         order = self.shop.find_order(phrase)
         if order is not None and order.status in CANNOT_CANCEL:

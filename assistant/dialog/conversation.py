@@ -18,8 +18,8 @@ from types import ModuleType
 from rapidfuzz import fuzz
 
 from assistant import replies, replies_en
-from assistant.dialog_purchase import SECRET, PendingJoin, PendingOrder, PendingPin
-from assistant.dialog_reorder import (
+from assistant.dialog.purchase import SECRET, PendingJoin, PendingOrder, PendingPin
+from assistant.dialog.subscriptions import (
     MANAGE,
     REORDER_PENDING,
     PendingOffer,

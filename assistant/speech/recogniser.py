@@ -41,7 +41,8 @@ class Word:
     """End time in seconds."""
     confidence: float
     """0..1 as reported by Vosk. With n-best alternatives on (the default here) Vosk reports
-    none and this is 1.0; :mod:`assistant.voice_answer` decodes without them to get real ones."""
+    none and this is 1.0; :mod:`assistant.doors.voice_answer` decodes without them to get real
+    ones."""
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,10 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from assistant.config import PROJECT_ROOT
+from assistant.config import bundled
 from assistant.errors import ConfigError
 
-DEVICES_DIR = PROJECT_ROOT / "devices"
+DEVICES_DIR = bundled("devices")
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import TextIO
 
-from assistant.dialog import Dialog
+from assistant.dialog.conversation import Dialog
 
 GREETING = "장보기입니다. 무엇을 도와드릴까요? (끝내려면 '그만')"
 

@@ -1,0 +1,1 @@
+"""The conversation: turn-taking, pending questions and the flows of each area."""

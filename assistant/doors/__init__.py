@@ -1,0 +1,1 @@
+"""The ways in: the text REPL and the voice loop (and its yes/no answer window)."""
