@@ -9,12 +9,40 @@ scored results.
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+
+class ErrorCode(StrEnum):
+    """What went wrong, for the user: each value is a message id in ``locales/<code>/errors*.ftl``.
+
+    Shop and reorder errors carry one of these and the fields its message needs, never a
+    sentence; ``Say.error(exc)`` turns it into the user's language.
+    """
+
+    UNKNOWN = "error-unknown"
+    """Placeholder for an error raised without a code (never shown as is)."""
 
 
 class JangbogiError(Exception):
-    """Base of every error Jangbogi raises on purpose."""
+    """Base of every error Jangbogi raises on purpose.
+
+    Raise it with a code and fields (``OutOfStockError(ErrorCode.OUT_OF_STOCK, name=..., left=3)``);
+    configuration and I/O errors for developers may still carry a plain English message.
+    """
 
     exit_code = 1
+
+    def __init__(self, code: ErrorCode | str = ErrorCode.UNKNOWN, /, **fields: Any) -> None:
+        self.code: ErrorCode | None = code if isinstance(code, ErrorCode) else None
+        """What went wrong (None: a developer's message in ``str(exc)``)."""
+        self.fields: dict[str, Any] = fields
+        """The values the code's message names."""
+        if isinstance(code, ErrorCode):
+            shown = ", ".join(f"{k}={v!r}" for k, v in fields.items())
+            super().__init__(f"{code.value}({shown})" if shown else code.value)
+        else:
+            super().__init__(code)
 
 
 class ConfigError(JangbogiError):

@@ -1,0 +1,5 @@
+won = { WON($amount) }
+products = { $count ->
+    [one] { $count } product
+   *[other] { $count } products
+}

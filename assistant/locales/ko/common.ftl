@@ -1,0 +1,2 @@
+won = { WON($amount) }
+products = 상품 { $count }개

@@ -1,0 +1,1 @@
+error-unknown = 문제가 생겼어요.
