@@ -21,13 +21,13 @@ from typing import Protocol
 
 from assistant.nlu.analysis import Analysis, normal_form
 from assistant.nlu.grammar import LanguagePack, load_pack, lookup
+from assistant.nlu.intents import IntentName
 from assistant.nlu.schema import SPENDING_INTENTS, Intent, Slots
 
 LANGS = ("ko", "en")
 MAX_UTTERANCE = 300
 _HANGUL = re.compile(r"[가-힣ㄱ-ㅎ]")
 _LATIN = re.compile(r"[A-Za-z]")
-PRODUCT_INTENTS = frozenset({"order", "add_to_cart", "subscribe", "remove_from_cart"})
 
 
 class FrontEnd(Protocol):
@@ -110,11 +110,11 @@ class IntentParser:
         if name == "suggest" and (analysis.negated or analysis.past):
             return Intent(text, lang, "none", 0.7)  # "어제 뭐 샀더라" asks about the past
         slots = analysis.slots
-        if name not in PRODUCT_INTENTS | {"reorder", "product_info", "cancel_order",
-                                          "order_status", "deals"} | _SUBSCRIPTION:  # fmt: skip
-            slots = Slots(delivery=slots.delivery) if name == "set_delivery" else Slots()
-        elif name != "subscribe":
-            counted = slots.product is not None and name != "skip_subscription"
+        kept = IntentName(name).traits.slots
+        if kept in ("none", "delivery"):
+            slots = Slots(delivery=slots.delivery) if kept == "delivery" else Slots()
+        elif kept != "schedule":
+            counted = slots.product is not None and kept == "item"
             quantity, unit = (slots.quantity, slots.unit) if counted else (None, None)
             odd = slots.not_a_count if counted else None  # "0.5개": refused, never rounded
             slots = Slots(slots.product, quantity, unit, None, slots.delivery, odd)
@@ -140,17 +140,6 @@ def catalog_words() -> tuple[str, ...]:
             if _HANGUL.search(phrase) and " " not in phrase and len(phrase) >= 2:
                 words.add(phrase)
     return tuple(sorted(words))
-
-
-_SUBSCRIPTION = frozenset(
-    {
-        "list_subscriptions",
-        "cancel_subscription",
-        "pause_subscription",
-        "skip_subscription",
-        "resume_subscription",
-    }
-)
 
 
 @lru_cache(maxsize=1)

@@ -9,16 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-INTENTS = (
-    "order", "add_to_cart", "remove_from_cart", "view_cart", "checkout", "reorder",
-    "order_status", "cancel_order", "subscribe", "list_subscriptions", "cancel_subscription",
-    "pause_subscription", "skip_subscription", "product_info", "deals", "membership",
-    "set_delivery", "confirm", "deny", "help", "stop", "none", "suggest",
-    "approval", "resume_subscription",
-)  # fmt: skip
-SPENDING_INTENTS = frozenset(
-    {"order", "add_to_cart", "checkout", "reorder", "subscribe", "resume_subscription"}
-)
+from assistant.nlu.intents import IntentName
+
+INTENTS = tuple(IntentName)
+"""Every intent (:class:`~assistant.nlu.intents.IntentName`)."""
+SPENDING_INTENTS = frozenset(i for i in IntentName if i.spends_money)
 """Intents that lead to money being spent; never produced by chatter."""
 
 
