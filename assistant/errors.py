@@ -23,6 +23,10 @@ class ErrorCode(StrEnum):
     UNKNOWN = "error-unknown"
     """Placeholder for an error raised without a code (never shown as is)."""
 
+    # --- catalog, cart, orders, accounts, households, subscriptions (locales/*/errors.ftl)
+
+    # --- the purchase rules (shop/rules.py; locales/*/errors-purchase.ftl)
+
 
 class JangbogiError(Exception):
     """Base of every error Jangbogi raises on purpose.
