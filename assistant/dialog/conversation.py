@@ -99,11 +99,11 @@ class Dialog:
 
     def handle(self, text: str, now: datetime) -> Reply:
         """Answer one utterance; errors become replies and change nothing."""
-        r, session = self._r, self._session
+        session = self._session
         if not normalise(text):
-            return Reply(str(r.EMPTY), Intent(text, "ko", "none", 0.0))
+            return Reply(str(self._r.EMPTY), Intent(text, "ko", "none", 0.0))
         if len(text) > MAX_UTTERANCE:
-            return Reply(str(r.TOO_LONG), Intent(text, "ko", "none", 0.0))
+            return Reply(str(self._r.TOO_LONG), Intent(text, "ko", "none", 0.0))
         pin = self.pin_expected(text)
         if pin is not None:  # never parsed, shown or kept
             lang = session.lang
@@ -116,7 +116,7 @@ class Dialog:
         pending = session.pending
         if pending is not None and now > pending.expires_at:
             if not isinstance(pending, PendingOffer):  # an unanswered offer just lapses
-                prefix = str(r.EXPIRED) + " "
+                prefix = str(self._r.EXPIRED) + " "
             session.drop()
         said, end = self._guarded(lambda: self._answer(intent, now))
         return Reply(prefix + said, intent, end)
