@@ -8,8 +8,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from assistant.dialog.conversation import Dialog, PendingOrder
-from assistant.dialog.subscriptions import PendingOffer
+from assistant.dialog.conversation import Dialog
+from assistant.dialog.pending import PendingOffer, PendingOrder
 from assistant.shop.history import day_index
 from assistant.shop.insights import SubscribePolicy
 from assistant.shop.service import ShopService

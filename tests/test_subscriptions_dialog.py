@@ -9,7 +9,8 @@ from datetime import timedelta
 import pytest
 
 from assistant import replies_reorder, replies_reorder_en
-from assistant.dialog.subscriptions import PendingSubscribe, minute_said
+from assistant.dialog.pending import PendingSubscribe
+from assistant.dialog.subscriptions import minute_said
 from assistant.reorder.service import NotificationView
 from tests.shop_helpers import MILK, T0, at, cli, say, talker
 from tests.subscription_helpers import EGGS, notify, only_plain_eggs, runs, subscriptions

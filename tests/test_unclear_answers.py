@@ -15,7 +15,7 @@ from collections.abc import Callable
 import pytest
 
 from assistant.dialog.conversation import Dialog
-from assistant.dialog.subscriptions import PendingOffer
+from assistant.dialog.pending import PendingOffer
 from assistant.nlu.parser import load_parser
 from assistant.shop.service import ShopService
 from assistant.store import db

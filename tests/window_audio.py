@@ -25,7 +25,7 @@ from assistant.audio.endpoint import Endpointer
 from assistant.audio.wavfile import read_wav
 from assistant.commands import _answer_gate
 from assistant.dialog.conversation import Dialog
-from assistant.dialog.purchase import PendingOrder
+from assistant.dialog.pending import PendingOrder
 from assistant.doors.voice import LiveSettings, Turn, live_turns
 from assistant.doors.voice_answer import AnswerGate, Verdict
 from assistant.shop.service import ShopService

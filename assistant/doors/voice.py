@@ -21,8 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.audio.endpoint import Endpointer
-from assistant.dialog.conversation import Dialog, Reply
-from assistant.dialog.purchase import SECRET
+from assistant.dialog.conversation import SECRET, Dialog, Reply
 from assistant.doors.voice_answer import AnswerGate, Verdict
 from assistant.speech.recogniser import Recognizer, Transcript
 from assistant.speech.wake import WakeDetector

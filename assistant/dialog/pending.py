@@ -1,0 +1,174 @@
+"""Every question the assistant can leave open between two utterances.
+
+Each is a frozen value with ``expires_at``; the flow that asked it answers it. A question
+whose answer goes on somewhere else carries that step as a callable (``then``, ``on_pin``),
+so the flow answering it needs to know nothing of the flow that asked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from assistant.reorder.conversation import SubscribeRequest
+from assistant.reorder.service import SubscriptionView
+from assistant.shop.advisor import SubscriptionOffer
+from assistant.shop.orders import OrderView
+from assistant.shop.pricing import Quote
+from assistant.shop.service import ProductView
+from assistant.store.models import DeliveryKind
+
+Pick = Callable[[ProductView, int | None, datetime], str]
+"""What to do with the product picked and the quantity asked for; returns the answer."""
+OnPin = Callable[[str, datetime], str]
+"""What to do with the PIN; returns the answer, raises ``WrongPinError`` to have it said
+again."""
+
+
+@dataclass(frozen=True)
+class PendingOrder:
+    """An order question waiting for "yes"; the shop holds the matching ticket."""
+
+    wanted: tuple[tuple[int, int], ...]
+    """(product id, quantity) pairs (the cart's content for a checkout)."""
+    key: str
+    """The shop's confirmation ticket, also the idempotency key."""
+    expires_at: datetime
+    """After this a "yes" no longer counts."""
+    quote: Quote
+    """What the question named: the lines, the total and where it goes (named again when
+    the answer is unclear)."""
+    needs_approval: bool = False
+    """A child's order: it waits for an adult after the "yes"."""
+    checkout: bool = False
+    """Order the cart rather than ``wanted``."""
+    delivery: DeliveryKind | None = None
+    """Chosen in this conversation; None: the household's default."""
+    reorder_of: OrderView | None = None
+    """The earlier order this one repeats."""
+
+
+@dataclass(frozen=True)
+class PendingPin:
+    """Waiting for the household PIN: to place an accepted order, to decide an approval or to
+    start a subscription."""
+
+    purpose: Literal["order", "approve", "reject", "subscribe"]
+    """What the PIN is for."""
+    expires_at: datetime
+    """After this the question is dropped."""
+    on_pin: OnPin
+    """What to do with the PIN."""
+    key: str = ""
+    """The shop's ticket of the order (``order``), dropped with the question; else empty."""
+    declined: str | None = None
+    """What to say when "no" is said instead of the PIN (default: not ordered / kept)."""
+
+
+@dataclass(frozen=True)
+class PendingJoin:
+    """Waiting for "yes" to join the membership."""
+
+    expires_at: datetime
+    """After this the question is dropped."""
+
+
+@dataclass(frozen=True)
+class PendingCancel:
+    """A cancellation waiting for "yes"."""
+
+    order: OrderView
+    """The order to cancel, as the question named it."""
+    expires_at: datetime
+    """After this a "yes" no longer counts."""
+
+
+@dataclass(frozen=True)
+class PendingChoice:
+    """Several products matched; waiting for the user to pick one."""
+
+    options: tuple[ProductView, ...]
+    """The products offered, in the order they were read out."""
+    quantity: int | None
+    """Quantity from the original request."""
+    expires_at: datetime
+    """After this the question is dropped."""
+    then: Pick
+    """The request to go on with (order, put in the cart, take out, subscribe)."""
+    usual: bool = False
+    """The first option is the household's usual one ("응" picks it)."""
+
+
+@dataclass(frozen=True)
+class PendingOffer:
+    """A subscription offer after a steady rhythm, waiting for yes or no."""
+
+    offer: SubscriptionOffer
+    """The product, its rhythm and the matching schedule."""
+    expires_at: datetime
+    """After this the offer is dropped."""
+
+
+@dataclass(frozen=True)
+class PendingSubscribe:
+    """A subscription question waiting for "yes"; the subscription service holds its ticket."""
+
+    request: SubscribeRequest
+    """What the question named (product, quantity, schedule, price) and its ticket."""
+    expires_at: datetime
+    """After this a "yes" no longer counts."""
+
+    @property
+    def token(self) -> str:
+        """The service's confirmation ticket."""
+        return self.request.token
+
+    @property
+    def needs_pin(self) -> bool:
+        """The household PIN is asked after the "yes"."""
+        return self.request.needs_pin
+
+
+@dataclass(frozen=True)
+class PendingSchedule:
+    """A product chosen for a subscription, waiting for when ("매주 월요일")."""
+
+    product: ProductView
+    """The product."""
+    quantity: int
+    """Items per delivery."""
+    expires_at: datetime
+    """After this the question is dropped."""
+
+
+@dataclass(frozen=True)
+class PendingSubChoice:
+    """Several subscriptions could be meant: waiting for which one."""
+
+    action: str
+    """The intent that acts on it (one that ``manages_subscription``)."""
+    options: tuple[SubscriptionView, ...]
+    """The subscriptions read out, in order."""
+    expires_at: datetime
+    """After this the question is dropped."""
+
+
+@dataclass(frozen=True)
+class PendingSubCancel:
+    """A subscription cancellation waiting for "yes"."""
+
+    subscription: SubscriptionView
+    """The subscription to cancel."""
+    expires_at: datetime
+    """After this a "yes" no longer counts."""
+
+
+SubscriptionQuestion = PendingSubscribe | PendingSchedule | PendingSubChoice | PendingSubCancel
+"""The questions of the subscription flow."""
+Pending = (
+    PendingOrder | PendingCancel | PendingChoice | PendingPin | PendingJoin | PendingOffer
+    | SubscriptionQuestion
+)  # fmt: skip
+"""Any open question."""

@@ -1,0 +1,117 @@
+"""Where an utterance goes: the flow objects of one conversation, the table ``{intent:
+handler}`` for a new request, and the flow that answers each open question.
+
+A new intent is one row in :func:`handlers` (plus its grammar and its messages).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from assistant.dialog.account import AccountFlow
+from assistant.dialog.cart import CartFlow
+from assistant.dialog.orders import OrdersFlow
+from assistant.dialog.pending import (
+    Pending,
+    PendingCancel,
+    PendingChoice,
+    PendingJoin,
+    PendingOffer,
+    PendingOrder,
+    PendingPin,
+)
+from assistant.dialog.products import ProductFlow
+from assistant.dialog.purchase import PurchaseFlow
+from assistant.dialog.session import Replies, Session, subscription_replies
+from assistant.dialog.subscriptions import SubscriptionsFlow
+from assistant.nlu.intents import IntentName
+from assistant.nlu.schema import Intent
+from assistant.shop.advisor import Advisor
+from assistant.store.models import Channel
+
+Handler = Callable[[Intent, datetime], str]
+"""Answers a new request."""
+
+
+@dataclass(frozen=True)
+class Flows:
+    """One conversation's flows, each given what it needs."""
+
+    products: ProductFlow
+    purchase: PurchaseFlow
+    cart: CartFlow
+    orders: OrdersFlow
+    subscriptions: SubscriptionsFlow
+    account: AccountFlow
+
+    @classmethod
+    def build(cls, session: Session, r: Replies, channel: Channel, advisor: Advisor) -> Flows:
+        """The flows over one session (its shop and subscriptions)."""
+        shop, subs = session.shop, session.subs
+        products = ProductFlow(shop, session, r, advisor)
+        subscriptions = SubscriptionsFlow(
+            shop, session, r, subscription_replies(session), subs, advisor, products
+        )
+        purchase = PurchaseFlow(shop, session, r, products, channel, subscriptions.offer_after)
+        return cls(
+            products=products,
+            purchase=purchase,
+            cart=CartFlow(shop, session, r, products, purchase),
+            orders=OrdersFlow(shop, session, r, advisor, products, purchase),
+            subscriptions=subscriptions,
+            account=AccountFlow(shop, session, r),
+        )
+
+
+def handlers(f: Flows, r: Replies) -> dict[IntentName, Handler]:
+    """Which handler answers each intent as a new request (``stop`` ends the conversation
+    before; an intent missing here is "not available")."""
+    i = IntentName
+    table: dict[IntentName, Handler] = {
+        i.ORDER: f.purchase.order,
+        i.ADD_TO_CART: f.cart.add,
+        i.REMOVE_FROM_CART: f.cart.remove,
+        i.VIEW_CART: f.cart.view,
+        i.CHECKOUT: f.cart.checkout,
+        i.ORDER_STATUS: f.orders.status,
+        i.CANCEL_ORDER: f.orders.cancel,
+        i.REORDER: f.orders.reorder,
+        i.SUGGEST: f.orders.suggest,
+        i.MEMBERSHIP: f.account.membership,
+        i.SET_DELIVERY: f.account.set_delivery,
+        i.APPROVAL: f.account.approval,
+        i.SUBSCRIBE: f.subscriptions.subscribe,
+        i.LIST_SUBSCRIPTIONS: f.subscriptions.show,
+        i.PRODUCT_INFO: f.products.info,
+        i.DEALS: f.products.deals,
+        i.CONFIRM: lambda _intent, _now: str(r.NOTHING_TO_CONFIRM),
+        i.DENY: lambda _intent, _now: str(r.NOT_ORDERED),
+        i.HELP: lambda _intent, _now: str(r.HELP),
+        i.NONE: lambda _intent, _now: str(r.NOT_SHOPPING),
+    }
+    for name in IntentName:
+        if name.traits.manages_subscription:  # cancel, pause, skip, resume
+            table[name] = f.subscriptions.manage
+    return table
+
+
+def answer(f: Flows, pending: Pending, intent: Intent, now: datetime) -> str | None:
+    """The answer of the flow that asked ``pending``; None when the utterance is not an
+    answer but a new request."""
+    match pending:
+        case PendingChoice():
+            return f.products.answer(pending, intent, now)
+        case PendingOrder():
+            return f.purchase.answer(pending, intent, now)
+        case PendingPin():
+            return f.purchase.pin_not_given(pending, intent)
+        case PendingCancel():
+            return f.orders.answer_cancel(pending, intent, now)
+        case PendingJoin():
+            return f.account.answer_join(pending, intent, now)
+        case PendingOffer():
+            return f.subscriptions.answer_offer(pending, intent, now)
+        case _:
+            return f.subscriptions.answer(pending, intent, now)
