@@ -77,7 +77,7 @@ def lock_for_orders(
 def _addresses(
     session: Session, households: Collection[int]
 ) -> dict[tuple[int, DeliveryKind], Address]:
-    """Each household's address per kind, the one :func:`delivery_address` would pick."""
+    """Each household's address per kind, the one :func:`rules.delivery_address` would pick."""
     found: dict[tuple[int, DeliveryKind], Address] = {}
     rows = session.scalars(
         select(Address)
