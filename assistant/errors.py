@@ -26,6 +26,46 @@ class ErrorCode(StrEnum):
     # --- catalog, cart, orders, accounts, households, subscriptions (locales/*/errors.ftl)
 
     # --- the purchase rules (shop/rules.py; locales/*/errors-purchase.ftl)
+    PIN_LOCKED = "error-pin-locked"
+    """Spoken purchases are locked after too many wrong PINs (attempts, until_local)."""
+    WRONG_PIN = "error-wrong-pin"
+    """A wrong PIN (attempts_left, minutes: how long the lock would last)."""
+    PIN_REQUIRED = "error-pin-required"
+    """The household's PIN must be given before this purchase."""
+    PIN_CHANGED = "error-pin-changed"
+    """The PIN changed again and again while it was being checked."""
+    PAYMENT_REQUIRED = "error-payment-required"
+    """No registered default card: nothing can be ordered."""
+    NO_ADDRESS = "error-no-address"
+    """No address of the delivery kind (kind: home, locker or store)."""
+    NOTHING_TO_ORDER = "error-nothing-to-order"
+    """An order without lines (most: the largest quantity of a line)."""
+    NOT_CONFIRMED = "error-not-confirmed"
+    """A conversation's order without an explicit yes of this member."""
+    CONFIRMATION_UNKNOWN = "error-confirmation-unknown"
+    """A "yes" to a question this conversation did not ask, or already used."""
+    CONFIRMATION_EXPIRED = "error-confirmation-expired"
+    """A "yes" that came (or is used) after the question's timeout."""
+    CONFIRMATION_CHANGED = "error-confirmation-changed"
+    """What would be placed is not what was confirmed (lines or delivery)."""
+    PRICE_CHANGED = "error-price-changed"
+    """The total changed since the question (total: the new one)."""
+    ORDER_LIMIT = "error-order-limit"
+    """Over the member's per-order limit (name, limit, total)."""
+    DAY_LIMIT = "error-day-limit"
+    """Over the member's per-day limit (name, limit, remaining, total)."""
+    MEMBER_GONE = "error-member-gone"
+    """The member a conversation speaks for no longer exists."""
+    ORDER_NOT_FOUND = "error-order-not-found"
+    """No such order in this household (order_id)."""
+    APPROVAL_ADULTS_ONLY = "error-approval-adults-only"
+    """Only an adult decides on a child's order."""
+    VOICE_APPROVAL_NEEDS_PIN = "error-voice-approval-needs-pin"
+    """Approving by voice needs a household PIN."""
+    NOT_AWAITING_APPROVAL = "error-not-awaiting-approval"
+    """The order is not waiting for an approval (order_id)."""
+    DELIVERY_ADULTS_ONLY = "error-delivery-adults-only"
+    """Only an adult changes the default delivery."""
 
 
 class JangbogiError(Exception):
@@ -155,11 +195,20 @@ class ConfirmationError(ShopError):
 class SpendingLimitError(ShopError):
     """An order over the member's per-order or per-day limit."""
 
-    def __init__(self, message: str, *, per_day: bool, limit: int, remaining: int) -> None:
+    def __init__(
+        self,
+        code: ErrorCode | str = ErrorCode.UNKNOWN,
+        /,
+        *,
+        per_day: bool,
+        limit: int,
+        remaining: int,
+        **fields: Any,
+    ) -> None:
         self.per_day = per_day
         self.limit = limit
         self.remaining = remaining
-        super().__init__(message)
+        super().__init__(code, limit=limit, remaining=remaining, **fields)
 
 
 class PinError(ShopError):
@@ -173,19 +222,29 @@ class PinRequiredError(PinError):
 class WrongPinError(PinError):
     """A wrong PIN; ``attempts_left`` more before spoken purchases lock."""
 
-    def __init__(self, message: str, *, attempts_left: int) -> None:
+    def __init__(
+        self, code: ErrorCode | str = ErrorCode.UNKNOWN, /, *, attempts_left: int, **fields: Any
+    ) -> None:
         self.attempts_left = attempts_left
-        super().__init__(message)
+        super().__init__(code, attempts_left=attempts_left, **fields)
 
 
 class PinLockedError(PinError):
     """Too many wrong PINs: spoken purchases are refused until ``until`` (aware UTC)."""
 
-    def __init__(self, message: str, *, until: datetime, until_local: str = "") -> None:
+    def __init__(
+        self,
+        code: ErrorCode | str = ErrorCode.UNKNOWN,
+        /,
+        *,
+        until: datetime,
+        until_local: str = "",
+        **fields: Any,
+    ) -> None:
         self.until = until
         self.until_local = until_local
         """The end of the lock as the household's clock shows it (HH:MM)."""
-        super().__init__(message)
+        super().__init__(code, until_local=until_local, **fields)
 
 
 class ScheduleError(JangbogiError):

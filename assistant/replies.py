@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from assistant.errors import JangbogiError
+from assistant.locales import say_for
 from assistant.nlu.numbers import to_native
 from assistant.nlu.schema import Schedule
 from assistant.shop.accounts import AccountView
@@ -235,7 +237,9 @@ DATABASE_UNAVAILABLE = "지금은 주문 정보를 쓸 수 없어요. 아무것�
 
 
 def error(exc: Exception) -> str:
-    """The shop's refusals are already written in Korean."""
+    """The shop's refusals: a code's message, or the Korean they were written in."""
+    if isinstance(exc, JangbogiError) and exc.code is not None:
+        return say_for("ko").error(exc)
     return str(exc)
 
 

@@ -23,6 +23,7 @@ from assistant.errors import (
     SpendingLimitError,
     WrongPinError,
 )
+from assistant.locales import say_for
 from assistant.nlu.schema import Schedule
 from assistant.shop.accounts import AccountView
 from assistant.shop.advisor import ComingUp, DueItem, SubscriptionOffer
@@ -243,6 +244,8 @@ DATABASE_UNAVAILABLE = "The orders can't be reached right now, so nothing change
 
 def error(exc: JangbogiError) -> str:
     """The shop's refusals in English (their own messages are Korean)."""
+    if exc.code is not None:
+        return say_for("en").error(exc)
     match exc:
         case InvalidQuantityError():
             return f"Please say a quantity from 1 to {MAX_QUANTITY}."

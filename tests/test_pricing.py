@@ -96,7 +96,7 @@ def test_free_delivery_threshold_counts_member_prices() -> None:
 
 SHOP = Path(__file__).resolve().parent.parent / "assistant" / "shop"
 MONEY_MODULES = ("pricing.py", "orders.py", "purchase.py", "controls.py", "receipt.py",
-                 "accounts.py", "cart.py", "service.py")  # fmt: skip
+                 "accounts.py", "cart.py", "service.py", "rules.py", "autobatch.py")  # fmt: skip
 
 
 @pytest.mark.parametrize("name", MONEY_MODULES)

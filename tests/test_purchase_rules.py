@@ -9,6 +9,8 @@ from sqlalchemy import select
 
 from assistant.errors import (
     ConfirmationError,
+    ErrorCode,
+    JangbogiError,
     NotAllowedError,
     OrderStateError,
     OutOfStockError,
@@ -18,6 +20,7 @@ from assistant.errors import (
     SpendingLimitError,
     WrongPinError,
 )
+from assistant.locales import say_for
 from assistant.shop import controls, purchase
 from assistant.shop.household import find_member
 from assistant.shop.lifecycle import advance
@@ -36,6 +39,11 @@ from tests.shop_helpers import (
 )
 
 MILK_ID = 1
+
+
+def said(exc: JangbogiError) -> str:
+    """What the Korean conversation says for a refusal."""
+    return say_for("ko").error(exc)
 
 
 def milk_id(url: str) -> int:
@@ -69,8 +77,9 @@ def test_a_confirmation_expires(db_url: str, monkeypatch: pytest.MonkeyPatch) ->
     shop = ShopService(factory(db_url))
     req = shop.request_order([(milk_id(db_url), 1)], at())
     assert req.expires_at == at(30)
-    with pytest.raises(ConfirmationError, match="시간이 지났어요"):
+    with pytest.raises(ConfirmationError) as late_yes:
         shop.accept(req.token, at(31))
+    assert "시간이 지났어요" in said(late_yes.value)
     late = shop.request_order([(milk_id(db_url), 1)], at(100))
     shop.accept(late.token, at(110))
     with pytest.raises(ConfirmationError):  # accepted, but the yes is too old to place now
@@ -83,11 +92,13 @@ def test_the_ticket_must_match_what_is_placed(db_url: str) -> None:
     shop = ShopService(f)
     req = shop.request_order([(milk_id(db_url), 1)], at())
     ticket = shop.accept(req.token, at(1))
-    with db.transaction(f) as session, pytest.raises(ConfirmationError, match="확인받은 내용"):
+    with db.transaction(f) as session, pytest.raises(ConfirmationError) as other:
         purchase.place_for_member(
             session, find_member(session), [(milk_id(db_url), 5)], channel=Channel.TEXT,
             idempotency_key="other", now=at(2), ticket=ticket,
         )  # fmt: skip
+    assert other.value.code is ErrorCode.CONFIRMATION_CHANGED
+    assert said(other.value).startswith("확인받은 내용과 달라서")
     assert orders(db_url) == []
 
 
@@ -122,8 +133,9 @@ def test_auto_orders_skip_confirmation_but_not_stock_limits_or_pricing(db_url: s
 def test_no_order_without_a_registered_card(db_url: str) -> None:
     assert cli(db_url, "household", "payment", "remove", "1") == 0
     shop = ShopService(factory(db_url))
-    with pytest.raises(PaymentRequiredError, match="payment add"):
+    with pytest.raises(PaymentRequiredError) as no_card:
         shop.request_order([(milk_id(db_url), 1)], at())
+    assert "payment add" in said(no_card.value)
     with pytest.raises(PaymentRequiredError):
         shop.place([(milk_id(db_url), 1)], key="auto", channel=Channel.AUTO, now=at())
     assert orders(db_url) == []
@@ -156,15 +168,16 @@ def test_per_order_and_per_day_limits(db_url: str) -> None:
                "--per-day", "12000") == 0  # fmt: skip
     shop = ShopService(factory(db_url))
     mid = milk_id(db_url)
-    with pytest.raises(SpendingLimitError, match="한 번에 10,000원까지") as one:
+    with pytest.raises(SpendingLimitError) as one:
         shop.request_order([(mid, 4)], at())  # 11,160
-    assert not one.value.per_day
+    assert not one.value.per_day and "한 번에 10,000원까지" in said(one.value)
     first = shop.request_order([(mid, 3)], at())  # 8,370
     shop.accept(first.token, at(1))
     shop.complete(first.token, at(2), channel=Channel.TEXT)
-    with pytest.raises(SpendingLimitError, match="3,630원 더") as day:
+    with pytest.raises(SpendingLimitError) as day:
         shop.request_order([(mid, 2)], at(200))  # 8,370 + 5,580 > 12,000
     assert day.value.per_day and day.value.remaining == 12000 - 8370
+    assert "3,630원 더" in said(day.value)
     shop.request_order([(mid, 1)], at(200))  # 2,790 still fits
     # the household-local day: 00:30 in Seoul the next day is a new day
     tomorrow = shop.request_order([(mid, 3)], at(days=1, minutes=-570))
@@ -317,15 +330,15 @@ def test_a_failure_after_the_order_row_is_written_leaves_nothing(
     mid = milk_id(db_url)
     shop.add_to_cart(mid, 2, at())
     before_stock, before_cart = stock(db_url), rows(db_url, "select * from cart_lines")
-    real = purchase.place_order
+    real = purchase.write_order
     written: list[int] = []
 
     def crash_after_write(*args: object, **kwargs: object) -> object:
-        order, _new = real(*args, **kwargs)  # type: ignore[arg-type]
+        order = real(*args, **kwargs)  # type: ignore[arg-type]
         written.append(order.id)
         raise RuntimeError("power cut after the order row was written")
 
-    monkeypatch.setattr(purchase, "place_order", crash_after_write)
+    monkeypatch.setattr(purchase, "write_order", crash_after_write)
     req = shop.request_checkout(at())
     shop.accept(req.token, at(1))
     with pytest.raises(RuntimeError):
@@ -334,7 +347,7 @@ def test_a_failure_after_the_order_row_is_written_leaves_nothing(
     assert orders(db_url) == [] and rows(db_url, "select * from order_lines") == []
     assert stock(db_url) == before_stock
     assert rows(db_url, "select * from cart_lines") == before_cart
-    monkeypatch.setattr(purchase, "place_order", real)
+    monkeypatch.setattr(purchase, "write_order", real)
     req = shop.request_checkout(at(10))  # and the same order works afterwards
     shop.accept(req.token, at(11))
     view, new = shop.complete(req.token, at(12), channel=Channel.TEXT)

@@ -27,6 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from assistant.errors import PeriodTakenError, ShopError
+from assistant.locales import say_for
 from assistant.reorder.recurrence import Recurrence, next_after, occurrences, zone
 from assistant.shop.alternatives import closest_in_stock
 from assistant.shop.autobatch import AutoOrder, lock_for_orders, place_auto
@@ -346,8 +347,9 @@ def _refused(
 ) -> Outcome:  # fmt: skip
     """A period a purchase rule refused: a failed run, and a notice with the shop's (Korean)
     sentence and the kind of refusal, so other languages can say it in their own words."""
-    notify(session, sub, "failed", now, period, reason=str(exc), error=type(exc).__name__)
-    return _record(session, sub, period, RunStatus.FAILED, worker, now, str(exc))
+    reason = say_for("ko").error(exc)
+    notify(session, sub, "failed", now, period, reason=reason, error=type(exc).__name__)
+    return _record(session, sub, period, RunStatus.FAILED, worker, now, reason)
 
 
 def _record(

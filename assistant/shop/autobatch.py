@@ -1,13 +1,12 @@
-"""Many automatic orders at once, with exactly the rules of :func:`place_for_member`.
+"""Many automatic orders at once, through the same purchase rules as every other order.
 
 The recurring-order daemon places thousands of one-line orders at the same minute. Calling
 :func:`assistant.shop.purchase.place_for_member` for each costs about a dozen round trips
 per order; :func:`place_auto` gives the same result for a whole list in a handful of
 statements: one look-up of the idempotency keys, the households and products locked once
 (in id order, so daemons never deadlock), the addresses read once, the orders written in
-one flush. The checks, their order, the prices and the refusal messages are the ones of
-``place_for_member(..., channel=Channel.AUTO)`` called for each request in turn
-(``tests/test_auto_batch.py`` compares the two on the same requests).
+one flush. Only the loading differs: each request's :class:`~assistant.shop.rules.OrderContext`
+is built from these preloaded maps and goes through :func:`assistant.shop.rules.check`.
 """
 
 from __future__ import annotations
@@ -19,11 +18,10 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from assistant.errors import DeliveryError, NotFoundError, OutOfStockError, ShopError
-from assistant.shop import controls
-from assistant.shop.orders import check_quantity, new_order, stock_problem
-from assistant.shop.pricing import quote_lines
-from assistant.shop.purchase import Placed, no_address_message
+from assistant.errors import ShopError
+from assistant.shop import controls, rules
+from assistant.shop.purchase import Placed, order_for
+from assistant.shop.rules import OrderContext, Stage
 from assistant.store.models import (
     Address,
     Channel,
@@ -31,7 +29,6 @@ from assistant.store.models import (
     Household,
     Member,
     Order,
-    OrderStatus,
     Product,
 )
 
@@ -80,7 +77,7 @@ def lock_for_orders(
 def _addresses(
     session: Session, households: Collection[int]
 ) -> dict[tuple[int, DeliveryKind], Address]:
-    """Each household's address per kind, the one :func:`delivery_address` would pick."""
+    """Each household's address per kind, the one :func:`rules.delivery_address` would pick."""
     found: dict[tuple[int, DeliveryKind], Address] = {}
     rows = session.scalars(
         select(Address)
@@ -112,52 +109,44 @@ def place_auto(
     spent: dict[int, int] = {}
     results: list[Placed | ShopError] = []
     for r in requests:
-        order = known.get(r.idempotency_key)
-        if order is not None:
-            results.append(Placed(order, False))
-            continue
+        ctx = _context(session, r, products, addresses, spent, known, now)
         try:
-            order = _order(session, r, products, addresses, spent, now)
+            earlier = rules.check(ctx)
         except ShopError as exc:
             results.append(exc)
             continue
+        if earlier is not None:
+            results.append(Placed(earlier, False))
+            continue
+        order = order_for(ctx, r.idempotency_key)
         session.add(order)
         known[r.idempotency_key] = order
+        if r.member.id in spent:
+            spent[r.member.id] += order.total
         results.append(Placed(order, True))
     session.flush()
     return results
 
 
-def _order(
+def _context(
     session: Session,
     r: AutoOrder,
     products: dict[int, Product],
     addresses: dict[tuple[int, DeliveryKind], Address],
     spent: dict[int, int],
+    known: dict[str, Order],
     now: datetime,
-) -> Order:
-    """check_request + place_order of place_for_member for one request, in their order."""
+) -> OrderContext:
+    """What :func:`assistant.shop.rules.load` reads for one automatic order, from the
+    batch's maps; ``spent`` (per member with a per-day limit) counts this batch's orders."""
     member = r.member
     household = member.household
-    controls.require_payment(household)
     kind = household.default_delivery
-    address = addresses.get((household.id, kind))
-    if address is None:
-        raise DeliveryError(no_address_message(kind))
-    check_quantity(r.quantity)
-    product = products.get(r.product_id)
-    if product is None or not product.active:
-        raise NotFoundError("그 상품은 더 이상 팔지 않아요.")
-    if product.stock < r.quantity:
-        raise OutOfStockError(stock_problem(product))
-    items = [(product, r.quantity)]
-    total = quote_lines(household, items, kind).total
     if member.per_day_limit is not None and member.id not in spent:
         spent[member.id] = controls.spent_today(session, member, now)
-    controls.check_limits(session, member, total, now, spent=spent.get(member.id))
-    status = OrderStatus.PENDING_APPROVAL if controls.needs_approval(member) else OrderStatus.PLACED
-    order = new_order(member, items, kind, address, channel=Channel.AUTO,
-                      idempotency_key=r.idempotency_key, now=now, status=status)  # fmt: skip
-    if member.id in spent:
-        spent[member.id] += order.total
-    return order
+    return OrderContext(
+        member=member, wanted=((r.product_id, r.quantity),), delivery=kind,
+        channel=Channel.AUTO, stage=Stage.PLACE, now=now, products=products,
+        payment=controls.default_payment(household), address=addresses.get((household.id, kind)),
+        spent_today=spent.get(member.id), existing=known.get(r.idempotency_key),
+    )  # fmt: skip

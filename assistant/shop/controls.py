@@ -1,10 +1,11 @@
-"""Purchase controls: confirmations, the voice PIN and its lockout, spending limits, approval.
+"""Purchase controls: confirmations, the voice PIN and its lockout, the card, approval,
+today's spending, and the household's lock.
 
-Every rule here is checked by the shop (``assistant.shop.purchase``), whatever the
-door the order came through; the dialog only asks the questions. Callers own the
-transaction; ``now`` is always passed in (aware UTC). A rule that is checked and then
-written on is checked under :func:`lock_household`, so it holds with many sessions and
-processes at once (docs/security.md).
+The purchase rules that use them are one list, :data:`assistant.shop.rules.RULES`,
+checked by the shop whatever the door the order came through; the dialog only asks the
+questions. Callers own the transaction; ``now`` is always passed in (aware UTC). A rule
+that is checked and then written on is checked under :func:`lock_household`, so it holds
+with many sessions and processes at once (docs/security.md).
 
 The PIN is never stored, logged or shown: only a salted scrypt hash is kept.
 """
@@ -27,12 +28,11 @@ from assistant.errors import (
     AccountError,
     ConfigError,
     ConfirmationError,
+    ErrorCode,
     PaymentRequiredError,
     PinLockedError,
-    SpendingLimitError,
     WrongPinError,
 )
-from assistant.shop.pricing import won
 from assistant.store.db import write_lock
 from assistant.store.models import (
     DeliveryKind,
@@ -102,9 +102,7 @@ def ensure_not_locked(household: Household, now: datetime) -> None:
     if until is not None and now < until:
         at = local_time(household, until)
         raise PinLockedError(
-            f"비밀번호를 {PIN_ATTEMPTS}번 틀려서 음성 주문이 {at:%H:%M}까지 잠겨 있어요.",
-            until=until,
-            until_local=f"{at:%H:%M}",
+            ErrorCode.PIN_LOCKED, until=until, until_local=f"{at:%H:%M}", attempts=PIN_ATTEMPTS
         )
 
 
@@ -158,11 +156,7 @@ def count_pin(household: Household, digest: str | None, now: datetime) -> None:
         household.pin_locked_until = now + timedelta(minutes=household.pin_lock_minutes)
         ensure_not_locked(household, now)
     left = PIN_ATTEMPTS - household.failed_pin_attempts
-    raise WrongPinError(
-        f"비밀번호가 맞지 않아요. {left}번 더 틀리면 음성 주문이 "
-        f"{household.pin_lock_minutes}분 동안 잠겨요.",
-        attempts_left=left,
-    )
+    raise WrongPinError(ErrorCode.WRONG_PIN, attempts_left=left, minutes=household.pin_lock_minutes)
 
 
 def verify_pin(household: Household, pin: str, now: datetime) -> None:
@@ -188,10 +182,7 @@ def default_payment(household: Household) -> PaymentMethod | None:
 def require_payment(household: Household) -> PaymentMethod:
     payment = default_payment(household)
     if payment is None:
-        raise PaymentRequiredError(
-            "등록된 결제 카드가 없어서 주문할 수 없어요. 보호자가 'jangbogi household "
-            "payment add --token 토큰 --last4 끝네자리'로 카드를 등록해 주세요."
-        )
+        raise PaymentRequiredError(ErrorCode.PAYMENT_REQUIRED)
     return payment
 
 
@@ -227,34 +218,6 @@ def spent_today(session: Session, member: Member, now: datetime) -> int:
         )
     )
     return int(total or 0)
-
-
-def check_limits(
-    session: Session, member: Member, total: int, now: datetime, *, spent: int | None = None
-) -> None:
-    """Refuse an order of ``total`` KRW over the member's per-order or per-day limit.
-
-    ``spent``: what :func:`spent_today` would return, when the caller already knows it."""
-    if member.per_order_limit is not None and total > member.per_order_limit:
-        raise SpendingLimitError(
-            f"{member.name}님은 한 번에 {won(member.per_order_limit)}까지 주문할 수 있어요 "
-            f"(이번 주문 {won(total)}).",
-            per_day=False,
-            limit=member.per_order_limit,
-            remaining=member.per_order_limit,
-        )
-    if member.per_day_limit is not None:
-        if spent is None:
-            spent = spent_today(session, member, now)
-        if spent + total > member.per_day_limit:
-            left = max(member.per_day_limit - spent, 0)
-            raise SpendingLimitError(
-                f"{member.name}님의 하루 주문 한도는 {won(member.per_day_limit)}이에요. "
-                f"오늘은 {won(left)} 더 주문할 수 있어요 (이번 주문 {won(total)}).",
-                per_day=True,
-                limit=member.per_day_limit,
-                remaining=left,
-            )
 
 
 # -- confirmations -------------------------------------------------------------
@@ -316,10 +279,10 @@ class Confirmations:
         """The open ticket, or :class:`ConfirmationError` when unknown, used or expired."""
         ticket = self._open.get(token)
         if ticket is None:
-            raise ConfirmationError("확인받은 주문이 없어요. 다시 주문해 주세요.")
+            raise ConfirmationError(ErrorCode.CONFIRMATION_UNKNOWN)
         if now > ticket.expires_at:
             del self._open[token]
-            raise ConfirmationError("확인 시간이 지났어요. 다시 주문해 주세요.")
+            raise ConfirmationError(ErrorCode.CONFIRMATION_EXPIRED)
         return ticket
 
     def accept(self, token: str, now: datetime, timeout: timedelta) -> Ticket:

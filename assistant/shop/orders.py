@@ -148,14 +148,19 @@ def load_items(
     found = lock_products(session, [pid for pid, _ in wanted]) if lock else {}
     items: list[tuple[Product, int]] = []
     for product_id, quantity in wanted:
-        check_quantity(quantity)
         product = found.get(product_id) if lock else session.get(Product, product_id)
-        if product is None or not product.active:
-            raise NotFoundError("그 상품은 더 이상 팔지 않아요.")
-        if product.stock < quantity:
-            raise OutOfStockError(stock_problem(product))
-        items.append((product, quantity))
+        items.append((check_item(product, quantity), quantity))
     return items
+
+
+def check_item(product: Product | None, quantity: int) -> Product:
+    """One line of an order: an allowed quantity of a product on sale with enough stock."""
+    check_quantity(quantity)
+    if product is None or not product.active:
+        raise NotFoundError("그 상품은 더 이상 팔지 않아요.")
+    if product.stock < quantity:
+        raise OutOfStockError(stock_problem(product))
+    return product
 
 
 def lock_products(session: Session, ids: Sequence[int]) -> dict[int, Product]:

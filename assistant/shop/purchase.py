@@ -2,45 +2,34 @@
 
 :func:`place_for_member` is the one door to a new order for the conversations
 (voice, text) and for the recurring-order daemon (auto). :func:`check_request`
-runs the same checks when the question is asked, so the user hears a refusal
-before saying "yes".
+runs the same rules (:data:`assistant.shop.rules.RULES`) when the question is asked, so
+the user hears a refusal before saying "yes".
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from assistant.errors import (
-    ConfirmationError,
-    DeliveryError,
-    InvalidQuantityError,
-    NotAllowedError,
-    NotFoundError,
-    OrderStateError,
-    PinRequiredError,
-)
-from assistant.shop import controls
-from assistant.shop.orders import load_items, place_order, restock
-from assistant.shop.pricing import Quote, quote_lines
+from assistant.errors import ErrorCode, NotAllowedError, NotFoundError, OrderStateError
+from assistant.shop import controls, rules
+from assistant.shop.orders import new_order, restock
+from assistant.shop.pricing import Quote
+from assistant.shop.rules import OrderContext, Stage
 from assistant.store.db import write_lock
 from assistant.store.models import (
-    Address,
     Cart,
     Channel,
     DeliveryKind,
-    Household,
     Member,
     Order,
     OrderStatus,
 )
 
-CONVERSATION = (Channel.VOICE, Channel.TEXT)
-"""Channels where a person confirms (and gives the PIN) before anything is bought."""
 DELIVERY_KO = {DeliveryKind.HOME: "집", DeliveryKind.LOCKER: "사물함", DeliveryKind.STORE: "매장"}
 
 
@@ -54,67 +43,12 @@ class Placed:
     """False when the idempotency key or the duplicate window returned an earlier order."""
 
 
-def delivery_address(session: Session, household: Household, kind: DeliveryKind) -> Address:
-    """The household's default address of this kind (the first one if none is default)."""
-    found = list(
-        session.scalars(
-            select(Address)
-            .where(Address.household_id == household.id, Address.kind == kind)
-            .order_by(Address.is_default.desc(), Address.id)
-        )
-    )
-    if not found:
-        raise DeliveryError(no_address_message(kind))
-    return found[0]
-
-
 def no_address_message(kind: DeliveryKind) -> str:
+    """For ``accounts.set_default_delivery`` until its refusal carries ErrorCode.NO_ADDRESS."""
     return (
         f"등록된 {DELIVERY_KO[kind]} 주소가 없어요. 'jangbogi household address add "
         f"--kind {kind.value} ...'로 등록해 주세요."
     )
-
-
-def find_duplicate(
-    session: Session,
-    member: Member,
-    wanted: Sequence[tuple[int, int]],
-    delivery: DeliveryKind,
-    now: datetime,
-) -> Order | None:
-    """An open order of this member with the same lines and delivery, placed within the
-    household's duplicate window of ``now`` (the same words heard twice).
-
-    Either side of ``now``: sessions read their clocks before they queue for the lock, so
-    the order that went first may carry a time a few milliseconds after this one's."""
-    window = member.household.duplicate_window_s
-    if window <= 0:
-        return None
-    reach = timedelta(seconds=window)
-    recent = session.scalars(
-        select(Order)
-        .options(selectinload(Order.lines))
-        .where(
-            Order.member_id == member.id,
-            Order.placed_at >= now - reach,
-            Order.placed_at <= now + reach,
-            Order.delivery == delivery,
-            Order.status.in_((OrderStatus.PLACED, OrderStatus.PENDING_APPROVAL)),
-        )
-        .order_by(Order.id.desc())
-    )
-    target = _normal(wanted)
-    for order in recent:
-        if _normal([(ln.product_id, ln.quantity) for ln in order.lines]) == target:
-            return order
-    return None
-
-
-def _normal(wanted: Sequence[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
-    merged: dict[int, int] = {}
-    for product_id, quantity in wanted:
-        merged[product_id] = merged.get(product_id, 0) + quantity
-    return tuple(sorted(merged.items()))
 
 
 def check_request(
@@ -130,36 +64,10 @@ def check_request(
 
     Raises the shop's refusal (no card, PIN lock, no address, stock, limits). Changes nothing.
     """
-    household = member.household
-    if channel in CONVERSATION:
-        controls.ensure_not_locked(household, now)
-    controls.require_payment(household)
-    kind = delivery or household.default_delivery
-    delivery_address(session, household, kind)
-    if not wanted:
-        raise InvalidQuantityError("주문할 상품이 없어요.")
-    priced = quote_lines(household, load_items(session, wanted), kind)
-    controls.check_limits(session, member, priced.total, now)
-    return priced
-
-
-def _check_ticket(
-    member: Member,
-    wanted: Sequence[tuple[int, int]],
-    delivery: DeliveryKind,
-    ticket: controls.Ticket | None,
-    pin_verified: bool,
-    now: datetime,
-) -> None:
-    if ticket is None or not ticket.accepted or ticket.member_id != member.id:
-        raise ConfirmationError("확인받지 않은 주문은 할 수 없어요. 다시 주문해 주세요.")
-    if now > ticket.expires_at:
-        raise ConfirmationError("확인 시간이 지났어요. 다시 주문해 주세요.")
-    if _normal(ticket.wanted) != _normal(wanted) or ticket.delivery is not delivery:
-        raise ConfirmationError("확인받은 내용과 달라서 주문하지 않았어요. 다시 확인해 주세요.")
-    needs_pin = controls.has_pin(member.household) and not controls.needs_approval(member)
-    if needs_pin and not pin_verified:
-        raise PinRequiredError("주문하려면 비밀번호 네 자리가 필요해요.")
+    ctx = rules.load(session, member, wanted, stage=Stage.ASK, channel=channel, now=now,
+                     delivery=delivery)  # fmt: skip
+    rules.check(ctx)
+    return ctx.quote
 
 
 def place_for_member(
@@ -176,7 +84,7 @@ def place_for_member(
 ) -> Placed:
     """Place an order for ``member`` with every purchase rule, in the caller's transaction.
 
-    Contract (the same for voice, text and auto):
+    Contract (the same for voice, text and auto; the rules are :data:`rules.RULES`):
 
     - ``wanted``: (product id, quantity) pairs, 1..99 each. ``delivery``: home, locker or
       store; None means the household's default. ``now``: aware UTC.
@@ -200,34 +108,36 @@ def place_for_member(
       before the commit leaves nothing behind (the caller's transaction rolls back).
     - Concurrency: every check and the write happen under the household's lock
       (:func:`controls.lock_household`), taken first; the products are locked before their
-      stock is taken. Sessions and processes placing at once take turns, on SQLite and on
+      stock is read. Sessions and processes placing at once take turns, on SQLite and on
       PostgreSQL, so the limits, the duplicate guard, the PIN lock and the stock hold.
     """
     # one order at a time per household: the window and limit checks stay true
-    household = controls.lock_household(session, member.household_id)
-    existing = session.scalars(
-        select(Order).where(Order.idempotency_key == idempotency_key)
-    ).first()
-    if existing is not None:
-        return Placed(existing, False)
-    kind = delivery or household.default_delivery
-    if channel in CONVERSATION:
-        controls.ensure_not_locked(household, now)
-        _check_ticket(member, wanted, kind, ticket, pin_verified, now)
-        duplicate = find_duplicate(session, member, wanted, kind, now)
-        if duplicate is not None:
-            return Placed(duplicate, False)
-    priced = check_request(session, member, wanted, kind, now, channel=channel)
-    if ticket is not None and channel in CONVERSATION and priced.total != ticket.total:
-        raise ConfirmationError(
-            f"가격이 바뀌어서 주문하지 않았어요 (지금 합계 {priced.total:,}원). 다시 주문해 주세요."
-        )
-    status = OrderStatus.PENDING_APPROVAL if controls.needs_approval(member) else OrderStatus.PLACED
-    order, _new = place_order(
-        session, member, wanted, channel=channel, idempotency_key=idempotency_key, now=now,
-        delivery=kind, status=status,
+    controls.lock_household(session, member.household_id)
+    ctx = rules.load(
+        session, member, wanted, stage=Stage.PLACE, channel=channel, now=now,
+        delivery=delivery, idempotency_key=idempotency_key, ticket=ticket,
+        pin_verified=pin_verified,
     )  # fmt: skip
-    return Placed(order, True)
+    earlier = rules.check(ctx)
+    if earlier is not None:
+        return Placed(earlier, False)
+    return Placed(write_order(session, ctx, idempotency_key), True)
+
+
+def write_order(session: Session, ctx: OrderContext, idempotency_key: str) -> Order:
+    """Write the order of a context the rules passed (stock taken), flushed."""
+    order = order_for(ctx, idempotency_key)
+    session.add(order)
+    session.flush()
+    return order
+
+
+def order_for(ctx: OrderContext, idempotency_key: str) -> Order:
+    """The order row of a context the rules passed: priced, paid, stock taken (not added)."""
+    return new_order(
+        ctx.member, ctx.items, ctx.delivery, ctx.address, channel=ctx.channel,
+        idempotency_key=idempotency_key, now=ctx.now, status=ctx.status,
+    )  # fmt: skip
 
 
 def checkout_for_member(
@@ -280,11 +190,11 @@ def decide(
         .with_for_update().execution_options(populate_existing=True)
     ).first()  # fmt: skip
     if order is None or order.household_id != approver.household_id:
-        raise NotFoundError(f"{order_id}번 주문이 없어요.")
+        raise NotFoundError(ErrorCode.ORDER_NOT_FOUND, order_id=order_id)
     if not controls.can_approve(approver):
-        raise NotAllowedError("주문 승인은 어른만 할 수 있어요.")
+        raise NotAllowedError(ErrorCode.APPROVAL_ADULTS_ONLY)
     if order.status is not OrderStatus.PENDING_APPROVAL:
-        raise OrderStateError(f"{order_id}번 주문은 승인을 기다리는 주문이 아니에요.")
+        raise OrderStateError(ErrorCode.NOT_AWAITING_APPROVAL, order_id=order_id)
     if approve:
         payment = controls.require_payment(approver.household)
         order.status = OrderStatus.PLACED

@@ -15,13 +15,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.errors import (
     ConfirmationError,
+    ErrorCode,
     NotAllowedError,
     NotFoundError,
     PinError,
     PinLockedError,
-    PinRequiredError,
 )
-from assistant.shop import accounts, controls, purchase
+from assistant.shop import accounts, controls, purchase, rules
 from assistant.shop import cart as cart_ops
 from assistant.shop import history as history_ops
 from assistant.shop import orders as order_ops
@@ -103,7 +103,7 @@ def load_member(session: Session, member_id: int) -> Member:
     """The member a conversation speaks for; gone members are a clear error."""
     member = session.get(Member, member_id)
     if member is None:
-        raise NotFoundError("이 구성원이 더 이상 없어요.")
+        raise NotFoundError(ErrorCode.MEMBER_GONE)
     return member
 
 
@@ -144,7 +144,7 @@ def verify_pin_apart(
         if error is not None:
             raise error
         return
-    raise ConfirmationError("비밀번호가 방금 바뀌었어요. 다시 말씀해 주세요.")
+    raise ConfirmationError(ErrorCode.PIN_CHANGED)
 
 
 class ShopService:
@@ -264,7 +264,7 @@ class ShopService:
             member = self._member(session)
             order = order_ops.cancel_order(session, order_id, now)
             if order.household_id != member.household_id:
-                raise NotFoundError(f"{order_id}번 주문이 없어요.")
+                raise NotFoundError(ErrorCode.ORDER_NOT_FOUND, order_id=order_id)
             return order_ops.view(order)
 
     # -- purchases asked and confirmed in this conversation ------------------------
@@ -318,7 +318,7 @@ class ShopService:
         with transaction(self._factory) as session:
             member = self._member(session)
             kind = delivery or member.household.default_delivery
-            found = purchase.find_duplicate(session, member, wanted, kind, now)
+            found = rules.find_duplicate(session, member, wanted, kind, now)
             return order_ops.view(order_ops.load_order(session, found.id)) if found else None
 
     def accept(self, token: str, now: datetime) -> controls.Ticket:
@@ -332,21 +332,19 @@ class ShopService:
     ) -> tuple[OrderView, bool]:
         """Place the accepted order of ``token``; with a household PIN, ``pin`` is needed.
 
-        A wrong PIN is counted (and may lock spoken purchases) before the error is raised.
+        The PIN (of a question that got its "yes") is judged first, in its own transaction:
+        a wrong one is counted (and may lock spoken purchases) before the error is raised.
+        Then every purchase rule, once, under the household's lock (``rules.RULES``).
         """
         ticket = self._tickets.get(token, now)
-        if not ticket.accepted:
-            raise ConfirmationError("확인받지 않은 주문은 할 수 없어요. 다시 주문해 주세요.")
         verified = False
-        if pin is not None:
+        if pin is not None and ticket.accepted:  # no PIN is judged for an unconfirmed order
             try:
                 self._verify_pin(pin, now)
             except PinLockedError:
                 self._tickets.drop(token)
                 raise
             verified = True
-        elif ticket.needs_pin:
-            raise PinRequiredError("주문하려면 비밀번호 네 자리가 필요해요.")
         with transaction(self._factory, write=True) as session:
             member = self._member(session)
             if ticket.checkout:
@@ -382,12 +380,9 @@ class ShopService:
         with transaction(self._factory) as session:
             member = self._member(session)
             if not controls.can_approve(member):
-                raise NotAllowedError("주문 승인은 어른만 할 수 있어요.")
+                raise NotAllowedError(ErrorCode.APPROVAL_ADULTS_ONLY)
             if not controls.has_pin(member.household):
-                raise NotAllowedError(
-                    "음성으로 승인하려면 비밀번호가 필요해요. 'jangbogi household pin set'으로 "
-                    "정하거나 'jangbogi approvals approve 주문번호'로 승인해 주세요."
-                )
+                raise NotAllowedError(ErrorCode.VOICE_APPROVAL_NEEDS_PIN)
             controls.ensure_not_locked(member.household, now)
 
     def decide(self, order_id: int, *, approve: bool, pin: str, now: datetime) -> OrderView:
@@ -414,7 +409,7 @@ class ShopService:
         with transaction(self._factory, write=True) as session:
             member = self._member(session)
             if member.role is Role.CHILD:
-                raise NotAllowedError("기본 배송 방법은 어른만 바꿀 수 있어요.")
+                raise NotAllowedError(ErrorCode.DELIVERY_ADULTS_ONLY)
             accounts.set_default_delivery(member.household, kind)
 
     def receipt(self, order_id: int) -> Receipt:
