@@ -56,7 +56,7 @@ def main() -> int:
 
 def run(tmp: Path, minutes: float, seed: int, *, checks: bool = True) -> int:
     from assistant.cli import main as cli
-    from assistant.commands import _grammar_model, _voice_grammar
+    from assistant.cli.voice import grammar_model, voice_grammar
     from assistant.speech.grammar import ANSWER_WORDS
     from assistant.speech.recogniser import load_model, resolve_model
     from assistant.store import db
@@ -78,8 +78,8 @@ def run(tmp: Path, minutes: float, seed: int, *, checks: bool = True) -> int:
     for url in (noise_url, answer_url):
         assert cli(["demo", "init", "--db", url]) == 0
     model_path = resolve_model(None)
-    grammar = _voice_grammar(db.session_factory(db.open_engine(noise_url)), model_path)
-    model = _grammar_model(model_path, [*grammar, "장보기", *ANSWER_WORDS])
+    grammar = voice_grammar(db.session_factory(db.open_engine(noise_url)), model_path)
+    model = grammar_model(model_path, [*grammar, "장보기", *ANSWER_WORDS])
     rig = WindowRig(noise_url, model, grammar)
     judge_ms: list[float] = []
     judge = rig.gate.judge

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from assistant.commands import _voice_grammar
+from assistant.cli.voice import voice_grammar
 from assistant.speech.recogniser import load_model, resolve_model
 from assistant.store import db
 from tests.household_noise import KINDS, episodes
@@ -46,7 +46,7 @@ def _orders(url: str) -> list[tuple[Any, ...]]:
 
 def _rig(db_url: str) -> WindowRig:
     model_path = resolve_model(None)
-    grammar = _voice_grammar(db.session_factory(db.open_engine(db_url)), model_path)
+    grammar = voice_grammar(db.session_factory(db.open_engine(db_url)), model_path)
     return WindowRig(db_url, load_model(model_path), grammar)
 
 

@@ -23,7 +23,7 @@ import numpy as np
 from assistant.audio.devices import load_profiles
 from assistant.audio.endpoint import Endpointer
 from assistant.audio.wavfile import read_wav
-from assistant.commands import _answer_gate
+from assistant.cli.voice import answer_gate
 from assistant.dialog.conversation import Dialog
 from assistant.dialog.pending import PendingOrder
 from assistant.doors.voice import LiveSettings, Turn, live_turns
@@ -139,7 +139,7 @@ class WindowRig:
         profile = load_profiles()["default"]
         self.dialog = Dialog(ShopService(db.session_factory(db.open_engine(self.url))),
                              Channel.VOICE)  # fmt: skip
-        self.gate: AnswerGate = _answer_gate(self.model, self.dialog.parser)  # as `listen` does
+        self.gate: AnswerGate = answer_gate(self.model, self.dialog.parser)  # as `listen` does
         self.wake = WakeDetector(self.model, self.wake_word, self.command_grammar)
         self.endpointer = Endpointer(profile.silence_rms, profile.trailing_silence_ms,
                                      profile.max_utterance_s)  # fmt: skip

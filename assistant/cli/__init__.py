@@ -1,0 +1,95 @@
+"""The ``jangbogi`` command: one module per command group, each adding its parsers and
+attaching its handler (``set_defaults(handler=...)``); ``main`` runs the handler.
+
+=================================================  ============================
+command                                            module
+=================================================  ============================
+``text``                                           :mod:`.conversation`
+``demo init``, ``db upgrade``                      :mod:`.database`
+``catalog import|list|search``                     :mod:`.catalog`
+``orders list|advance``                            :mod:`.orders`
+``member ...``, ``household ...``                  :mod:`.account`
+``approvals ...``, ``receipt``                     :mod:`.approvals`
+``subscriptions ...``, ``notifications``           :mod:`.subscriptions`
+``daemon``                                         :mod:`.daemon`
+``insights``                                       :mod:`.insights`
+``listen``, ``start``, ``devices``, ``grammar``,   :mod:`.voice`
+``transcribe``
+``parse``                                          :mod:`.parse`
+=================================================  ============================
+
+Shared options and opening the database are in :mod:`.common`, printing in :mod:`.output`.
+A handler imports what it needs when it runs, so ``jangbogi --help`` loads no database,
+speech or language library.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from assistant.cli import (
+    account,
+    approvals,
+    catalog,
+    conversation,
+    daemon,
+    database,
+    insights,
+    orders,
+    parse,
+    subscriptions,
+    voice,
+)
+from assistant.errors import JangbogiError
+from assistant.shop.typed_text import redact_card_numbers
+
+__all__ = ["DEBUG_ENV", "build_parser", "main"]
+
+DEBUG_ENV = "JANGBOGI_DEBUG"
+"""Set to let an unexpected error's traceback through."""
+
+GROUPS = (
+    conversation, database, catalog, orders, account, approvals, subscriptions, daemon,
+    insights, voice, parse,
+)  # fmt: skip
+"""The command groups, in the order ``jangbogi --help`` lists their commands."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole ``jangbogi`` argument tree; every command carries its ``handler``."""
+    parser = argparse.ArgumentParser(
+        prog="jangbogi", description="장보기 — offline voice shopping assistant"
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for group in GROUPS:
+        group.add_parsers(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; a :class:`JangbogiError` becomes one line on stderr and its exit code."""
+    args = build_parser().parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except JangbogiError as exc:  # a name looked up can hold what was typed: hide card numbers
+        from assistant.locales import say_for
+
+        print(f"jangbogi: {redact_card_numbers(say_for('ko').error(exc))}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # no traceback reaches a user
+        if os.environ.get(DEBUG_ENV):
+            raise
+        print(
+            f"jangbogi: unexpected error: {type(exc).__name__}: {redact_card_numbers(str(exc))} "
+            f"(set {DEBUG_ENV}=1 for details)",
+            file=sys.stderr,
+        )
+        return 70

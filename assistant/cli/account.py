@@ -1,0 +1,375 @@
+"""``jangbogi member ...`` and ``jangbogi household ...``: the people of a household, their
+spending limits, and the household's cards, places, settings and voice PIN."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+from assistant.cli.common import Subparsers, household, session, with_household
+from assistant.cli.output import print_json, shown, won
+
+if TYPE_CHECKING:
+    from assistant.store.models import Household
+
+KINDS = ["home", "locker", "store"]
+"""The kinds of delivery place (``DeliveryKind``)."""
+
+
+def _limit(text: str) -> int | None:
+    """A spending limit in won, or 'none' for no limit."""
+    if text.lower() in ("none", "no", "off", "-"):
+        return None
+    try:
+        return int(text.replace(",", ""))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not an amount in won: {text!r}") from exc
+
+
+def _yes_no(text: str) -> bool:
+    """yes/on/true/1 or no/off/false/0."""
+    if text.lower() in ("yes", "on", "true", "1"):
+        return True
+    if text.lower() in ("no", "off", "false", "0"):
+        return False
+    raise argparse.ArgumentTypeError("say yes or no")
+
+
+def add_parsers(sub: Subparsers) -> None:
+    """Add ``member ...`` and ``household ...``."""
+    _member_parsers(sub)
+    _household_parsers(sub)
+
+
+def _member_parsers(sub: Subparsers) -> None:
+    member = sub.add_parser("member", help="the people of a household")
+    m_sub = member.add_subparsers(dest="action", required=True, metavar="ACTION")
+    add = with_household(m_sub.add_parser("add", help="add a member"))
+    add.add_argument("name")
+    add.add_argument("--role", choices=["owner", "adult", "child"], default="adult")
+    add.add_argument("--per-order-limit", type=_limit, metavar="WON")
+    add.add_argument("--per-day-limit", type=_limit, metavar="WON")
+    add.set_defaults(handler=cmd_member_add)
+    lst = with_household(m_sub.add_parser("list", help="list members"))
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(handler=cmd_member_list)
+    remove = with_household(m_sub.add_parser("remove", help="remove a member"))
+    remove.add_argument("name")
+    remove.set_defaults(handler=cmd_member_remove)
+    limits = with_household(m_sub.add_parser("limits", help="spending limits ('none': no limit)"))
+    limits.add_argument("name")
+    limits.add_argument("--per-order", type=_limit, metavar="WON|none", default=False)
+    limits.add_argument("--per-day", type=_limit, metavar="WON|none", default=False)
+    limits.set_defaults(handler=cmd_member_limits)
+
+
+def _household_parsers(sub: Subparsers) -> None:
+    house = sub.add_parser("household", help="a household's account and purchase rules")
+    h_sub = house.add_subparsers(dest="action", required=True, metavar="ACTION")
+    show = with_household(h_sub.add_parser("show", help="membership, card, places, settings"))
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=cmd_household_show)
+    create = with_household(
+        h_sub.add_parser("create", help="a new household (not a member, no card)")
+    )
+    create.add_argument("name")
+    create.add_argument("--owner", required=True, metavar="NAME")
+    create.add_argument("--timezone", default="Asia/Seoul")
+    create.set_defaults(handler=cmd_household_create)
+    membership = with_household(h_sub.add_parser("membership", help="turn membership on or off"))
+    membership.add_argument("state", choices=["on", "off"])
+    membership.set_defaults(handler=cmd_household_membership)
+    _settings_parser(h_sub)
+    _payment_parsers(h_sub)
+    _address_parsers(h_sub)
+    _pin_parsers(h_sub)
+
+
+def _settings_parser(h_sub: Subparsers) -> None:
+    settings = with_household(
+        h_sub.add_parser("settings", help="delivery fees and purchase controls")
+    )
+    settings.add_argument("--delivery-fee", type=int, metavar="WON")
+    settings.add_argument("--free-delivery-threshold", type=int, metavar="WON")
+    settings.add_argument("--member-free-delivery", type=_yes_no, metavar="yes|no")
+    settings.add_argument("--confirm-timeout", type=int, metavar="SECONDS")
+    settings.add_argument("--duplicate-window", type=int, metavar="SECONDS")
+    settings.add_argument("--pin-lock-minutes", type=int, metavar="MINUTES")
+    settings.add_argument("--default-delivery", choices=KINDS)
+    settings.add_argument(
+        "--reorder-price-rise-pct",
+        type=int,
+        metavar="PERCENT",
+        help="hold a recurring order when the price rose more than this",
+    )
+    settings.add_argument(
+        "--reorder-grace-minutes",
+        type=int,
+        metavar="MINUTES",
+        help="after downtime, catch up a missed recurring order this late",
+    )
+    settings.add_argument("--out-of-stock", choices=["skip", "substitute"],
+                          help="a recurring order whose product is out of stock")  # fmt: skip
+    settings.set_defaults(handler=cmd_household_settings)
+
+
+def _payment_parsers(h_sub: Subparsers) -> None:
+    payment = h_sub.add_parser("payment", help="registered cards (token + last four digits)")
+    p_sub = payment.add_subparsers(dest="item_action", required=True, metavar="ACTION")
+    add = with_household(p_sub.add_parser("add", help="register a card by its processor token"))
+    add.add_argument("--token", required=True, help="the payment processor's token")
+    add.add_argument("--last4", required=True, help="the card's last four digits")
+    add.add_argument("--label", default="card")
+    add.add_argument("--default", action="store_true", help="make it the default card")
+    with_household(p_sub.add_parser("list", help="registered cards"))
+    with_household(p_sub.add_parser("remove", help="forget a card")).add_argument("id", type=int)
+    payment.set_defaults(handler=cmd_household_payment)
+
+
+def _address_parsers(h_sub: Subparsers) -> None:
+    address = h_sub.add_parser("address", help="home addresses, parcel lockers, pickup stores")
+    a_sub = address.add_subparsers(dest="item_action", required=True, metavar="ACTION")
+    add = with_household(a_sub.add_parser("add", help="add a home address, locker or store"))
+    add.add_argument("--kind", choices=KINDS, required=True)
+    add.add_argument("--label", required=True)
+    add.add_argument("--detail", default="")
+    add.add_argument("--default", action="store_true", help="the default one of its kind")
+    with_household(a_sub.add_parser("list", help="addresses, lockers and stores"))
+    with_household(a_sub.add_parser("remove", help="forget one")).add_argument("id", type=int)
+    address.set_defaults(handler=cmd_household_address)
+
+
+def _pin_parsers(h_sub: Subparsers) -> None:
+    pin = h_sub.add_parser("pin", help="the voice PIN asked before spoken purchases")
+    pin_sub = pin.add_subparsers(dest="item_action", required=True, metavar="ACTION")
+    with_household(pin_sub.add_parser(
+        "set", help="set it (read from the terminal or stdin, never from the command line)"
+    ))  # fmt: skip
+    with_household(pin_sub.add_parser("clear", help="stop asking for a PIN"))
+    with_household(pin_sub.add_parser("unlock", help="lift a lock after wrong PINs"))
+    pin.set_defaults(handler=cmd_household_pin)
+
+
+# -- members -------------------------------------------------------------------
+
+
+def cmd_member_add(args: argparse.Namespace) -> int:
+    """Add a member with a role and, if given, spending limits."""
+    from assistant.shop import accounts
+    from assistant.store.models import Role, utcnow
+
+    with session(args) as s:
+        h = household(s, args)
+        m = accounts.add_member(
+            s, h, args.name, Role(args.role), utcnow(),
+            per_order_limit=args.per_order_limit, per_day_limit=args.per_day_limit,
+        )  # fmt: skip
+        print(f"added {m.role.value} {m.name!r} to {h.name!r}")
+    return 0
+
+
+def cmd_member_list(args: argparse.Namespace) -> int:
+    """The household's members with their roles and limits."""
+    with session(args) as s:
+        for m in sorted(household(s, args).members, key=lambda m: m.id):
+            row = {
+                "name": shown(m.name),
+                "role": m.role.value,
+                "per_order_limit": m.per_order_limit,
+                "per_day_limit": m.per_day_limit,
+            }
+            if args.json:
+                print_json(row)
+            else:
+                print(f"{shown(m.name)}\t{m.role.value}\tper order {won(m.per_order_limit)}\t"
+                      f"per day {won(m.per_day_limit)}")  # fmt: skip
+    return 0
+
+
+def cmd_member_remove(args: argparse.Namespace) -> int:
+    """Remove a member (never the only owner)."""
+    from assistant.shop import accounts
+
+    with session(args) as s:
+        accounts.remove_member(s, household(s, args), args.name)
+    print(f"removed {args.name!r}")
+    return 0
+
+
+def cmd_member_limits(args: argparse.Namespace) -> int:
+    """Change a member's limits; an option not given keeps its limit."""
+    from assistant.shop import accounts
+
+    with session(args) as s:
+        m = accounts.find_in_household(s, household(s, args), args.name)
+        per_order = m.per_order_limit if args.per_order is False else args.per_order
+        per_day = m.per_day_limit if args.per_day is False else args.per_day
+        accounts.set_limits(m, per_order, per_day)
+        print(f"{m.name}: per order {won(m.per_order_limit)}, per day {won(m.per_day_limit)}")
+    return 0
+
+
+# -- the household ---------------------------------------------------------------
+
+
+def cmd_household_create(args: argparse.Namespace) -> int:
+    """A new household with its owner (not a member, no card)."""
+    from assistant.shop import accounts
+    from assistant.store.models import utcnow
+
+    with session(args) as s:
+        h = accounts.create_household(s, args.name, args.owner, utcnow(), args.timezone)
+        print(f"created household {h.name!r} with owner {args.owner!r} (not a member, no card)")
+    return 0
+
+
+def _settings(h: Household) -> dict[str, object]:
+    from assistant.shop import controls
+
+    return {
+        "household": shown(h.name), "timezone": h.timezone, "membership": h.membership_active,
+        "default_delivery": h.default_delivery.value, "delivery_fee": h.delivery_fee,
+        "free_delivery_threshold": h.free_delivery_threshold,
+        "member_free_delivery": h.member_free_delivery, "confirm_timeout_s": h.confirm_timeout_s,
+        "duplicate_window_s": h.duplicate_window_s, "pin_set": controls.has_pin(h),
+        "pin_lock_minutes": h.pin_lock_minutes,
+        "pin_locked_until": h.pin_locked_until.isoformat() if h.pin_locked_until else None,
+        "reorder_price_rise_pct": h.reorder_price_rise_pct,
+        "reorder_grace_minutes": h.reorder_grace_minutes,
+        "reorder_out_of_stock": h.reorder_out_of_stock.value,
+    }  # fmt: skip
+
+
+def cmd_household_show(args: argparse.Namespace) -> int:
+    """Settings, cards, places and members of the household."""
+    with session(args) as s:
+        h = household(s, args)
+        data = _settings(h)
+        data["cards"] = [
+            f"{shown(pm.label)} ****{pm.last4}" + (" (default)" if pm.is_default else "")
+            for pm in h.payment_methods
+        ]
+        data["places"] = [f"{a.kind.value}: {shown(a.label)}" for a in h.addresses]
+        data["members"] = [f"{shown(m.name)} ({m.role.value})" for m in h.members]
+        if args.json:
+            print_json(data)
+        else:
+            for key, value in data.items():
+                print(f"{key}\t{', '.join(value) if isinstance(value, list) else value}")
+    return 0
+
+
+def cmd_household_membership(args: argparse.Namespace) -> int:
+    """Turn the paid membership (member prices, free delivery) on or off."""
+    from assistant.shop import accounts
+    from assistant.store.models import utcnow
+
+    with session(args) as s:
+        h = household(s, args)
+        changed = accounts.set_membership(h, args.state == "on", utcnow())
+        print(f"membership of {h.name!r} {args.state}" + ("" if changed else " (unchanged)"))
+    return 0
+
+
+def cmd_household_settings(args: argparse.Namespace) -> int:
+    """Change the options given, then print every setting."""
+    from assistant.shop import accounts
+    from assistant.store.models import DeliveryKind, OutOfStockPolicy
+
+    with session(args) as s:
+        h = household(s, args)
+        accounts.update_settings(
+            h, delivery_fee=args.delivery_fee, free_delivery_threshold=args.free_delivery_threshold,
+            member_free_delivery=args.member_free_delivery,
+            confirm_timeout_s=args.confirm_timeout, duplicate_window_s=args.duplicate_window,
+            pin_lock_minutes=args.pin_lock_minutes,
+            reorder_price_rise_pct=args.reorder_price_rise_pct,
+            reorder_grace_minutes=args.reorder_grace_minutes,
+        )  # fmt: skip
+        if args.default_delivery:
+            accounts.set_default_delivery(h, DeliveryKind(args.default_delivery))
+        if args.out_of_stock:
+            h.reorder_out_of_stock = OutOfStockPolicy(args.out_of_stock)
+        for key, value in _settings(h).items():
+            print(f"{key}\t{value}")
+    return 0
+
+
+def cmd_household_payment(args: argparse.Namespace) -> int:
+    """``payment add|list|remove``: cards as a processor token and the last four digits."""
+    from assistant.shop import accounts
+    from assistant.store.models import utcnow
+
+    with session(args) as s:
+        h = household(s, args)
+        if args.item_action == "add":
+            pm = accounts.add_payment(s, h, args.token, args.last4, utcnow(),
+                                      label=args.label, make_default=args.default)  # fmt: skip
+            print(f"registered card {pm.id}: {pm.label} ****{pm.last4}"
+                  + (" (default)" if pm.is_default else ""))  # fmt: skip
+        elif args.item_action == "remove":
+            accounts.remove_payment(s, h, args.id)
+            print(f"removed card {args.id}")
+        else:
+            for pm in h.payment_methods:
+                mark = " (default)" if pm.is_default else ""
+                print(f"{pm.id}\t{shown(pm.label)}\t****{pm.last4}{mark}")
+    return 0
+
+
+def cmd_household_address(args: argparse.Namespace) -> int:
+    """``address add|list|remove``: home addresses, parcel lockers and pickup stores."""
+    from assistant.shop import accounts
+    from assistant.store.models import DeliveryKind
+
+    with session(args) as s:
+        h = household(s, args)
+        if args.item_action == "add":
+            a = accounts.add_address(s, h, DeliveryKind(args.kind), args.label,
+                                     args.detail, make_default=args.default)  # fmt: skip
+            mark = " (default)" if a.is_default else ""
+            print(f"added {a.kind.value} {a.id}: {a.label}{mark}")
+        elif args.item_action == "remove":
+            accounts.remove_address(s, h, args.id)
+            print(f"removed address {args.id}")
+        else:
+            for a in h.addresses:
+                mark = " (default)" if a.is_default else ""
+                print(f"{a.id}\t{a.kind.value}\t{shown(a.label)}\t{shown(a.detail)}{mark}")
+    return 0
+
+
+def _read_pin() -> str:
+    """The new PIN from the terminal (asked twice, not echoed) or the first line of stdin."""
+    from assistant.errors import AccountError
+
+    if sys.stdin.isatty():
+        import getpass
+
+        first = getpass.getpass("new 4-digit PIN: ")
+        if getpass.getpass("again: ") != first:
+            raise AccountError("the two PINs differ; nothing changed")
+        return first.strip()
+    return sys.stdin.readline().strip()
+
+
+def cmd_household_pin(args: argparse.Namespace) -> int:
+    """``pin set|clear|unlock``: the PIN asked before spoken purchases."""
+    from assistant.shop import controls
+
+    pin = _read_pin() if args.item_action == "set" else ""
+    if args.item_action == "set":
+        controls.check_pin_format(pin)  # refused before the database is opened
+    with session(args) as s:
+        h = household(s, args)
+        if args.item_action == "set":
+            controls.set_pin(h, pin)
+            print(f"PIN set for {h.name!r}; spoken purchases ask for it")
+        elif args.item_action == "clear":
+            controls.clear_pin(h)
+            print(f"PIN cleared for {h.name!r}")
+        else:
+            h.failed_pin_attempts, h.pin_locked_until = 0, None
+            print(f"spoken purchases of {h.name!r} unlocked")
+    return 0

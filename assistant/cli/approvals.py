@@ -1,0 +1,73 @@
+"""``jangbogi approvals list|approve|reject`` (a child's order waits for an adult) and
+``jangbogi receipt`` (the e-receipt of an order)."""
+
+from __future__ import annotations
+
+import argparse
+
+from assistant.cli.common import Subparsers, household, session, with_db, with_household
+from assistant.cli.output import print_json
+
+
+def add_parsers(sub: Subparsers) -> None:
+    """Add ``approvals ...`` and ``receipt``."""
+    approvals = sub.add_parser("approvals", help="children's orders waiting for an adult")
+    ap_sub = approvals.add_subparsers(dest="action", required=True, metavar="ACTION")
+    lst = with_household(ap_sub.add_parser("list", help="orders waiting for approval"))
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(handler=cmd_approvals_list)
+    for verb in ("approve", "reject"):
+        p = with_household(ap_sub.add_parser(verb, help=f"{verb} a child's order"))
+        p.add_argument("order_id", type=int, metavar="ORDER_ID")
+        p.add_argument("--by", metavar="NAME", help="the adult deciding (default: the owner)")
+        p.set_defaults(handler=cmd_approvals_decide)
+
+    receipt = with_db(sub.add_parser("receipt", help="the e-receipt of an order"))
+    receipt.add_argument("order_id", type=int, metavar="ORDER_ID")
+    receipt.add_argument("--json", action="store_true")
+    receipt.set_defaults(handler=cmd_receipt)
+
+
+def cmd_approvals_list(args: argparse.Namespace) -> int:
+    """The household's orders waiting for an adult."""
+    from assistant.shop.orders import view
+    from assistant.shop.purchase import pending_approvals
+
+    with session(args) as s:
+        for order in pending_approvals(s, household(s, args).id):
+            v = view(order)
+            if args.json:
+                print_json(v.to_json())
+                continue
+            lines = ", ".join(f"{ln.name} {ln.quantity}{ln.unit}" for ln in v.lines)
+            print(f"#{v.id}\t{v.member}\t{v.placed_at:%Y-%m-%d %H:%M}Z\t{v.total:,}원\t{lines}")
+    return 0
+
+
+def cmd_approvals_decide(args: argparse.Namespace) -> int:
+    """``approve`` or ``reject`` (the subcommand's name) one order, by an adult."""
+    from assistant.shop import accounts
+    from assistant.shop.purchase import decide
+    from assistant.store.models import utcnow
+
+    approve = args.action == "approve"
+    with session(args) as s:
+        h = household(s, args)
+        by = accounts.member_or_owner(s, h, args.by, "--by")
+        order = decide(s, args.order_id, by, approve=approve, now=utcnow())
+        print(f"order {order.id} {'approved' if approve else 'rejected'} by {by.name!r}: "
+              f"{order.status.value}, {order.total:,}원")  # fmt: skip
+    return 0
+
+
+def cmd_receipt(args: argparse.Namespace) -> int:
+    """The e-receipt: lines, member savings, delivery, total, card, local time, approver."""
+    from assistant.shop.receipt import build_receipt, render_text
+
+    with session(args) as s:
+        receipt = build_receipt(s, args.order_id)
+    if args.json:
+        print_json(receipt.to_json())
+    else:
+        print("\n".join(render_text(receipt)))
+    return 0

@@ -1,0 +1,119 @@
+"""``jangbogi catalog import|list|search``: the products on sale."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assistant.cli.common import Subparsers, engine, session, with_db
+from assistant.cli.output import print_json
+
+if TYPE_CHECKING:
+    from assistant.store.models import Product
+
+
+def add_parsers(sub: Subparsers) -> None:
+    """Add ``catalog import``, ``catalog search`` and ``catalog list``."""
+    catalog = sub.add_parser("catalog", help="the product catalog")
+    cat_sub = catalog.add_subparsers(dest="action", required=True, metavar="ACTION")
+    imp = with_db(cat_sub.add_parser("import", help="import a catalog file (all or nothing)"))
+    imp.add_argument("file", type=Path)
+    imp.add_argument(
+        "--replace", action="store_true", help="the file is the whole catalog: retire the rest"
+    )
+    imp.add_argument("--dry-run", action="store_true", help="say what would change; write nothing")
+    imp.set_defaults(handler=cmd_catalog_import)
+    search = with_db(cat_sub.add_parser("search", help="find products by spoken name"))
+    search.add_argument("query")
+    search.add_argument("--json", action="store_true")
+    search.set_defaults(handler=cmd_catalog_search)
+    lst = with_db(cat_sub.add_parser("list", help="list products"))
+    lst.add_argument("--category")
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(handler=cmd_catalog_list)
+
+
+def cmd_catalog_import(args: argparse.Namespace) -> int:
+    """Add and update the file's products (``--replace``: retire the rest), all or nothing."""
+    from assistant.shop.catalog import import_records
+    from assistant.shop.catalog_file import parse_catalog
+    from assistant.store import db
+
+    records = parse_catalog(args.file)  # validate before touching any database
+    made = engine(args, create=not args.dry_run)
+    with db.transaction(db.session_factory(made)) as s:
+        summary = import_records(s, records, replace=args.replace, write=not args.dry_run)
+    would = "would be " if args.dry_run else ""
+    print(
+        f"{'checked' if args.dry_run else 'imported'} {len(records)} products from {args.file}: "
+        f"{summary.added} {would}added, {summary.updated} {would}updated, "
+        f"{summary.unchanged} unchanged, {summary.deactivated} {would}no longer sold"
+    )
+    n = len(summary.missing)
+    if n and args.replace:
+        verb = "would be retired" if args.dry_run else "retired (kept for past orders)"
+        print(f"{n} {'product' if n == 1 else 'products'} not in the file {verb}:")
+        for sku, name in summary.missing:
+            print(f"  {sku}\t{name}")
+    elif n:
+        print(
+            f"{n} {'product' if n == 1 else 'products'} on sale "
+            f"{'is' if n == 1 else 'are'} not in this file and stay on sale; import with "
+            "--replace to retire them (--replace --dry-run lists them first)"
+        )
+    return 0
+
+
+def product_json(p: Product) -> dict[str, object]:
+    """A product as ``--json`` prints it."""
+    return {
+        "sku": p.sku, "category": p.category, "name_ko": p.name_ko, "name_en": p.name_en,
+        "brand": p.brand, "size": p.size, "unit": p.unit, "aliases": p.alias_list,
+        "price": p.price, "member_price": p.member_price, "rating": p.rating_tenths / 10,
+        "rating_count": p.rating_count, "stock": p.stock,
+    }  # fmt: skip
+
+
+def product_line(p: Product) -> str:
+    """A product as one tab-separated line: SKU, category, name and size, prices, stock."""
+    data = product_json(p)
+    return (
+        f"{data['sku']}\t{data['category']}\t{data['name_ko']} {data['size']}\t"
+        f"{data['price']:,}원 (회원 {data['member_price']:,}원)\t재고 {data['stock']}"
+    )
+
+
+def cmd_catalog_list(args: argparse.Namespace) -> int:
+    """The products on sale (``--category``: of one category)."""
+    from assistant.shop.catalog import list_products
+
+    with session(args) as s:
+        for p in list_products(s, args.category):
+            if args.json:
+                print_json(product_json(p))
+            else:
+                print(product_line(p))
+    return 0
+
+
+def cmd_catalog_search(args: argparse.Namespace) -> int:
+    """Up to 10 products that match a spoken name well enough, best first."""
+    from assistant.shop.catalog import catalog_entry, list_products
+    from assistant.shop.matching import ProductMatcher
+
+    with session(args) as s:
+        products = {p.id: p for p in list_products(s)}
+        matcher = ProductMatcher(catalog_entry(p) for p in products.values())
+        ranked = [c for c in matcher.rank(args.query, limit=10) if c.score >= 60]
+        if not ranked:
+            print(f"'{args.query}': not in the catalog", file=sys.stderr)
+            return 1
+        for c in ranked:
+            p = products[c.product_id]
+            if args.json:
+                print_json({**product_json(p), "score": round(c.score, 1), "matched": c.matched})
+            else:
+                print(f"{c.score:5.1f}\t{product_line(p)}")
+    return 0

@@ -1,0 +1,60 @@
+"""What every command group shares: the ``--db`` and ``--household`` options and opening the
+database (imported only when a command runs, so ``--help`` stays fast)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
+
+    from assistant.store.models import Household
+
+Subparsers: TypeAlias = "argparse._SubParsersAction[Any]"
+"""What ``add_subparsers`` returns: each command group's ``add_parsers`` adds to it."""
+
+
+def with_db(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """Add ``--db`` to ``p``."""
+    p.add_argument("--db", metavar="URL", help="database URL or SQLite file (env JANGBOGI_DB)")
+    return p
+
+
+def with_household(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """Add ``--db`` and ``--household`` to ``p``."""
+    with_db(p).add_argument("--household", metavar="NAME", help="default: the first one")
+    return p
+
+
+def engine(args: argparse.Namespace, *, create: bool = False) -> Engine:
+    """The database of ``--db``; ``create``: make or upgrade its schema first."""
+    from assistant.config import resolve_db_url
+    from assistant.store import db
+
+    url = resolve_db_url(args.db)
+    if create:
+        made = db.make_engine(url, create=True)
+        db.refuse_newer_schema(made)  # an upgrade could only fail on it, or worse
+        db.upgrade(made)
+        return made
+    return db.open_engine(url)
+
+
+@contextmanager
+def session(args: argparse.Namespace) -> Iterator[Session]:
+    """One transaction on the database of ``--db`` (committed unless the block raises)."""
+    from assistant.store import db
+
+    with db.transaction(db.session_factory(engine(args))) as s:
+        yield s
+
+
+def household(s: Session, args: argparse.Namespace) -> Household:
+    """The household of ``--household`` (default: the first one)."""
+    from assistant.shop import accounts
+
+    return accounts.find_household(s, getattr(args, "household", None))

@@ -1,0 +1,40 @@
+"""``jangbogi text``: the conversation, typed (on a terminal) or piped one line at a time."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from assistant.cli.common import Subparsers, engine, with_db
+
+
+def add_parsers(sub: Subparsers) -> None:
+    """Add ``text``."""
+    text = with_db(sub.add_parser("text", help="talk to the assistant by typing"))
+    text.add_argument("--member", metavar="NAME", help="who is speaking (default: the owner)")
+    text.set_defaults(handler=cmd_text)
+
+
+def cmd_text(args: argparse.Namespace) -> int:
+    """Talk until '그만' or the end of input: a greeting and prompt on a terminal, else plain."""
+    from assistant.dialog.conversation import Dialog
+    from assistant.doors.text import GREETING, interactive_lines, run_lines
+    from assistant.nlu.parser import load_parser
+    from assistant.shop.service import ShopService
+    from assistant.store import db
+    from assistant.store.models import utcnow
+
+    parser = load_parser()
+    parser.preload(background=True)  # Kiwi takes ~2 s: load it while the database opens
+    shop = ShopService(db.session_factory(engine(args)), args.member)
+    dialog = Dialog(shop)
+    if sys.stdin.isatty():
+        print(GREETING)
+        suggestion = dialog.opening(utcnow())  # what is running out, once a day
+        if suggestion:
+            print(suggestion)
+        run_lines(dialog, interactive_lines(secret=lambda: dialog.expecting_secret),
+                  sys.stdout, utcnow)  # fmt: skip
+    else:
+        run_lines(dialog, sys.stdin, sys.stdout, utcnow)
+    return 0

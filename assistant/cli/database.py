@@ -1,0 +1,50 @@
+"""``jangbogi db upgrade`` and ``jangbogi demo init``: make the database ready to use."""
+
+from __future__ import annotations
+
+import argparse
+
+from assistant.cli.common import Subparsers, engine, with_db
+
+
+def add_parsers(sub: Subparsers) -> None:
+    """Add ``demo init`` and ``db upgrade``."""
+    demo = sub.add_parser("demo", help="demo household")
+    demo_sub = demo.add_subparsers(dest="action", required=True, metavar="ACTION")
+    init = demo_sub.add_parser("init", help="create the demo household and import the catalog")
+    with_db(init).set_defaults(handler=cmd_demo_init)
+
+    db = sub.add_parser("db", help="database schema")
+    db_sub = db.add_subparsers(dest="action", required=True, metavar="ACTION")
+    upgrade = db_sub.add_parser("upgrade", help="create or upgrade the schema")
+    with_db(upgrade).set_defaults(handler=cmd_db_upgrade)
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    """Create the schema, or bring it up to this program's revision."""
+    from assistant.store import db
+
+    made = engine(args, create=True)
+    print(f"schema at {db.current_revision(made)}: {made.url.render_as_string()}")
+    return 0
+
+
+def cmd_demo_init(args: argparse.Namespace) -> int:
+    """The schema, the bundled catalog and the demo household (safe to run again)."""
+    from assistant.config import bundled_catalog_path
+    from assistant.shop.catalog import import_file
+    from assistant.shop.household import DEMO_HOUSEHOLD, DEMO_MEMBER, ensure_demo_household
+    from assistant.store import db
+    from assistant.store.models import utcnow
+
+    path = bundled_catalog_path()
+    made = engine(args, create=True)
+    with db.transaction(db.session_factory(made)) as session:
+        summary = import_file(session, path)
+        _household, created = ensure_demo_household(session, utcnow())
+    what = "created" if created else "already there"
+    print(
+        f"demo household '{DEMO_HOUSEHOLD}' (member '{DEMO_MEMBER}') {what}; catalog: "
+        f"{summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged"
+    )
+    return 0

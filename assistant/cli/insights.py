@@ -1,0 +1,67 @@
+"""``jangbogi insights``: per household, what it buys, how often, and what is due next."""
+
+from __future__ import annotations
+
+import argparse
+
+from assistant.cli.common import Subparsers, session, with_db
+from assistant.cli.output import print_json
+
+
+def add_parsers(sub: Subparsers) -> None:
+    """Add ``insights``."""
+    insights = with_db(sub.add_parser(
+        "insights", help="per household: products, buying intervals and next-due dates"
+    ))  # fmt: skip
+    insights.add_argument("--today", metavar="YYYY-MM-DD", help="as if today were this date")
+    insights.add_argument("--json", action="store_true")
+    insights.set_defaults(handler=cmd_insights)
+
+
+def cmd_insights(args: argparse.Namespace) -> int:
+    """Per household: what it buys, how often, and when each product is due next."""
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from assistant.errors import ConfigError
+    from assistant.shop.history import day_index, household_insights
+    from assistant.store.models import Household, utcnow
+
+    today: int | None = None
+    if args.today:
+        try:
+            today = date.fromisoformat(args.today).toordinal()
+        except ValueError as exc:
+            raise ConfigError(f"--today: {args.today!r} is not a date (YYYY-MM-DD)") from exc
+    with session(args) as s:
+        for household in s.scalars(select(Household).order_by(Household.id)):
+            day = today if today is not None else day_index(utcnow(), household.timezone)
+            report = household_insights(s, household, day)
+            if args.json:
+                print_json(report.to_json())
+                continue
+            print(f"{report.household}\t{report.today}\t{report.orders} orders")
+            for p in report.products:
+                every = (
+                    f"every {p.interval_days:g} days (spread {p.spread:.2f})"
+                    if (p.interval_days is not None and p.spread is not None)
+                    else "bought once"
+                )
+                due = f"next {p.next_due} (confidence {p.confidence:.2f})" if p.next_due else ""
+                flags = " ".join(
+                    f
+                    for f, on in (
+                        ("DUE", p.due_now),
+                        ("steady", p.steady),
+                        ("subscribed", p.subscribed),
+                    )
+                    if on
+                )
+                print(
+                    f"\t{p.sku}\t{p.name}\t{p.count}x, {every}, usually {p.quantity}, "
+                    f"last {p.last}\t{due}\t{flags}".rstrip()
+                )
+            for noun, sku, name in report.usuals:
+                print(f"\tusual {noun}: {sku} {name}")
+    return 0

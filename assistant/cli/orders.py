@@ -1,0 +1,66 @@
+"""``jangbogi orders list|advance``: placed orders, and moving them along (demos and tests)."""
+
+from __future__ import annotations
+
+import argparse
+
+from assistant.cli.common import Subparsers, session, with_db
+from assistant.cli.output import print_json
+
+
+def add_parsers(sub: Subparsers) -> None:
+    """Add ``orders list`` and ``orders advance``."""
+    orders = sub.add_parser("orders", help="placed orders")
+    ord_sub = orders.add_subparsers(dest="action", required=True, metavar="ACTION")
+    olist = with_db(ord_sub.add_parser("list", help="list orders"))
+    olist.add_argument("--json", action="store_true")
+    olist.set_defaults(handler=cmd_orders_list)
+    adv = with_db(ord_sub.add_parser("advance", help="move orders along: placed -> shipped -> "
+                                     "delivered (for demos and tests)"))  # fmt: skip
+    adv.add_argument("order_ids", type=int, nargs="*", metavar="ORDER_ID")
+    adv.add_argument("--all", action="store_true", help="every placed or shipped order")
+    adv.add_argument("--to", choices=["shipped", "delivered"], help="default: the next step")
+    adv.set_defaults(handler=cmd_orders_advance)
+
+
+def cmd_orders_list(args: argparse.Namespace) -> int:
+    """Every order with its lines, quantities, prices, total and status."""
+    from assistant.shop.orders import STATUS_KO, list_orders, view
+
+    with session(args) as s:
+        for order in list_orders(s):
+            v = view(order)
+            if args.json:
+                print_json(v.to_json())
+                continue
+            print(
+                f"#{v.id}\t{v.placed_at:%Y-%m-%d %H:%M}Z\t{v.status.value}"
+                f"({STATUS_KO[v.status]})\t{v.channel.value}\t{v.member}\t합계 {v.total:,}원"
+            )
+            for ln in v.lines:
+                print(
+                    f"\t{ln.sku}\t{ln.name}\t{ln.quantity}{ln.unit}\t"
+                    f"{ln.unit_price:,}원\t{ln.line_total:,}원"
+                )
+    return 0
+
+
+def cmd_orders_advance(args: argparse.Namespace) -> int:
+    """Placed -> shipped -> delivered, for the named orders or ``--all`` open ones."""
+    from assistant.errors import AccountError
+    from assistant.shop.lifecycle import advance, open_order_ids
+    from assistant.store.models import OrderStatus, utcnow
+
+    to = OrderStatus(args.to) if args.to else None
+    with session(args) as s:
+        if not args.order_ids and not args.all:
+            raise AccountError("name the orders to move along, or say --all")
+        ids = list(args.order_ids) or open_order_ids(s)
+        if not ids:
+            print("nothing to move along: no order is placed or shipped")
+            return 0
+        now = utcnow()
+        for order_id in ids:
+            order = advance(s, order_id, now, to)
+            print(f"order {order.id}: {order.status.value}")
+    return 0

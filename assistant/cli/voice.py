@@ -1,0 +1,283 @@
+"""The voice commands: ``listen`` (the voice conversation), ``start`` (voice with a microphone,
+else text), ``devices``, ``grammar build`` and ``transcribe``; and the recogniser set-up they
+share (the grammar from the live catalog, the trimmed model, the confirmation window's checks)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from assistant.cli.common import Subparsers, engine, with_db
+from assistant.cli.conversation import cmd_text
+from assistant.cli.output import print_json
+
+
+def add_parsers(sub: Subparsers) -> None:
+    """Add ``listen``, ``start``, ``devices``, ``grammar build`` and ``transcribe``."""
+    listen = with_db(sub.add_parser("listen", help="the voice conversation"))
+    listen.add_argument("--input", type=Path, metavar="FILE.wav",
+                        help="a recording that stands in for the microphone")  # fmt: skip
+    listen.add_argument("--device", metavar="PROFILE", help="a profile in devices/")
+    listen.add_argument("--wake-word", metavar="WORD", help="instead of the profile's")
+    listen.add_argument("--save-audio", type=Path, metavar="DIR",
+                        help="keep what the recogniser heard as WAV files")  # fmt: skip
+    listen.add_argument("--no-wake", action="store_true",
+                        help="treat the audio as if the wake word had just been heard")  # fmt: skip
+    listen.add_argument("--member", metavar="NAME")
+    listen.add_argument("--model", metavar="PATH", help="a Vosk model directory")
+    listen.add_argument("--no-grammar", action="store_true", help="open-vocabulary recognition")
+    listen.add_argument("--no-tts", action="store_true", help="print replies instead of speaking")
+    listen.add_argument("--json", action="store_true")
+    listen.set_defaults(handler=cmd_listen)
+
+    start = with_db(sub.add_parser("start", help="voice if a microphone exists, else text"))
+    start.add_argument("--member", metavar="NAME")
+    start.set_defaults(handler=cmd_start)
+
+    devices = sub.add_parser("devices", help="audio devices and the profile that matches each")
+    devices.add_argument("--json", action="store_true")
+    devices.set_defaults(handler=cmd_devices)
+
+    grammar = sub.add_parser("grammar", help="the speech recogniser's grammar")
+    gr_sub = grammar.add_subparsers(dest="action", required=True, metavar="ACTION")
+    build = with_db(gr_sub.add_parser("build", help="compile it from grammars/ and the catalog"))
+    build.add_argument("--lang", choices=["ko"], default="ko")
+    build.add_argument("--model", metavar="PATH", help="a Vosk model directory")
+    build.add_argument("--out", type=Path, metavar="FILE", help="where to write it")
+    build.add_argument("--report", action="store_true", help="list split and missing words")
+    build.set_defaults(handler=cmd_grammar_build)
+
+    transcribe = sub.add_parser("transcribe", help="recognise speech in a WAV file")
+    transcribe.add_argument("file", type=Path, metavar="FILE.wav")
+    transcribe.add_argument("--model", metavar="PATH", help="a Vosk model directory")
+    transcribe.add_argument(
+        "--no-grammar", action="store_true", help="open vocabulary instead of the shop grammar"
+    )
+    transcribe.add_argument("--json", action="store_true")
+    transcribe.set_defaults(handler=cmd_transcribe)
+
+
+# -- the recogniser set-up ------------------------------------------------------------
+
+
+def compile_grammar(phrases: list[str], model_path: Path, lang: str = "ko") -> Any:
+    """The recogniser grammar for these catalog phrases (a speech.grammar.CompiledGrammar).
+
+    The model's vocabulary is read from its files, so Vosk is not loaded for this.
+    """
+    from assistant.nlu.grammar import load_pack
+    from assistant.speech.grammar import compile_grammar as compile_pack
+    from assistant.speech.model_trim import read_vocabulary
+
+    vocabulary = read_vocabulary(model_path)
+    return compile_pack(load_pack(lang), phrases, vocabulary.__contains__, str(model_path))
+
+
+def voice_grammar(factory: Any, model_path: Path) -> list[str]:
+    """The compiled grammar, rebuilt only when the catalog, grammar files or model changed."""
+    from assistant.config import default_data_dir
+    from assistant.nlu.grammar import load_pack
+    from assistant.shop.catalog import spoken_phrases
+    from assistant.speech.grammar import fingerprint, load_if_current, save
+    from assistant.store import db
+
+    with db.transaction(factory) as session:
+        phrases = spoken_phrases(session)
+    out = default_data_dir() / "grammar-ko.json"
+    expected = fingerprint(load_pack("ko"), sorted(set(phrases)), str(model_path))
+    cached = load_if_current(out, expected)
+    if cached is not None:
+        return list(cached)
+    compiled = compile_grammar(phrases, model_path)
+    save(compiled, out)
+    return list(compiled.words)
+
+
+def grammar_model(model_path: Path, words: list[str]) -> Any:
+    """The Vosk model for recognisers that only ever use ``words`` (a trimmed copy if possible)."""
+    from assistant.config import default_data_dir
+    from assistant.speech.model_trim import grammar_model as trimmed
+    from assistant.speech.recogniser import load_model
+
+    return load_model(trimmed(model_path, words, default_data_dir() / "speech-models"))
+
+
+def answer_gate(model: Any, parse: Any) -> Any:
+    """The confirmation window's checks (a doors.voice_answer.AnswerGate) on this model."""
+    from assistant.audio.vad import SpeechDetector
+    from assistant.doors.voice_answer import AnswerGate, recognise_answer, yes_or_no
+    from assistant.speech.grammar import answer_grammar
+    from assistant.speech.recogniser import knows_word
+
+    grammar = answer_grammar(lambda word: knows_word(model, word))
+    return AnswerGate(SpeechDetector().measure, recognise_answer(model, grammar), grammar,
+                      yes_or_no(parse))  # fmt: skip
+
+
+# -- the commands ---------------------------------------------------------------------
+
+
+def cmd_listen(args: argparse.Namespace) -> int:
+    """The voice conversation on the microphone, or on ``--input`` FILE.wav."""
+    from assistant.audio.devices import load_profiles
+    from assistant.audio.endpoint import Endpointer
+    from assistant.audio.wavfile import open_wav
+    from assistant.dialog.conversation import Dialog
+    from assistant.doors.voice import LiveSettings, live_turns
+    from assistant.errors import ConfigError
+    from assistant.nlu.parser import load_parser
+    from assistant.shop.service import ShopService
+    from assistant.speech.grammar import ANSWER_WORDS
+    from assistant.speech.recogniser import Recognizer, load_model, resolve_model
+    from assistant.speech.wake import WakeDetector
+    from assistant.store import db
+    from assistant.store.models import Channel, utcnow
+
+    profiles = load_profiles()
+    profile = profiles.get(args.device or "default")
+    if profile is None:
+        raise ConfigError(f"no device profile {args.device!r}; see `jangbogi devices`")
+    audio = open_wav(args.input) if args.input else None  # a bad file fails before loading
+    factory = db.session_factory(engine(args))
+    model_path = resolve_model(args.model)
+    grammar = voice_grammar(factory, model_path)
+    load_parser().preload(background=True, langs=("ko",))  # English is built if ever heard
+    wake_word = getattr(args, "wake_word", None) or profile.wake_word
+    if args.no_grammar:
+        model = load_model(model_path)
+    else:  # every recogniser uses the grammar: load the trimmed model (~170 MB less)
+        model = grammar_model(model_path, [*grammar, wake_word, *ANSWER_WORDS])
+    wake = None if args.no_wake else WakeDetector(model, wake_word, grammar)
+    command_grammar = None if args.no_grammar else grammar
+    speakers: dict[str, Any] = {}
+
+    def speak(text: str, lang: str) -> None:
+        from assistant.speech.tts import Speaker, VoiceSettings
+
+        voice = "en" if lang == "en" else profile.voice  # English turns get English replies
+        if voice not in speakers:
+            speakers[voice] = Speaker(VoiceSettings(voice=voice))
+        speakers[voice].say(text)
+
+    dialog = Dialog(ShopService(factory, args.member), channel=Channel.VOICE)
+    endpointer = Endpointer(profile.silence_rms, profile.trailing_silence_ms,
+                            profile.max_utterance_s)  # fmt: skip
+    if audio is not None:
+        frames: Any = audio.frames(30)
+    else:
+        from assistant.audio.microphone import Microphone
+
+        frames = Microphone(profile).frames()
+        print(f"listening on the microphone ({profile.name}); say '{wake_word}' first")
+    answers = answer_gate(model, dialog.parser)  # a yes in the window only from speech
+    turns = live_turns(
+        frames, wake, lambda: Recognizer(model, grammar=command_grammar), endpointer, dialog,
+        utcnow, LiveSettings(save_dir=args.save_audio, answers=answers),
+    )  # fmt: skip
+    for turn in turns:
+        if args.json:
+            print_json(turn.to_json())
+        else:
+            print(f"> {turn.heard}")
+            print(turn.reply.text)
+        if not args.no_tts:
+            speak(turn.reply.text, turn.reply.intent.lang)
+    return 0
+
+
+def cmd_start(args: argparse.Namespace) -> int:
+    """What `make run` starts: the voice loop with a microphone, the text conversation without."""
+    from assistant.audio.devices import list_devices
+
+    if any(d.inputs > 0 for d in list_devices()):
+        return cmd_listen(argparse.Namespace(
+            db=args.db, member=args.member, input=None, device=None, save_audio=None,
+            no_wake=False, model=None, no_grammar=False, no_tts=False, json=False,
+        ))  # fmt: skip
+    print("no microphone found: starting the text conversation (type; '그만' ends)")
+    return cmd_text(args)
+
+
+def cmd_devices(args: argparse.Namespace) -> int:
+    """The machine's audio devices, the profile matching each, and every profile."""
+    from assistant.audio.devices import list_devices, load_profiles, profile_for
+
+    profiles = load_profiles()
+    found = list_devices()
+    if args.json:
+        for d in found:
+            print_json({**vars(d), "profile": profile_for(d, profiles).name})
+        return 0
+    if not found:
+        print("no audio devices found (no sound card, or PortAudio sees none); "
+              "`jangbogi text` works without one")  # fmt: skip
+    for d in found:
+        print(f"{d.index}\t{d.name}\tin {d.inputs}, out {d.outputs}, {d.default_rate:.0f} Hz"
+              f"\tprofile: {profile_for(d, profiles).name}")  # fmt: skip
+    print("profiles: " + ", ".join(f"{p.name} ({p.description})" for p in profiles.values()))
+    return 0
+
+
+def cmd_grammar_build(args: argparse.Namespace) -> int:
+    """Compile the recogniser grammar from grammars/ and the catalog and save it."""
+    from assistant.config import default_data_dir
+    from assistant.shop.catalog import spoken_phrases
+    from assistant.speech.grammar import save
+    from assistant.speech.recogniser import resolve_model
+    from assistant.store import db
+
+    with db.transaction(db.session_factory(engine(args))) as session:
+        phrases = spoken_phrases(session)
+    model_path = resolve_model(args.model)
+    grammar = compile_grammar(phrases, model_path, args.lang)
+    out = args.out or default_data_dir() / f"grammar-{args.lang}.json"
+    save(grammar, out)
+    cov = grammar.coverage
+    print(
+        f"wrote {out}: {len(grammar.words)} recogniser words; {len(cov.kept)} words known to "
+        f"the model, {len(cov.split)} split into known words, {len(cov.missing)} missing"
+    )
+    if args.report:
+        for word, parts in sorted(cov.split.items()):
+            print(f"split\t{word}\t{' '.join(parts)}")
+        for word in cov.missing:
+            print(f"missing\t{word}")
+    return 0
+
+
+def cmd_transcribe(args: argparse.Namespace) -> int:
+    """Words, times, confidences and alternatives the recogniser hears in a WAV file."""
+    from assistant.audio.wavfile import SAMPLE_WIDTH, open_wav
+    from assistant.speech.recogniser import load_model, resolve_model, transcribe_blocks
+
+    audio = open_wav(args.file)  # a bad header is reported before the model loads
+    model_path = resolve_model(args.model)
+    grammar = None
+    if args.no_grammar:
+        model = load_model(model_path)
+    else:
+        from assistant.nlu.parser import catalog_words
+
+        grammar = list(compile_grammar(list(catalog_words()), model_path).words)
+        model = grammar_model(model_path, grammar)
+    samples = 0
+
+    def blocks() -> Iterator[bytes]:  # read, decoded and resampled as Vosk goes: flat memory
+        nonlocal samples
+        for block in audio.blocks():
+            samples += len(block) // SAMPLE_WIDTH
+            yield block
+
+    heard = transcribe_blocks(blocks(), model, grammar=grammar)
+    if args.json:
+        print_json({"file": str(args.file), "duration_s": round(samples / audio.target_rate, 3),
+                    **heard.to_json()})  # fmt: skip
+        return 0
+    print(heard.text)
+    for word in heard.words:
+        print(f"\t{word.start:6.2f}-{word.end:6.2f}s\t{word.confidence:.2f}\t{word.text}")
+    for alt in heard.alternatives[1:]:
+        print(f"\talternative ({alt.confidence:.1f}): {alt.text}")
+    return 0
