@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.nlu.spellout import spell_out
+
 NATIVE_UNITS: dict[str, int] = {
     "하나": 1, "한": 1, "둘": 2, "두": 2, "셋": 3, "세": 3, "석": 3, "서": 3,
     "넷": 4, "네": 4, "넉": 4, "너": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8,
@@ -45,11 +47,6 @@ NOT_A_COUNT = re.compile(
     r"[-+]?(?:[0-9]+(?:\.[0-9]+)?[eE][-+]?[0-9]+|[0-9]*\.[0-9]+|[0-9]+/[0-9]+)"
 )
 """A number in digits that is not a whole count: a decimal, a fraction or an exponent."""
-
-_NATIVE_PLAIN = ["", "하나", "둘", "셋", "넷", "다섯", "여섯", "일곱", "여덟", "아홉"]
-_NATIVE_ATTR = ["", "한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉"]
-_TENS_WORDS = ["", "열", "스물", "서른", "마흔", "쉰", "예순", "일흔", "여든", "아흔"]
-_SINO = ["", "일", "이", "삼", "사", "오", "육", "칠", "팔", "구"]
 
 _unit_alt = "|".join(sorted(NATIVE_UNITS, key=len, reverse=True))
 _tens_alt = "|".join(sorted(NATIVE_TENS, key=len, reverse=True))
@@ -211,36 +208,33 @@ def not_a_count(word: str) -> bool:
     return NOT_A_COUNT.fullmatch(word.strip()) is not None
 
 
+NATIVE = "spellout-cardinal-native"
+"""CLDR's ruleset of native Korean numbers as counted: 하나, 둘, 스물넷."""
+NATIVE_ATTRIBUTIVE = "spellout-cardinal-native-attributive"
+"""CLDR's ruleset of native Korean numbers before a counter: 한, 두, 스무, 스물네."""
+SINO_KOREAN = "spellout-cardinal-sinokorean"
+"""CLDR's ruleset of Sino-Korean numbers: 이십오, 천이백, 만 이천."""
+
+
 def to_native(n: int, *, attributive: bool = False) -> str:
     """1..99 as a native Korean number (``attributive``: the form before a counter)."""
     if not 1 <= n <= 99:
         raise ValueError("native Korean numbers are spelled here for 1..99")
-    tens, unit = divmod(n, 10)
-    if n == 20 and attributive:
-        return "스무"
-    units = _NATIVE_ATTR if attributive else _NATIVE_PLAIN
-    return _TENS_WORDS[tens] + units[unit]
+    if attributive:
+        return spell_out(n, "ko", NATIVE_ATTRIBUTIVE)
+    # CLDR writes the counted teens apart (열 하나); a number is spelled as one word (열하나)
+    return spell_out(n, "ko", NATIVE).replace(" ", "")
 
 
 def to_sino(n: int) -> str:
     """1..9999 as a Sino-Korean number (이십오, 천이백)."""
     if not 1 <= n <= 9999:
         raise ValueError("Sino-Korean numbers are spelled here for 1..9999")
-    out = []
-    for power, word in ((1000, "천"), (100, "백"), (10, "십")):
-        digit, n = divmod(n, power)
-        if digit:
-            out.append(("" if digit == 1 else _SINO[digit]) + word)
-    if n:
-        out.append(_SINO[n])
-    return "".join(out)
+    return spell_out(n, "ko", SINO_KOREAN)
 
 
 def to_english(n: int) -> str:
     """1..99 in English words."""
     if not 1 <= n <= 99:
         raise ValueError("English numbers are spelled here for 1..99")
-    if n < 20:
-        return ENGLISH_UNITS[n]
-    tens, unit = divmod(n, 10)
-    return ENGLISH_TENS[tens] + (f"-{ENGLISH_UNITS[unit]}" if unit else "")
+    return spell_out(n, "en", "spellout-cardinal")
