@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-from assistant.nlu.numbers import SINO_KOREAN, to_native
-from assistant.nlu.spellout import spell_out
+from assistant.nlu.lang.ko.numbers import sino_number as spelled_sino
+from assistant.nlu.lang.ko.numbers import to_native
 
 
 class Reading(Enum):
@@ -70,12 +70,12 @@ def sino_number(n: int) -> str:
     """
     if not 0 <= n <= MAX_SPELLED:
         raise ValueError(f"Sino-Korean numbers are spelled here for 0..{MAX_SPELLED}")
-    return spell_out(n, "ko", SINO_KOREAN)  # CLDR: 만 (not 일만) but 일억, 영 for 0
+    return spelled_sino(n)  # CLDR: 만 (not 일만) but 일억, 영 for 0
 
 
 def sino_decimal(integer: int, fraction: str) -> str:
     """A decimal number: ``4``, ``"6"`` -> ``사 점 육``; fraction digits one by one."""
-    digits = "".join(spell_out(int(d), "ko", SINO_KOREAN) for d in fraction)
+    digits = "".join(spelled_sino(int(d)) for d in fraction)
     return f"{sino_number(integer)} 점 {digits}"
 
 
