@@ -30,6 +30,8 @@ NOMINAL = frozenset({"NNG", "NNP", "NNB", "SL", "SN", "SH", "XR", "XSN", "NR", "
 NUMBERISH = frozenset({"NR", "MM", "NNG", "NNB", "NP"})
 MEASURES = frozenset({"kg", "L"})
 """Counter units that measure: "1.5리터" names a pack size, not a count."""
+SINO_NAMES = frozenset({"백", "천", "만", "억"})
+"""Powers of ten that are also names (백 is a surname): Kiwi may tag them NNP."""
 TIMES = frozenset({"x", "X"})
 """우유 x3, 3x: "times" next to a count."""
 ODD_NUMBER = re.compile(rf"-?{NOT_A_COUNT.pattern}(?![0-9A-Za-z.,/])")
@@ -305,12 +307,14 @@ def _number_at(toks: list[Token], i: int, text: str) -> tuple[int | str, int] | 
             return ("-" if negative else "") + odd.group(), j
         if tag != "SN":
             return None
-    elif tag not in NUMBERISH:
+    # Kiwi may read the 백 of 백열다섯 as a name (NNP, like the surname) before a number
+    named = tag == "NNP" and form in SINO_NAMES and i + 1 < len(toks) and toks[i + 1][1] == "NR"
+    if tag != "SN" and tag not in NUMBERISH and not named:
         return None
     best: tuple[int | str, int] | None = None
     spelled = ""
     for j in range(i, min(len(toks), i + 12)):
-        if toks[j][1] not in NUMBERISH and not (j == i and tag == "SN"):
+        if toks[j][1] not in NUMBERISH and not (j == i and (tag == "SN" or named)):
             break
         spelled += toks[j][0]
         value = parse_number(spelled)
