@@ -108,6 +108,7 @@ def test_malformed_numbers_stay_unread(word: str) -> None:
         ("우유 백한 개 주문해 줘", ("order", "우유", 101, None)),
         ("우유 백 한 개 주문해 줘", ("order", "우유", 101, None)),
         ("우유 백한개 주문해줘", ("order", "우유", 101, None)),
+        ("우유 백열다섯 개 주문해 줘", ("order", "우유", 115, None)),  # Kiwi: 백 as a name
         ("우유 1e9개 주문해 줘", ("order", "우유", None, "1e9")),
         ("우유 0.5개 주문해 줘", ("order", "우유", None, "0.5")),
         ("우유 .5개 주문해 줘", ("order", "우유", None, ".5")),

@@ -1,4 +1,4 @@
-"""Language packs: ``grammars/<lang>/lists.yaml`` and ``intents.yaml`` loaded into lookup tables."""
+"""Grammars: ``grammars/<lang>/lists.yaml`` and ``intents.yaml`` loaded into lookup tables."""
 
 from __future__ import annotations
 
@@ -38,11 +38,11 @@ class Compiled:
 
 
 @dataclass(frozen=True)
-class LanguagePack:
+class Grammar:
     """Everything one language's grammar files say."""
 
     lang: str
-    """``ko`` or ``en``."""
+    """The language code (``ko``)."""
     compiled: tuple[Compiled, ...]
     """Templates in file order: the first that accepts a key wins."""
     rules: dict[str, Sequence]
@@ -91,7 +91,7 @@ class LanguagePack:
 _LOOKUP_CACHE_SIZE = 4096
 
 
-def lookup(pack: LanguagePack, key: tuple[str, ...]) -> str | None:
+def lookup(pack: Grammar, key: tuple[str, ...]) -> str | None:
     """The intent of the first template (in file order) that accepts ``key`` (memoised: the
     front end and the parser ask for the same key, and keys repeat across utterances)."""
     cache = pack.lookups
@@ -103,7 +103,7 @@ def lookup(pack: LanguagePack, key: tuple[str, ...]) -> str | None:
     return intent
 
 
-def _lookup(pack: LanguagePack, key: tuple[str, ...]) -> str | None:
+def _lookup(pack: Grammar, key: tuple[str, ...]) -> str | None:
     if not key:
         return None
     symbols = frozenset(key)
@@ -142,7 +142,7 @@ def _words(data: dict[str, Any], key: str, path: Path) -> frozenset[str]:
     return frozenset(str(v) for v in value)
 
 
-def load_pack(lang: str, root: Path = GRAMMARS_DIR) -> LanguagePack:
+def load_grammar(lang: str, root: Path = GRAMMARS_DIR) -> Grammar:
     """Load and compile ``grammars/<lang>/``; any mistake is a :class:`ConfigError`."""
     lists_path, intents_path = root / lang / "lists.yaml", root / lang / "intents.yaml"
     lists, spec = _read_yaml(lists_path), _read_yaml(intents_path)
@@ -172,7 +172,7 @@ def load_pack(lang: str, root: Path = GRAMMARS_DIR) -> LanguagePack:
         if kind not in {"home", "locker", "store"}:
             raise ConfigError(f"{lists_path}: unknown delivery kind {kind!r}")
         delivery.update({str(w): kind for w in kind_words})
-    return LanguagePack(
+    return Grammar(
         lang=lang,
         compiled=tuple(compiled),
         rules=rules,
@@ -194,3 +194,9 @@ def load_pack(lang: str, root: Path = GRAMMARS_DIR) -> LanguagePack:
         hesitations=_words(lists, "hesitations", lists_path),
         templates=templates,
     )
+
+
+LanguagePack = Grammar
+"""Old name of :class:`Grammar` (``assistant.speech.grammar`` still uses it)."""
+load_pack = load_grammar
+"""Old name of :func:`load_grammar`."""

@@ -1,246 +1,61 @@
-"""Korean and English numbers: native (하나, 두, 스물네), Sino-Korean (이십오), digits.
+"""Numbers: digits, and every pack's number words.
 
-Pure functions in both directions, so tests can round-trip every number. Beyond 99 the
-parsers read what households say and write: 백한 (101: a Sino hundred and a native tail),
-이만 삼천, 1만, 2천5백, 1,000, "a hundred", "one hundred and one". A decimal, a fraction
-or an exponent (0.5, 1/2, 1e9) is not a count: :func:`not_a_count` recognises it so the
-front ends can refuse it as said rather than read part of it.
+Each language's number words live in its pack (``assistant.nlu.lang.<code>.numbers``:
+spelled by CLDR's rules through unicode-rbnf, read by hand-written parsers), digits in
+:mod:`assistant.nlu.digits`. :func:`parse_number` reads any of them; the other names are
+the old import path of the packs' functions.
 """
 
 from __future__ import annotations
 
-import re
-
-NATIVE_UNITS: dict[str, int] = {
-    "하나": 1, "한": 1, "둘": 2, "두": 2, "셋": 3, "세": 3, "석": 3, "서": 3,
-    "넷": 4, "네": 4, "넉": 4, "너": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8,
-    "아홉": 9,
-}  # fmt: skip
-NATIVE_TENS: dict[str, int] = {
-    "열": 10, "스물": 20, "스무": 20, "서른": 30, "마흔": 40, "쉰": 50, "예순": 60,
-    "일흔": 70, "여든": 80, "아흔": 90,
-}  # fmt: skip
-SINO_DIGITS: dict[str, int] = {
-    "일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "륙": 6, "칠": 7, "팔": 8, "구": 9,
-}  # fmt: skip
-SINO_POWERS: dict[str, int] = {"십": 10, "백": 100, "천": 1000}
-SINO_BIG: tuple[tuple[str, int], ...] = (("억", 10**8), ("만", 10**4))
-"""The powers that start a new group of four digits, largest first."""
-ENGLISH_UNITS = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-    "eighteen", "nineteen",
-]  # fmt: skip
-ENGLISH_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-                "ninety"]  # fmt: skip
-ENGLISH_SCALES: tuple[tuple[str, int, int], ...] = (("thousand", 1000, 999), ("hundred", 100, 99))
-"""Scale word, its value, the largest count before it ("twelve hundred" is 1200)."""
-ENGLISH_NUMBER_WORDS = frozenset(
-    [*ENGLISH_UNITS, *ENGLISH_TENS[2:], "hundred", "thousand", "and", "a", "-"]
+from assistant.nlu.digits import DIGITS, NOT_A_COUNT, not_a_count, parse_digits
+from assistant.nlu.lang.en.numbers import (
+    ENGLISH_NUMBER_WORDS,
+    ENGLISH_TENS,
+    ENGLISH_UNITS,
+    parse_english,
+    to_english,
 )
-"""Words an English number phrase is made of ("a hundred and twenty-one")."""
-DIGITS = re.compile(r"-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)")
-"""A whole number in digits, thousands separated by commas or not."""
-NOT_A_COUNT = re.compile(
-    r"[-+]?(?:[0-9]+(?:\.[0-9]+)?[eE][-+]?[0-9]+|[0-9]*\.[0-9]+|[0-9]+/[0-9]+)"
+from assistant.nlu.lang.ko.numbers import (
+    NATIVE_TENS,
+    NATIVE_UNITS,
+    parse_korean,
+    parse_native,
+    parse_sino,
+    to_native,
+    to_sino,
 )
-"""A number in digits that is not a whole count: a decimal, a fraction or an exponent."""
+from assistant.nlu.packs import DEFAULT_LANGS, pack_for
 
-_NATIVE_PLAIN = ["", "하나", "둘", "셋", "넷", "다섯", "여섯", "일곱", "여덟", "아홉"]
-_NATIVE_ATTR = ["", "한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉"]
-_TENS_WORDS = ["", "열", "스물", "서른", "마흔", "쉰", "예순", "일흔", "여든", "아흔"]
-_SINO = ["", "일", "이", "삼", "사", "오", "육", "칠", "팔", "구"]
-
-_unit_alt = "|".join(sorted(NATIVE_UNITS, key=len, reverse=True))
-_tens_alt = "|".join(sorted(NATIVE_TENS, key=len, reverse=True))
-NATIVE_PATTERN = f"(?:(?:{_tens_alt})(?:{_unit_alt})?|(?:{_unit_alt}))"
-SINO_PATTERN = "(?:[일이삼사오육칠팔구십백천]+)"
-_NATIVE_RE = re.compile(f"^(?P<tens>{_tens_alt})?(?P<unit>{_unit_alt})?$")
-
-
-def parse_native(word: str) -> int | None:
-    """하나/한 .. 아흔아홉 -> 1..99; None if ``word`` is not a native number."""
-    m = _NATIVE_RE.match(word)
-    if not m or not (m.group("tens") or m.group("unit")):
-        return None
-    tens = NATIVE_TENS.get(m.group("tens") or "", 0)
-    unit = NATIVE_UNITS.get(m.group("unit") or "", 0)
-    if m.group("tens") == "스무" and unit:
-        return None  # 스무 is only 20 on its own: 스물네, not 스무네
-    return tens + unit
-
-
-def parse_sino(word: str) -> int | None:
-    """일 .. 구천구백구십구 -> int; None if ``word`` is not a Sino-Korean number."""
-    if not word or any(ch not in SINO_DIGITS and ch not in SINO_POWERS for ch in word):
-        return None
-    total = 0
-    pending: int | None = None
-    last_power = 10_000
-    for ch in word:
-        if ch in SINO_DIGITS:
-            if pending is not None:
-                return None  # two digits in a row: 이삼
-            pending = SINO_DIGITS[ch]
-        else:
-            power = SINO_POWERS[ch]
-            if power >= last_power:
-                return None  # 십백, 백백
-            if pending == 1:
-                return None  # Korean says 십, 백, 천 rather than 일십
-            total += (pending or 1) * power
-            pending = None
-            last_power = power
-    return total + (pending or 0)
-
-
-def parse_english(words: str) -> int | None:
-    """ "one" .. "ninety-nine" (also "twenty one"), and with hundreds and thousands: "a
-    hundred", "one hundred and one", "two thousand five hundred" -> int."""
-    parts = words.lower().replace("-", " ").split()
-    total = 0
-    for scale_word, scale, most in ENGLISH_SCALES:
-        if scale_word not in parts:
-            continue
-        k = parts.index(scale_word)
-        head, parts = parts[:k], parts[k + 1 :]
-        if parts[:1] == ["and"] and len(parts) > 1:
-            parts = parts[1:]
-        count = 1 if head in (["a"], ["one"]) else parse_english(" ".join(head))
-        if count is None or not 1 <= count <= most:
-            return None  # "hundred" alone
-        total += count * scale
-    if not parts:
-        return total or None
-    rest = _english_below_100(parts)
-    return None if rest is None else total + rest
-
-
-def _english_below_100(parts: list[str]) -> int | None:
-    if not parts:
-        return None
-    if len(parts) == 1 and parts[0] in ENGLISH_UNITS:
-        return ENGLISH_UNITS.index(parts[0]) or None
-    if parts[0] in ENGLISH_TENS[2:]:
-        tens = ENGLISH_TENS.index(parts[0]) * 10
-        if len(parts) == 1:
-            return tens
-        if len(parts) == 2 and parts[1] in ENGLISH_UNITS[1:10]:
-            return tens + ENGLISH_UNITS.index(parts[1])
-    return None
-
-
-def parse_korean(word: str) -> int | None:
-    """Korean cardinals past :func:`parse_sino`: groups of 만 and 억 (이만삼천, 십이만, 1만,
-    삼억), digits before a power (2천, 2천5백, 3천500) and a native tail after a hundred or
-    more (백한 = 101, 천스물세 = 1023, 만한 = 10001)."""
-    for k in range(len(word) - 1, 0, -1):
-        head, tail = word[:k], word[k:]
-        if head[-1] in "백천만억":
-            native = parse_native(tail)
-            if native is not None:
-                big = _korean_groups(head)
-                return None if big is None else big + native
-    return _korean_groups(word)
-
-
-def _korean_groups(word: str) -> int | None:
-    """억 and 만 groups, each below 만 (see :func:`_korean_group`)."""
-    total, rest = 0, word
-    for name, power in SINO_BIG:
-        if name not in rest:
-            continue
-        left, rest = rest.split(name, 1)
-        group = 1 if not left else _korean_group(left)
-        if not group or name in rest:
-            return None
-        total += group * power
-    if rest:
-        group = _korean_group(rest)
-        if group is None:
-            return None
-        total += group
-    return total or None
-
-
-def _korean_group(word: str) -> int | None:
-    """0..9999 in Sino words, digits or both: 이천오백, 2500, 2천5백, 2천500."""
-    if word.isascii() and word.isdigit():
-        return int(word) if int(word) <= 9999 else None
-    total, pending, last_power = 0, None, 10_000
-    spelled = ""  # how the pending number was said
-    for m in re.finditer(r"[0-9]+|.", word):
-        part = m.group()
-        if part in SINO_POWERS:
-            power = SINO_POWERS[part]
-            if power >= last_power or spelled == "일" or (pending or 1) > 9 or pending == 0:
-                return None  # 십백, 일십 (Korean says 십), 12천, 0백
-            total += (pending or 1) * power
-            pending, spelled, last_power = None, "", power
-            continue
-        if pending is not None:
-            return None  # two numbers in a row: 이삼, 2삼
-        if part.isascii() and part.isdigit():
-            pending, spelled = int(part), part
-        elif part in SINO_DIGITS:
-            pending, spelled = SINO_DIGITS[part], part
-        else:
-            return None
-    if pending is not None:
-        if pending >= last_power:
-            return None  # 2천5000
-        total += pending
-    return total
+__all__ = [
+    "DIGITS",
+    "ENGLISH_NUMBER_WORDS",
+    "ENGLISH_TENS",
+    "ENGLISH_UNITS",
+    "NATIVE_TENS",
+    "NATIVE_UNITS",
+    "NOT_A_COUNT",
+    "not_a_count",
+    "parse_english",
+    "parse_korean",
+    "parse_native",
+    "parse_number",
+    "parse_sino",
+    "to_english",
+    "to_native",
+    "to_sino",
+]
 
 
 def parse_number(word: str) -> int | None:
-    """Digits (``1,200``), native, Sino-Korean (also past 9999, and 백한) or English number
-    words."""
+    """Digits (``1,200``) or the number words of any pack (스물네, 이만 삼천, 백한,
+    "one hundred and one"), asked in :data:`~assistant.nlu.packs.DEFAULT_LANGS` order."""
     word = word.strip()
-    if DIGITS.fullmatch(word):
-        return int(word.replace(",", ""))
-    for parser in (parse_native, parse_sino, parse_korean, parse_english):
-        value = parser(word)
+    value = parse_digits(word)
+    if value is not None:
+        return value
+    for code in DEFAULT_LANGS:
+        value = pack_for(code).parse_number(word)
         if value is not None:
             return value
     return None
-
-
-def not_a_count(word: str) -> bool:
-    """A number in digits that is not a whole count of items (0.5, .5, 1/2, 1e9, -2.5)."""
-    return NOT_A_COUNT.fullmatch(word.strip()) is not None
-
-
-def to_native(n: int, *, attributive: bool = False) -> str:
-    """1..99 as a native Korean number (``attributive``: the form before a counter)."""
-    if not 1 <= n <= 99:
-        raise ValueError("native Korean numbers are spelled here for 1..99")
-    tens, unit = divmod(n, 10)
-    if n == 20 and attributive:
-        return "스무"
-    units = _NATIVE_ATTR if attributive else _NATIVE_PLAIN
-    return _TENS_WORDS[tens] + units[unit]
-
-
-def to_sino(n: int) -> str:
-    """1..9999 as a Sino-Korean number (이십오, 천이백)."""
-    if not 1 <= n <= 9999:
-        raise ValueError("Sino-Korean numbers are spelled here for 1..9999")
-    out = []
-    for power, word in ((1000, "천"), (100, "백"), (10, "십")):
-        digit, n = divmod(n, power)
-        if digit:
-            out.append(("" if digit == 1 else _SINO[digit]) + word)
-    if n:
-        out.append(_SINO[n])
-    return "".join(out)
-
-
-def to_english(n: int) -> str:
-    """1..99 in English words."""
-    if not 1 <= n <= 99:
-        raise ValueError("English numbers are spelled here for 1..99")
-    if n < 20:
-        return ENGLISH_UNITS[n]
-    tens, unit = divmod(n, 10)
-    return ENGLISH_TENS[tens] + (f"-{ENGLISH_UNITS[unit]}" if unit else "")

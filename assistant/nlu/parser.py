@@ -14,61 +14,71 @@ A ``confirm`` is only returned for an unambiguous yes: never for a question ("�
 
 from __future__ import annotations
 
-import re
 import threading
+from collections.abc import Callable, Iterable
 from functools import lru_cache
-from typing import Protocol
 
-from assistant.nlu.analysis import Analysis, normal_form
-from assistant.nlu.grammar import LanguagePack, load_pack, lookup
+from assistant.nlu.analysis import normal_form
+from assistant.nlu.grammar import lookup
 from assistant.nlu.intents import IntentName
+from assistant.nlu.packs import DEFAULT_LANGS, FrontEnd, detect_language, pack_for
 from assistant.nlu.schema import SPENDING_INTENTS, Intent, Slots
 
-LANGS = ("ko", "en")
+__all__ = [
+    "LANGS",
+    "MAX_UTTERANCE",
+    "FrontEnd",
+    "IntentParser",
+    "catalog_words",
+    "detect_language",
+    "load_parser",
+]
+
+LANGS = DEFAULT_LANGS
+"""Old name of :data:`assistant.nlu.packs.DEFAULT_LANGS`."""
 MAX_UTTERANCE = 300
-_HANGUL = re.compile(r"[가-힣ㄱ-ㅎ]")
-_LATIN = re.compile(r"[A-Za-z]")
 
-
-class FrontEnd(Protocol):
-    pack: LanguagePack
-
-    def analyse(self, text: str) -> Analysis: ...
-
-
-def detect_language(text: str) -> str:
-    """``ko`` when the text has Hangul, ``en`` when it is Latin letters only."""
-    if _HANGUL.search(text):
-        return "ko"
-    return "en" if _LATIN.search(text) else "ko"
+ProductWords = Iterable[str] | Callable[[], Iterable[str]]
+"""Product words, or a function that reads them when the first front end is built."""
 
 
 class IntentParser:
-    """Parses utterances with the language packs in ``grammars/``."""
+    """Parses utterances with the language packs of ``langs`` (``assistant/nlu/lang/<code>/``).
+
+    ``product_words`` are the live catalog's words (like hassil's ``slot_lists``, but for
+    the tokenizer): each pack keeps the ones it needs whole (Kiwi would cut 삼다수 or 햇반
+    apart). None by default: products are then whatever the grammar leaves over. A
+    function is called once, when the first front end is built (the background preload).
+    """
 
     def __init__(
-        self, langs: tuple[str, ...] = LANGS, product_words: tuple[str, ...] | None = None
+        self, langs: tuple[str, ...] = DEFAULT_LANGS, product_words: ProductWords = ()
     ) -> None:
         self.langs = langs
-        self._product_words = product_words
+        self._words_source = product_words
+        self._words: tuple[str, ...] | None = None
         self._front: dict[str, FrontEnd] = {}
         self._lock = threading.Lock()
+
+    @property
+    def product_words(self) -> tuple[str, ...]:
+        """The product words the front ends were (or will be) given."""
+        with self._lock:
+            return self._product_words()
+
+    def _product_words(self) -> tuple[str, ...]:
+        if self._words is None:
+            source = self._words_source
+            self._words = tuple(source() if callable(source) else source)
+        return self._words
 
     def front_end(self, lang: str) -> FrontEnd:
         """The (lazily built) front end of ``lang``."""
         with self._lock:
             if lang not in self._front:
-                pack = load_pack(lang)
-                if lang == "ko":
-                    from assistant.nlu.korean import KoreanFrontEnd
-
-                    if self._product_words is None:
-                        self._product_words = catalog_words()
-                    self._front[lang] = KoreanFrontEnd(pack, self._product_words)
-                else:
-                    from assistant.nlu.english import EnglishFrontEnd
-
-                    self._front[lang] = EnglishFrontEnd(pack)
+                pack = pack_for(lang)
+                words = pack.kept_words(self._product_words())
+                self._front[lang] = pack.front_end(pack.grammar(), words)
             return self._front[lang]
 
     def preload(
@@ -90,13 +100,13 @@ class IntentParser:
 
     def parse(self, text: str, lang: str | None = None) -> Intent:
         """Intent and slots of one utterance (``lang`` None: detected per utterance)."""
-        lang = lang or detect_language(normal_form(text))  # NFD or full-width text too
+        lang = lang or detect_language(normal_form(text), self.langs)  # NFD, full-width too
         if not text.strip() or len(text) > MAX_UTTERANCE:
             return Intent(text, lang, "none", 0.0)
         analysis = self.front_end(lang).analyse(text)
         if not analysis.key:
             return Intent(text, lang, "none", 0.0)
-        name = lookup(self.front_end(lang).pack, analysis.key)
+        name = lookup(self.front_end(lang).grammar, analysis.key)
         if name is None:
             return Intent(text, lang, "none", 0.5)
         if analysis.not_product:
@@ -122,27 +132,24 @@ class IntentParser:
 
 
 def catalog_words() -> tuple[str, ...]:
-    """Korean product words of the bundled catalog, so Kiwi keeps names such as 삼다수 whole.
-
-    Products never come from the grammar files; the catalog is the runtime list.
-    """
-    from assistant.config import bundled_catalog_path
+    """The bundled catalog's words that some pack keeps whole (Korean product words such as
+    삼다수), or none when the bundled catalog cannot be read. Products never come from the
+    grammar files; the catalog is the runtime list."""
     from assistant.errors import JangbogiError
-    from assistant.shop.catalog_file import parse_catalog
+    from assistant.shop.vocabulary import bundled_vocabulary
 
     try:
-        records = parse_catalog(bundled_catalog_path())
+        words = bundled_vocabulary().words
     except JangbogiError:
         return ()
-    words: set[str] = set()
-    for r in records:
-        for phrase in (r.brand, *r.aliases, *r.name_ko.split()):
-            if _HANGUL.search(phrase) and " " not in phrase and len(phrase) >= 2:
-                words.add(phrase)
-    return tuple(sorted(words))
+    kept: set[str] = set()
+    for code in DEFAULT_LANGS:
+        kept.update(pack_for(code).kept_words(words))
+    return tuple(sorted(kept))
 
 
 @lru_cache(maxsize=1)
 def load_parser() -> IntentParser:
-    """The process-wide parser (language packs are loaded on first use)."""
-    return IntentParser()
+    """The process-wide parser, knowing the bundled catalog's product words (read with the
+    first front end; language packs are loaded on first use)."""
+    return IntentParser(product_words=catalog_words)

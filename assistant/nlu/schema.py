@@ -78,7 +78,7 @@ class Intent:
     text: str
     """The utterance as given."""
     lang: str
-    """``ko`` or ``en``."""
+    """The language pack's code (``ko``, ``en``)."""
     name: str
     """One of :data:`INTENTS`."""
     confidence: float

@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-from assistant.nlu.numbers import to_native, to_sino
+from assistant.nlu.lang.ko.numbers import sino_number as spelled_sino
+from assistant.nlu.lang.ko.numbers import to_native
 
 
 class Reading(Enum):
@@ -47,8 +48,6 @@ COUNTERS: dict[str, tuple[Reading, str]] = {
 LOOKALIKES = ("번째", "개월", "단계", "단지", "판매", "통화", "구매", "모델")
 """Words that begin like a counter but are not one (``2단계`` is not ``두 단계``): left as is."""
 
-_SINO_DIGIT_WORDS = ("영", "일", "이", "삼", "사", "오", "육", "칠", "팔", "구")
-_GROUPS: tuple[tuple[int, str], ...] = ((10**8, "억"), (10**4, "만"), (1, ""))
 MAX_SPELLED = 10**12 - 1
 """The largest integer spelled out (9999억 ...); larger numbers are left as digits."""
 
@@ -71,21 +70,12 @@ def sino_number(n: int) -> str:
     """
     if not 0 <= n <= MAX_SPELLED:
         raise ValueError(f"Sino-Korean numbers are spelled here for 0..{MAX_SPELLED}")
-    if n == 0:
-        return "영"
-    parts: list[str] = []
-    for size, name in _GROUPS:
-        group, n = divmod(n, size)
-        if not group:
-            continue
-        # Korean says 만 (not 일만) but 일억.
-        parts.append(name if (group == 1 and name == "만") else to_sino(group) + name)
-    return " ".join(parts)
+    return spelled_sino(n)  # CLDR: 만 (not 일만) but 일억, 영 for 0
 
 
 def sino_decimal(integer: int, fraction: str) -> str:
     """A decimal number: ``4``, ``"6"`` -> ``사 점 육``; fraction digits one by one."""
-    digits = "".join(_SINO_DIGIT_WORDS[int(d)] for d in fraction)
+    digits = "".join(spelled_sino(int(d)) for d in fraction)
     return f"{sino_number(integer)} 점 {digits}"
 
 

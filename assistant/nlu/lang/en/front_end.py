@@ -8,16 +8,12 @@ from dataclasses import replace
 from spacy.language import Language
 
 from assistant.nlu.analysis import Analysis, Piece, clean, normal_form
-from assistant.nlu.doubt import hesitant_en, question_en, words_en
-from assistant.nlu.grammar import LanguagePack, lookup
-from assistant.nlu.numbers import (
-    DIGITS,
-    ENGLISH_NUMBER_WORDS,
-    NOT_A_COUNT,
-    parse_english,
-    parse_number,
-)
-from assistant.nlu.schedule import parse_schedule_en
+from assistant.nlu.digits import DIGITS, NOT_A_COUNT
+from assistant.nlu.grammar import Grammar, lookup
+from assistant.nlu.lang.en.doubt import hesitant_en, question_en, words_en
+from assistant.nlu.lang.en.numbers import ENGLISH_NUMBER_WORDS, parse_english, parse_number
+from assistant.nlu.lang.en.schedule import ENGLISH_SCHEDULE
+from assistant.nlu.schedule import find_schedule
 from assistant.nlu.schema import Slots
 
 SPECIAL_QUANTITIES = (
@@ -53,8 +49,8 @@ def build_pipeline() -> Language:
 class EnglishFrontEnd:
     """English utterance -> :class:`Analysis`."""
 
-    def __init__(self, pack: LanguagePack) -> None:
-        self.pack = pack
+    def __init__(self, grammar: Grammar) -> None:
+        self.grammar = grammar
         self.nlp = build_pipeline()
 
     def analyse(self, text: str) -> Analysis:
@@ -62,8 +58,8 @@ class EnglishFrontEnd:
         words = words_en(text)
         # judged on the whole answer: "hmm, yes" is not a yes
         question = question_en(raw, words)
-        hesitant = hesitant_en(raw, words, self.pack.hesitations)
-        if words and all(w in self.pack.hesitations for w in words):
+        hesitant = hesitant_en(raw, words, self.grammar.hesitations)
+        if words and all(w in self.grammar.hesitations for w in words):
             # "what?", "wait, what": no request at all
             return Analysis((), Slots(), question=question, hesitant=hesitant)
         _head, comma, tail = text.rpartition(",")
@@ -71,7 +67,7 @@ class EnglishFrontEnd:
         if comma and tail.strip():
             # "I'm traveling, pause my deliveries": the last clause carries the request
             last = self._analyse(tail.strip())
-            if lookup(self.pack, last.key) is not None:
+            if lookup(self.grammar, last.key) is not None:
                 analysis = last
         analysis = analysis or self._analyse(text)
         return replace(analysis, question=question, hesitant=hesitant)
@@ -79,8 +75,8 @@ class EnglishFrontEnd:
     def _analyse(self, text: str) -> Analysis:
         doc = self.nlp(text)
         toks = [(t.text, t.lemma_.lower(), t.idx, t.idx + len(t.text)) for t in doc]
-        schedule = parse_schedule_en(text)
-        marked = _schedule_tokens(toks, self.pack) if schedule is not None else set()
+        schedule = find_schedule(text, ENGLISH_SCHEDULE)
+        marked = _schedule_tokens(toks, self.grammar) if schedule is not None else set()
         negated = any(lemma in {"not", "never"} for _, lemma, _, _ in toks)
         past = _past(toks)
         pieces = self._pieces(toks, marked)
@@ -91,12 +87,12 @@ class EnglishFrontEnd:
         when = schedule if "{schedule}" in key else None
         slots = Slots(product, count, unit, when, delivery, not_a_count=odd)
         not_product = product is not None and any(
-            w in self.pack.not_products for w in re.split(r"\s+", product)
+            w in self.grammar.not_products for w in re.split(r"\s+", product)
         )
         return Analysis(tuple(key), slots, negated, past, False, not_product)
 
     def _pieces(self, toks: list[tuple[str, str, int, int]], marked: set[int]) -> list[Piece]:
-        pack = self.pack
+        grammar = self.grammar
         out: list[Piece] = []
         i = 0
         while i < len(toks):
@@ -105,7 +101,7 @@ class EnglishFrontEnd:
                 out.append(Piece("{schedule}", start, end))
                 i += 1
                 continue
-            quantity = _quantity_at(toks, i, pack)
+            quantity = _quantity_at(toks, i, grammar)
             if quantity is not None:
                 value, unit, j = quantity
                 out.append(Piece("{quantity}", start, toks[j - 1][3], (value, unit)))
@@ -114,18 +110,18 @@ class EnglishFrontEnd:
             i += 1
             if not re.search(r"\w", form):
                 continue
-            if form in pack.boundaries:
+            if form in grammar.boundaries:
                 out.append(Piece("|", start, end))
                 continue
-            if lemma in pack.fillers or form in pack.fillers or lemma in {"a", "an"}:
+            if lemma in grammar.fillers or form in grammar.fillers or lemma in {"a", "an"}:
                 continue
-            if not marked and lemma in pack.time_words:
+            if not marked and lemma in grammar.time_words:
                 continue
-            if lemma in pack.vocabulary or form in pack.vocabulary:
-                out.append(Piece(lemma if lemma in pack.vocabulary else form, start, end))
+            if lemma in grammar.vocabulary or form in grammar.vocabulary:
+                out.append(Piece(lemma if lemma in grammar.vocabulary else form, start, end))
                 continue
-            if form in pack.delivery or lemma in pack.delivery:
-                kind = pack.delivery.get(form) or pack.delivery[lemma]
+            if form in grammar.delivery or lemma in grammar.delivery:
+                kind = grammar.delivery.get(form) or grammar.delivery[lemma]
                 out.append(Piece("{delivery}", start, end, kind))
                 continue
             out.append(Piece("{product}", start, end))
@@ -178,7 +174,7 @@ def _past(toks: list[tuple[str, str, int, int]]) -> bool:
 
 
 def _quantity_at(
-    toks: list[tuple[str, str, int, int]], i: int, pack: LanguagePack
+    toks: list[tuple[str, str, int, int]], i: int, grammar: Grammar
 ) -> tuple[int | str, str | None, int] | None:
     """A number (word, digits, "a couple of", "half a dozen", "a hundred", x3) and an optional
     unit + "of"; the number is the text as said when it is not a whole count (0.5, 1e9)."""
@@ -190,7 +186,7 @@ def _quantity_at(
             value, j = number, i + len(words)
             break
     article = forms[i] in {"a", "an"} and i + 1 < len(toks)
-    if value is None and article and toks[i + 1][1] in pack.counters:  # "a bottle of milk"
+    if value is None and article and toks[i + 1][1] in grammar.counters:  # "a bottle of milk"
         value, j = 1, i + 1
     if value is None:
         found = _number(forms, i)
@@ -199,11 +195,11 @@ def _quantity_at(
         value, j = found
     if isinstance(value, str):  # not a count; "2.5 kg rice" names a pack size
         after = toks[j][1] if j < len(toks) else ""
-        if after in pack.size_units or pack.counters.get(after) in MEASURES:
+        if after in grammar.size_units or grammar.counters.get(after) in MEASURES:
             return None
     unit = None
-    if j < len(toks) and toks[j][1] in pack.counters:
-        unit = pack.counters[toks[j][1]]
+    if j < len(toks) and toks[j][1] in grammar.counters:
+        unit = grammar.counters[toks[j][1]]
         j += 1
     elif j < len(toks) and toks[j][0] in {"dozen"} and isinstance(value, int):
         value *= 12
@@ -249,9 +245,9 @@ def _words(forms: list[str], i: int) -> tuple[int, int] | None:
     return None
 
 
-def _schedule_tokens(toks: list[tuple[str, str, int, int]], pack: LanguagePack) -> set[int]:
+def _schedule_tokens(toks: list[tuple[str, str, int, int]], grammar: Grammar) -> set[int]:
     """Indexes of the tokens that make up the schedule phrase."""
-    words = pack.schedule_words
+    words = grammar.schedule_words
     marked: set[int] = set()
     for i, (form, _, _, _) in enumerate(toks):
         if form in SCHEDULE_TRIGGERS or DAYS.match(form):

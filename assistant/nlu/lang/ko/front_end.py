@@ -17,34 +17,25 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from assistant.nlu.analysis import Analysis, Piece, clean, normal_form
-from assistant.nlu.doubt import hesitant_ko, question_ko
-from assistant.nlu.grammar import LanguagePack, lookup
-from assistant.nlu.numbers import NOT_A_COUNT, parse_number
-from assistant.nlu.schedule import parse_schedule_ko
+from assistant.nlu.digits import NOT_A_COUNT
+from assistant.nlu.grammar import Grammar, lookup
+from assistant.nlu.lang.ko.doubt import hesitant_ko, question_ko
+from assistant.nlu.lang.ko.mood import Token, last_clause, negated, past, reported
+from assistant.nlu.lang.ko.numbers import parse_number
+from assistant.nlu.lang.ko.schedule import KOREAN_SCHEDULE
+from assistant.nlu.schedule import find_schedule
 from assistant.nlu.schema import Slots
 
 NOMINAL = frozenset({"NNG", "NNP", "NNB", "SL", "SN", "SH", "XR", "XSN", "NR", "XPN", "MM"})
 NUMBERISH = frozenset({"NR", "MM", "NNG", "NNB", "NP"})
-CONTENT_START = frozenset({"NNG", "NNP", "MAG", "MM", "SN"})
-HEARSAY = frozenset(
-    {"대", "래", "ᆫ대", "는대", "대요", "래요", "ᆫ대요", "는대요", "다고", "ᆫ다고", "냬"}
-)
-MUSING_ENDINGS = frozenset(
-    {"어야지", "아야지", "야지", "지", "ᆯ까", "을까", "ᆯ까요", "을까요", "ᆯ려구", "ᆯ려고", "려고",
-     "려구", "으려고", "ᆫ다", "는다", "ᆸ니다", "습니다", "는데", "ᆫ데", "은데", "ᆯ까봐", "ᆫ대"}
-)  # fmt: skip
-ADDRESSEES = frozenset(
-    {"엄마", "아빠", "여보", "자기", "손님", "언니", "오빠", "형", "누나", "선생님"}
-)
-PAST = frozenset({"었", "았", "였", "ᆻ", "었었", "았었"})
 MEASURES = frozenset({"kg", "L"})
 """Counter units that measure: "1.5리터" names a pack size, not a count."""
+SINO_NAMES = frozenset({"백", "천", "만", "억"})
+"""Powers of ten that are also names (백 is a surname): Kiwi may tag them NNP."""
 TIMES = frozenset({"x", "X"})
 """우유 x3, 3x: "times" next to a count."""
 ODD_NUMBER = re.compile(rf"-?{NOT_A_COUNT.pattern}(?![0-9A-Za-z.,/])")
 """A decimal, fraction or exponent said where a count goes (0.5개, 1e9개, 1/2개)."""
-Token = tuple[str, str, str, tuple[int, int]]
-SELF = frozenset({"나", "저", "우리", "저희", "내", "제"})
 
 
 class KiwiTokenizer:
@@ -92,7 +83,7 @@ def _lemma(form: str, tag: str, kiwi_lemma: str) -> str:
     return form
 
 
-def build_pipeline(pack: LanguagePack, product_words: tuple[str, ...] = ()) -> Language:
+def build_pipeline(grammar: Grammar, product_words: tuple[str, ...] = ()) -> Language:
     """A blank Korean spaCy pipeline whose tokenizer is Kiwi (product names kept whole)."""
     import spacy
     from spacy.tokens import Token
@@ -100,7 +91,7 @@ def build_pipeline(pack: LanguagePack, product_words: tuple[str, ...] = ()) -> L
     if not Token.has_extension("kiwi_span"):
         Token.set_extension("kiwi_span", default=(0, 0))
     nlp = spacy.blank("xx")
-    nlp.tokenizer = KiwiTokenizer(nlp.vocab, pack.user_words, product_words)
+    nlp.tokenizer = KiwiTokenizer(nlp.vocab, grammar.user_words, product_words)
     return nlp
 
 
@@ -112,22 +103,22 @@ ACKNOWLEDGEMENTS = frozenset({"알다", "네", "예", "응", "넵", "그래", "�
 class KoreanFrontEnd:
     """Korean utterance -> :class:`Analysis`."""
 
-    def __init__(self, pack: LanguagePack, product_words: tuple[str, ...] = ()) -> None:
-        self.pack = pack
+    def __init__(self, grammar: Grammar, product_words: tuple[str, ...] = ()) -> None:
+        self.grammar = grammar
         self.product_words = frozenset(product_words)
-        self.nlp = build_pipeline(pack, product_words)
+        self.nlp = build_pipeline(grammar, product_words)
 
     def analyse(self, text: str) -> Analysis:
         raw, text = normal_form(text), clean(text)
         doc = self.nlp(text)
         toks = [(t.text, t.tag_, t.lemma_, t._.kiwi_span) for t in doc]
-        schedule = parse_schedule_ko(text)
-        clause = _last_clause(toks)
+        schedule = find_schedule(text, KOREAN_SCHEDULE)
+        clause = last_clause(toks)
         key, slots = self._clause_key(clause, text, schedule is not None)
         partial = False  # the last clause says something the whole utterance does not
         if clause is not toks:
             whole_key, whole_slots = self._clause_key(toks, text, schedule is not None)
-            intent, whole_intent = lookup(self.pack, key), lookup(self.pack, whole_key)
+            intent, whole_intent = lookup(self.grammar, key), lookup(self.grammar, whole_key)
             if intent is None and whole_intent is not None:
                 key, slots, clause = whole_key, whole_slots, toks
             partial = intent is not None and whole_intent != intent
@@ -136,9 +127,9 @@ class KoreanFrontEnd:
                 before_key, _ = self._clause_key(before, text, False)
                 partial = not (
                     set(before_key) <= ACKNOWLEDGEMENTS
-                    or lookup(self.pack, before_key) == "confirm"
+                    or lookup(self.grammar, before_key) == "confirm"
                 )
-        lists = self.pack.shopping_lists
+        lists = self.grammar.shopping_lists
         if not any(k in lists for k in key) and any(
             t[0] in lists for t in toks
         ):  # "식료품 목록 열어서 우유 추가해 줘": the list is named in another clause
@@ -146,16 +137,16 @@ class KoreanFrontEnd:
         if schedule is not None and "{schedule}" in key:
             slots = replace(slots, schedule=schedule)
         not_product = slots.product is not None and any(
-            w in self.pack.not_products for w in slots.product.split()
+            w in self.grammar.not_products for w in slots.product.split()
         )
         return Analysis(
-            key, slots, _negated(clause), _past(clause), _reported(clause), not_product,
+            key, slots, negated(clause), past(clause), reported(clause), not_product,
             question=question_ko(raw, toks),
-            hesitant=partial or hesitant_ko(raw, text, toks, self.pack.hesitations),
+            hesitant=partial or hesitant_ko(raw, text, toks, self.grammar.hesitations),
         )  # fmt: skip
 
     def _clause_key(
-        self, toks: list[tuple[str, str, str, tuple[int, int]]], text: str, has_schedule: bool
+        self, toks: list[Token], text: str, has_schedule: bool
     ) -> tuple[tuple[str, ...], Slots]:
         pieces = self._pieces(toks, text, has_schedule)
         quantity, unit, odd = self._quantity(pieces)
@@ -167,9 +158,9 @@ class KoreanFrontEnd:
 
     # -- pieces: one symbol per kept morpheme ---------------------------------
 
-    def _pieces(self, toks: list[tuple[str, str, str, tuple[int, int]]], text: str,
+    def _pieces(self, toks: list[Token], text: str,
                 has_schedule: bool) -> list[Piece]:  # fmt: skip
-        pack = self.pack
+        grammar = self.grammar
         out: list[Piece] = []
         i = 0
         while i < len(toks):
@@ -178,22 +169,22 @@ class KoreanFrontEnd:
             if number is not None:
                 value, j = number
                 nxt = toks[j] if j < len(toks) else None
-                measure = nxt is not None and pack.counters.get(nxt[0]) in MEASURES
+                measure = nxt is not None and grammar.counters.get(nxt[0]) in MEASURES
                 if isinstance(value, str) and nxt is not None and measure:
                     out.append(Piece("{size}", start, nxt[3][1]))  # "1.5리터": a pack size
                     i = j + 1
                     continue
-                if has_schedule and (nxt is None or nxt[0] in pack.schedule_words):
+                if has_schedule and (nxt is None or nxt[0] in grammar.schedule_words):
                     out.append(Piece("{schedule}", start, nxt[3][1] if nxt else end))
                     i = j + 1
                     continue
-                if nxt is not None and nxt[0] in pack.counters:
+                if nxt is not None and nxt[0] in grammar.counters:
                     out.append(
-                        Piece("{quantity}", start, nxt[3][1], (value, pack.counters[nxt[0]]))
+                        Piece("{quantity}", start, nxt[3][1], (value, grammar.counters[nxt[0]]))
                     )
                     i = j + 1
                     continue
-                if nxt is not None and nxt[0] in pack.size_units:
+                if nxt is not None and nxt[0] in grammar.size_units:
                     out.append(Piece("{size}", start, nxt[3][1]))
                     i = j + 1
                     continue
@@ -212,24 +203,24 @@ class KoreanFrontEnd:
             if word == "*시키다" and out and _orders_with_suffix(out[-1], text, self.product_words):
                 word = "시키다"  # "2박스 시켜 줘", "우유시켜줘": ordering, not 환기시켜 줘
             if (
-                word in pack.fillers
-                or form in pack.fillers
-                or (word in pack.auxiliaries and tag == "VX")
+                word in grammar.fillers
+                or form in grammar.fillers
+                or (word in grammar.auxiliaries and tag == "VX")
             ):
                 continue
             if (
                 has_schedule
                 and not tag.startswith(("V", "X"))
-                and (word in pack.schedule_words or form in pack.schedule_words)
+                and (word in grammar.schedule_words or form in grammar.schedule_words)
             ):
                 out.append(Piece("{schedule}", start, end))
                 continue
-            if not has_schedule and word in pack.time_words:
+            if not has_schedule and word in grammar.time_words:
                 continue
-            if word in pack.delivery and word not in pack.vocabulary:
-                out.append(Piece("{delivery}", start, end, pack.delivery[word]))
+            if word in grammar.delivery and word not in grammar.vocabulary:
+                out.append(Piece("{delivery}", start, end, grammar.delivery[word]))
                 continue
-            if word in pack.vocabulary:
+            if word in grammar.vocabulary:
                 out.append(Piece(word, start, end))
                 continue
             if tag == "NP" or form == "부탁":
@@ -316,12 +307,14 @@ def _number_at(toks: list[Token], i: int, text: str) -> tuple[int | str, int] | 
             return ("-" if negative else "") + odd.group(), j
         if tag != "SN":
             return None
-    elif tag not in NUMBERISH:
+    # Kiwi may read the 백 of 백열다섯 as a name (NNP, like the surname) before a number
+    named = tag == "NNP" and form in SINO_NAMES and i + 1 < len(toks) and toks[i + 1][1] == "NR"
+    if tag != "SN" and tag not in NUMBERISH and not named:
         return None
     best: tuple[int | str, int] | None = None
     spelled = ""
     for j in range(i, min(len(toks), i + 12)):
-        if toks[j][1] not in NUMBERISH and not (j == i and tag == "SN"):
+        if toks[j][1] not in NUMBERISH and not (j == i and (tag == "SN" or named)):
             break
         spelled += toks[j][0]
         value = parse_number(spelled)
@@ -342,82 +335,6 @@ def _strip_particle(product: str | None) -> str | None:
     return product
 
 
-def _past(toks: list[tuple[str, str, str, tuple[int, int]]]) -> bool:
-    """The final predicate is in the past tense (주문했어), not a past modifier (주문했던 거)."""
-    for i, (form, tag, _, _) in enumerate(toks):
-        if tag == "EP" and form in PAST:
-            rest = [t[1] for t in toks[i + 1 :] if not t[1].startswith("S")]
-            final = rest and all(t.startswith(("EP", "EF", "EC", "VX", "J")) for t in rest)
-            if final and (any(t == "EF" for t in rest) or rest[-1] == "EC"):
-                return True
-    return False
-
-
-def _negated(toks: list[tuple[str, str, str, tuple[int, int]]]) -> bool:
-    for i, (form, tag, lemma, _) in enumerate(toks):
-        prev = toks[i - 1] if i else None
-        if lemma in {"말다", "않다"} and prev is not None and prev[0] in {"지", "진"}:
-            return True
-        if tag == "MAG" and form in {"안", "못"}:
-            return True
-    return False
-
-
-def _reported(toks: list[tuple[str, str, str, tuple[int, int]]]) -> bool:
-    """Hearsay endings, a subject other than the speaker (친구가 ... 주문했대), someone else
-    addressed (엄마, 사 주실래요), or a musing that ends in -는데 (사고 싶은데)."""
-    if toks and toks[0][0] in ADDRESSEES:
-        return True
-    if _musing(toks):
-        return True
-    for i, (form, tag, _, _) in enumerate(toks):
-        if tag == "EF" and form in HEARSAY:
-            return True
-        if tag == "JKS" and i and toks[i - 1][1] in {"NNG", "NNP"} and toks[i - 1][0] not in SELF:
-            return True
-    return False
-
-
-def _musing(toks: list[tuple[str, str, str, tuple[int, int]]]) -> bool:
-    """The speaker thinks aloud or promises someone else, rather than asking the assistant:
-    사야지, 살까, 살 거야, 살려구, 산다, 시켜야겠다, 사 줄게 (to a person), 싶은데."""
-    words = [t for t in toks if not t[1].startswith("S")]
-    if not words:
-        return False
-    form, tag, _, _ = words[-1]
-    if tag in {"EF", "EC"} and form in MUSING_ENDINGS:
-        return True
-    if any(t[1] == "EP" and t[0] == "겠" for t in words):
-        return True  # 시켜야겠다: "I should order"
-    for a, b, c in zip(words, words[1:], words[2:], strict=False):
-        if a[:2] == ("ᆯ", "ETM") and b[0] in {"거", "것"} and c[1] == "VCP":
-            return True  # 살 거야: a plan, not a request
-    if len(words) >= 3 and words[-2][0] == "주" and form in {"ᆯ게", "을게", "ᆯ게요"}:
-        return words[-3][0] in {"어", "아"} and any(t[2] == "사다" for t in words)
-    return False
-
-
-def _adnominal(toks: list[tuple[str, str, str, tuple[int, int]]], i: int) -> bool:
+def _adnominal(toks: list[Token], i: int) -> bool:
     """흰(희다+ᆫ) 우유: an adjective inside a product name."""
     return i < len(toks) and toks[i][1] == "ETM"
-
-
-def _last_clause(
-    toks: list[tuple[str, str, str, tuple[int, int]]],
-) -> list[tuple[str, str, str, tuple[int, int]]]:
-    """The main clause: what follows the last sentence or clause ending that starts new content
-    ("홍콩반점에 전화해서 | 탕수육 주문해")."""
-    cut = 0
-    for i in range(len(toks) - 1):
-        form, tag, _, _ = toks[i]
-        nxt = toks[i + 1][1]
-        sentence_end = tag == "EF" and not nxt.startswith(("E", "S", "J"))
-        connective = (
-            tag == "EC"
-            and form not in {"지", "진", "어", "아", "고", "게"}
-            and not nxt.startswith(("V", "E", "X"))
-        )
-        and_then = tag == "EC" and form in {"어", "아", "고"} and nxt in CONTENT_START
-        if sentence_end or connective or and_then:
-            cut = i + 1
-    return toks[cut:]

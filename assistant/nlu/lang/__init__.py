@@ -1,0 +1,1 @@
+"""One package per language, ``<code>/``, each exposing ``PACK`` (a ``LangPack``)."""

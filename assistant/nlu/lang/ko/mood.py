@@ -1,0 +1,95 @@
+"""Korean mood from Kiwi morphemes: negated, past, reported or musing, and the main clause."""
+
+from __future__ import annotations
+
+Token = tuple[str, str, str, tuple[int, int]]
+"""(form, Kiwi tag, lemma, span)."""
+
+CONTENT_START = frozenset({"NNG", "NNP", "MAG", "MM", "SN"})
+HEARSAY = frozenset(
+    {"대", "래", "ᆫ대", "는대", "대요", "래요", "ᆫ대요", "는대요", "다고", "ᆫ다고", "냬"}
+)
+MUSING_ENDINGS = frozenset(
+    {"어야지", "아야지", "야지", "지", "ᆯ까", "을까", "ᆯ까요", "을까요", "ᆯ려구", "ᆯ려고", "려고",
+     "려구", "으려고", "ᆫ다", "는다", "ᆸ니다", "습니다", "는데", "ᆫ데", "은데", "ᆯ까봐", "ᆫ대"}
+)  # fmt: skip
+ADDRESSEES = frozenset(
+    {"엄마", "아빠", "여보", "자기", "손님", "언니", "오빠", "형", "누나", "선생님"}
+)
+PAST = frozenset({"었", "았", "였", "ᆻ", "었었", "았었"})
+SELF = frozenset({"나", "저", "우리", "저희", "내", "제"})
+
+
+def past(toks: list[Token]) -> bool:
+    """The final predicate is in the past tense (주문했어), not a past modifier (주문했던 거)."""
+    for i, (form, tag, _, _) in enumerate(toks):
+        if tag == "EP" and form in PAST:
+            rest = [t[1] for t in toks[i + 1 :] if not t[1].startswith("S")]
+            final = rest and all(t.startswith(("EP", "EF", "EC", "VX", "J")) for t in rest)
+            if final and (any(t == "EF" for t in rest) or rest[-1] == "EC"):
+                return True
+    return False
+
+
+def negated(toks: list[Token]) -> bool:
+    """A negation: -지 마, -지 않다, 안, 못."""
+    for i, (form, tag, lemma, _) in enumerate(toks):
+        prev = toks[i - 1] if i else None
+        if lemma in {"말다", "않다"} and prev is not None and prev[0] in {"지", "진"}:
+            return True
+        if tag == "MAG" and form in {"안", "못"}:
+            return True
+    return False
+
+
+def reported(toks: list[Token]) -> bool:
+    """Hearsay endings, a subject other than the speaker (친구가 ... 주문했대), someone else
+    addressed (엄마, 사 주실래요), or a musing that ends in -는데 (사고 싶은데)."""
+    if toks and toks[0][0] in ADDRESSEES:
+        return True
+    if musing(toks):
+        return True
+    for i, (form, tag, _, _) in enumerate(toks):
+        if tag == "EF" and form in HEARSAY:
+            return True
+        if tag == "JKS" and i and toks[i - 1][1] in {"NNG", "NNP"} and toks[i - 1][0] not in SELF:
+            return True
+    return False
+
+
+def musing(toks: list[Token]) -> bool:
+    """The speaker thinks aloud or promises someone else, rather than asking the assistant:
+    사야지, 살까, 살 거야, 살려구, 산다, 시켜야겠다, 사 줄게 (to a person), 싶은데."""
+    words = [t for t in toks if not t[1].startswith("S")]
+    if not words:
+        return False
+    form, tag, _, _ = words[-1]
+    if tag in {"EF", "EC"} and form in MUSING_ENDINGS:
+        return True
+    if any(t[1] == "EP" and t[0] == "겠" for t in words):
+        return True  # 시켜야겠다: "I should order"
+    for a, b, c in zip(words, words[1:], words[2:], strict=False):
+        if a[:2] == ("ᆯ", "ETM") and b[0] in {"거", "것"} and c[1] == "VCP":
+            return True  # 살 거야: a plan, not a request
+    if len(words) >= 3 and words[-2][0] == "주" and form in {"ᆯ게", "을게", "ᆯ게요"}:
+        return words[-3][0] in {"어", "아"} and any(t[2] == "사다" for t in words)
+    return False
+
+
+def last_clause(toks: list[Token]) -> list[Token]:
+    """The main clause: what follows the last sentence or clause ending that starts new content
+    ("홍콩반점에 전화해서 | 탕수육 주문해")."""
+    cut = 0
+    for i in range(len(toks) - 1):
+        form, tag, _, _ = toks[i]
+        nxt = toks[i + 1][1]
+        sentence_end = tag == "EF" and not nxt.startswith(("E", "S", "J"))
+        connective = (
+            tag == "EC"
+            and form not in {"지", "진", "어", "아", "고", "게"}
+            and not nxt.startswith(("V", "E", "X"))
+        )
+        and_then = tag == "EC" and form in {"어", "아", "고"} and nxt in CONTENT_START
+        if sentence_end or connective or and_then:
+            cut = i + 1
+    return toks[cut:]

@@ -1,0 +1,81 @@
+"""The catalog's product words, from one place for the recogniser's grammar and the parser.
+
+``listen`` builds its grammar from the live database and the parser keeps the same
+catalog's words whole, so both understand the same products::
+
+    with db.transaction(factory) as session:
+        vocabulary = from_session(session)
+    grammar = compile_grammar(load_grammar("ko"), vocabulary.phrases, ...)
+    parser = IntentParser(product_words=vocabulary.words)
+
+Without a database, :func:`bundled_vocabulary` reads the catalog shipped with the package.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from assistant.shop.catalog_file import ProductRecord
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+
+@dataclass(frozen=True)
+class ProductNames:
+    """What one product is called."""
+
+    name: str
+    """The Korean name (서울우유 흰우유)."""
+    brand: str
+    """The brand (서울우유)."""
+    aliases: tuple[str, ...]
+    """Other names people use (우유, 흰우유)."""
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The words of the products on sale."""
+
+    phrases: tuple[str, ...]
+    """Every name, brand and alias as written, product by product (the recogniser's grammar
+    phrases; the same list as :func:`assistant.shop.catalog.spoken_phrases`)."""
+    words: tuple[str, ...]
+    """Single words to keep whole when tokenizing (sorted, unique): brands and aliases
+    without a space, and each word of a name (a name is often said in part)."""
+
+
+def vocabulary(products: Iterable[ProductNames]) -> Vocabulary:
+    """The phrases and words of ``products``."""
+    phrases: list[str] = []
+    words: set[str] = set()
+    for p in products:
+        phrases.extend((p.name, p.brand, *p.aliases))
+        words.update(w for w in (p.brand, *p.aliases) if w and " " not in w)
+        words.update(p.name.split())
+    return Vocabulary(tuple(phrases), tuple(sorted(words)))
+
+
+def from_session(session: Session) -> Vocabulary:
+    """The vocabulary of the products on sale in the database (the live catalog)."""
+    from assistant.shop.catalog import list_products
+
+    return vocabulary(
+        ProductNames(p.name_ko, p.brand, tuple(p.alias_list)) for p in list_products(session)
+    )
+
+
+def from_records(records: Iterable[ProductRecord]) -> Vocabulary:
+    """The vocabulary of a catalog file's rows (every row: a file lists what is on sale)."""
+    return vocabulary(ProductNames(r.name_ko, r.brand, r.aliases) for r in records)
+
+
+def bundled_vocabulary() -> Vocabulary:
+    """The vocabulary of the catalog shipped with the package (``assistant/catalog/``); a
+    missing or broken file raises its :class:`~assistant.errors.JangbogiError`."""
+    from assistant.config import bundled_catalog_path
+    from assistant.shop.catalog_file import parse_catalog
+
+    return from_records(parse_catalog(bundled_catalog_path()))
