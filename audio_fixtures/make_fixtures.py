@@ -25,7 +25,7 @@ starting at phase 0; levels are fractions of full scale.
   holds only the first 0.25 s (a tone at 0.5); readable, with a warning.
 - ``not_a_wav.wav``: a line of text saved under a .wav name.
 - ``alaw.wav``: 0.1 s of a tone at 0.5 in G.711 A-law (format tag 6), 8 kHz
-  mono; the reader must refuse it with a clear message.
+  mono; libsndfile decodes it (the hand-written reader before it refused it).
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assistant.audio.wavfile import convert, open_wav, read_wav
+from assistant.errors import AudioError
 from assistant.speech.recogniser import transcribe, transcribe_blocks
 from tests.conftest import ROOT
 from tests.test_audio_files import FIXTURES, READABLE, make_fixtures
@@ -114,6 +115,15 @@ def test_a_file_that_shrinks_while_it_is_read_gives_what_is_left(tmp_path: Path)
         file.truncate(44 + 16000 * 2)  # one second left
     rest = b"".join(blocks)
     assert len(first) == 16000 and len(first + rest) == 32000
+
+
+def test_a_file_replaced_after_its_header_was_checked_is_an_audio_error(tmp_path: Path) -> None:
+    path = tmp_path / "swapped.wav"
+    write(path, make_fixtures.PCM, 16, False, 16000, 1, 0.5)
+    source = open_wav(path)
+    path.write_text("not audio any more\n")
+    with pytest.raises(AudioError, match="the file changed since it was opened"):
+        b"".join(source.blocks())
 
 
 def test_memory_stays_flat_for_a_long_file(tmp_path: Path) -> None:

@@ -2,7 +2,8 @@
 
 ``wavfile`` reads WAV files of any common encoding, channel count and rate
 into :class:`~assistant.audio.wavfile.PcmAudio`; its ``convert`` helper does the
-same conversion for samples from other sources (the microphone).
+same conversion for samples from other sources (the microphone). libsndfile decodes;
+``wavheader`` says in one line why a file that is not a readable WAV is refused.
 
 ``vad`` (WebRTC's voice activity detector) and ``pitch`` (YIN) tell speech from
 noise for the voice loop's confirmation window (the non-speech it is tested against is

@@ -5,11 +5,12 @@ Contract: :func:`open_wav` receives a path, checks the header and returns a
 of audio never sits in memory; :meth:`WavSource.blocks`, :meth:`WavSource.frames`);
 :func:`read_wav` returns all of it as :class:`PcmAudio`. Both raise
 :class:`~assistant.errors.AudioError` with a one-line message that
-names the file. It walks the RIFF chunks itself, so it reads everything the
-standard :mod:`wave` module opens (8-bit unsigned, 16-, 24- and 32-bit signed
-PCM) and also IEEE float (format tag 3) and WAVE_FORMAT_EXTENSIBLE files,
-which ``wave`` rejects in Python 3.11. Any channel count (averaged to mono)
-and any sample rate (changed with soxr, never by dropping samples) is fine;
+names the file. libsndfile (through ``soundfile``) decodes the samples: 8-bit
+unsigned, 16-, 24- and 32-bit signed PCM, IEEE float, WAVE_FORMAT_EXTENSIBLE and
+the codecs it knows (A-law, μ-law, IMA/Microsoft ADPCM, GSM 6.10). This module only
+walks the RIFF chunk headers itself, to say what is wrong with a file libsndfile
+refuses and how much of a cut-short file is left. Any channel count (averaged to
+mono) and any sample rate (changed with soxr, never by dropping samples) is fine;
 values beyond full scale are clipped, never wrapped around.
 
 :func:`convert` is the numeric half, shared with the microphone path.
@@ -19,16 +20,17 @@ from __future__ import annotations
 
 import logging
 import os
-import struct
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Literal
 
 import numpy as np
 import numpy.typing as npt
+import soundfile
 import soxr
 
+from assistant.audio import wavheader
 from assistant.errors import AudioError
 
 SAMPLE_RATE = 16000
@@ -40,25 +42,20 @@ SAMPLE_WIDTH = 2
 MIN_TRUNCATED_S = 0.01
 """A truncated file is still read when at least this many seconds of audio are left."""
 
-_log = logging.getLogger(__name__)
-
-_PCM = 0x0001
-_FLOAT = 0x0003
-_EXTENSIBLE = 0xFFFE
-_STREAMING_SIZE = 0xFFFFFFFF  # data size left by writers that could not seek back
-_HEAD_BYTES = 512  # enough to recognise the RIFF header or guess what else a file is
 BLOCK_S = 1.0
 """Seconds of the file read, decoded and resampled at a time."""
 
-_CODEC_NAMES = {
-    0x0002: "Microsoft ADPCM",
-    0x0006: "A-law",
-    0x0007: "μ-law",
-    0x0011: "IMA ADPCM",
-    0x0031: "GSM 6.10",
-    0x0050: "MPEG audio",
-    0x0055: "MP3",
+_log = logging.getLogger(__name__)
+
+_Dtype = Literal["float64", "float32", "int32", "int16"]
+_READ_AS: dict[str, _Dtype] = {
+    "PCM_U8": "int16",
+    "PCM_16": "int16",
+    "PCM_24": "int32",
+    "PCM_32": "int32",
+    "DOUBLE": "float64",
 }
+"""The dtype each libsndfile subtype is read in without rounding (others: float32)."""
 
 
 @dataclass(frozen=True)
@@ -100,57 +97,38 @@ class PcmAudio:
 
 
 @dataclass(frozen=True)
-class _Format:
-    """The parts of a ``fmt `` chunk that decoding needs."""
-
-    is_float: bool
-    """IEEE float samples rather than integer PCM."""
-    channels: int
-    """Interleaved channels per frame."""
-    rate: int
-    """Frames per second."""
-    width: int
-    """Bytes per sample of one channel."""
-
-    @property
-    def block(self) -> int:
-        """Bytes per frame (all channels)."""
-        return self.width * self.channels
-
-
-@dataclass(frozen=True)
 class WavSource:
     """A WAV file whose header has been checked, read in blocks on demand."""
 
     path: Path
     """The file."""
-    fmt: _Format
-    """Its sample format."""
-    start: int
-    """Byte offset of the first sample."""
-    size: int
-    """Bytes of whole frames to read from ``start``."""
+    rate: int
+    """The file's frames per second."""
+    channels: int
+    """Interleaved channels per frame."""
+    length: int
+    """Frames to read (what is there, if the file was cut short)."""
+    dtype: _Dtype
+    """The sample type libsndfile decodes into."""
     target_rate: int = SAMPLE_RATE
     """The rate of the PCM handed out."""
 
     @property
     def duration_s(self) -> float:
         """Length of the file's audio in seconds."""
-        return self.size // self.fmt.block / self.fmt.rate
+        return self.length / self.rate
 
     def blocks(self, seconds: float = BLOCK_S) -> Iterator[bytes]:
         """Mono signed 16-bit PCM at ``target_rate``, about ``seconds`` of the file at a time
         (the last block may be shorter, or empty); the bytes are exactly :func:`read_wav`'s."""
-        frames = max(1, int(self.fmt.rate * seconds))
-        resampler = _Resampler(self.fmt, self.target_rate)
-        with _open(self.path) as file:
-            file.seek(self.start)
-            left = self.size
+        step = max(1, int(self.rate * seconds))
+        resampler = _Resampler(self.rate, self.channels, self.target_rate)
+        with _open(self.path) as file, _sound(self.path, file) as sound:
+            left = self.length
             while left > 0:
-                raw = _read(self.path, file, min(left, frames * self.fmt.block))
-                raw = raw[: len(raw) - len(raw) % self.fmt.block]
-                left = left - len(raw) if raw else 0  # the file shrank since it was opened
-                yield resampler.push(_decode(memoryview(raw), self.fmt), last=left == 0)
+                samples = sound.read(min(left, step), dtype=self.dtype, always_2d=True)
+                left = left - len(samples) if len(samples) else 0  # the file shrank meanwhile
+                yield resampler.push(samples, last=left == 0)
 
     def frames(self, ms: int) -> Iterator[bytes]:
         """Chunks of ``ms`` milliseconds (whole samples) at ``target_rate``, the last may be
@@ -171,11 +149,13 @@ def open_wav(path: Path, target_rate: int = SAMPLE_RATE) -> WavSource:
     if target_rate <= 0:
         raise AudioError(f"sample rates must be positive, not {target_rate}")
     with _open(path) as file:
-        _check_header(path, _read(path, file, _HEAD_BYTES))
-        total = os.fstat(file.fileno()).st_size
-        fmt, span = _walk_chunks(path, file, total)
-    start, size = _audio_span(path, total, span, fmt)
-    return WavSource(path, fmt, start, size, target_rate)
+        wavheader.check_head(path, wavheader.read(path, file, wavheader.HEAD_BYTES))
+        layout = wavheader.walk_chunks(path, file, os.fstat(file.fileno()).st_size)
+        with _sound(path, file, layout.fmt) as sound:
+            info = (sound.samplerate, sound.channels, sound.frames, sound.subtype)
+    rate, channels, length, subtype = info
+    _check_length(path, layout, rate, length)
+    return WavSource(path, rate, channels, length, _READ_AS.get(subtype, "float32"), target_rate)
 
 
 def read_wav(path: Path, target_rate: int = SAMPLE_RATE) -> PcmAudio:
@@ -200,11 +180,11 @@ class _Resampler:
     """:func:`convert` for consecutive blocks of one file: soxr's streaming resampler gives
     exactly the samples of a single call over the whole file."""
 
-    def __init__(self, fmt: _Format, target_rate: int) -> None:
-        self.channels = fmt.channels
+    def __init__(self, rate: int, channels: int, target_rate: int) -> None:
+        self.channels = channels
         self.stream = (
-            soxr.ResampleStream(fmt.rate, target_rate, 1, dtype="float32", quality="HQ")
-            if fmt.rate != target_rate
+            soxr.ResampleStream(rate, target_rate, 1, dtype="float32", quality="HQ")
+            if rate != target_rate
             else None
         )
 
@@ -269,160 +249,39 @@ def _as_float(samples: npt.NDArray[Any]) -> npt.NDArray[np.float32]:
 
 
 def _open(path: Path) -> IO[bytes]:
+    """The file unbuffered, so that libsndfile can take over its descriptor."""
     try:
-        return path.open("rb")
+        return path.open("rb", buffering=0)
     except OSError as exc:
-        raise _unreadable(path, exc) from None
+        raise wavheader.unreadable(path, exc) from None
 
 
-def _read(path: Path, file: IO[bytes], size: int) -> bytes:
+def _sound(path: Path, file: IO[bytes], fmt: bytes | None = None) -> soundfile.SoundFile:
+    """libsndfile reading ``file`` from its start (the descriptor stays ``file``'s); if it
+    cannot, AudioError saying why from the ``fmt`` chunk (None: the file changed since)."""
     try:
-        return file.read(size)
+        os.lseek(file.fileno(), 0, os.SEEK_SET)
+        return soundfile.SoundFile(file.fileno(), closefd=False)
     except OSError as exc:
-        raise _unreadable(path, exc) from None
+        raise wavheader.unreadable(path, exc) from None
+    except soundfile.LibsndfileError as exc:
+        if fmt is None:
+            raise AudioError(
+                f"{path}: the file changed since it was opened ({exc.error_string})"
+            ) from None
+        raise wavheader.refused(path, fmt, exc.error_string) from None
 
 
-def _unreadable(path: Path, exc: OSError) -> AudioError:
-    if isinstance(exc, FileNotFoundError):
-        return AudioError(f"{path}: no such file")
-    if isinstance(exc, IsADirectoryError):
-        return AudioError(f"{path}: is a directory, not a WAV file")
-    if isinstance(exc, PermissionError):
-        return AudioError(f"{path}: cannot read the file (permission denied)")
-    return AudioError(f"{path}: cannot read the file ({exc.strerror or exc})")
-
-
-def _check_header(path: Path, head: bytes) -> None:
-    if not head:
-        raise AudioError(f"{path}: the file is empty (0 bytes), not a WAV file")
-    if head[:4] == b"RIFF" and head[8:12] == b"WAVE":
-        return
-    if len(head) < 12 and b"RIFF".startswith(head[:4]):
-        raise _broken(path, f"the file ends after {len(head)} bytes, inside the RIFF header")
-    kind = _guess_kind(head)
-    hint = f"looks like {kind}" if kind else "no RIFF/WAVE header"
-    raise AudioError(f"{path}: not a WAV file ({hint})")
-
-
-def _guess_kind(head: bytes) -> str | None:
-    """A short description of a common non-WAV file, from its first bytes."""
-    if head[:3] == b"ID3" or (len(head) > 1 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0):
-        return "MP3 audio"
-    magic = {b"OggS": "Ogg audio", b"fLaC": "FLAC audio", b"RIFX": "big-endian RIFX audio"}
-    if head[:4] in magic:
-        return magic[head[:4]]
-    if head[:4] == b"FORM" and head[8:11] == b"AIF":
-        return "AIFF audio"
-    if head[:4] == b"RIFF":
-        return f"a RIFF file of type {head[8:12]!r}"
-    if head[4:8] == b"ftyp":
-        return "MP4/M4A audio"
-    return "text" if _is_text(head) else None
-
-
-def _is_text(head: bytes) -> bool:
-    for cut in range(4):  # the head may end inside a multi-byte UTF-8 character
-        try:
-            text = head[: len(head) - cut].decode("utf-8")
-        except UnicodeDecodeError:
-            continue
-        return all(ch.isprintable() or ch in "\t\r\n" for ch in text)
-    return False
-
-
-def _walk_chunks(path: Path, file: IO[bytes], total: int) -> tuple[_Format, tuple[int, int]]:
-    """Walk the chunks after the RIFF/WAVE header (``total`` bytes in the file), reading only
-    their headers and the fmt chunk; return the format and the data chunk's (offset, size)."""
-    fmt: _Format | None = None
-    span: tuple[int, int] | None = None
-    pos = 12
-    while pos + 8 <= total and (fmt is None or span is None):
-        file.seek(pos)
-        chunk_id, size = struct.unpack("<4sI", _read(path, file, 8))
-        body = pos + 8
-        if chunk_id == b"data":
-            span = (body, size)
-        elif body + size > total:
-            if chunk_id == b"fmt ":
-                raise _broken(path, "the fmt chunk is cut short")
-            break  # a chunk cut short after the ones we need, or trailing junk
-        elif chunk_id == b"fmt ":
-            fmt = _parse_fmt(path, _read(path, file, size))
-        pos = body + size + (size & 1)  # chunks are padded to an even length
-    if fmt is None:
-        raise _broken(path, "no fmt chunk; the file may be cut short")
-    if span is None:
-        raise _broken(path, "no data chunk; the file may be cut short")
-    return fmt, span
-
-
-def _parse_fmt(path: Path, body: bytes) -> _Format:
-    if len(body) < 16:
-        raise _broken(path, f"the fmt chunk holds {len(body)} bytes, fewer than 16")
-    tag, channels, rate, _byte_rate, block_align, bits = struct.unpack_from("<HHIIHH", body)
-    if tag == _EXTENSIBLE:
-        if len(body) < 40:
-            raise _broken(path, "the extensible fmt chunk is shorter than 40 bytes")
-        (tag,) = struct.unpack_from("<H", body, 24)  # first bytes of the SubFormat GUID
-    if channels == 0:
-        raise _broken(path, "0 channels")
-    if rate == 0:
-        raise _broken(path, "sample rate 0")
-    if tag not in (_PCM, _FLOAT):
-        name = _CODEC_NAMES.get(tag, "compressed audio")
-        raise AudioError(
-            f"{path}: unsupported WAV encoding {name} (format tag {tag}); "
-            "convert it to PCM or IEEE float WAV"
-        )
-    width = (bits + 7) // 8
-    if block_align and block_align % channels == 0:
-        width = block_align // channels  # the container size; bits may be fewer
-    is_float = tag == _FLOAT
-    if width not in ((4, 8) if is_float else (1, 2, 3, 4)):
-        kind = "float" if is_float else "PCM"
-        raise AudioError(f"{path}: unsupported {bits}-bit {kind} in {width}-byte samples")
-    return _Format(is_float, channels, rate, width)
-
-
-def _audio_span(path: Path, total: int, span: tuple[int, int], fmt: _Format) -> tuple[int, int]:
-    """Where the whole frames of the data chunk are, (offset, bytes): what is there if the
-    file is cut short."""
-    start, declared = span
-    present = total - start
-    if declared == _STREAMING_SIZE:
-        declared = present
-    elif declared > present:
-        got_s = present // fmt.block / fmt.rate
-        if got_s < MIN_TRUNCATED_S:
+def _check_length(path: Path, layout: wavheader.Layout, rate: int, length: int) -> None:
+    """AudioError unless the file holds audio; a warning if it is cut short."""
+    declared, present = layout.declared, layout.present
+    if declared != wavheader.STREAMING_SIZE and declared > present:
+        if length / rate < MIN_TRUNCATED_S:
             raise AudioError(
                 f"{path}: the WAV file is truncated: its header promises {declared} bytes "
                 f"of audio but only {present} are present"
             )
-        want_s = declared // fmt.block / fmt.rate
-        _log.warning("%s: truncated WAV, reading %.3f s of %.3f s", path, got_s, want_s)
-        declared = present
-    usable = declared - declared % fmt.block
-    if usable == 0:
+        want_s = length / rate * declared / present
+        _log.warning("%s: truncated WAV, reading %.3f s of %.3f s", path, length / rate, want_s)
+    if length == 0:
         raise AudioError(f"{path}: the WAV file holds no audio samples")
-    return start, usable
-
-
-def _decode(raw: memoryview, fmt: _Format) -> npt.NDArray[Any]:
-    """Interleaved samples in a dtype whose full scale :func:`convert` knows."""
-    if fmt.is_float:
-        return np.frombuffer(raw, dtype="<f4" if fmt.width == 4 else "<f8")
-    if fmt.width == 3:  # 24-bit: place each sample in the top three bytes of an int32
-        triples = np.frombuffer(raw, dtype=np.uint8).reshape(-1, 3).astype(np.uint32)
-        packed = (triples[:, 0] << 8) | (triples[:, 1] << 16) | (triples[:, 2] << 24)
-        return packed.view(np.int32)
-    dtypes: dict[int, np.dtype[Any]] = {
-        1: np.dtype(np.uint8),
-        2: np.dtype("<i2"),
-        4: np.dtype("<i4"),
-    }
-    dtype = dtypes[fmt.width]
-    return np.frombuffer(raw, dtype=dtype)
-
-
-def _broken(path: Path, problem: str) -> AudioError:
-    return AudioError(f"{path}: broken WAV header ({problem})")
