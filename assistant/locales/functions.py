@@ -1,10 +1,16 @@
-"""Functions the catalogs call: Korean particles and amounts of money.
+"""Functions the catalogs call: Korean particles, amounts of money and numbers in words.
 
 Fluent calls them with the message's arguments, e.g. ``{ PARTICLE($name, "을") }`` picks 을 or
 를 for ``$name``. They return plain strings, so a catalog never needs code of its own.
 """
 
 from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from unicode_rbnf import RbnfEngine
 
 PAIRS = {
     "을": ("을", "를"),
@@ -54,3 +60,20 @@ def won(amount: object, lang: object = "ko") -> str:
     """An amount of money as written in ``lang``: 1234 -> '1,234원' / '1,234 won'."""
     value = int(str(amount))
     return f"{value:,} won" if str(lang) == "en" else f"{value:,}원"
+
+
+@cache
+def _rbnf(lang: str) -> RbnfEngine:
+    from unicode_rbnf import RbnfEngine
+
+    return RbnfEngine.for_language(lang)
+
+
+def spell(number: object, lang: str, ruleset: object, below: object) -> str:
+    """``number`` in words by the CLDR ``ruleset`` of ``lang`` (두, 스물한; two), or in digits
+    from ``below`` on (``SPELL($count, ruleset: "spellout-cardinal-native-attributive",
+    below: 100)``)."""
+    value = int(str(number))
+    if below is not None and value >= int(str(below)):
+        return str(value)
+    return str(_rbnf(lang).format_number(value, ruleset_names=[str(ruleset)]).text)

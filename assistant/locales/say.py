@@ -45,6 +45,9 @@ class Say:
         return {
             "PARTICLE": functions.particle,
             "WON": lambda amount: functions.won(amount, lang),
+            "SPELL": lambda number, ruleset="spellout-cardinal", below=None: functions.spell(
+                number, lang, ruleset, below
+            ),
         }
 
     def has(self, msg: Msg | ErrorCode) -> bool:
