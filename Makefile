@@ -48,6 +48,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(MAKE) --no-print-directory contracts
 
 # The rooms' import rules ([tool.importlinter] in pyproject.toml: layers, no cycles between
 # siblings) and no import cycle between modules; both run, and either fails the target.

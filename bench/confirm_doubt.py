@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: {DATA} is not there (see ../shared/data/README.md)")
         return 0
     sys.path.insert(0, str(ROOT))
-    from assistant.nlu.parser import load_parser
+    from assistant.shop.vocabulary import load_parser
 
     rows = DATA.read_text(encoding="utf-8-sig").splitlines()
     numbered = list(enumerate(rows, 1))

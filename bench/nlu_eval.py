@@ -201,7 +201,7 @@ def short(text: str, width: int = 70) -> str:
 def load_ours(kind: str, detect_lang: bool) -> ParseFn:
     """The parser under test; exits with a clear message when its module is not there."""
     try:
-        from assistant.nlu.parser import load_parser
+        from assistant.shop.vocabulary import load_parser
     except ImportError as exc:
         sys.exit(f"--parser grammar: cannot import assistant.nlu.parser ({exc})")
     parser = load_parser()

@@ -25,8 +25,8 @@ sys.path.insert(0, str(ROOT))
 
 from assistant.audio.wavfile import read_wav  # noqa: E402
 from assistant.nlu.grammar import load_pack  # noqa: E402
-from assistant.nlu.parser import catalog_words, load_parser  # noqa: E402
 from assistant.nlu.schema import SPENDING_INTENTS  # noqa: E402
+from assistant.shop.vocabulary import catalog_words, load_parser  # noqa: E402
 from assistant.speech.grammar import compile_grammar  # noqa: E402
 from assistant.speech.recogniser import Recognizer, knows_word, load_model, resolve_model  # noqa: E402
 

@@ -120,7 +120,7 @@ def test_trimmed_model_decodes_exactly_like_the_full_model(
     model: Path, vocabulary: frozenset[str], tmp_path: Path
 ) -> None:
     from assistant.nlu.grammar import load_pack
-    from assistant.nlu.parser import catalog_words
+    from assistant.shop.vocabulary import catalog_words
     from assistant.speech.grammar import compile_grammar
 
     grammar = list(

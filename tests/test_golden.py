@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 import yaml
 
-from assistant.nlu.parser import load_parser
 from assistant.nlu.schema import INTENTS
+from assistant.shop.vocabulary import load_parser
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SLOTS = ("product", "quantity", "unit", "schedule", "delivery")

@@ -241,9 +241,12 @@ def test_declined_offer_is_not_repeated_and_subscribed_products_get_none(
 
 
 def test_the_subscribe_phrase_is_understood_as_a_subscription(shop: ShopService) -> None:
-    from assistant import replies
-    from assistant.nlu.parser import load_parser
+    from assistant.dialog.phrases import Phrases
+    from assistant.locales import say_for
+
+    replies = Phrases(say_for("ko"))
     from assistant.shop.advisor import Advisor
+    from assistant.shop.vocabulary import load_parser
 
     buy(shop, MILK, [0, 7, 14, 21], quantity=2)
     offer = Advisor(shop).subscription_offer([product_id(shop, MILK)], at(21))

@@ -55,7 +55,8 @@ def test_an_error_speaks_its_code_in_each_language() -> None:
     exc = ShopError(ErrorCode.UNKNOWN)
     assert exc.code is ErrorCode.UNKNOWN
     assert all_catalogs()["ko"].error(exc) != all_catalogs()["en"].error(exc)
-    assert say_for("en").error(ShopError("plain developer text")) == "plain developer text"
+    assert say_for("ko").error(ShopError("개발자 문장")) == "개발자 문장"
+    assert say_for("en").error(ShopError("x")) == "Sorry, that didn't work: x"
 
 
 def test_a_missing_language_or_message_is_a_config_error(tmp_path: object) -> None:

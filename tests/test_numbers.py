@@ -51,7 +51,7 @@ def test_attributive_forms() -> None:
 @settings(deadline=None, max_examples=99)  # the first example loads Kiwi (~2 s)
 @given(st.integers(min_value=1, max_value=99))
 def test_every_spelling_reaches_the_quantity_slot(n: int) -> None:
-    from assistant.nlu.parser import load_parser
+    from assistant.shop.vocabulary import load_parser
 
     parser = load_parser()
     for text, lang in [

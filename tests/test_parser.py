@@ -7,8 +7,9 @@ import json
 import pytest
 
 from assistant.nlu.choice import parse_choice
-from assistant.nlu.parser import detect_language, load_parser
+from assistant.nlu.parser import detect_language
 from assistant.nlu.schema import INTENTS, SPENDING_INTENTS
+from assistant.shop.vocabulary import load_parser
 from tests.conftest import run_jangbogi
 
 PARSER = load_parser()

@@ -12,7 +12,8 @@ from collections.abc import Callable
 
 import pytest
 
-from assistant import replies, replies_en
+from assistant.dialog.phrases import Phrases
+from assistant.locales import say_for
 from tests.conftest import Runner
 from tests.shop_helpers import (
     MILK,
@@ -27,6 +28,10 @@ from tests.shop_helpers import (
     stock,
     talker,
 )
+
+replies = Phrases(say_for("ko"))
+replies_en = Phrases(say_for("en"))
+
 
 Talk = Callable[..., list[str]]
 

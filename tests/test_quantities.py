@@ -19,7 +19,7 @@ from assistant.nlu.numbers import (
     to_native,
     to_sino,
 )
-from assistant.nlu.parser import load_parser
+from assistant.shop.vocabulary import load_parser
 
 Talk = Callable[..., list[str]]
 MILK = "서울우유 흰우유 1L"

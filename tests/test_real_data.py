@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.nlu.parser import load_parser
 from assistant.nlu.schema import SPENDING_INTENTS
+from assistant.shop.vocabulary import load_parser
 from tests.conftest import SHARED_DATA
 
 MAX_FALSE_PURCHASE_RATE = 0.001

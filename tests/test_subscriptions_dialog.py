@@ -8,12 +8,17 @@ from datetime import timedelta
 
 import pytest
 
-from assistant import replies_reorder, replies_reorder_en
 from assistant.dialog.pending import PendingSubscribe
+from assistant.dialog.phrases_reorder import ReorderPhrases
 from assistant.dialog.subscriptions import minute_said
+from assistant.locales import say_for
 from assistant.reorder.service import NotificationView
 from tests.shop_helpers import MILK, T0, at, cli, say, talker
 from tests.subscription_helpers import EGGS, notify, only_plain_eggs, runs, subscriptions
+
+replies_reorder = ReorderPhrases(say_for("ko"))
+replies_reorder_en = ReorderPhrases(say_for("en"))
+
 
 SUBSCRIBE_EGGS = "매주 월요일 오전 9시에 달걀 한 판 정기 배송 해 줘"
 ISSUE_SENTENCE = "매주 월요일 오전 9시에 달걀 30구 1판을 주문할게요."

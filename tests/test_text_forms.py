@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from assistant.nlu.analysis import clean, normal_form
 from assistant.nlu.choice import parse_choice
-from assistant.nlu.parser import load_parser
 from assistant.nlu.pin import parse_pin
+from assistant.shop.vocabulary import load_parser
 from tests.conftest import run_jangbogi
 from tests.test_golden import CASES
 

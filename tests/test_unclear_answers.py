@@ -16,8 +16,8 @@ import pytest
 
 from assistant.dialog.conversation import Dialog
 from assistant.dialog.pending import PendingOffer
-from assistant.nlu.parser import load_parser
 from assistant.shop.service import ShopService
+from assistant.shop.vocabulary import load_parser
 from assistant.store import db
 from tests.conftest import SHARED_DATA, Runner
 from tests.shop_helpers import cli, orders, rows, say, talker

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 from assistant.config import bundled_catalog_path
-from assistant.nlu.parser import IntentParser, catalog_words
+from assistant.nlu.parser import IntentParser
 from assistant.shop.catalog import spoken_phrases
 from assistant.shop.catalog_file import parse_catalog
 from assistant.shop.vocabulary import (
     ProductNames,
     bundled_vocabulary,
+    catalog_words,
     from_session,
     vocabulary,
 )

@@ -10,7 +10,7 @@ import pytest
 from assistant.audio.wavfile import read_wav
 from assistant.errors import SpeechModelError
 from assistant.nlu.grammar import load_pack
-from assistant.nlu.parser import catalog_words
+from assistant.shop.vocabulary import catalog_words
 from assistant.speech.grammar import compile_grammar
 from assistant.speech.recogniser import knows_word, load_model, resolve_model
 from assistant.speech.wake import Wake, WakeDetector

@@ -19,8 +19,8 @@ def cmd_text(args: argparse.Namespace) -> int:
     """Talk until '그만' or the end of input: a greeting and prompt on a terminal, else plain."""
     from assistant.dialog.conversation import Dialog
     from assistant.doors.text import GREETING, interactive_lines, run_lines
-    from assistant.nlu.parser import load_parser
     from assistant.shop.service import ShopService
+    from assistant.shop.vocabulary import load_parser
     from assistant.store import db
     from assistant.store.models import utcnow
 

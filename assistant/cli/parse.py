@@ -23,7 +23,7 @@ def add_parsers(sub: Subparsers) -> None:
 
 def cmd_parse(args: argparse.Namespace) -> int:
     """One line per utterance (the arguments, else stdin): intent and slots."""
-    from assistant.nlu.parser import load_parser
+    from assistant.shop.vocabulary import load_parser
 
     parser = load_parser()
     lines = args.utterances or (line.rstrip("\n") for line in sys.stdin)

@@ -100,7 +100,10 @@ def recurrence(args: argparse.Namespace, household: Household) -> Recurrence:
 
 
 def _line(v: service.SubscriptionView) -> str:
-    from assistant import replies_reorder
+    from assistant.dialog.phrases_reorder import ReorderPhrases
+    from assistant.locales import say_for
+
+    replies_reorder = ReorderPhrases(say_for("ko"))
     from assistant.reorder.recurrence import describe_ko
 
     nxt = replies_reorder.local_date_time(v.next_run_at, v.timezone) if v.next_run_at else "-"
@@ -148,7 +151,10 @@ def cmd_subscriptions_list(args: argparse.Namespace) -> int:
 
 def cmd_subscriptions_change(args: argparse.Namespace) -> int:
     """``pause``, ``resume``, ``skip`` or ``cancel`` (the subcommand's name) one subscription."""
-    from assistant import replies_reorder
+    from assistant.dialog.phrases_reorder import ReorderPhrases
+    from assistant.locales import say_for
+
+    replies_reorder = ReorderPhrases(say_for("ko"))
     from assistant.reorder import service
     from assistant.store.models import utcnow
 
@@ -173,7 +179,10 @@ def cmd_subscriptions_change(args: argparse.Namespace) -> int:
 
 def cmd_notifications(args: argparse.Namespace) -> int:
     """Unread notifications (``--all``: told ones too); ``--mark-told`` marks them told."""
-    from assistant import replies_reorder
+    from assistant.dialog.phrases_reorder import ReorderPhrases
+    from assistant.locales import say_for
+
+    replies_reorder = ReorderPhrases(say_for("ko"))
     from assistant.reorder import service
     from assistant.store.models import utcnow
 

@@ -127,8 +127,8 @@ def cmd_listen(args: argparse.Namespace) -> int:
     from assistant.dialog.conversation import Dialog
     from assistant.doors.voice import LiveSettings, live_turns
     from assistant.errors import ConfigError
-    from assistant.nlu.parser import load_parser
     from assistant.shop.service import ShopService
+    from assistant.shop.vocabulary import load_parser
     from assistant.speech.grammar import ANSWER_WORDS
     from assistant.speech.recogniser import Recognizer, load_model, resolve_model
     from assistant.speech.wake import WakeDetector
@@ -258,7 +258,7 @@ def cmd_transcribe(args: argparse.Namespace) -> int:
     if args.no_grammar:
         model = load_model(model_path)
     else:
-        from assistant.nlu.parser import catalog_words
+        from assistant.shop.vocabulary import catalog_words
 
         grammar = list(compile_grammar(list(catalog_words()), model_path).words)
         model = grammar_model(model_path, grammar)

@@ -25,12 +25,13 @@ from assistant.errors import DatabaseError, DatabaseLockedError, JangbogiError
 from assistant.nlu.analysis import normal_form
 from assistant.nlu.choice import normalise
 from assistant.nlu.intents import IntentName
-from assistant.nlu.parser import MAX_UTTERANCE, load_parser
+from assistant.nlu.parser import MAX_UTTERANCE
 from assistant.nlu.pin import parse_pin
 from assistant.nlu.schema import Intent
 from assistant.reorder.conversation import SubscriptionService
 from assistant.shop.advisor import Advisor
 from assistant.shop.service import ShopService
+from assistant.shop.vocabulary import load_parser
 from assistant.store.models import Channel
 
 CONFIRM_TIMEOUT = timedelta(seconds=90)

@@ -3,13 +3,15 @@ the language of the last utterance and the reply texts in that language."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from types import ModuleType
 from typing import Any
 
-from assistant import replies, replies_en, replies_reorder, replies_reorder_en
 from assistant.dialog.pending import Pending, PendingOrder, PendingPin, PendingSubscribe
+from assistant.dialog.phrases import Phrases
+from assistant.dialog.phrases_reorder import ReorderPhrases
+from assistant.locales import Say, say_for
 from assistant.nlu.intents import IntentName
 from assistant.nlu.schema import Intent
 from assistant.reorder.conversation import SubscriptionService
@@ -53,29 +55,33 @@ class Session:
 
 
 class Replies:
-    """One kind of reply texts in the session's language: ``r.BYE``, ``r.confirm_order(...)``
-    look the name up in that language's module at each call."""
+    """The reply texts in the session's language: ``r.BYE``, ``r.confirm_order(...)`` come
+    from that language's message catalog (:mod:`assistant.locales`) at each call."""
 
-    def __init__(self, session: Session, by_lang: dict[str, ModuleType]) -> None:
+    def __init__(self, session: Session, make: Callable[[Say], object]) -> None:
         self._session = session
-        self._by_lang = by_lang
+        self._make = make
+        self._by_lang: dict[str, object] = {}
 
     @property
-    def module(self) -> ModuleType:
-        """The reply module of the language in use (Korean for any other)."""
-        return self._by_lang.get(self._session.lang, self._by_lang["ko"])
+    def current(self) -> object:
+        """The phrases of the language in use (the default language for any other)."""
+        lang = self._session.lang
+        if lang not in self._by_lang:
+            self._by_lang[lang] = self._make(say_for(lang))
+        return self._by_lang[lang]
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
             raise AttributeError(name)
-        return getattr(self.module, name)
+        return getattr(self.current, name)
 
 
 def general_replies(session: Session) -> Replies:
-    """The shopping texts (:mod:`assistant.replies`, :mod:`assistant.replies_en`)."""
-    return Replies(session, {"ko": replies, "en": replies_en})
+    """The shopping texts (:class:`assistant.dialog.phrases.Phrases`)."""
+    return Replies(session, Phrases)
 
 
 def subscription_replies(session: Session) -> Replies:
-    """The subscription texts (:mod:`assistant.replies_reorder` and its English twin)."""
-    return Replies(session, {"ko": replies_reorder, "en": replies_reorder_en})
+    """The subscription texts (:class:`assistant.dialog.phrases_reorder.ReorderPhrases`)."""
+    return Replies(session, ReorderPhrases)

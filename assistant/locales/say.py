@@ -70,7 +70,11 @@ class Say:
     def error(self, exc: JangbogiError) -> str:
         """What to tell the user about ``exc``: its code's message, or its developer text."""
         if exc.code is None:
-            return str(exc)
+            # text from a developer or from a not yet coded shop error: each type's sentence
+            # (Korean catalogs show the text itself)
+            from assistant.shop.pricing import MAX_QUANTITY
+
+            return self(type(exc).generic, text=str(exc), max_quantity=MAX_QUANTITY)
         return self(exc.code, **exc.fields)
 
     def attribute(self, msg: Msg | ErrorCode, name: str, /, **args: Any) -> str:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable
-from functools import lru_cache
 
 from assistant.nlu.analysis import normal_form
 from assistant.nlu.grammar import lookup
@@ -29,9 +28,7 @@ __all__ = [
     "MAX_UTTERANCE",
     "FrontEnd",
     "IntentParser",
-    "catalog_words",
     "detect_language",
-    "load_parser",
 ]
 
 LANGS = DEFAULT_LANGS
@@ -129,27 +126,3 @@ class IntentParser:
             odd = slots.not_a_count if counted else None  # "0.5개": refused, never rounded
             slots = Slots(slots.product, quantity, unit, None, slots.delivery, odd)
         return Intent(text, lang, name, 0.9, slots)
-
-
-def catalog_words() -> tuple[str, ...]:
-    """The bundled catalog's words that some pack keeps whole (Korean product words such as
-    삼다수), or none when the bundled catalog cannot be read. Products never come from the
-    grammar files; the catalog is the runtime list."""
-    from assistant.errors import JangbogiError
-    from assistant.shop.vocabulary import bundled_vocabulary
-
-    try:
-        words = bundled_vocabulary().words
-    except JangbogiError:
-        return ()
-    kept: set[str] = set()
-    for code in DEFAULT_LANGS:
-        kept.update(pack_for(code).kept_words(words))
-    return tuple(sorted(kept))
-
-
-@lru_cache(maxsize=1)
-def load_parser() -> IntentParser:
-    """The process-wide parser, knowing the bundled catalog's product words (read with the
-    first front end; language packs are loaded on first use)."""
-    return IntentParser(product_words=catalog_words)

@@ -105,7 +105,7 @@ class NotificationView:
     kind: str
     """placed, caught_up, held, out_of_stock, substituted, missed or failed."""
     data: Mapping[str, Any]
-    """What the sentence needs (see :mod:`assistant.replies_reorder`)."""
+    """What the sentence needs (see :class:`assistant.dialog.phrases_reorder.ReorderPhrases`)."""
     timezone: str
     """The household's time zone, for the times in the sentence."""
     created_at: datetime

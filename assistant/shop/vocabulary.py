@@ -15,12 +15,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.shop.catalog_file import ProductRecord
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+    from assistant.nlu.parser import IntentParser
 
 
 @dataclass(frozen=True)
@@ -79,3 +82,29 @@ def bundled_vocabulary() -> Vocabulary:
     from assistant.shop.catalog_file import parse_catalog
 
     return from_records(parse_catalog(bundled_catalog_path()))
+
+
+def catalog_words() -> tuple[str, ...]:
+    """The bundled catalog's words that some pack keeps whole (Korean product words such as
+    삼다수), or none when the bundled catalog cannot be read. Products never come from the
+    grammar files; the catalog is the runtime list."""
+    from assistant.errors import JangbogiError
+    from assistant.nlu.packs import DEFAULT_LANGS, pack_for
+
+    try:
+        words = bundled_vocabulary().words
+    except JangbogiError:
+        return ()
+    kept: set[str] = set()
+    for code in DEFAULT_LANGS:
+        kept.update(pack_for(code).kept_words(words))
+    return tuple(sorted(kept))
+
+
+@lru_cache(maxsize=1)
+def load_parser() -> IntentParser:
+    """The process-wide parser, knowing the bundled catalog's product words (read with the
+    first front end; language packs are loaded on first use)."""
+    from assistant.nlu.parser import IntentParser
+
+    return IntentParser(product_words=catalog_words)
