@@ -52,7 +52,7 @@ lint: $(STAMP)
 
 # The rooms' import rules ([tool.importlinter] in pyproject.toml: layers, no cycles between
 # siblings) and no import cycle between modules; both run, and either fails the target.
-# Joins `lint` once issue 13's restructure has removed the violations.
+# `make lint` runs it.
 contracts: $(STAMP)
 	@status=0; \
 	$(BIN)/lint-imports --no-cache --no-logo || status=1; \
