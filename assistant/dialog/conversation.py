@@ -112,7 +112,7 @@ class Dialog:
             return Reply(said, Intent(SECRET, lang, "none", 1.0), secret=True)
         intent = self.parser(text)
         if re.search(r"[가-힣A-Za-z]", normal_form(text)):  # "1" or "2번" keeps the language
-            session.lang = "en" if intent.lang == "en" else "ko"
+            session.lang = intent.lang
         prefix = ""
         pending = session.pending
         if pending is not None and now > pending.expires_at:

@@ -27,7 +27,7 @@ from assistant.dialog.session import Replies, Session, interrupts
 from assistant.errors import JangbogiError, NotAllowedError
 from assistant.nlu.choice import parse_choice
 from assistant.nlu.intents import IntentName
-from assistant.nlu.schedule import parse_schedule_en, parse_schedule_ko
+from assistant.nlu.packs import pack_for
 from assistant.nlu.schema import Intent, Schedule
 from assistant.reorder.conversation import SubscriptionService
 from assistant.reorder.recurrence import Recurrence
@@ -157,8 +157,7 @@ class SubscriptionsFlow:
     def _schedule_answer(self, pending: PendingSchedule, intent: Intent, now: datetime) -> str:
         schedule = intent.slots.schedule
         if schedule is None:
-            parse = parse_schedule_en if intent.lang == "en" else parse_schedule_ko
-            schedule = parse(intent.text)
+            schedule = pack_for(intent.lang).parse_schedule(intent.text)
         if schedule is None:
             return str(self.rs.ASK_SCHEDULE_AGAIN)
         self.session.pending = None
