@@ -299,7 +299,8 @@ def test_english_suggestion_and_subscription_offer(shop: ShopService) -> None:
     assert placed.startswith("Ordered.")
     assert placed.endswith("You buy milk every week. Shall I make it a regular delivery?")
     ask = dialog.handle("yes", at(29)).text
-    assert ask.startswith(f"I'll order 1 × {MILK} every Monday at 9 am, 2,790 won at the member")
+    # English replies name the product by the catalog's English name (name_en)
+    assert ask.startswith("I'll order 1 × Seoul Milk Fresh Milk every Monday at 9 am, 2,790 won")
     assert ask.endswith("Shall I start the regular delivery?")
     assert dialog.handle("no", at(29)).text == "Okay, I didn't set up a regular delivery."
     assert shop.purchase_history(at(29)).subscribed == frozenset()
