@@ -128,7 +128,11 @@ def test_list_by_voice(db_url: str) -> None:
     assert listed.startswith(f"정기 배송이 두 개 있어요: 1번 매주 월요일 오전 9시 {EGGS} 1판,")
     assert f"2번 매일 오후 6시 {MILK} 1팩, 다음은" in listed
     english = say(d, "list my subscriptions")[0]
-    assert english.startswith(f"You have two regular deliveries: 1: 1 × {EGGS} every Monday")
+    # English replies name products by the catalog's English names (name_en)
+    assert english.startswith(
+        "You have two regular deliveries: 1: 1 × Pulmuone Antibiotic Free Extra Large Eggs "
+        "every Monday"
+    )
 
 
 def test_skip_by_voice_names_the_date_and_writes_one_run(db_url: str) -> None:
@@ -188,15 +192,15 @@ def test_english_subscribe_and_cancel(db_url: str) -> None:
     d = talker(db_url)
     ask = say(d, "subscribe to eggs every monday")[0]
     assert ask == (
-        "I'll order 1 × 달걀 30구 every Monday at 9 am, 8,500 won at the member price each "
+        "I'll order 1 × Eggs every Monday at 9 am, 8,500 won at the member price each "
         "time; the first order is on Monday, March 9. Shall I start the regular delivery?"
     )
     assert say(d, "yes")[0] == (
         "Your regular delivery is set up. The first order is on Monday, March 9 at 9 am."
     )
     confirm, done = say(d, "cancel my egg subscription", "yes")
-    assert confirm == "Cancel the regular delivery of 1 × 달걀 30구 every Monday at 9 am?"
-    assert done == "The regular delivery of 달걀 30구 is cancelled."
+    assert confirm == "Cancel the regular delivery of 1 × Eggs every Monday at 9 am?"
+    assert done == "The regular delivery of Eggs is cancelled."
     assert subscriptions(db_url)[0][3] == "cancelled"
 
 
@@ -205,7 +209,7 @@ def test_english_without_a_schedule_asks_when(db_url: str) -> None:
     d = talker(db_url)
     when, ask = say(d, "subscribe to eggs", "every monday at 7:30 am")
     assert when == replies_reorder_en.ASK_SCHEDULE
-    assert ask.startswith("I'll order 1 × 달걀 30구 every Monday at 7:30 am, 8,500 won")
+    assert ask.startswith("I'll order 1 × Eggs every Monday at 7:30 am, 8,500 won")
     assert isinstance(d.pending, PendingSubscribe)
     assert say(d, "no")[0] == replies_reorder_en.NOT_SUBSCRIBED
     assert subscriptions(db_url) == []
