@@ -136,7 +136,7 @@ def test_zero_width_marks_and_full_width_english(talk: Talk, db_url: str) -> Non
     assert "서울우유 흰우유 1L 3팩" in replies[0] and replies[1].startswith("주문했어요")
     english = talk(*(full_width(line) for line in ("order two milks", "number 4", "yes")))
     assert english[0].startswith("There are ") and english[0].endswith("Which number?")
-    assert "4: 매일우유 오리지널 900ml" in english[0]
+    assert "4: Maeil Original Milk" in english[0]  # English replies use English names
     assert english[1].endswith("Shall I order?") and english[2].startswith("Ordered.")
     assert orders_in(db_url) == [(1, 3, "DAI-001"), (2, 2, "DAI-002")]
 
