@@ -77,18 +77,6 @@ class Say:
             return self(type(exc).generic, text=str(exc), max_quantity=MAX_QUANTITY)
         return self(exc.code, **exc.fields)
 
-    def attribute(self, msg: Msg | ErrorCode, name: str, /, **args: Any) -> str:
-        """An attribute (``.name``) of ``msg``, e.g. a short form of a status."""
-        message = self._bundle.get_message(str(msg))
-        pattern = message.attributes.get(name)
-        if pattern is None:
-            raise ConfigError(f"message '{msg!s}' of '{self.lang}' has no .{name}")
-        values = {k: _fluent_value(v) for k, v in args.items()}
-        text, errors = self._bundle.format_pattern(pattern, values)
-        if errors:
-            raise ConfigError(f"message '{msg!s}.{name}' of '{self.lang}': {errors[0]}")
-        return str(text)
-
 
 def _fluent_value(value: object) -> object:
     """Ints stay numbers for plural selectors, written without grouping (order 1234, not

@@ -24,15 +24,12 @@ from assistant.nlu.packs import DEFAULT_LANGS, FrontEnd, detect_language, pack_f
 from assistant.nlu.schema import SPENDING_INTENTS, Intent, Slots
 
 __all__ = [
-    "LANGS",
     "MAX_UTTERANCE",
     "FrontEnd",
     "IntentParser",
     "detect_language",
 ]
 
-LANGS = DEFAULT_LANGS
-"""Old name of :data:`assistant.nlu.packs.DEFAULT_LANGS`."""
 MAX_UTTERANCE = 300
 
 ProductWords = Iterable[str] | Callable[[], Iterable[str]]
