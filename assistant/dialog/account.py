@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from assistant.dialog.pending import PendingJoin, PendingPin
-from assistant.dialog.session import Replies, Session, interrupts
+from assistant.dialog.phrases import Phrases
+from assistant.dialog.session import Session, interrupts
 from assistant.nlu.intents import IntentName
 from assistant.nlu.schema import Intent
 from assistant.shop.service import ShopService
@@ -25,25 +26,25 @@ class AccountFlow:
 
     shop: ShopService
     session: Session
-    r: Replies
+    r: Phrases
 
     def membership(self, intent: Intent, now: datetime) -> str:
         """What the membership gives, or "가입할까요?" when asked to join."""
         account = self.shop.account()
         if _JOIN_WORDS.search(intent.text) and not account.membership_active:
             self.session.pending = PendingJoin(self.session.until(now))
-            return str(self.r.ask_join(account))
-        return str(self.r.membership_info(account))
+            return self.r.ask_join(account)
+        return self.r.membership_info(account)
 
     def answer_join(self, pending: PendingJoin, intent: Intent, now: datetime) -> str | None:
         """The answer to "가입할까요?"; None when the utterance starts something new."""
         if intent.name == IntentName.CONFIRM:
             self.session.pending = None
             self.shop.join_membership(now)
-            return str(self.r.joined(self.shop.account()))
+            return self.r.joined(self.shop.account())
         if intent.name == IntentName.DENY:
             self.session.drop()
-            return str(self.r.NOT_JOINED)
+            return self.r.NOT_JOINED
         if interrupts(intent):
             return None
         return f"{self.r.ASK_YES_NO} {self.r.ask_join(self.shop.account())}"
@@ -51,16 +52,16 @@ class AccountFlow:
     def set_delivery(self, intent: Intent, now: datetime) -> str:
         """ "앞으로 사물함으로 받을게": the household's default delivery."""
         if intent.slots.delivery is None:
-            return str(self.r.ASK_DELIVERY)
+            return self.r.ASK_DELIVERY
         kind = DeliveryKind(intent.slots.delivery)
         self.shop.set_default_delivery(kind)
-        return str(self.r.delivery_set(kind, self.shop.account().place(kind)))
+        return self.r.delivery_set(kind, self.shop.account().place(kind))
 
     def approval(self, intent: Intent, now: datetime) -> str:
         """Approve (or reject) a child's order waiting for an adult: the PIN decides."""
         waiting = self.shop.pending_approvals()
         if not waiting:
-            return str(self.r.NO_APPROVALS)
+            return self.r.NO_APPROVALS
         self.shop.check_decider(now)
         number = _ORDER_NUMBER.search(intent.text)
         wanted_id = int(number.group(1) or number.group(2)) if number else None
@@ -69,9 +70,9 @@ class AccountFlow:
 
         def decide(pin: str, at: datetime) -> str:
             decided = self.shop.decide(order.id, approve=not reject, pin=pin, now=at)
-            return str(self.r.decided(decided))
+            return self.r.decided(decided)
 
         self.session.pending = PendingPin(
             "reject" if reject else "approve", self.session.until(now), decide
         )
-        return str(self.r.ask_approval(order, reject))
+        return self.r.ask_approval(order, reject)

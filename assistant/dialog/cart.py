@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from assistant.dialog.pending import PendingChoice
+from assistant.dialog.phrases import Phrases
 from assistant.dialog.products import ProductFlow, pick
 from assistant.dialog.purchase import PurchaseFlow
-from assistant.dialog.session import Replies, Session
+from assistant.dialog.session import Session
 from assistant.errors import OutOfStockError
 from assistant.nlu.schema import Intent
 from assistant.shop.orders import check_quantity
@@ -22,7 +23,7 @@ class CartFlow:
 
     shop: ShopService
     session: Session
-    r: Replies
+    r: Phrases
     products: ProductFlow
     purchase: PurchaseFlow
 
@@ -32,59 +33,59 @@ class CartFlow:
         if slots.quantity is not None:
             check_quantity(slots.quantity)
         if not slots.product:
-            return str(self.r.ASK_PRODUCT)
+            return self.r.ASK_PRODUCT
         return self.products.choose(slots.product, slots.quantity, slots.unit, now, self._add)
 
     def _add(self, product: ProductView, quantity: int | None, now: datetime) -> str:
         count = quantity if quantity is not None else 1
         try:
             entry = self.shop.add_to_cart(product.id, count, now)
-            return str(self.r.added(entry, len(self.shop.cart()), count))
+            return self.r.added(entry, len(self.shop.cart()), count)
         except OutOfStockError as exc:
-            problem = str(self.r.error(exc))
+            problem = self.r.error(exc)
             alt = self.shop.alternative(product.id, count)
             if alt is None:
-                return str(self.r.out_of_stock(problem, None))
+                return self.r.out_of_stock(problem, None)
             self.session.pending = PendingChoice((alt,), count, self.session.until(now), self._add)
-            return str(self.r.offer_for_cart(problem, alt, self.shop.member_pricing()))
+            return self.r.offer_for_cart(problem, alt, self.shop.member_pricing())
 
     def remove(self, intent: Intent, now: datetime) -> str:
         """Take out what a phrase names among the cart's products (asking which if several)."""
         phrase, quantity = intent.slots.product, intent.slots.quantity
         items = self.shop.cart()
         if not items:
-            return str(self.r.EMPTY_CART)
+            return self.r.EMPTY_CART
         if not phrase:
-            return str(self.r.ASK_PRODUCT)
+            return self.r.ASK_PRODUCT
         in_cart = tuple(i.product for i in items)
         picked = pick(in_cart, phrase)
         if not picked:
             matches = {p.id for p in self.shop.find_products(phrase)}
             picked = tuple(p for p in in_cart if p.id in matches)
         if not picked:
-            return str(self.r.not_in_cart(phrase))
+            return self.r.not_in_cart(phrase)
         if len(picked) > 1:
             self.session.pending = PendingChoice(
                 picked, quantity, self.session.until(now), self._remove
             )
-            return str(self.r.choose(phrase, picked, self.shop.member_pricing()))
+            return self.r.choose(phrase, picked, self.shop.member_pricing())
         return self._remove(picked[0], quantity, now)
 
     def _remove(self, product: ProductView, quantity: int | None, now: datetime) -> str:
         left = self.shop.remove_from_cart(product.id, quantity, now)
-        return str(self.r.removed(product, left))
+        return self.r.removed(product, left)
 
     def view(self, intent: Intent, now: datetime) -> str:
         """What is in the cart and what it costs."""
         items = self.shop.cart()
         if not items:
-            return str(self.r.EMPTY_CART)
-        return str(self.r.cart(items, self.shop.quote_cart()))
+            return self.r.EMPTY_CART
+        return self.r.cart(items, self.shop.quote_cart())
 
     def checkout(self, intent: Intent, now: datetime) -> str:
         """The order question for the whole cart."""
         items = self.shop.cart()
         if not items:
-            return str(self.r.EMPTY_CART)
+            return self.r.EMPTY_CART
         wanted = tuple((i.product.id, i.quantity) for i in items)
         return self.purchase.ask(wanted, now, checkout=True)

@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from assistant.dialog.pending import Pending, PendingOffer, PendingPin
+from assistant.dialog.phrases import Phrases
 from assistant.dialog.routes import Flows, Handler, answer, handlers
-from assistant.dialog.session import Replies, Session, general_replies
+from assistant.dialog.session import Session, general_replies
 from assistant.errors import DatabaseError, DatabaseLockedError, JangbogiError
 from assistant.nlu.analysis import normal_form
 from assistant.nlu.choice import normalise
@@ -67,7 +68,7 @@ class Dialog:
     subs: SubscriptionService | None = None
     """The household's subscriptions (built from ``shop`` when None)."""
     _session: Session = field(init=False, repr=False)
-    _r: Replies = field(init=False, repr=False)
+    _r: Phrases = field(init=False, repr=False)
     """The reply texts in the language of the last utterance."""
     _flows: Flows = field(init=False, repr=False)
     _handlers: dict[IntentName, Handler] = field(init=False, repr=False)
@@ -102,9 +103,9 @@ class Dialog:
         """Answer one utterance; errors become replies and change nothing."""
         session = self._session
         if not normalise(text):
-            return Reply(str(self._r.EMPTY), Intent(text, "ko", "none", 0.0))
+            return Reply(self._r.EMPTY, Intent(text, "ko", "none", 0.0))
         if len(text) > MAX_UTTERANCE:
-            return Reply(str(self._r.TOO_LONG), Intent(text, "ko", "none", 0.0))
+            return Reply(self._r.TOO_LONG, Intent(text, "ko", "none", 0.0))
         pin = self.pin_expected(text)
         if pin is not None:  # never parsed, shown or kept
             lang = session.lang
@@ -117,7 +118,7 @@ class Dialog:
         pending = session.pending
         if pending is not None and now > pending.expires_at:
             if not isinstance(pending, PendingOffer):  # an unanswered offer just lapses
-                prefix = str(self._r.EXPIRED) + " "
+                prefix = self._r.EXPIRED + " "
             session.drop()
         said, end = self._guarded(lambda: self._answer(intent, now))
         return Reply(prefix + said, intent, end)
@@ -137,18 +138,18 @@ class Dialog:
         try:
             return step()
         except DatabaseLockedError:
-            return str(self._r.DATABASE_BUSY), False
+            return self._r.DATABASE_BUSY, False
         except DatabaseError:
-            return str(self._r.DATABASE_UNAVAILABLE), False
+            return self._r.DATABASE_UNAVAILABLE, False
         except JangbogiError as exc:
-            return str(self._r.error(exc)), False
+            return self._r.error(exc), False
 
     def _answer(self, intent: Intent, now: datetime) -> tuple[str, bool]:
         """The open question's answer, or else a new request (the question is dropped)."""
         session = self._session
         if intent.name == IntentName.STOP:
             session.drop()
-            return str(self._r.BYE), True
+            return self._r.BYE, True
         if session.pending is not None:
             said = answer(self._flows, session.pending, intent, now)
             if said is not None:
@@ -159,11 +160,11 @@ class Dialog:
     def _request(self, intent: Intent, now: datetime) -> str:
         """A new request, by the handler of its intent."""
         if intent.slots.not_a_count is not None:  # "0.5개", "1e9개": refused as heard
-            return str(self._r.not_a_count(intent.slots.not_a_count))
+            return self._r.not_a_count(intent.slots.not_a_count)
         try:
             handler = self._handlers.get(IntentName(intent.name))
         except ValueError:  # not an intent of this version
             handler = None
         if handler is None:
-            return str(self._r.not_available(intent.name))
+            return self._r.not_available(intent.name)
         return handler(intent, now)

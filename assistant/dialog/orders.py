@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from assistant.dialog.pending import PendingCancel
+from assistant.dialog.phrases import Phrases
 from assistant.dialog.products import USUAL_WORDS, ProductFlow
 from assistant.dialog.purchase import PurchaseFlow
-from assistant.dialog.session import Replies, Session, interrupts
+from assistant.dialog.session import Session, interrupts
 from assistant.errors import JangbogiError
 from assistant.nlu.intents import IntentName
 from assistant.nlu.schema import Intent
@@ -27,7 +28,7 @@ class OrdersFlow:
 
     shop: ShopService
     session: Session
-    r: Replies
+    r: Phrases
     advisor: Advisor
     products: ProductFlow
     purchase: PurchaseFlow
@@ -36,32 +37,32 @@ class OrdersFlow:
         """Where the order a phrase names (or the last one) is."""
         order = self.shop.find_order(intent.slots.product)
         if order is None:
-            return str(self.r.NO_ORDERS)
-        return str(self.r.status_sentence(order, now, self.shop.timezone))
+            return self.r.NO_ORDERS
+        return self.r.status_sentence(order, now, self.shop.timezone)
 
     def cancel(self, intent: Intent, now: datetime) -> str:
         """Ask before cancelling the order a phrase names, or the last open one."""
         phrase = intent.slots.product
         order = self.shop.find_order(phrase)
         if order is not None and order.status in CANNOT_CANCEL:
-            return str(self.r.cannot_cancel(order))
+            return self.r.cannot_cancel(order)
         if order is None or order.status not in (
             OrderStatus.PLACED, OrderStatus.PENDING_APPROVAL
         ):  # fmt: skip
             order = None if phrase else self.shop.last_order(open_only=True)
         if order is None:
-            return str(self.r.NO_OPEN_ORDER)
+            return self.r.NO_OPEN_ORDER
         self.session.pending = PendingCancel(order, self.session.until(now))
-        return str(self.r.confirm_cancel(order))
+        return self.r.confirm_cancel(order)
 
     def answer_cancel(self, pending: PendingCancel, intent: Intent, now: datetime) -> str | None:
         """The answer to "취소할까요?"; None when the utterance starts something new."""
         if intent.name == IntentName.CONFIRM:
             self.session.pending = None
-            return str(self.r.cancelled(self.shop.cancel(pending.order.id, now)))
+            return self.r.cancelled(self.shop.cancel(pending.order.id, now))
         if intent.name == IntentName.DENY:
             self.session.drop()
-            return str(self.r.NOT_CANCELLED)
+            return self.r.NOT_CANCELLED
         if interrupts(intent):
             return None
         return f"{self.r.ASK_YES_NO} {self.r.repeat_cancel(pending.order)}"
@@ -79,10 +80,10 @@ class OrdersFlow:
             if usual:
                 wanted = tuple((u.product.id, u.quantity) for u in usual)
                 return self.purchase.ask(wanted, now, ask=self.r.confirm_usual_basket)
-            prefix = str(self.r.NO_USUAL_YET) + " "
+            prefix = self.r.NO_USUAL_YET + " "
         last = self.shop.last_order(counted_only=True)
         if last is None:
-            return prefix + str(self.r.NO_ORDERS)
+            return prefix + self.r.NO_ORDERS
         wanted = tuple((line.product_id, line.quantity) for line in last.lines)
         return prefix + self.purchase.ask(wanted, now, reorder_of=last)
 
@@ -96,7 +97,7 @@ class OrdersFlow:
             options = [p for p in options if p.unit == unit]
         usual = self.advisor.usual_among(options, now) if options else None
         if usual is None:  # never bought: the ordinary "which one?"
-            lead = str(self.r.never_bought(phrase)) + " " if options else ""
+            lead = self.r.never_bought(phrase) + " " if options else ""
             return lead + self.products.choose(phrase, quantity, unit, now, self.purchase.order_one)
         wanted = ((usual.product.id, quantity or usual.quantity),)
         return self.purchase.ask(wanted, now, ask=self.r.confirm_usual)
@@ -107,7 +108,7 @@ class OrdersFlow:
         """ "뭐 사야 돼?": what is probably running out, as an order question."""
         items = self.advisor.running_out(now)
         if not items:
-            return str(self.r.nothing_due(self.advisor.coming_up(now)))
+            return self.r.nothing_due(self.advisor.coming_up(now))
         return self._offer_due(items, now)
 
     def opening(self, now: datetime) -> str:
@@ -122,5 +123,5 @@ class OrdersFlow:
     def _offer_due(self, items: list[DueItem], now: datetime) -> str:
         wanted = tuple((i.product.id, i.due.rhythm.quantity) for i in items)
         return self.purchase.ask(
-            wanted, now, ask=lambda q, notes: str(self.r.running_out(items, q, notes))
+            wanted, now, ask=lambda q, notes: self.r.running_out(items, q, notes)
         )

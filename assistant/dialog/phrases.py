@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Final
 from zoneinfo import ZoneInfo
 
 from assistant.locales.messages import Msg
-from assistant.locales.say import Say
+from assistant.locales.say import Speaks
 from assistant.locales.speaking import Said, named, nouns, placed_at, product
 from assistant.shop.pricing import MAX_QUANTITY
 
@@ -64,7 +64,7 @@ class Phrases:
     NO_USUAL_YET = Said(Msg.NO_USUAL_YET)
     NOTHING_KNOWN = Said(Msg.NOTHING_KNOWN)
 
-    def __init__(self, say: Say) -> None:
+    def __init__(self, say: Speaks) -> None:
         self.say = say
         """The catalog of the conversation's language."""
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from assistant.locales.messages import Msg
-from assistant.locales.say import Say
+from assistant.locales.say import Speaks
 from assistant.locales.speaking import Said, product
 from assistant.reorder.recurrence import describe_en, describe_ko, time_en, time_ko
 from assistant.store.models import SubscriptionStatus
@@ -61,7 +61,7 @@ class ReorderPhrases:
     KEPT = Said(Msg.KEPT)
     NO_SUBSCRIPTIONS = Said(Msg.NO_SUBSCRIPTIONS)
 
-    def __init__(self, say: Say) -> None:
+    def __init__(self, say: Speaks) -> None:
         self.say = say
         """The catalog of the conversation's language."""
 

@@ -10,7 +10,8 @@ from datetime import datetime
 from rapidfuzz import fuzz
 
 from assistant.dialog.pending import PendingChoice, Pick
-from assistant.dialog.session import Replies, Session, interrupts
+from assistant.dialog.phrases import Phrases
+from assistant.dialog.session import Session, interrupts
 from assistant.nlu.choice import normalise, parse_choice
 from assistant.nlu.intents import IntentName
 from assistant.nlu.schema import Intent
@@ -53,7 +54,7 @@ class ProductFlow:
 
     shop: ShopService
     session: Session
-    r: Replies
+    r: Phrases
     advisor: Advisor
 
     def choose(
@@ -62,7 +63,7 @@ class ProductFlow:
         """Find the product and go on with ``then``, or ask which one."""
         options = self.shop.find_products(phrase)
         if not options:
-            return str(self.r.not_sold(phrase))
+            return self.r.not_sold(phrase)
         if unit is not None and any(p.unit == unit for p in options):
             # "계란 한 판" means the 30-egg trays, not the 10-egg packs
             options = [p for p in options if p.unit == unit]
@@ -94,7 +95,7 @@ class ProductFlow:
             return None
         if intent.name == IntentName.DENY:
             self.session.pending = None
-            return str(self.r.NOT_ORDERED)
+            return self.r.NOT_ORDERED
         if intent.name == IntentName.CONFIRM and len(pending.options) == 1:
             self.session.pending = None  # "대신 X를 담을까요?" "응"
             return pending.then(pending.options[0], pending.quantity, now)
@@ -108,12 +109,12 @@ class ProductFlow:
         ):  # "응", "늘 사던 걸로"
             picked = pending.options[:1]
         if not picked:
-            return str(self.r.choose_again(len(pending.options)))
+            return self.r.choose_again(len(pending.options))
         if len(picked) > 1:
             self.session.pending = replace(
                 pending, options=picked, expires_at=self.session.until(now), usual=False
             )
-            return str(self.r.choose(normalise(intent.text), picked, self.shop.member_pricing()))
+            return self.r.choose(normalise(intent.text), picked, self.shop.member_pricing())
         self.session.pending = None
         return pending.then(picked[0], pending.quantity, now)
 
@@ -121,16 +122,14 @@ class ProductFlow:
         """What a product is: price, rating, stock (the likeliest one of a phrase)."""
         phrase = intent.slots.product
         if not phrase:
-            return str(self.r.ASK_PRODUCT)
+            return self.r.ASK_PRODUCT
         options = self.shop.find_products(phrase)
         if not options:
-            return str(self.r.not_sold(phrase))
+            return self.r.not_sold(phrase)
         options, _usual = self.usual_first(options, now)
-        return str(self.r.product_info(options[0], len(options)))
+        return self.r.product_info(options[0], len(options))
 
     def deals(self, intent: Intent, now: datetime) -> str:
         """The products on sale now."""
         account = self.shop.account()
-        return str(
-            self.r.deals(self.shop.deals(), account.member_pricing, account.membership_active)
-        )
+        return self.r.deals(self.shop.deals(), account.member_pricing, account.membership_active)

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from assistant.dialog.pending import PendingOrder, PendingPin
+from assistant.dialog.phrases import Phrases
 from assistant.dialog.products import ProductFlow
-from assistant.dialog.session import Replies, Session, interrupts
+from assistant.dialog.session import Session, interrupts
 from assistant.errors import JangbogiError, OutOfStockError, WrongPinError
 from assistant.nlu.intents import IntentName
 from assistant.nlu.schema import Intent
@@ -35,7 +36,7 @@ class PurchaseFlow:
 
     shop: ShopService
     session: Session
-    r: Replies
+    r: Phrases
     products: ProductFlow
     channel: Channel
     after_order: AfterOrder
@@ -47,7 +48,7 @@ class PurchaseFlow:
         if slots.quantity is not None:
             check_quantity(slots.quantity)
         if not slots.product:
-            return str(self.r.ASK_PRODUCT)
+            return self.r.ASK_PRODUCT
         delivery = DeliveryKind(slots.delivery) if slots.delivery else None
         return self.products.choose(
             slots.product, slots.quantity, slots.unit, now,
@@ -85,7 +86,7 @@ class PurchaseFlow:
         """
         duplicate = self.shop.recent_duplicate(wanted, now, delivery)
         if duplicate is not None:
-            return str(self.r.duplicate(duplicate))
+            return self.r.duplicate(duplicate)
         if checkout:
             req = self.shop.request_checkout(now, delivery=delivery, channel=self.channel)
         else:
@@ -102,10 +103,10 @@ class PurchaseFlow:
         if ask is not None:
             return ask(req.quote, notes)
         if checkout:
-            return str(self.r.confirm_checkout(req.quote, notes))
+            return self.r.confirm_checkout(req.quote, notes)
         if reorder_of is not None:
-            return str(self.r.confirm_reorder(reorder_of, req.quote, notes))
-        return str(self.r.confirm_order(req.quote, notes))
+            return self.r.confirm_reorder(reorder_of, req.quote, notes)
+        return self.r.confirm_order(req.quote, notes)
 
     def answer(self, pending: PendingOrder, intent: Intent, now: datetime) -> str | None:
         """The answer to the order question; None when the utterance starts something new."""
@@ -116,7 +117,7 @@ class PurchaseFlow:
             return self._confirmed(pending, now)
         if intent.name == IntentName.DENY:
             self.session.drop()
-            return str(self.r.NOT_ORDERED)
+            return self.r.NOT_ORDERED
         if interrupts(intent):
             return None
         return f"{self.r.ASK_YES_NO} {self._repeat(pending)}"
@@ -129,7 +130,7 @@ class PurchaseFlow:
             self.session.pending = PendingPin(
                 "order", ticket.expires_at, lambda pin, at: self._complete(key, at, pin), key
             )
-            return str(self.r.ASK_PIN)
+            return self.r.ASK_PIN
         return self._complete(key, now, None)
 
     def _complete(self, key: str, now: datetime, pin: str | None) -> str:
@@ -141,16 +142,16 @@ class PurchaseFlow:
             self.shop.drop(key)
             raise
         if order.status is OrderStatus.PENDING_APPROVAL:
-            return str(self.r.waiting_approval(order))
+            return self.r.waiting_approval(order)
         offer = self.after_order(order, now) if new else ""
-        return str(self.r.receipt_sentence(self.shop.receipt(order.id), new)) + offer
+        return self.r.receipt_sentence(self.shop.receipt(order.id), new) + offer
 
     def _repeat(self, pending: PendingOrder) -> str:
         """The order question again, naming what would be bought, the total and where (never
         a bare "주문할까요?")."""
         kind = pending.quote.delivery
         place = self.shop.account().place(kind)
-        return str(self.r.repeat_order(pending.quote, place, pending.needs_approval))
+        return self.r.repeat_order(pending.quote, place, pending.needs_approval)
 
     def _redeliver(self, pending: PendingOrder, intent: Intent, now: datetime) -> str:
         """'사물함으로 받을게' while an order question is open: ask again with that delivery."""
@@ -158,7 +159,7 @@ class PurchaseFlow:
         prefix = ""
         if _DEFAULT_WORDS.search(intent.text):
             self.shop.set_default_delivery(kind)
-            prefix = str(self.r.delivery_set(kind, self.shop.account().place(kind))) + " "
+            prefix = self.r.delivery_set(kind, self.shop.account().place(kind)) + " "
         self.session.drop()
         question = self.ask(
             pending.wanted, now, checkout=pending.checkout, delivery=kind,
@@ -175,12 +176,12 @@ class PurchaseFlow:
         delivery: DeliveryKind | None,
     ) -> str:
         """Say it is not available and ask about the closest product that is."""
-        problem = str(self.r.error(exc))
+        problem = self.r.error(exc)
         alt = self.shop.alternative(product.id, count)
         if alt is None:
-            return str(self.r.out_of_stock(problem, None))
+            return self.r.out_of_stock(problem, None)
         question = self.ask(((alt.id, count),), now, delivery=delivery)
-        return str(self.r.out_of_stock(problem, question))
+        return self.r.out_of_stock(problem, question)
 
     # -- the PIN -------------------------------------------------------------------
 
@@ -188,7 +189,7 @@ class PurchaseFlow:
         """The PIN said to the open PIN question (even one that timed out)."""
         pending = self.session.pending
         if not isinstance(pending, PendingPin):  # pragma: no cover - callers check
-            return str(self.r.NOTHING_TO_CONFIRM)
+            return self.r.NOTHING_TO_CONFIRM
         if now > pending.expires_at:
             self.session.drop()
             return f"{self.r.EXPIRED} {self.r.NOTHING_TO_CONFIRM}"
@@ -210,5 +211,5 @@ class PurchaseFlow:
             self.session.drop()
             if pending.declined is not None:
                 return pending.declined
-            return str(self.r.NOT_ORDERED if pending.purpose == "order" else self.r.APPROVAL_KEPT)
-        return str(self.r.ASK_PIN_AGAIN)
+            return self.r.NOT_ORDERED if pending.purpose == "order" else self.r.APPROVAL_KEPT
+        return self.r.ASK_PIN_AGAIN

@@ -22,9 +22,10 @@ from assistant.dialog.pending import (
     PendingOrder,
     PendingPin,
 )
+from assistant.dialog.phrases import Phrases
 from assistant.dialog.products import ProductFlow
 from assistant.dialog.purchase import PurchaseFlow
-from assistant.dialog.session import Replies, Session, subscription_replies
+from assistant.dialog.session import Session, subscription_replies
 from assistant.dialog.subscriptions import SubscriptionsFlow
 from assistant.nlu.intents import IntentName
 from assistant.nlu.schema import Intent
@@ -47,7 +48,7 @@ class Flows:
     account: AccountFlow
 
     @classmethod
-    def build(cls, session: Session, r: Replies, channel: Channel, advisor: Advisor) -> Flows:
+    def build(cls, session: Session, r: Phrases, channel: Channel, advisor: Advisor) -> Flows:
         """The flows over one session (its shop and subscriptions)."""
         shop, subs = session.shop, session.subs
         products = ProductFlow(shop, session, r, advisor)
@@ -65,7 +66,7 @@ class Flows:
         )
 
 
-def handlers(f: Flows, r: Replies) -> dict[IntentName, Handler]:
+def handlers(f: Flows, r: Phrases) -> dict[IntentName, Handler]:
     """Which handler answers each intent as a new request (``stop`` ends the conversation
     before; an intent missing here is "not available")."""
     i = IntentName
@@ -86,10 +87,10 @@ def handlers(f: Flows, r: Replies) -> dict[IntentName, Handler]:
         i.LIST_SUBSCRIPTIONS: f.subscriptions.show,
         i.PRODUCT_INFO: f.products.info,
         i.DEALS: f.products.deals,
-        i.CONFIRM: lambda _intent, _now: str(r.NOTHING_TO_CONFIRM),
-        i.DENY: lambda _intent, _now: str(r.NOT_ORDERED),
-        i.HELP: lambda _intent, _now: str(r.HELP),
-        i.NONE: lambda _intent, _now: str(r.NOT_SHOPPING),
+        i.CONFIRM: lambda _intent, _now: r.NOTHING_TO_CONFIRM,
+        i.DENY: lambda _intent, _now: r.NOT_ORDERED,
+        i.HELP: lambda _intent, _now: r.HELP,
+        i.NONE: lambda _intent, _now: r.NOT_SHOPPING,
     }
     for name in IntentName:
         if name.traits.manages_subscription:  # cancel, pause, skip, resume

@@ -3,7 +3,6 @@ the language of the last utterance and the reply texts in that language."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -11,7 +10,8 @@ from typing import Any
 from assistant.dialog.pending import Pending, PendingOrder, PendingPin, PendingSubscribe
 from assistant.dialog.phrases import Phrases
 from assistant.dialog.phrases_reorder import ReorderPhrases
-from assistant.locales import Say, say_for
+from assistant.errors import ErrorCode, JangbogiError
+from assistant.locales import Msg, say_for
 from assistant.nlu.intents import IntentName
 from assistant.nlu.schema import Intent
 from assistant.reorder.conversation import SubscriptionService
@@ -54,34 +54,25 @@ class Session:
         self.pending = None
 
 
-class Replies:
-    """The reply texts in the session's language: ``r.BYE``, ``r.confirm_order(...)`` come
-    from that language's message catalog (:mod:`assistant.locales`) at each call."""
+class SessionSay:
+    """The catalog of the session's language at each call: what a conversation's phrases
+    speak through, so one :class:`Phrases` follows the language of the last utterance."""
 
-    def __init__(self, session: Session, make: Callable[[Say], object]) -> None:
+    def __init__(self, session: Session) -> None:
         self._session = session
-        self._make = make
-        self._by_lang: dict[str, object] = {}
 
-    @property
-    def current(self) -> object:
-        """The phrases of the language in use (the default language for any other)."""
-        lang = self._session.lang
-        if lang not in self._by_lang:
-            self._by_lang[lang] = self._make(say_for(lang))
-        return self._by_lang[lang]
+    def __call__(self, msg: Msg | ErrorCode, /, **args: Any) -> str:
+        return say_for(self._session.lang)(msg, **args)
 
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("_"):
-            raise AttributeError(name)
-        return getattr(self.current, name)
+    def error(self, exc: JangbogiError) -> str:
+        return say_for(self._session.lang).error(exc)
 
 
-def general_replies(session: Session) -> Replies:
-    """The shopping texts (:class:`assistant.dialog.phrases.Phrases`)."""
-    return Replies(session, Phrases)
+def general_replies(session: Session) -> Phrases:
+    """The shopping texts in the session's language."""
+    return Phrases(SessionSay(session))
 
 
-def subscription_replies(session: Session) -> Replies:
-    """The subscription texts (:class:`assistant.dialog.phrases_reorder.ReorderPhrases`)."""
-    return Replies(session, ReorderPhrases)
+def subscription_replies(session: Session) -> ReorderPhrases:
+    """The subscription texts in the session's language."""
+    return ReorderPhrases(SessionSay(session))

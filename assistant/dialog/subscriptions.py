@@ -22,8 +22,10 @@ from assistant.dialog.pending import (
     PendingSubscribe,
     SubscriptionQuestion,
 )
+from assistant.dialog.phrases import Phrases
+from assistant.dialog.phrases_reorder import ReorderPhrases
 from assistant.dialog.products import ProductFlow
-from assistant.dialog.session import Replies, Session, interrupts
+from assistant.dialog.session import Session, interrupts
 from assistant.errors import JangbogiError, NotAllowedError
 from assistant.nlu.choice import parse_choice
 from assistant.nlu.intents import IntentName
@@ -66,8 +68,8 @@ class SubscriptionsFlow:
 
     shop: ShopService
     session: Session
-    r: Replies
-    rs: Replies
+    r: Phrases
+    rs: ReorderPhrases
     """The subscription texts."""
     subs: SubscriptionService
     advisor: Advisor
@@ -88,7 +90,7 @@ class SubscriptionsFlow:
         if offer is None:
             return ""
         self.session.pending = PendingOffer(offer, self.session.until(now))
-        return " " + str(self.r.subscription_offer(offer))
+        return " " + self.r.subscription_offer(offer)
 
     def answer_offer(self, pending: PendingOffer, intent: Intent, now: datetime) -> str | None:
         """The answer to the offer; None (and not now) when the utterance starts something
@@ -103,7 +105,7 @@ class SubscriptionsFlow:
         if intent.name == IntentName.DENY:
             self.session.pending = None
             self.advisor.declined.add(pending.offer.product.id)
-            return str(self.r.OFFER_DECLINED)
+            return self.r.OFFER_DECLINED
         return f"{self.r.ASK_YES_NO} {self.r.subscription_offer(pending.offer)}"
 
     # -- subscribing ---------------------------------------------------------------
@@ -116,7 +118,7 @@ class SubscriptionsFlow:
         if slots.quantity is not None:
             check_quantity(slots.quantity)
         if not slots.product:
-            return str(self.r.ASK_PRODUCT)
+            return self.r.ASK_PRODUCT
         self._said_minute = minute_said(intent.text)  # the schedule slot keeps only the hour
         schedule = slots.schedule
         return self.products.choose(
@@ -133,11 +135,11 @@ class SubscriptionsFlow:
         minute, self._said_minute = minute or self._said_minute, 0
         if schedule is None:
             self.session.pending = PendingSchedule(product, count, self.session.until(now))
-            return str(self.rs.ASK_SCHEDULE)
+            return self.rs.ASK_SCHEDULE
         rec = Recurrence.from_schedule(schedule, self.subs.anchor(now), minute)
         req = self.subs.request(product.id, count, rec, now)
         self.session.pending = PendingSubscribe(req, req.expires_at)
-        return str(self.rs.confirm_subscribe(req, self.shop.timezone, self.shop.member_pricing()))
+        return self.rs.confirm_subscribe(req, self.shop.timezone, self.shop.member_pricing())
 
     def _confirmed(self, pending: PendingSubscribe, now: datetime) -> str:
         token = pending.token
@@ -145,21 +147,21 @@ class SubscriptionsFlow:
             expires = self.subs.extend(token, now)
 
             def with_pin(pin: str, at: datetime) -> str:
-                return str(self.rs.subscribed(self.subs.confirm(token, at, pin)))
+                return self.rs.subscribed(self.subs.confirm(token, at, pin))
 
             self.session.pending = PendingPin(
-                "subscribe", expires, with_pin, declined=str(self.rs.NOT_SUBSCRIBED)
+                "subscribe", expires, with_pin, declined=self.rs.NOT_SUBSCRIBED
             )
-            return str(self.r.ASK_PIN)
+            return self.r.ASK_PIN
         self.session.pending = None
-        return str(self.rs.subscribed(self.subs.confirm(token, now)))
+        return self.rs.subscribed(self.subs.confirm(token, now))
 
     def _schedule_answer(self, pending: PendingSchedule, intent: Intent, now: datetime) -> str:
         schedule = intent.slots.schedule
         if schedule is None:
             schedule = pack_for(intent.lang).parse_schedule(intent.text)
         if schedule is None:
-            return str(self.rs.ASK_SCHEDULE_AGAIN)
+            return self.rs.ASK_SCHEDULE_AGAIN
         self.session.pending = None
         minute = minute_said(intent.text) if schedule.hour is not None else 0
         return self._ask(pending.product, pending.quantity, schedule, now, minute)
@@ -168,7 +170,7 @@ class SubscriptionsFlow:
 
     def show(self, intent: Intent, now: datetime) -> str:
         """The household's subscriptions, one line each."""
-        return str(self.rs.subscriptions(self.subs.subscriptions()))
+        return self.rs.subscriptions(self.subs.subscriptions())
 
     def manage(self, intent: Intent, now: datetime) -> str:
         """Cancel, pause, skip or resume: the one a product phrase names, the only one, or ask."""
@@ -176,27 +178,27 @@ class SubscriptionsFlow:
         wanted = _ACTS_ON.get(action, (SubscriptionStatus.ACTIVE,))
         live = [s for s in self.subs.subscriptions() if s.status in wanted]
         if not live:
-            return str(self.rs.nothing_to(action))
+            return self.rs.nothing_to(action)
         phrase = intent.slots.product
         if phrase:
             ids = {p.id for p in self.shop.find_products(phrase)}
             live = [s for s in live if s.product.id in ids]
             if not live:
-                return str(self.rs.no_subscription_for(phrase))
+                return self.rs.no_subscription_for(phrase)
         if len(live) > 1:
             self.session.pending = PendingSubChoice(action, tuple(live), self.session.until(now))
-            return str(self.rs.choose_subscription(live, action))
+            return self.rs.choose_subscription(live, action)
         return self._manage_one(action, live[0], now)
 
     def _manage_one(self, action: str, sub: SubscriptionView, now: datetime) -> str:
         if action == IntentName.CANCEL_SUBSCRIPTION:
             self.session.pending = PendingSubCancel(sub, self.session.until(now))
-            return str(self.rs.confirm_cancel(sub))
+            return self.rs.confirm_cancel(sub)
         if action == IntentName.PAUSE_SUBSCRIPTION:
-            return str(self.rs.paused(self.subs.pause(sub.id, now)))
+            return self.rs.paused(self.subs.pause(sub.id, now))
         if action == IntentName.RESUME_SUBSCRIPTION:
-            return str(self.rs.resumed(self.subs.resume(sub.id, now)))
-        return str(self.rs.skipped(self.subs.skip(sub.id, now)))
+            return self.rs.resumed(self.subs.resume(sub.id, now))
+        return self.rs.skipped(self.subs.skip(sub.id, now))
 
     def _pick(self, pending: PendingSubChoice, intent: Intent, now: datetime) -> str:
         number = parse_choice(intent.text)
@@ -206,7 +208,7 @@ class SubscriptionsFlow:
             ids = {p.id for p in self.shop.find_products(intent.slots.product or intent.text)}
             picked = [s for s in pending.options if s.product.id in ids]
         if len(picked) != 1:
-            return str(self.rs.choose_again(len(pending.options)))
+            return self.rs.choose_again(len(pending.options))
         self.session.pending = None
         return self._manage_one(pending.action, picked[0], now)
 
@@ -218,8 +220,8 @@ class SubscriptionsFlow:
         if intent.name == IntentName.DENY:
             self.session.drop()
             if isinstance(pending, PendingSubCancel | PendingSubChoice):
-                return str(self.rs.KEPT)
-            return str(self.rs.NOT_SUBSCRIBED)
+                return self.rs.KEPT
+            return self.rs.NOT_SUBSCRIBED
         if isinstance(pending, PendingSchedule):
             said_when = intent.slots.schedule is not None and not intent.slots.product
             if interrupts(intent) and not said_when:
@@ -233,20 +235,20 @@ class SubscriptionsFlow:
             return f"{self.r.ASK_YES_NO} {self._repeat(pending)}"
         if isinstance(pending, PendingSubCancel):
             self.session.pending = None
-            return str(self.rs.cancelled(self.subs.cancel(pending.subscription.id, now)))
+            return self.rs.cancelled(self.subs.cancel(pending.subscription.id, now))
         return self._confirmed(pending, now)
 
     def _repeat(self, pending: PendingSubscribe | PendingSubCancel) -> str:
         """The question again, naming the product, quantity, schedule, price and where the
         orders go (the household's usual delivery), or the subscription to cancel."""
         if isinstance(pending, PendingSubCancel):
-            return str(self.rs.confirm_cancel(pending.subscription))
+            return self.rs.confirm_cancel(pending.subscription)
         account = self.shop.account()
         kind = account.default_delivery
         where = self.r.where_phrase(kind, account.place(kind))
-        return str(self.rs.repeat_subscribe(
+        return self.rs.repeat_subscribe(
             pending.request, self.shop.timezone, self.shop.member_pricing(), where
-        ))  # fmt: skip
+        )  # fmt: skip
 
     # -- notifications ---------------------------------------------------------------------
 
@@ -257,4 +259,4 @@ class SubscriptionsFlow:
             notes = self.subs.take_notifications(now, MAX_TOLD)
         except JangbogiError:
             return ""
-        return str(self.rs.tell(notes)) if notes else ""
+        return self.rs.tell(notes) if notes else ""

@@ -7,6 +7,6 @@ check (or ``tests/test_locales.py``) instead of a conversation. Code asks for a 
 """
 
 from assistant.locales.messages import Msg
-from assistant.locales.say import LANGUAGES, Say, say_for
+from assistant.locales.say import LANGUAGES, Say, Speaks, say_for
 
-__all__ = ["LANGUAGES", "Msg", "Say", "say_for"]
+__all__ = ["LANGUAGES", "Msg", "Say", "Speaks", "say_for"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from functools import cache
-from typing import Any
+from typing import Any, Protocol
 
 from assistant.config import bundled
 from assistant.errors import ConfigError, ErrorCode, JangbogiError
@@ -15,6 +15,15 @@ LANGUAGES = ("ko", "en")
 """Languages with a catalog (``locales/<code>/``), the first is the default."""
 LOCALE_TAGS = {"ko": "ko-KR", "en": "en-US"}
 """The CLDR locale of each language (plural rules, number formats)."""
+
+
+class Speaks(Protocol):
+    """Anything that says messages: one language's :class:`Say`, or a conversation's, which
+    follows the language of its last utterance."""
+
+    def __call__(self, msg: Msg | ErrorCode, /, **args: Any) -> str: ...
+
+    def error(self, exc: JangbogiError) -> str: ...
 
 
 class Say:

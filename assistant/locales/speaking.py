@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, NoReturn, Protocol, overload
 
 from assistant.locales.messages import Msg
-from assistant.locales.say import Say
+from assistant.locales.say import Speaks
 
 if TYPE_CHECKING:
     from assistant.shop.service import ProductView
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 class Speaker(Protocol):
     """Anything that speaks through one language's catalog."""
 
-    say: Say
+    say: Speaks
 
 
 class Said:
