@@ -123,7 +123,7 @@ def text_problem(text: str) -> TextProblem | None:
     hidden = hidden_character(text)
     if hidden is not None:
         index, codepoint, char = hidden
-        fields = {"codepoint": codepoint, "char": char, "position": index + 1}
+        fields: dict[str, str | int] = {"codepoint": codepoint, "char": char, "position": index + 1}
         return TextProblem("hidden-character", fields)
     return None
 
