@@ -22,12 +22,13 @@ Shared options and opening the database are in :mod:`.common`, printing in :mod:
 A handler imports what it needs when it runs, so ``jangbogi --help`` loads no database,
 speech or language library.
 
-Which language the command's errors speak: Korean, the household's language and that of
-everything else the commands print (prices in 원, product names, the conversation), unless
-``JANGBOGI_LANG`` names another language with a catalog (``JANGBOGI_LANG=en``: English; an
-unknown code falls back to Korean). The terminal's locale (``LANG``, ``LC_*``) is not
-consulted, so the same command says the same on every machine, CI's included. The text
-conversation itself (``jangbogi text``, ``listen``) answers in the language it is spoken to.
+Which language a command's error speaks: Korean, the assistant's default language (the first
+of ``locales.LANGUAGES``, that of the catalog's product names and of the households it is
+made for), unless ``JANGBOGI_LANG`` names another language with a catalog
+(``JANGBOGI_LANG=en``: English; an unknown code falls back to Korean). The terminal's locale
+(``LANG``, ``LC_*``) is not consulted, so a command says the same on every machine, CI's
+included. A conversation (``jangbogi text``, ``listen``) answers each utterance, its
+refusals too, in the language it was spoken in.
 """
 
 from __future__ import annotations
