@@ -81,6 +81,120 @@ class ErrorCode(StrEnum):
     DELIVERY_ADULTS_ONLY = "error-delivery-adults-only"
     """Only an adult changes the default delivery."""
 
+    # --- accounts, households, catalog files (locales/*/errors-account.ftl)
+    TYPED_CARD_NUMBER = "error-typed-card-number"
+    """A typed field holds what could be a card number (what: the field, see ``-what``)."""
+    TYPED_HIDDEN_CHARACTER = "error-typed-hidden-character"
+    """A typed field holds an invisible or control character (what, codepoint, char,
+    position: 1-based)."""
+    NO_HOUSEHOLD = "error-no-household"
+    """No household exists yet."""
+    HOUSEHOLD_NOT_FOUND = "error-household-not-found"
+    """No household called ``name``."""
+    HOUSEHOLD_NAMES = "error-household-names"
+    """A household needs a name and an owner of 1 to ``most`` characters."""
+    HOUSEHOLD_EXISTS = "error-household-exists"
+    """A household called ``name`` already exists."""
+    UNKNOWN_TIME_ZONE = "error-unknown-time-zone"
+    """``zone`` is not a time zone (an IANA name like Asia/Seoul)."""
+    MEMBER_NOT_FOUND = "error-member-not-found"
+    """No member called ``name`` in ``household``."""
+    NO_SUCH_MEMBER = "error-no-such-member"
+    """No member called ``name`` in any household."""
+    MEMBER_AMBIGUOUS = "error-member-ambiguous"
+    """Several households have a member called ``name``."""
+    NO_OWNER = "error-no-owner"
+    """``household`` has no owner; ``option`` names someone else."""
+    MEMBER_NAME = "error-member-name"
+    """A member needs a name of 1 to ``most`` characters."""
+    MEMBER_EXISTS = "error-member-exists"
+    """``household`` already has a member called ``name``."""
+    ONLY_OWNER = "error-only-owner"
+    """``name`` is the only owner of ``household``."""
+    MEMBER_HAS_HISTORY = "error-member-has-history"
+    """``name`` has orders or subscriptions, which are kept, so the member is too."""
+    LIMIT_RANGE = "error-limit-range"
+    """A spending limit (which: per-order or per-day) outside 1..``most`` won."""
+    SETTING_RANGE = "error-setting-range"
+    """A household setting (name) outside ``low``..``high``."""
+    CARD_TOKEN_FORMAT = "error-card-token-format"
+    """A card token that is not 6-128 letters, digits or _ : . -"""
+    CARD_LAST4_FORMAT = "error-card-last4-format"
+    """The last four digits of a card are not four digits."""
+    CARD_LABEL_LENGTH = "error-card-label-length"
+    """A card label longer than ``most`` characters."""
+    CARD_TOKEN_TAKEN = "error-card-token-taken"
+    """This card token is already registered."""
+    CARD_NOT_FOUND = "error-card-not-found"
+    """No card ``payment_id`` in ``household``."""
+    ADDRESS_FORMAT = "error-address-format"
+    """An address needs a label (1 to ``most_label`` characters) and a detail (at most
+    ``most_detail``)."""
+    ADDRESS_NOT_FOUND = "error-address-not-found"
+    """No address ``address_id`` in ``household``."""
+    JOIN_ADULTS_ONLY = "error-join-adults-only"
+    """Only an adult joins the membership."""
+    PIN_FORMAT = "error-pin-format"
+    """A PIN that is not exactly four digits."""
+    PINS_DIFFER = "error-pins-differ"
+    """The PIN typed twice differs; nothing changed."""
+    ADVANCE_WHICH = "error-advance-which"
+    """``orders advance`` without order numbers or ``--all``."""
+    CATALOG_CARD_NUMBER = "error-catalog-card-number"
+    """A catalog cell could be a card number (path, line, field: as every catalog code)."""
+    CATALOG_HIDDEN_CHARACTER = "error-catalog-hidden-character"
+    """A catalog cell holds an invisible or control character (codepoint, char, position)."""
+    CATALOG_EMPTY_FIELD = "error-catalog-empty-field"
+    """A required catalog cell is empty."""
+    CATALOG_TEXT_TOO_LONG = "error-catalog-text-too-long"
+    """A catalog cell longer than ``most`` characters."""
+    CATALOG_NOT_A_NUMBER = "error-catalog-not-a-number"
+    """A catalog cell that should be a whole number (value)."""
+    CATALOG_NUMBER_RANGE = "error-catalog-number-range"
+    """A catalog number outside ``low``..``high`` (number)."""
+    CATALOG_BAD_SKU = "error-catalog-bad-sku"
+    """A SKU not like DAI-001 (value)."""
+    CATALOG_BAD_UNIT = "error-catalog-bad-unit"
+    """A unit that is not a counting word (value; units: the accepted ones)."""
+    CATALOG_BAD_SIZE = "error-catalog-bad-size"
+    """A size not like 1L, 30구 or 2kg (value)."""
+    CATALOG_EMPTY_ALIAS = "error-catalog-empty-alias"
+    """An empty alias between '|' separators."""
+    CATALOG_MEMBER_PRICE = "error-catalog-member-price"
+    """A member price (member_price) higher than the price (price)."""
+    CATALOG_BAD_RATING = "error-catalog-bad-rating"
+    """A rating that is not 0.0..5.0 (value)."""
+    CATALOG_FILE_TOO_LARGE = "error-catalog-file-too-large"
+    """A file larger than ``megabytes`` MB."""
+    CATALOG_NO_FILE = "error-catalog-no-file"
+    """No such file."""
+    CATALOG_IS_DIRECTORY = "error-catalog-is-directory"
+    """The path is a directory."""
+    CATALOG_NOT_UTF8 = "error-catalog-not-utf8"
+    """The file is not UTF-8 text (line: the first bad byte's)."""
+    CATALOG_UNREADABLE = "error-catalog-unreadable"
+    """The file cannot be read (reason: the system's words)."""
+    CATALOG_LINE_TOO_LONG = "error-catalog-line-too-long"
+    """A line of ``length`` characters; at most ``most`` (each field at most ``most_field``)."""
+    CATALOG_EMPTY_FILE = "error-catalog-empty-file"
+    """The file is empty."""
+    CATALOG_NOT_CSV = "error-catalog-not-csv"
+    """The line is not valid CSV (reason: the csv module's words)."""
+    CATALOG_OPEN_QUOTE = "error-catalog-open-quote"
+    """A quoted field runs over a line break."""
+    CATALOG_MISSING_COLUMNS = "error-catalog-missing-columns"
+    """The header lacks columns (missing; expected: the whole header)."""
+    CATALOG_COLUMN_ORDER = "error-catalog-column-order"
+    """The header's columns are out of order or extra (expected)."""
+    CATALOG_FIELD_COUNT = "error-catalog-field-count"
+    """A line with ``found`` fields instead of ``expected``."""
+    CATALOG_DUPLICATE_SKU = "error-catalog-duplicate-sku"
+    """A SKU (sku) already used on ``first_line``."""
+    CATALOG_DUPLICATE_NAME = "error-catalog-duplicate-name"
+    """The same name and size as ``first_line``."""
+    CATALOG_NO_PRODUCTS = "error-catalog-no-products"
+    """A header but no products."""
+
 
 class JangbogiError(Exception):
     """Base of every error Jangbogi raises on purpose.
@@ -132,16 +246,23 @@ class DatabaseNewerError(DatabaseOutdatedError):
 
 
 class CatalogFormatError(JangbogiError):
-    """A catalog file is malformed; names the line and the field."""
+    """A catalog file is malformed: ``problem`` (an ``ErrorCode``, with ``details``: the
+    problem's own fields) at ``line`` (0: the file as a whole) and ``field`` of ``path``.
+
+    Its message names the path, the line and the field (``locales/*/errors-account.ftl``).
+    """
 
     exit_code = 2
 
-    def __init__(self, path: str, line: int, field: str, problem: str) -> None:
+    def __init__(
+        self, path: str, line: int, field: str, problem: ErrorCode, /, **details: Any
+    ) -> None:
         self.path = path
         self.line = line
         self.field = field
         self.problem = problem
-        super().__init__(f"{path}: line {line}, field '{field}': {problem}")
+        """What is wrong (also ``code``)."""
+        super().__init__(problem, path=path, line=line, field=field, **details)
 
 
 class NotFoundError(JangbogiError):

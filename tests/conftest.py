@@ -47,7 +47,7 @@ def run_jangbogi(*args: str, stdin: str | None = None, env: dict[str, str] | Non
         input=stdin if stdin is not None else "",
         capture_output=True,
         text=True,
-        env={**os.environ, **(env or {})},
+        env={**{k: v for k, v in os.environ.items() if k != "JANGBOGI_LANG"}, **(env or {})},
         timeout=120,
         cwd=ROOT,
     )

@@ -40,27 +40,30 @@ def test_members_add_list_limits_remove(jangbogi: Runner, db_url: str) -> None:
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (("member", "add", "demo"), 2, "already has a member called 'demo'"),
-        (("member", "remove", "demo"), 2, "only owner"),
-        (("member", "remove", "nobody"), 4, "no member called 'nobody'"),
-        (("member", "limits", "demo", "--per-order", "0"), 2, "between 1 and"),
+        (("member", "add", "demo"), 2, "'데모 가족'에 이미 'demo' 구성원이 있어요."),
+        (("member", "remove", "demo"), 2, "'demo'님은 '데모 가족'의 하나뿐인 주인이라"),
+        (("member", "remove", "nobody"), 4, "'데모 가족'에 'nobody' 구성원이 없어요."),
+        (("member", "limits", "demo", "--per-order", "0"), 2, "1원부터 10,000,000원까지"),
         (("member", "limits", "demo", "--per-order", "lots"), 2, "not an amount"),
         (("household", "payment", "add", "--token", "4242 4242 4242 4242", "--last4", "4242"),
-         2, "looks like a card number"),
+         2, "--token에 카드 번호로 보이는 숫자가 있어요"),
         (("household", "payment", "add", "--token", "tok_new_card", "--last4", "42a2"), 2,
-         "exactly four digits"),
+         "--last4는 숫자 네 자리여야 해요."),
         (("household", "payment", "add", "--token", "tok_demo_visa_4242", "--last4", "4242"), 2,
-         "already registered"),
-        (("household", "payment", "remove", "99"), 4, "no card 99"),
-        (("household", "settings", "--delivery-fee", "-1"), 2, "delivery_fee must be"),
-        (("household", "settings", "--confirm-timeout", "5"), 2, "confirm_timeout_s must be"),
+         "이미 등록된 카드 토큰이에요."),
+        (("household", "payment", "remove", "99"), 4, "'데모 가족'에 99번 카드가 없어요."),
+        (("household", "settings", "--delivery-fee", "-1"), 2,
+         "delivery_fee 설정은 0부터 10,000,000까지만"),
+        (("household", "settings", "--confirm-timeout", "5"), 2,
+         "confirm_timeout_s 설정은 10부터 600까지만"),
         (("household", "settings", "--delivery-fee", "2000", "--pin-lock-minutes", "0"), 2,
-         "pin_lock_minutes"),
-        (("household", "address", "add", "--kind", "locker", "--label", ""), 2, "label"),
-        (("household", "show", "--household", "없는 집"), 4, "no household called"),
-        (("household", "create", "데모 가족", "--owner", "x"), 2, "already exists"),
+         "pin_lock_minutes 설정은"),
+        (("household", "address", "add", "--kind", "locker", "--label", ""), 2,
+         "주소에는 이름(1자에서 100자까지)"),
+        (("household", "show", "--household", "없는 집"), 4, "'없는 집' 가구가 없어요."),
+        (("household", "create", "데모 가족", "--owner", "x"), 2, "'데모 가족' 가구는 이미"),
         (("household", "create", "새 집", "--owner", "x", "--timezone", "Mars/Base"), 1,
-         "unknown time zone"),
+         "'Mars/Base'는 알 수 없는 시간대예요"),
     ],
 )  # fmt: skip
 def test_bad_account_input_changes_nothing(
@@ -70,6 +73,21 @@ def test_bad_account_input_changes_nothing(
     result = jangbogi(*args, "--db", db_url)
     assert result.code == code, result.err
     assert message in result.err and "Traceback" not in result.err
+    assert snapshot(db_url) == before
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [("en", "jangbogi: '데모 가족' already has a member called 'demo'\n"),
+     ("ko", "jangbogi: '데모 가족'에 이미 'demo' 구성원이 있어요.\n"),
+     ("xx", "jangbogi: '데모 가족'에 이미 'demo' 구성원이 있어요.\n")],  # unknown: the default
+)  # fmt: skip
+def test_jangbogi_lang_chooses_the_language_of_errors(
+    jangbogi: Runner, db_url: str, lang: str, message: str
+) -> None:
+    before = snapshot(db_url)
+    result = jangbogi("member", "add", "demo", "--db", db_url, env={"JANGBOGI_LANG": lang})
+    assert (result.code, result.err) == (2, message)
     assert snapshot(db_url) == before
 
 
@@ -161,6 +179,6 @@ def test_orders_advance_moves_orders_along(jangbogi: Runner, db_url: str) -> Non
     assert done.code == 5 and "only placed or shipped" in done.err
     assert "nothing to move along" in jangbogi("orders", "advance", "--all", *db).out
     bare = jangbogi("orders", "advance", *db)
-    assert bare.code == 2 and "name the orders to move along, or say --all" in bare.err
+    assert bare.code == 2 and "진행할 주문 번호를 적거나 --all을 붙여 주세요." in bare.err
     assert rows(db_url, "select status from orders") == [("delivered",)]
     assert jangbogi("orders", "advance", "7", *db).code == 4

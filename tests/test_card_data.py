@@ -44,8 +44,8 @@ def test_a_card_number_is_refused_in_every_typed_field(jangbogi: Runner, db_url:
     for args in TYPED_FIELDS:
         result = jangbogi(*args, "--db", db_url)
         assert result.code == 2, (args, result.err)
-        assert "looks like a card number" in result.err, args
-        assert "nothing was stored" in result.err and "Traceback" not in result.err
+        assert "카드 번호로 보이는 숫자가 있어요" in result.err, args
+        assert "아무것도 저장하지 않았어요." in result.err and "Traceback" not in result.err
         assert "4242" not in digits_of(result.out + result.err), args  # never repeated back
         assert snapshot(db_url) == before, args
 
@@ -66,7 +66,7 @@ def test_invisible_characters_are_refused_in_names(jangbogi: Runner, db_url: str
     before = snapshot(db_url)
     for args in INVISIBLE:
         result = jangbogi(*args, "--db", db_url)
-        assert result.code == 2 and "invisible or control character, U+" in result.err, args
+        assert result.code == 2 and "보이지 않는 문자나 제어 문자예요 (U+" in result.err, args
         assert snapshot(db_url) == before, args
 
 

@@ -9,12 +9,18 @@ from pathlib import Path
 import pytest
 
 from assistant.config import bundled_catalog_path
-from assistant.errors import CatalogFormatError
+from assistant.errors import CatalogFormatError, ErrorCode
+from assistant.locales import say_for
 from assistant.shop import catalog_file
 from assistant.shop.catalog_file import COLUMNS, UNITS, parse_catalog
 
 HEADER = ",".join(COLUMNS)
 GOOD = "DAI-001,유제품,서울우유 흰우유,Seoul Milk,서울우유,1L,팩,우유|milk,2980,2780,4.7,1204,50"
+
+
+def said(exc: CatalogFormatError, lang: str = "en") -> str:
+    """What the user reads about ``exc`` in ``lang``."""
+    return say_for(lang).error(exc)
 
 
 def write(tmp_path: Path, *rows: str, header: str = HEADER) -> Path:
@@ -66,45 +72,55 @@ def test_a_bad_field_is_named_with_its_line(tmp_path: Path, row: str, field: str
         parse_catalog(path)
     assert info.value.line == 3
     assert info.value.field == field
-    assert f"line 3, field '{field}'" in str(info.value)
+    assert said(info.value).startswith(f"{path}: line 3, field '{field}': ")
+    assert said(info.value, "ko").startswith(f"{path} 3번째 줄 '{field}' 칸: ")
 
 
 def test_duplicate_sku_names_both_lines(tmp_path: Path) -> None:
     other = GOOD.replace("흰우유", "저지방우유")
-    with pytest.raises(CatalogFormatError, match="already used on line 2") as info:
+    with pytest.raises(CatalogFormatError) as info:
         parse_catalog(write(tmp_path, GOOD, other))
     assert (info.value.line, info.value.field) == (3, "sku")
+    assert info.value.code is ErrorCode.CATALOG_DUPLICATE_SKU
+    assert said(info.value).endswith("field 'sku': DAI-001 already used on line 2")
+    assert said(info.value, "ko").endswith("DAI-001은 이미 2번째 줄에서 썼어요.")
 
 
 @pytest.mark.parametrize(
     ("header", "problem"),
-    [("sku,name", "missing"), (HEADER.replace("price,member", "member,price"), "header")],
-)
+    [("sku,name", "missing category, name_ko, name_en, brand"),
+     (HEADER.replace("price,member_price", "member_price,price"), "columns out of order")],
+)  # fmt: skip
 def test_bad_header(tmp_path: Path, header: str, problem: str) -> None:
-    with pytest.raises(CatalogFormatError, match=problem) as info:
+    with pytest.raises(CatalogFormatError) as info:
         parse_catalog(write(tmp_path, GOOD, header=header))
     assert (info.value.line, info.value.field) == (1, "header")
+    assert problem in said(info.value) and f"expected {HEADER}" in said(info.value)
+    assert f"머리글은 {HEADER}여야 해요." in said(info.value, "ko")
 
 
 def test_not_utf8_empty_and_missing_files(tmp_path: Path) -> None:
     latin = tmp_path / "latin1.csv"
     latin.write_bytes((HEADER + "\n" + GOOD).encode("utf-8")[:-20] + b"\xff\xfe\n")
-    with pytest.raises(CatalogFormatError, match="UTF-8"):
-        parse_catalog(latin)
-    empty = tmp_path / "empty.csv"
+    cases = [
+        (latin, ErrorCode.CATALOG_NOT_UTF8, "line 2, field 'file': not UTF-8 text"),
+        (empty := tmp_path / "empty.csv", ErrorCode.CATALOG_EMPTY_FILE, "the file is empty"),
+        (write(tmp_path), ErrorCode.CATALOG_NO_PRODUCTS, "has a header but no products"),
+        (tmp_path / "nope.csv", ErrorCode.CATALOG_NO_FILE, "line 0, field 'file': no such file"),
+        (tmp_path, ErrorCode.CATALOG_IS_DIRECTORY, "is a directory"),
+    ]
     empty.write_text("")
-    with pytest.raises(CatalogFormatError, match="empty"):
-        parse_catalog(empty)
-    with pytest.raises(CatalogFormatError, match="no products"):
-        parse_catalog(write(tmp_path))
-    with pytest.raises(CatalogFormatError, match="no such file"):
-        parse_catalog(tmp_path / "nope.csv")
+    for path, code, problem in cases:
+        with pytest.raises(CatalogFormatError) as info:
+            parse_catalog(path)
+        assert info.value.code is code and info.value.problem is code
+        assert problem in said(info.value) and said(info.value, "ko").startswith(str(path))
 
 
 @pytest.mark.parametrize(
     ("row", "field", "problem"),
     [
-        (bad("name_en", "Seoul\tMilk"), "name_en", "U+0009 (a tab)"),
+        (bad("name_en", "Seoul\tMilk"), "name_en", "U+0009 (a tab), at character 6"),
         (bad("brand", "서울\u2028우유"), "brand", "U+2028 (line separator)"),
         (bad("category", "유\x0c제품"), "category", "U+000C"),
         (bad("rating", "4\u200b.7"), "rating", "U+200B (zero width space)"),
@@ -123,16 +139,21 @@ def test_hostile_cells_are_named_with_their_line(
     with pytest.raises(CatalogFormatError) as info:
         parse_catalog(write(tmp_path, other, row))
     assert (info.value.line, info.value.field) == (3, field)
-    assert problem in info.value.problem
-    assert "1111" not in str(info.value)
+    assert problem in said(info.value)
+    assert "1111" not in str(info.value) + said(info.value) + said(info.value, "ko")
 
 
 def test_a_huge_header_and_a_huge_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    with pytest.raises(CatalogFormatError, match="line 1, field 'header'"):
+    with pytest.raises(CatalogFormatError) as info:
         parse_catalog(write(tmp_path, GOOD, header=HEADER + "x" * 5000))
+    assert (info.value.code, info.value.line, info.value.field) == (
+        ErrorCode.CATALOG_LINE_TOO_LONG, 1, "header",
+    )  # fmt: skip
+    assert f"1번째 줄 'header' 칸: 줄이 {len(HEADER) + 5000:,}자예요." in said(info.value, "ko")
     monkeypatch.setattr(catalog_file, "MAX_FILE_BYTES", 100)
-    with pytest.raises(CatalogFormatError, match="field 'file': larger than"):
+    with pytest.raises(CatalogFormatError) as info:
         parse_catalog(write(tmp_path, GOOD))
+    assert "field 'file': larger than 0 MB; is it a catalog?" in said(info.value)
 
 
 # -- the bundled catalog ------------------------------------------------------------------

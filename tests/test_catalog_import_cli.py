@@ -88,7 +88,7 @@ def test_a_ten_megabyte_line_is_named_and_nothing_changes(
     huge = with_name(ROWS[1], "우유" * 5_000_000)
     result = jangbogi("catalog", "import", str(write(tmp_path, ROWS[0], huge)), "--db", db_url)
     assert result.code == 2, result.err
-    assert "line 3, field 'name_ko'" in result.err and "10,000," in result.err
+    assert "3번째 줄 'name_ko' 칸: 줄이 10,000," in result.err
     assert "Traceback" not in result.err and len(result.err) < 400
     assert snapshot(db_url) == before
 
@@ -98,7 +98,7 @@ def test_a_long_field_within_a_short_line_is_named(
 ) -> None:
     result = jangbogi("catalog", "import", str(write(tmp_path, with_name(ROWS[0], "우" * 201))),
                       "--db", db_url)  # fmt: skip
-    assert result.code == 2 and "line 2, field 'name_ko': longer than 200" in result.err
+    assert result.code == 2 and "2번째 줄 'name_ko' 칸: 200자보다 길어요." in result.err
 
 
 HIDDEN = [
@@ -123,8 +123,8 @@ def test_control_and_invisible_characters_are_refused_with_line_and_field(
         path = write(tmp_path, ROWS[0], ROWS[1], with_name(ROWS[2], name))
         result = jangbogi("catalog", "import", str(path), "--db", db_url)
         assert result.code == 2, (code, result.err)
-        expected = f"line 4, field 'name_ko': contains an invisible or control character, {code}"
-        assert expected in result.err, result.err
+        assert "4번째 줄 'name_ko' 칸: " in result.err, result.err
+        assert f"보이지 않는 문자나 제어 문자예요 ({code}, " in result.err, result.err
         assert snapshot(db_url) == before
 
 
@@ -135,12 +135,12 @@ def test_a_card_number_in_the_catalog_is_refused_unrepeated(
     cells = ROWS[0].split(",")
     cells[7] = "우유|4242 4242 4242 4242"  # aliases
     result = jangbogi("catalog", "import", str(write(tmp_path, ",".join(cells))), "--db", db_url)
-    assert result.code == 2 and "line 2, field 'aliases': looks like a card number" in result.err
+    assert result.code == 2 and "2번째 줄 'aliases' 칸: 카드 번호로 보이는 숫자" in result.err
     assert "4242" not in result.err
     price = ROWS[0].split(",")
     price[8] = "4242424242424242"
     result = jangbogi("catalog", "import", str(write(tmp_path, ",".join(price))), "--db", db_url)
-    assert result.code == 2 and "field 'price'" in result.err and "4242" not in result.err
+    assert result.code == 2 and "'price' 칸: 카드 번호" in result.err and "4242" not in result.err
     assert snapshot(db_url) == before
 
 
@@ -171,9 +171,8 @@ def test_nul_and_zero_width_are_refused_on_postgresql(
         path = write(tmp_path, ROWS[0], with_name(ROWS[1], name))
         result = jangbogi("catalog", "import", str(path), "--db", pg_url)
         assert result.code == 2, result.err
-        assert f"line 3, field 'name_ko': contains an invisible or control character, {code}" in (
-            result.err
-        )
+        assert "3번째 줄 'name_ko' 칸: " in result.err, result.err
+        assert f"보이지 않는 문자나 제어 문자예요 ({code}, " in result.err, result.err
     with engine.connect() as conn:
         assert conn.execute(query).fetchall() == before
     engine.dispose()

@@ -99,7 +99,7 @@ def test_catalog_import_is_all_or_nothing(db_url: str, tmp_path: Path, jangbogi:
     bad.write_text("\n".join([*changed, *lines[6:40], ",".join(broken), *lines[41:]]) + "\n")
     result = jangbogi("catalog", "import", str(bad), "--db", db_url)
     assert result.code == 2
-    assert "line 41, field 'member_price'" in result.err
+    assert "41번째 줄 'member_price' 칸: 회원가" in result.err
     assert "Traceback" not in result.err
     assert snapshot(db_url) == before
 

@@ -132,5 +132,5 @@ def test_bad_reorder_guard_changes_nothing(jangbogi: Runner, db_url: str) -> Non
     before = snapshot(db_url)
     result = jangbogi("household", "settings", "--reorder-grace-minutes", "60",
                       "--reorder-price-rise-pct", "-5", "--db", db_url)  # fmt: skip
-    assert result.code != 0 and "reorder_price_rise_pct must be between 0 and 1,000" in result.err
+    assert result.code != 0 and "reorder_price_rise_pct 설정은 0부터 1,000까지만" in result.err
     assert snapshot(db_url) == before

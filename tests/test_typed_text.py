@@ -47,7 +47,7 @@ def test_a_card_number_is_found_wherever_it_hides(prefix: str, number: str, suff
     text = f"{prefix} {number} {suffix}"
     assert has_card_number(text)
     problem = text_problem(text)
-    assert problem is not None and "card number" in problem
+    assert problem == CARD_NUMBER and problem.kind == "card-number" and not problem.fields
     shown = redact_card_numbers(text)
     digits = "".join(ch for ch in number if ch.isdecimal())
     assert digits not in "".join(ch for ch in shown if ch.isdecimal())
@@ -62,7 +62,7 @@ def test_shorter_numbers_are_left_alone(text: str) -> None:
 
 @given(number=card_numbers())
 def test_the_refusal_never_repeats_the_number(number: str) -> None:
-    assert text_problem(f"tok_{number}") == CARD_NUMBER  # a fixed sentence: nothing of the input
+    assert text_problem(f"tok_{number}") == CARD_NUMBER  # a fixed value: nothing of the input
 
 
 @pytest.mark.parametrize(
@@ -128,9 +128,22 @@ def test_spans_cover_the_digits_only() -> None:
 )
 def test_invisible_and_control_characters(text: str, code: str) -> None:
     found = hidden_character(text)
-    assert found is not None and found[1].startswith(code)
+    assert found is not None and found[1] == code
     problem = text_problem(text)
-    assert problem is not None and code in problem
+    assert problem is not None and problem.kind == "hidden-character"
+    assert problem.fields["codepoint"] == code and problem.fields["position"] == found[0] + 1
+
+
+@pytest.mark.parametrize(
+    ("text", "char"),
+    [("우\t유", "tab"), ("우\n유", "line-break"), ("우\x00유", "nul"), ("우\udcff유", "not-utf8"),
+     ("우\x07유", "control"), ("우\u200b유", "zero width space")],
+)  # fmt: skip
+def test_a_hidden_character_is_told_by_a_key_or_its_unicode_name(text: str, char: str) -> None:
+    problem = text_problem(text)
+    assert problem is not None and problem.fields == {
+        "codepoint": f"U+{ord(text[1]):04X}", "char": char, "position": 2,
+    }  # fmt: skip
 
 
 @given(st.text(alphabet=st.characters(categories=["L", "N", "P", "S", "Zs", "M"]), max_size=40))

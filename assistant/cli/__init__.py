@@ -21,6 +21,14 @@ command                                            module
 Shared options and opening the database are in :mod:`.common`, printing in :mod:`.output`.
 A handler imports what it needs when it runs, so ``jangbogi --help`` loads no database,
 speech or language library.
+
+Which language a command's error speaks: Korean, the assistant's default language (the first
+of ``locales.LANGUAGES``, that of the catalog's product names and of the households it is
+made for), unless ``JANGBOGI_LANG`` names another language with a catalog
+(``JANGBOGI_LANG=en``: English; an unknown code falls back to Korean). The terminal's locale
+(``LANG``, ``LC_*``) is not consulted, so a command says the same on every machine, CI's
+included. A conversation (``jangbogi text``, ``listen``) answers each utterance, its
+refusals too, in the language it was spoken in.
 """
 
 from __future__ import annotations
@@ -46,10 +54,12 @@ from assistant.cli import (
 from assistant.errors import JangbogiError
 from assistant.shop.typed_text import redact_card_numbers
 
-__all__ = ["DEBUG_ENV", "build_parser", "main"]
+__all__ = ["DEBUG_ENV", "LANG_ENV", "build_parser", "main"]
 
 DEBUG_ENV = "JANGBOGI_DEBUG"
 """Set to let an unexpected error's traceback through."""
+LANG_ENV = "JANGBOGI_LANG"
+"""The language of the command's error messages (default: Korean); see the module doc."""
 
 GROUPS = (
     conversation, database, catalog, orders, account, approvals, subscriptions, daemon,
@@ -76,9 +86,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except JangbogiError as exc:  # a name looked up can hold what was typed: hide card numbers
-        from assistant.locales import say_for
+        from assistant.locales import LANGUAGES, say_for
 
-        print(f"jangbogi: {redact_card_numbers(say_for('ko').error(exc))}", file=sys.stderr)
+        say = say_for(os.environ.get(LANG_ENV) or LANGUAGES[0])
+        print(f"jangbogi: {redact_card_numbers(say.error(exc))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130

@@ -342,14 +342,14 @@ def cmd_household_address(args: argparse.Namespace) -> int:
 
 def _read_pin() -> str:
     """The new PIN from the terminal (asked twice, not echoed) or the first line of stdin."""
-    from assistant.errors import AccountError
+    from assistant.errors import AccountError, ErrorCode
 
     if sys.stdin.isatty():
         import getpass
 
         first = getpass.getpass("new 4-digit PIN: ")
         if getpass.getpass("again: ") != first:
-            raise AccountError("the two PINs differ; nothing changed")
+            raise AccountError(ErrorCode.PINS_DIFFER)
         return first.strip()
     return sys.stdin.readline().strip()
 

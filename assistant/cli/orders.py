@@ -47,14 +47,14 @@ def cmd_orders_list(args: argparse.Namespace) -> int:
 
 def cmd_orders_advance(args: argparse.Namespace) -> int:
     """Placed -> shipped -> delivered, for the named orders or ``--all`` open ones."""
-    from assistant.errors import AccountError
+    from assistant.errors import AccountError, ErrorCode
     from assistant.shop.lifecycle import advance, open_order_ids
     from assistant.store.models import OrderStatus, utcnow
 
     to = OrderStatus(args.to) if args.to else None
     with session(args) as s:
         if not args.order_ids and not args.all:
-            raise AccountError("name the orders to move along, or say --all")
+            raise AccountError(ErrorCode.ADVANCE_WHICH)
         ids = list(args.order_ids) or open_order_ids(s)
         if not ids:
             print("nothing to move along: no order is placed or shipped")

@@ -1,6 +1,7 @@
 """Household accounts: members, cards, addresses and pickup points, membership, settings.
 
-Callers own the transaction. Bad input raises :class:`AccountError` and changes nothing.
+Callers own the transaction. Bad input raises :class:`AccountError` (with an ``ErrorCode``
+and its fields: ``locales/*/errors-account.ftl``) and changes nothing.
 A card is kept as a processor token and its last four digits, never the number.
 """
 
@@ -13,9 +14,14 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from assistant.errors import AccountError, DeliveryError, NotAllowedError, NotFoundError
+from assistant.errors import (
+    AccountError,
+    DeliveryError,
+    ErrorCode,
+    NotAllowedError,
+    NotFoundError,
+)
 from assistant.shop.controls import can_approve, has_pin, local_time
-from assistant.shop.purchase import no_address_message
 from assistant.shop.typed_text import text_problem, tidy
 from assistant.store.models import (
     Address,
@@ -37,13 +43,25 @@ MAX_MONEY = 10_000_000
 """Largest fee, threshold or limit accepted (KRW)."""
 
 
+TYPED_PROBLEMS = {
+    "card-number": ErrorCode.TYPED_CARD_NUMBER,
+    "hidden-character": ErrorCode.TYPED_HIDDEN_CHARACTER,
+}
+"""The refusal of each kind of :class:`~assistant.shop.typed_text.TextProblem`."""
+MAX_NAME = 100
+"""Longest household, owner, member and address label."""
+MAX_DETAIL = 300
+"""Longest address detail."""
+
+
 def typed(value: str, what: str) -> str:
     """``value`` tidied, or :class:`AccountError` when it may not be stored (a card number,
-    an invisible or control character); the message names ``what`` and never the value."""
+    an invisible or control character); the error names ``what`` (a field's key in the
+    catalogs, e.g. ``member-name``, or a command-line option) and never the value."""
     value = tidy(value)
     problem = text_problem(value)
     if problem is not None:
-        raise AccountError(f"{what} {problem}; nothing was stored")
+        raise AccountError(TYPED_PROBLEMS[problem.kind], what=what, **problem.fields)
     return value
 
 
@@ -54,8 +72,9 @@ def find_household(session: Session, name: str | None = None) -> Household:
         stmt = stmt.where(Household.name == name)
     household = session.scalars(stmt.limit(1)).first()
     if household is None:
-        what = f"no household called {name!r}" if name else "no household yet"
-        raise NotFoundError(f"{what}; create one with `jangbogi household create` or `demo init`")
+        if name:
+            raise NotFoundError(ErrorCode.HOUSEHOLD_NOT_FOUND, name=name)
+        raise NotFoundError(ErrorCode.NO_HOUSEHOLD)
     return household
 
 
@@ -63,12 +82,12 @@ def create_household(
     session: Session, name: str, owner: str, now: datetime, timezone: str = "Asia/Seoul"
 ) -> Household:
     """A new household (not a member yet, no card) with its owner."""
-    name, owner = typed(name, "the household name"), typed(owner, "the owner's name")
-    timezone = typed(timezone, "the time zone")
-    if not name or not owner or len(name) > 100 or len(owner) > 100:
-        raise AccountError("a household needs a name and an owner (1 to 100 characters each)")
+    name, owner = typed(name, "household-name"), typed(owner, "owner-name")
+    timezone = typed(timezone, "time-zone")
+    if not name or not owner or len(name) > MAX_NAME or len(owner) > MAX_NAME:
+        raise AccountError(ErrorCode.HOUSEHOLD_NAMES, most=MAX_NAME)
     if session.scalars(select(Household).where(Household.name == name)).first() is not None:
-        raise AccountError(f"a household called {name!r} already exists")
+        raise AccountError(ErrorCode.HOUSEHOLD_EXISTS, name=name)
     household = Household(name=name, timezone=timezone, membership_active=False,
                           default_delivery=DeliveryKind.HOME, created_at=now)  # fmt: skip
     local_time(household, now)  # an unknown zone is refused before anything is written
@@ -86,7 +105,7 @@ def find_in_household(session: Session, household: Household, name: str) -> Memb
         select(Member).where(Member.household_id == household.id, Member.name == name)
     ).first()
     if member is None:
-        raise NotFoundError(f"no member called {name!r} in {household.name!r}")
+        raise NotFoundError(ErrorCode.MEMBER_NOT_FOUND, name=name, household=household.name)
     return member
 
 
@@ -102,13 +121,14 @@ def member_or_owner(
         .order_by(Member.id)
     ).first()  # fmt: skip
     if owner is None:
-        raise NotFoundError(f"{household.name!r} has no owner; say {option} NAME")
+        raise NotFoundError(ErrorCode.NO_OWNER, household=household.name, option=option)
     return owner
 
 
-def check_limit(value: int | None, what: str) -> int | None:
+def check_limit(value: int | None, which: str) -> int | None:
+    """``value`` when it may be a spending limit (``which``: per-order or per-day)."""
     if value is not None and not 0 < value <= MAX_MONEY:
-        raise AccountError(f"{what} must be between 1 and {MAX_MONEY:,} won (or 'none')")
+        raise AccountError(ErrorCode.LIMIT_RANGE, which=which, most=MAX_MONEY)
     return value
 
 
@@ -122,15 +142,15 @@ def add_member(
     per_order_limit: int | None = None,
     per_day_limit: int | None = None,
 ) -> Member:
-    name = typed(name, "the member's name")
-    if not name or len(name) > 100:
-        raise AccountError("a member needs a name of 1 to 100 characters")
+    name = typed(name, "member-name")
+    if not name or len(name) > MAX_NAME:
+        raise AccountError(ErrorCode.MEMBER_NAME, most=MAX_NAME)
     if any(m.name == name for m in household.members):
-        raise AccountError(f"{household.name!r} already has a member called {name!r}")
+        raise AccountError(ErrorCode.MEMBER_EXISTS, household=household.name, name=name)
     member = Member(
         household=household, name=name, role=role, created_at=now,
-        per_order_limit=check_limit(per_order_limit, "the per-order limit"),
-        per_day_limit=check_limit(per_day_limit, "the per-day limit"),
+        per_order_limit=check_limit(per_order_limit, "per-order"),
+        per_day_limit=check_limit(per_day_limit, "per-day"),
     )  # fmt: skip
     session.add(member)
     session.flush()
@@ -139,20 +159,18 @@ def add_member(
 
 def set_limits(member: Member, per_order: int | None, per_day: int | None) -> None:
     """Set both spending limits of a member (None: no limit)."""
-    member.per_order_limit = check_limit(per_order, "the per-order limit")
-    member.per_day_limit = check_limit(per_day, "the per-day limit")
+    member.per_order_limit = check_limit(per_order, "per-order")
+    member.per_day_limit = check_limit(per_day, "per-day")
 
 
 def remove_member(session: Session, household: Household, name: str) -> None:
     member = find_in_household(session, household, name)
     owners = [m for m in household.members if m.role is Role.OWNER]
     if member.role is Role.OWNER and len(owners) == 1:
-        raise AccountError(f"{name!r} is the only owner of {household.name!r}")
+        raise AccountError(ErrorCode.ONLY_OWNER, name=name, household=household.name)
     for model in (Order, Subscription):
         if session.scalars(select(model.id).where(model.member_id == member.id)).first():
-            raise AccountError(
-                f"{name!r} has orders or subscriptions; they are kept, so the member is too"
-            )
+            raise AccountError(ErrorCode.MEMBER_HAS_HISTORY, name=name)
     cart = session.scalars(select(Cart).where(Cart.member_id == member.id)).first()
     if cart is not None:
         session.delete(cart)
@@ -181,13 +199,13 @@ def add_payment(
     last4 = typed(last4, "--last4")
     label = typed(label, "--label") or "card"
     if not TOKEN_RE.match(token):
-        raise AccountError("the token must be 6-128 letters, digits or _ : . -")
+        raise AccountError(ErrorCode.CARD_TOKEN_FORMAT)
     if not LAST4_RE.match(last4):
-        raise AccountError("--last4 must be exactly four digits")
+        raise AccountError(ErrorCode.CARD_LAST4_FORMAT)
     if len(label) > MAX_LABEL:
-        raise AccountError(f"--label must be at most {MAX_LABEL} characters")
+        raise AccountError(ErrorCode.CARD_LABEL_LENGTH, most=MAX_LABEL)
     if session.scalars(select(PaymentMethod).where(PaymentMethod.token == token)).first():
-        raise AccountError("this card token is already registered")
+        raise AccountError(ErrorCode.CARD_TOKEN_TAKEN)
     first = not household.payment_methods
     if make_default and not first:
         for pm in household.payment_methods:
@@ -203,7 +221,8 @@ def remove_payment(session: Session, household: Household, payment_id: int) -> N
     """Forget a card; past orders keep its last four digits. Another card becomes default."""
     payment = next((pm for pm in household.payment_methods if pm.id == payment_id), None)
     if payment is None:
-        raise NotFoundError(f"no card {payment_id} in {household.name!r}")
+        raise NotFoundError(ErrorCode.CARD_NOT_FOUND, payment_id=payment_id,
+                            household=household.name)  # fmt: skip
     session.execute(
         update(Order).where(Order.payment_method_id == payment.id).values(payment_method_id=None)
     )
@@ -228,8 +247,8 @@ def add_address(
     make_default: bool = False,
 ) -> Address:
     label, detail = typed(label, "--label"), typed(detail, "--detail")
-    if not label or len(label) > 100 or len(detail) > 300:
-        raise AccountError("an address needs a label (1-100 characters) and a detail (<= 300)")
+    if not label or len(label) > MAX_NAME or len(detail) > MAX_DETAIL:
+        raise AccountError(ErrorCode.ADDRESS_FORMAT, most_label=MAX_NAME, most_detail=MAX_DETAIL)
     same_kind = [a for a in household.addresses if a.kind is kind]
     if make_default:
         for a in same_kind:
@@ -244,7 +263,8 @@ def add_address(
 def remove_address(session: Session, household: Household, address_id: int) -> None:
     address = next((a for a in household.addresses if a.id == address_id), None)
     if address is None:
-        raise NotFoundError(f"no address {address_id} in {household.name!r}")
+        raise NotFoundError(ErrorCode.ADDRESS_NOT_FOUND, address_id=address_id,
+                            household=household.name)  # fmt: skip
     session.execute(update(Order).where(Order.address_id == address.id).values(address_id=None))
     household.addresses.remove(address)
     session.delete(address)
@@ -257,7 +277,7 @@ def remove_address(session: Session, household: Household, address_id: int) -> N
 def set_default_delivery(household: Household, kind: DeliveryKind) -> None:
     """Where orders go unless told otherwise; there must be an address of that kind."""
     if not any(a.kind is kind for a in household.addresses):
-        raise DeliveryError(no_address_message(kind))
+        raise DeliveryError(ErrorCode.NO_ADDRESS, kind=kind.value)
     household.default_delivery = kind
 
 
@@ -267,7 +287,7 @@ def set_default_delivery(household: Household, kind: DeliveryKind) -> None:
 def join_membership(member: Member, now: datetime) -> bool:
     """Make the household a member; returns False when it already was."""
     if not can_approve(member):
-        raise NotAllowedError("멤버십 가입은 어른만 할 수 있어요.")
+        raise NotAllowedError(ErrorCode.JOIN_ADULTS_ONLY)
     return set_membership(member.household, True, now)
 
 
@@ -303,7 +323,7 @@ def update_settings(household: Household, **values: int | bool | None) -> None:
             continue
         low, high = SETTINGS[name]
         if isinstance(value, bool) or not low <= value <= high:
-            raise AccountError(f"{name} must be between {low:,} and {high:,}")
+            raise AccountError(ErrorCode.SETTING_RANGE, name=name, low=low, high=high)
         checked[name] = value
     for name, value in checked.items():
         setattr(household, name, value)

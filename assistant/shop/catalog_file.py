@@ -1,7 +1,8 @@
 """The catalog file format (documented in ``catalog/README.md``) and its validation.
 
 Parsing is pure: a file becomes a list of :class:`ProductRecord` or a
-:class:`~assistant.errors.CatalogFormatError` naming the line and the field.
+:class:`~assistant.errors.CatalogFormatError` naming the line and the field, with an
+``ErrorCode`` for the problem (its messages: ``locales/*/errors-account.ftl``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.errors import CatalogFormatError
+from assistant.errors import CatalogFormatError, ErrorCode
 from assistant.shop.typed_text import text_problem, tidy
 
 if TYPE_CHECKING:
@@ -45,6 +46,11 @@ MAX_LINE = 4000
 """Longest line in characters: 13 fields of at most 200 characters, quotes and commas."""
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """Largest catalog file (the bundled one with 309 products is about 40 KB)."""
+TEXT_PROBLEMS = {
+    "card-number": ErrorCode.CATALOG_CARD_NUMBER,
+    "hidden-character": ErrorCode.CATALOG_HIDDEN_CHARACTER,
+}
+"""The refusal of each kind of :class:`~assistant.shop.typed_text.TextProblem` in a cell."""
 
 
 @dataclass(frozen=True)
@@ -82,19 +88,20 @@ class ProductRecord:
 def _text(value: str, field: str, path: str, line: int, *, required: bool = True) -> str:
     value = tidy(value)
     if required and not value:
-        raise CatalogFormatError(path, line, field, "must not be empty")
+        raise CatalogFormatError(path, line, field, ErrorCode.CATALOG_EMPTY_FIELD)
     if len(value) > MAX_TEXT:
-        raise CatalogFormatError(path, line, field, f"longer than {MAX_TEXT} characters")
+        raise CatalogFormatError(path, line, field, ErrorCode.CATALOG_TEXT_TOO_LONG, most=MAX_TEXT)
     return value
 
 
 def _int(value: str, field: str, path: str, line: int, low: int, high: int) -> int:
     value = value.strip()
     if not re.fullmatch(r"-?[0-9]+", value):
-        raise CatalogFormatError(path, line, field, f"expected a whole number, got {value!r}")
+        raise CatalogFormatError(path, line, field, ErrorCode.CATALOG_NOT_A_NUMBER, value=value)
     number = int(value)
     if not low <= number <= high:
-        raise CatalogFormatError(path, line, field, f"{number} is outside {low}..{high}")
+        raise CatalogFormatError(path, line, field, ErrorCode.CATALOG_NUMBER_RANGE,
+                                 number=number, low=low, high=high)  # fmt: skip
     return number
 
 
@@ -103,31 +110,30 @@ def parse_row(row: dict[str, str], path: str, line: int) -> ProductRecord:
     for field in COLUMNS:  # before any message could repeat a cell
         problem = text_problem(row[field])
         if problem is not None:
-            raise CatalogFormatError(path, line, field, problem)
+            raise CatalogFormatError(path, line, field, TEXT_PROBLEMS[problem.kind],
+                                     **problem.fields)  # fmt: skip
     sku = _text(row["sku"], "sku", path, line)
     if not SKU_RE.match(sku):
-        raise CatalogFormatError(path, line, "sku", f"{sku!r} is not like DAI-001")
+        raise CatalogFormatError(path, line, "sku", ErrorCode.CATALOG_BAD_SKU, value=sku)
     unit = _text(row["unit"], "unit", path, line)
     if unit not in UNITS:
-        raise CatalogFormatError(
-            path, line, "unit", f"{unit!r} is not a counting word ({' '.join(sorted(UNITS))})"
-        )
+        raise CatalogFormatError(path, line, "unit", ErrorCode.CATALOG_BAD_UNIT, value=unit,
+                                 units=" ".join(sorted(UNITS)))  # fmt: skip
     size = _text(row["size"], "size", path, line)
     if not SIZE_RE.match(size):
-        raise CatalogFormatError(path, line, "size", f"{size!r} is not like 1L, 30구 or 2kg")
+        raise CatalogFormatError(path, line, "size", ErrorCode.CATALOG_BAD_SIZE, value=size)
     raw_aliases = _text(row["aliases"], "aliases", path, line, required=False)
     aliases = tuple(a.strip() for a in raw_aliases.split("|")) if raw_aliases else ()
     if any(not a for a in aliases):
-        raise CatalogFormatError(path, line, "aliases", "empty alias between '|' separators")
+        raise CatalogFormatError(path, line, "aliases", ErrorCode.CATALOG_EMPTY_ALIAS)
     price = _int(row["price"], "price", path, line, 1, MAX_PRICE)
     member_price = _int(row["member_price"], "member_price", path, line, 1, MAX_PRICE)
     if member_price > price:
-        raise CatalogFormatError(
-            path, line, "member_price", f"{member_price} is higher than the price {price}"
-        )
+        raise CatalogFormatError(path, line, "member_price", ErrorCode.CATALOG_MEMBER_PRICE,
+                                 member_price=member_price, price=price)  # fmt: skip
     rating = row["rating"].strip()
     if not RATING_RE.match(rating) or float(rating) > 5:
-        raise CatalogFormatError(path, line, "rating", f"{rating!r} is not a rating 0.0..5.0")
+        raise CatalogFormatError(path, line, "rating", ErrorCode.CATALOG_BAD_RATING, value=rating)
     whole, _, tenth = rating.partition(".")
     return ProductRecord(
         sku=sku,
@@ -151,19 +157,19 @@ def _read_text(path: Path) -> str:
     name = str(path)
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise CatalogFormatError(
-                name, 0, "file", f"larger than {MAX_FILE_BYTES // 2**20} MB; is it a catalog?"
-            )
+            raise CatalogFormatError(name, 0, "file", ErrorCode.CATALOG_FILE_TOO_LARGE,
+                                     megabytes=MAX_FILE_BYTES // 2**20)  # fmt: skip
         return path.read_text(encoding="utf-8-sig")
     except FileNotFoundError as exc:
-        raise CatalogFormatError(name, 0, "file", "no such file") from exc
+        raise CatalogFormatError(name, 0, "file", ErrorCode.CATALOG_NO_FILE) from exc
     except IsADirectoryError as exc:
-        raise CatalogFormatError(name, 0, "file", "is a directory") from exc
+        raise CatalogFormatError(name, 0, "file", ErrorCode.CATALOG_IS_DIRECTORY) from exc
     except UnicodeDecodeError as exc:
         line = text_line_of_offset(path.read_bytes(), exc.start)
-        raise CatalogFormatError(name, line, "file", "not UTF-8 text") from exc
-    except OSError as exc:
-        raise CatalogFormatError(name, 0, "file", exc.strerror or str(exc)) from exc
+        raise CatalogFormatError(name, line, "file", ErrorCode.CATALOG_NOT_UTF8) from exc
+    except OSError as exc:  # the system's own words for why (permission denied, ...)
+        raise CatalogFormatError(name, 0, "file", ErrorCode.CATALOG_UNREADABLE,
+                                 reason=exc.strerror or str(exc)) from exc  # fmt: skip
 
 
 def _check_line_lengths(name: str, lines: list[str]) -> None:
@@ -176,11 +182,8 @@ def _check_line_lengths(name: str, lines: list[str]) -> None:
             long_cells = [i for i, cell in enumerate(text.split(",")) if len(cell) > MAX_TEXT]
             if long_cells and long_cells[0] < len(COLUMNS):
                 field = COLUMNS[long_cells[0]]
-        raise CatalogFormatError(
-            name, number, field,
-            f"the line is {len(text):,} characters long; a catalog line may hold at most "
-            f"{MAX_LINE:,} (each field at most {MAX_TEXT})",
-        )  # fmt: skip
+        raise CatalogFormatError(name, number, field, ErrorCode.CATALOG_LINE_TOO_LONG,
+                                 length=len(text), most=MAX_LINE, most_field=MAX_TEXT)  # fmt: skip
 
 
 def parse_catalog(path: Path) -> list[ProductRecord]:
@@ -188,7 +191,7 @@ def parse_catalog(path: Path) -> list[ProductRecord]:
     name = str(path)
     text = _read_text(path)
     if not text.strip():
-        raise CatalogFormatError(name, 1, "header", "the file is empty")
+        raise CatalogFormatError(name, 1, "header", ErrorCode.CATALOG_EMPTY_FILE)
     # Lines end at "\n" only, as an editor counts them: other breaks (U+2028, form feed)
     # stay inside their field and are refused there with the right line number.
     lines = text.replace("\r\n", "\n").removesuffix("\n").split("\n")
@@ -205,11 +208,10 @@ def _records(name: str, reader: _Reader) -> Iterator[tuple[int, list[str]]]:
         except StopIteration:
             return
         except csv.Error as exc:
-            raise CatalogFormatError(name, last + 1, "(line)", f"not valid CSV: {exc}") from exc
+            raise CatalogFormatError(name, last + 1, "(line)", ErrorCode.CATALOG_NOT_CSV,
+                                     reason=str(exc)) from exc  # fmt: skip
         if reader.line_num != last + 1:
-            raise CatalogFormatError(
-                name, last + 1, "(line)", "a quoted field runs over a line break; close the quote"
-            )
+            raise CatalogFormatError(name, last + 1, "(line)", ErrorCode.CATALOG_OPEN_QUOTE)
         last = reader.line_num
         yield last, cells
 
@@ -219,8 +221,12 @@ def _parse_rows(name: str, records_in: Iterator[tuple[int, list[str]]]) -> list[
     header = [h.strip() for h in header]
     if tuple(header) != COLUMNS:
         missing = [c for c in COLUMNS if c not in header]
-        detail = f"missing {', '.join(missing)}" if missing else "columns out of order or extra"
-        raise CatalogFormatError(name, 1, "header", f"{detail}; expected {','.join(COLUMNS)}")
+        expected = ",".join(COLUMNS)
+        if missing:
+            raise CatalogFormatError(name, 1, "header", ErrorCode.CATALOG_MISSING_COLUMNS,
+                                     missing=", ".join(missing), expected=expected)  # fmt: skip
+        raise CatalogFormatError(name, 1, "header", ErrorCode.CATALOG_COLUMN_ORDER,
+                                 expected=expected)  # fmt: skip
     records: list[ProductRecord] = []
     seen_sku: dict[str, int] = {}
     seen_name: dict[tuple[str, str], int] = {}
@@ -229,24 +235,21 @@ def _parse_rows(name: str, records_in: Iterator[tuple[int, list[str]]]) -> list[
             continue
         if len(cells) != len(COLUMNS):
             field = COLUMNS[len(cells)] if len(cells) < len(COLUMNS) else "(extra)"
-            raise CatalogFormatError(
-                name, line, field, f"expected {len(COLUMNS)} fields, found {len(cells)}"
-            )
+            raise CatalogFormatError(name, line, field, ErrorCode.CATALOG_FIELD_COUNT,
+                                     expected=len(COLUMNS), found=len(cells))  # fmt: skip
         record = parse_row(dict(zip(COLUMNS, cells, strict=True)), name, line)
         if record.sku in seen_sku:
-            raise CatalogFormatError(
-                name, line, "sku", f"{record.sku} already used on line {seen_sku[record.sku]}"
-            )
+            raise CatalogFormatError(name, line, "sku", ErrorCode.CATALOG_DUPLICATE_SKU,
+                                     sku=record.sku, first_line=seen_sku[record.sku])  # fmt: skip
         key = (record.name_ko, record.size)
         if key in seen_name:
-            raise CatalogFormatError(
-                name, line, "name_ko", f"same name and size as line {seen_name[key]}"
-            )
+            raise CatalogFormatError(name, line, "name_ko", ErrorCode.CATALOG_DUPLICATE_NAME,
+                                     first_line=seen_name[key])  # fmt: skip
         seen_sku[record.sku] = line
         seen_name[key] = line
         records.append(record)
     if not records:
-        raise CatalogFormatError(name, 2, "sku", "the file has a header but no products")
+        raise CatalogFormatError(name, 2, "sku", ErrorCode.CATALOG_NO_PRODUCTS)
     return records
 
 

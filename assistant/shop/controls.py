@@ -59,7 +59,7 @@ COUNTED = (OrderStatus.PLACED, OrderStatus.SHIPPED, OrderStatus.DELIVERED,
 
 def check_pin_format(pin: str) -> None:
     if not PIN_RE.match(pin):
-        raise AccountError("the PIN must be exactly 4 digits (0-9)")
+        raise AccountError(ErrorCode.PIN_FORMAT)
 
 
 def hash_pin(pin: str, salt: bytes) -> str:
@@ -92,7 +92,7 @@ def local_time(household: Household, when: datetime) -> datetime:
     try:
         zone = ZoneInfo(household.timezone)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ConfigError(f"unknown time zone {household.timezone!r}") from exc
+        raise ConfigError(ErrorCode.UNKNOWN_TIME_ZONE, zone=household.timezone) from exc
     return when.astimezone(zone)
 
 

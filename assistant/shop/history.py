@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from assistant.errors import ConfigError
+from assistant.errors import ConfigError, ErrorCode
 from assistant.shop.insights import (
     DEFAULT_POLICY,
     DEFAULT_SETTINGS,
@@ -54,7 +54,7 @@ def zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ConfigError(f"unknown time zone {name!r}") from exc
+        raise ConfigError(ErrorCode.UNKNOWN_TIME_ZONE, zone=name) from exc
 
 
 def day_index(moment: datetime, timezone: str) -> int:

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from assistant.errors import NotFoundError
+from assistant.errors import ErrorCode, NotFoundError
 from assistant.store.models import (
     Address,
     DeliveryKind,
@@ -34,15 +34,15 @@ def find_member(session: Session, name: str | None = None) -> Member:
     if name is not None:
         members = list(session.scalars(select(Member).where(Member.name == name)))
         if not members:
-            raise NotFoundError(f"no member called {name!r}; see `jangbogi demo init`")
+            raise NotFoundError(ErrorCode.NO_SUCH_MEMBER, name=name)
         if len(members) > 1:
-            raise NotFoundError(f"several households have a member called {name!r}")
+            raise NotFoundError(ErrorCode.MEMBER_AMBIGUOUS, name=name)
         return members[0]
     member = session.scalars(
         select(Member).where(Member.role == Role.OWNER).order_by(Member.id).limit(1)
     ).first()
     if member is None:
-        raise NotFoundError("no household yet; create one with `jangbogi demo init`")
+        raise NotFoundError(ErrorCode.NO_HOUSEHOLD)
     return member
 
 

@@ -2,8 +2,9 @@
 
 One set of rules for every free-text field that ends up in the database — member and
 household names, card labels and tokens, addresses, lockers and stores, and the catalog's
-names and aliases. Callers wrap :func:`text_problem` in their own error (an account error,
-a catalog error naming the line); the problem text never repeats the number it found.
+names and aliases. Callers turn the :class:`TextProblem` of :func:`text_problem` into their
+own coded error (an account error, a catalog error naming the line); a problem never holds
+the number it found.
 
 A *card number* here is any run of 13 or more digits, counting digits kept apart only by
 separators people put into card numbers (spaces, dots, dashes, underscores, and invisible
@@ -16,6 +17,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass, field
+from typing import Literal
 
 DIGIT = re.compile(r"\d")
 """Any decimal digit (full-width and other scripts' too, like str.isdecimal)."""
@@ -28,14 +31,24 @@ HIDDEN_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")
 HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 """Control and format characters (NUL, zero-width space, soft hyphen, BOM, direction
 marks), lone surrogates (bytes that were not UTF-8) and line/paragraph separators."""
-CONTROL_NAMES = {"\0": "NUL", "\t": "a tab", "\n": "a line break", "\r": "a line break"}
-"""Control characters have no Unicode name; these are the ones people meet."""
-CARD_NUMBER = (
-    "looks like a card number (13 or more digits, counting digits kept apart by spaces, "
-    "dots, dashes or underscores); only the payment processor's token and the card's last "
-    "four digits are kept (not a card number? put a word or a comma between the numbers)"
-)
-"""The refusal, phrased to follow the field's name; it never repeats the number."""
+CONTROL_NAMES = {"\0": "nul", "\t": "tab", "\n": "line-break", "\r": "line-break"}
+"""Control characters have no Unicode name; these are the ones people meet (the catalogs
+say them in words: ``char`` of ``error-typed-hidden-character``)."""
+
+
+@dataclass(frozen=True)
+class TextProblem:
+    """Why a typed text may not be stored: what it is, never the text (nor a number in it)."""
+
+    kind: Literal["card-number", "hidden-character"]
+    """A possible card number, or an invisible or control character."""
+    fields: dict[str, str | int] = field(default_factory=dict)
+    """For a hidden character: ``codepoint`` (U+200B), ``char`` (its lower-case Unicode
+    name, or nul, tab, line-break, not-utf8, control) and ``position`` (1-based)."""
+
+
+CARD_NUMBER = TextProblem("card-number")
+"""The refusal of a possible card number: the same for every text, so it repeats nothing."""
 
 
 def _is_separator(ch: str) -> bool:
@@ -84,13 +97,14 @@ def redact_card_numbers(text: str, mark: str = "[card number hidden]") -> str:
     return "".join([*out, text[last:]])
 
 
-def hidden_character(text: str) -> tuple[int, str] | None:
-    """The first character that cannot be seen or stored as typed: (index, its description)."""
+def hidden_character(text: str) -> tuple[int, str, str] | None:
+    """The first character that cannot be seen or stored as typed: (index, its code point
+    as U+XXXX, what it is: see :attr:`TextProblem.fields`)."""
     if text.isprintable() and not HIDDEN_LETTERS.intersection(text):
         return None  # isprintable() is False for every hidden category (and for spaces but " ")
     for i, ch in enumerate(text):
         if ch in HIDDEN_LETTERS or unicodedata.category(ch) in HIDDEN_CATEGORIES:
-            return i, f"U+{ord(ch):04X} ({_describe(ch)})"
+            return i, f"U+{ord(ch):04X}", _describe(ch)
     return None
 
 
@@ -98,21 +112,19 @@ def _describe(ch: str) -> str:
     if ch in CONTROL_NAMES:
         return CONTROL_NAMES[ch]
     if unicodedata.category(ch) == "Cs":
-        return "a byte that is not UTF-8 text"
-    return unicodedata.name(ch, "a control character").lower()
+        return "not-utf8"
+    return unicodedata.name(ch, "control").lower()
 
 
-def text_problem(text: str) -> str | None:
-    """Why ``text`` may not be stored, phrased to follow the field's name; None when fine."""
+def text_problem(text: str) -> TextProblem | None:
+    """Why ``text`` may not be stored; None when it may."""
     if has_card_number(text):
         return CARD_NUMBER
     hidden = hidden_character(text)
     if hidden is not None:
-        index, what = hidden
-        return (
-            f"contains an invisible or control character, {what}, at character {index + 1}; "
-            "retype it without that character"
-        )
+        index, codepoint, char = hidden
+        fields: dict[str, str | int] = {"codepoint": codepoint, "char": char, "position": index + 1}
+        return TextProblem("hidden-character", fields)
     return None
 
 
