@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import argparse
 import re
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
+from assistant.cli.voice import catalog_vocabulary
 from assistant.config import bundled_catalog_path
+from assistant.errors import DatabaseMissingError
 from assistant.nlu.parser import IntentParser
 from assistant.shop.catalog import list_products
 from assistant.shop.catalog_file import parse_catalog
@@ -93,3 +98,22 @@ def test_text_knows_a_product_imported_into_the_database(
     [reply, _bye] = talk(sentence, "그만")
     assert "쫀득바 초코" in reply and "2개" in reply, reply
     assert "3,000원" in reply or "2,800원" in reply, reply
+
+
+def test_transcribe_hears_the_database_catalog_or_the_bundled_one(
+    tmp_path: Path, db_url: str, jangbogi: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The grammar `transcribe` compiles: the database's catalog when there is one (as
+    `listen`), the bundled catalog when none was named and the default does not exist."""
+    path = tmp_path / "more.csv"
+    path.write_text(NEW_PRODUCT, encoding="utf-8")
+    assert jangbogi("catalog", "import", str(path), "--db", db_url).code == 0
+    named = catalog_vocabulary(argparse.Namespace(db=db_url))
+    assert "쫀득바 초코" in named.phrases and "쫀득바" in named.words
+    monkeypatch.setenv("JANGBOGI_DB", db_url)
+    assert catalog_vocabulary(argparse.Namespace(db=None)) == named
+    monkeypatch.delenv("JANGBOGI_DB")
+    assert catalog_vocabulary(argparse.Namespace(db=None)) == bundled_vocabulary()
+    missing = f"sqlite:///{tmp_path / 'typo.db'}"
+    with pytest.raises(DatabaseMissingError):  # a typo is an error, not another catalog
+        catalog_vocabulary(argparse.Namespace(db=missing))
