@@ -33,6 +33,7 @@ DOC = ROOT / "docs" / "architecture.md"
 TOY = Path(__file__).resolve().parent / "toy_greek"
 NEW = "el"
 """The new language's code (the toy Greek pack)."""
+NO_CACHE = shutil.ignore_patterns("__pycache__")
 
 
 # -- the doc's table --------------------------------------------------------------------
@@ -265,8 +266,8 @@ def translated(ftl: str) -> str:
 def add_language(root: Path) -> None:
     """A new language, done as the table says (and nothing else)."""
     pkg = root / "assistant"
-    shutil.copytree(TOY / "grammars", pkg / "grammars", dirs_exist_ok=True)
-    shutil.copytree(TOY / "nlu", pkg / "nlu", dirs_exist_ok=True)
+    for folder in ("grammars", "nlu"):
+        shutil.copytree(TOY / folder, pkg / folder, dirs_exist_ok=True, ignore=NO_CACHE)
     (pkg / "locales" / NEW).mkdir()
     for ftl in sorted((pkg / "locales/en").glob("*.ftl")):
         target = pkg / "locales" / NEW / ftl.name
@@ -279,8 +280,7 @@ def add_language(root: Path) -> None:
 @pytest.fixture(scope="module")
 def copy(tmp_path_factory: pytest.TempPathFactory) -> Copy:
     root = tmp_path_factory.mktemp("copy")
-    shutil.copytree(ROOT / "assistant", root / "assistant",
-                    ignore=shutil.ignore_patterns("__pycache__"))  # fmt: skip
+    shutil.copytree(ROOT / "assistant", root / "assistant", ignore=NO_CACHE)
     shutil.copytree(ROOT / "tests" / "golden", root / "tests" / "golden")
     start = snapshot(root)
     add_intent(root)
