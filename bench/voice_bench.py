@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assistant.audio.wavfile import read_wav  # noqa: E402
-from assistant.nlu.grammar import load_pack  # noqa: E402
+from assistant.nlu.grammar import load_grammar  # noqa: E402
 from assistant.nlu.schema import SPENDING_INTENTS  # noqa: E402
 from assistant.shop.vocabulary import catalog_words, load_parser  # noqa: E402
 from assistant.speech.grammar import compile_grammar  # noqa: E402
@@ -74,7 +74,7 @@ def main() -> None:
     print(f"model load: {time.perf_counter() - start:.2f} s ({model_path.name})")
     grammar = list(
         compile_grammar(
-            load_pack("ko"), catalog_words(), lambda w: knows_word(model, w), "bench"
+            load_grammar("ko"), catalog_words(), lambda w: knows_word(model, w), "bench"
         ).words
     )
     parser = load_parser()

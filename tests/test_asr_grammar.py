@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from assistant.nlu.grammar import load_pack
+from assistant.nlu.grammar import load_grammar
 from assistant.speech.grammar import (
     UNKNOWN,
     compile_grammar,
@@ -31,7 +31,7 @@ def test_split_into_fewest_known_parts() -> None:
 
 
 def test_compile_reports_kept_split_and_missing() -> None:
-    pack = load_pack("ko")
+    pack = load_grammar("ko")
     grammar = compile_grammar(pack, ["서울우유 흰우유", "외계인고기", "milk"], knows, "fake")
     assert UNKNOWN in grammar.words
     assert "우유" not in grammar.coverage.missing
@@ -42,13 +42,13 @@ def test_compile_reports_kept_split_and_missing() -> None:
 
 
 def test_wanted_words_cover_templates_lists_and_catalog() -> None:
-    words = set(wanted_words(load_pack("ko"), ["풀무원 무항생제 특란"]))
+    words = set(wanted_words(load_grammar("ko"), ["풀무원 무항생제 특란"]))
     assert {"장바구니", "주문해", "판", "사물함", "무항생제", "스물네"} <= words
     assert not any(w.endswith("다") and w in {"하다", "주다"} for w in words)
 
 
 def test_rebuilt_when_the_catalog_changes(tmp_path: Path) -> None:
-    pack = load_pack("ko")
+    pack = load_grammar("ko")
     first = compile_grammar(pack, ["우유"], knows, "fake")
     path = tmp_path / "grammar-ko.json"
     save(first, path)
@@ -66,7 +66,7 @@ def test_real_model_coverage() -> None:
 
     model: Any = load_model(resolve_model(None))
     catalog = ["서울우유 흰우유", "풀무원 무항생제 특란", "농심 신라면"]
-    grammar = compile_grammar(load_pack("ko"), catalog, lambda w: knows_word(model, w), "ko")
+    grammar = compile_grammar(load_grammar("ko"), catalog, lambda w: knows_word(model, w), "ko")
     assert {"서울우유", "흰우유", "신라면", "장바구니", "주문해", "줘"} <= set(grammar.words)
     assert all(knows_word(model, w) for w in grammar.words)
     assert grammar.coverage.split.get("담아줘", ["담아", "줘"]) == ["담아", "줘"]

@@ -119,12 +119,12 @@ def _decode(model: Path, grammar: list[str], files: list[Path]) -> object:
 def test_trimmed_model_decodes_exactly_like_the_full_model(
     model: Path, vocabulary: frozenset[str], tmp_path: Path
 ) -> None:
-    from assistant.nlu.grammar import load_pack
+    from assistant.nlu.grammar import load_grammar
     from assistant.shop.vocabulary import catalog_words
     from assistant.speech.grammar import compile_grammar
 
     grammar = list(
-        compile_grammar(load_pack("ko"), catalog_words(), vocabulary.__contains__, "t").words
+        compile_grammar(load_grammar("ko"), catalog_words(), vocabulary.__contains__, "t").words
     )
     files = [ROOT / "audio_fixtures" / "noise_16k.wav", ROOT / "audio_fixtures" / "clipped_16k.wav"]
     if SPEECH.is_dir():

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
-from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 
 from assistant.errors import ConfigError
 from assistant.nlu import packs
-from assistant.nlu.analysis import Analysis
 from assistant.nlu.choice import parse_choice
-from assistant.nlu.grammar import Grammar, load_grammar, lookup
-from assistant.nlu.packs import DEFAULT_LANGS, FrontEnd, LangPack, PinWords, pack_for
+from assistant.nlu.grammar import lookup
+from assistant.nlu.packs import DEFAULT_LANGS, LangPack, pack_for
 from assistant.nlu.parser import IntentParser, detect_language
 from assistant.nlu.pin import parse_pin
-from assistant.nlu.schedule import parse_schedule, parse_schedule_en, parse_schedule_ko
-from assistant.nlu.schema import Schedule, Slots
+from assistant.nlu.schedule import parse_schedule
+from assistant.nlu.schema import Schedule
 
 NLU = Path(__file__).resolve().parent.parent / "assistant" / "nlu"
 
@@ -57,8 +56,10 @@ def test_each_pack_reads_its_own_schedules() -> None:
     )
     assert pack_for("en").parse_schedule("매주 월요일") is None
     for text in ("격주 토요일", "every day at 7 am", "매달 15일"):
-        assert parse_schedule(text, "ko") == parse_schedule_ko(text)
-        assert parse_schedule(text, "en") == parse_schedule_en(text)
+        for code in DEFAULT_LANGS:  # the one entry point asks the pack of the language
+            assert parse_schedule(text, code) == pack_for(code).parse_schedule(text)
+    assert parse_schedule("격주 토요일", "ko") == Schedule("weekly", 2, ("sat",), None, None)
+    assert parse_schedule("격주 토요일", "en") is None
 
 
 def test_choices_and_pins_may_be_said_in_any_pack() -> None:
@@ -79,82 +80,41 @@ def test_kept_words_are_the_ones_a_tokenizer_needs() -> None:
 
 # -- a third language, added without touching the core -------------------------------------
 
-
-class ToyFrontEnd:
-    """Words of the grammar stay; any other run of words is the product."""
-
-    def __init__(self, grammar: Grammar) -> None:
-        self.grammar = grammar
-
-    def analyse(self, text: str) -> Analysis:
-        key: list[str] = []
-        product: list[str] = []
-        for word in text.lower().split():
-            if word in self.grammar.vocabulary:
-                key.append(word)
-            else:
-                product.append(word)
-                if not key or key[-1] != "{product}":
-                    key.append("{product}")
-        return Analysis(tuple(key), Slots(" ".join(product) or None))
+TOY = Path(__file__).resolve().parent / "toy_greek"
+"""A toy Greek pack laid out as in the package (``tests/toy_greek/README.md``)."""
 
 
-class ToyPack:
-    """Greek-script toy language: "θέλω γάλα" orders milk, "ναι" confirms."""
-
-    code = "xx"
-    pin = PinWords(digits={"ένα": "1", "δύο": "2"}, names=("πιν",))
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-
-    def detects(self, text: str) -> bool:
-        return re.search("[α-ωά-ώ]", text.lower()) is not None
-
-    def grammar(self) -> Grammar:
-        return load_grammar(self.code, self.root)
-
-    def front_end(self, grammar: Grammar, product_words: tuple[str, ...]) -> FrontEnd:
-        return ToyFrontEnd(grammar)
-
-    def kept_words(self, words: Iterable[str]) -> tuple[str, ...]:
-        return ()
-
-    def parse_number(self, word: str) -> int | None:
-        return {"ένα": 1, "δύο": 2}.get(word)
-
-    def parse_schedule(self, text: str) -> Schedule | None:
-        return Schedule("daily") if "κάθε μέρα" in text else None
-
-    def parse_choice(self, text: str) -> int | None:
-        return {"πρώτο": 1, "δεύτερο": 2}.get(text.strip().lower())
-
-    def pin_number(self, text: str) -> str | None:
-        return None
+def toy_pack(root: Path) -> LangPack:
+    """The toy Greek pack of ``tests/toy_greek/``, its grammar read from ``root``."""
+    path = TOY / "nlu" / "lang" / "el" / "__init__.py"
+    spec = importlib.util.spec_from_file_location("toy_greek_pack", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    pack: LangPack = module.GreekPack(root)
+    return pack
 
 
 @pytest.fixture
-def toy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> LangPack:
-    folder = tmp_path / "xx"
-    folder.mkdir()
-    (folder / "lists.yaml").write_text("fillers: []\n", encoding="utf-8")
-    (folder / "intents.yaml").write_text(
-        "intents:\n  order:\n    - θέλω {product}\n  confirm:\n    - ναι\n", encoding="utf-8"
-    )
+def toy(monkeypatch: pytest.MonkeyPatch) -> LangPack:
     monkeypatch.setattr(packs, "_PACKS", dict(packs._PACKS))  # the registry as it was, after
-    pack = ToyPack(tmp_path)
+    pack = toy_pack(TOY / "grammars")
     packs.register_pack(pack)
     return pack
 
 
 def test_a_new_language_is_one_more_pack(toy: LangPack) -> None:
-    langs = (*DEFAULT_LANGS, "xx")
+    langs = (*DEFAULT_LANGS, "el")
     parser = IntentParser(langs)
     intent = parser.parse("θέλω γάλα")
-    assert (intent.lang, intent.name, intent.slots.product) == ("xx", "order", "γάλα")
+    assert (intent.lang, intent.name, intent.slots.product) == ("el", "order", "γάλα")
     assert parser.parse("ναι").name == "confirm"
+    asked = toy.front_end(toy.grammar(), ()).analyse("ναι;")  # ";" is the Greek "?"
+    assert (asked.key, asked.question) == (("ναι",), True)
+    assert parser.parse("ναι;").name == "none"  # a question is not a yes
+    assert parser.parse("βοήθεια παρακαλώ").name == "help"
     assert detect_language("우유", langs) == "ko"
     assert lookup(toy.grammar(), ("θέλω", "{product}")) == "order"
     assert parse_choice("δεύτερο", langs) == 2
     assert parse_pin("πιν ένα δύο ένα δύο", langs) == "1212"
-    assert parse_schedule("γάλα κάθε μέρα", "xx") == Schedule("daily")
+    assert parse_schedule("γάλα κάθε μέρα", "el") == Schedule("daily")

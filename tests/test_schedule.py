@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from assistant.nlu.numbers import to_english, to_native, to_sino
-from assistant.nlu.schedule import parse_schedule_en, parse_schedule_ko
+from assistant.nlu.schedule import parse_schedule
 from assistant.nlu.schema import Schedule
 
 WORKDAYS = ("mon", "tue", "wed", "thu", "fri")
@@ -189,22 +189,22 @@ UNSUPPORTED_EN = [
 
 @pytest.mark.parametrize(("text", "expected"), KOREAN)
 def test_korean(text: str, expected: Schedule) -> None:
-    assert parse_schedule_ko(text) == expected
+    assert parse_schedule(text, "ko") == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), ENGLISH)
 def test_english(text: str, expected: Schedule) -> None:
-    assert parse_schedule_en(text) == expected
+    assert parse_schedule(text, "en") == expected
 
 
 @pytest.mark.parametrize("text", NOT_SCHEDULES_KO + UNSUPPORTED_KO)
 def test_korean_without_a_schedule(text: str) -> None:
-    assert parse_schedule_ko(text) is None
+    assert parse_schedule(text, "ko") is None
 
 
 @pytest.mark.parametrize("text", NOT_SCHEDULES_EN + UNSUPPORTED_EN)
 def test_english_without_a_schedule(text: str) -> None:
-    assert parse_schedule_en(text) is None
+    assert parse_schedule(text, "en") is None
 
 
 def test_tables_are_large_enough() -> None:
@@ -214,30 +214,30 @@ def test_tables_are_large_enough() -> None:
 
 @given(st.integers(min_value=2, max_value=30))
 def test_every_n_days_and_day_of_month(n: int) -> None:
-    assert parse_schedule_ko(f"{n}일마다") == daily(n)
-    assert parse_schedule_ko(f"{to_sino(n)}일마다") == daily(n)
-    assert parse_schedule_ko(f"매달 {n}일") == monthly(n)
-    assert parse_schedule_ko(f"매달 {to_sino(n)}일 우유") == monthly(n)
-    assert parse_schedule_en(f"every {to_english(n)} days") == daily(n)
-    assert parse_schedule_en(f"every {n} days") == daily(n)
+    assert parse_schedule(f"{n}일마다", "ko") == daily(n)
+    assert parse_schedule(f"{to_sino(n)}일마다", "ko") == daily(n)
+    assert parse_schedule(f"매달 {n}일", "ko") == monthly(n)
+    assert parse_schedule(f"매달 {to_sino(n)}일 우유", "ko") == monthly(n)
+    assert parse_schedule(f"every {to_english(n)} days", "en") == daily(n)
+    assert parse_schedule(f"every {n} days", "en") == daily(n)
 
 
 @given(st.integers(min_value=2, max_value=12))
 def test_every_n_weeks_and_months(n: int) -> None:
-    assert parse_schedule_ko(f"{to_native(n, attributive=True)} 주마다") == weekly(interval=n)
-    assert parse_schedule_ko(f"{n}개월마다") == monthly(interval=n)
-    assert parse_schedule_en(f"every {to_english(n)} weeks") == weekly(interval=n)
-    assert parse_schedule_en(f"every {n} months") == monthly(interval=n)
+    assert parse_schedule(f"{to_native(n, attributive=True)} 주마다", "ko") == weekly(interval=n)
+    assert parse_schedule(f"{n}개월마다", "ko") == monthly(interval=n)
+    assert parse_schedule(f"every {to_english(n)} weeks", "en") == weekly(interval=n)
+    assert parse_schedule(f"every {n} months", "en") == monthly(interval=n)
 
 
 @given(st.integers(min_value=1, max_value=11))
 def test_korean_clock_hours(n: int) -> None:
-    assert parse_schedule_ko(f"매일 오전 {to_native(n, attributive=True)} 시") == daily(hour=n)
-    assert parse_schedule_ko(f"매일 오후 {n}시") == daily(hour=n + 12)
+    assert parse_schedule(f"매일 오전 {to_native(n, attributive=True)} 시", "ko") == daily(hour=n)
+    assert parse_schedule(f"매일 오후 {n}시", "ko") == daily(hour=n + 12)
 
 
 def test_schedule_inside_a_longer_sentence_round_trips_to_json() -> None:
-    schedule = parse_schedule_ko("음 그 매주 월요일이랑 목요일 아침에 달걀 한 판 자동 주문해 줘")
+    schedule = parse_schedule("음 그 매주 월요일이랑 목요일 아침에 달걀 한 판 자동 주문해 줘", "ko")
     assert schedule is not None
     assert schedule.to_json() == {
         "freq": "weekly",

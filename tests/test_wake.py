@@ -9,7 +9,7 @@ import pytest
 
 from assistant.audio.wavfile import read_wav
 from assistant.errors import SpeechModelError
-from assistant.nlu.grammar import load_pack
+from assistant.nlu.grammar import load_grammar
 from assistant.shop.vocabulary import catalog_words
 from assistant.speech.grammar import compile_grammar
 from assistant.speech.recogniser import knows_word, load_model, resolve_model
@@ -28,7 +28,7 @@ def model() -> Any:
 @pytest.fixture(scope="module")
 def fillers(model: Any) -> list[str]:
     grammar = compile_grammar(
-        load_pack("ko"), catalog_words(), lambda w: knows_word(model, w), "test"
+        load_grammar("ko"), catalog_words(), lambda w: knows_word(model, w), "test"
     )
     return list(grammar.words)
 

@@ -20,14 +20,15 @@ def cmd_text(args: argparse.Namespace) -> int:
     from assistant.dialog.conversation import Dialog
     from assistant.doors.text import GREETING, interactive_lines, run_lines
     from assistant.shop.service import ShopService
-    from assistant.shop.vocabulary import load_parser
+    from assistant.shop.vocabulary import database_parser
     from assistant.store import db
     from assistant.store.models import utcnow
 
-    parser = load_parser()
-    parser.preload(background=True)  # Kiwi takes ~2 s: load it while the database opens
-    shop = ShopService(db.session_factory(engine(args)), args.member)
-    dialog = Dialog(shop)
+    factory = db.session_factory(engine(args))
+    parser = database_parser(factory)  # the product words of this database's catalog
+    parser.preload(background=True)  # Kiwi takes ~2 s: load it while the shop opens
+    shop = ShopService(factory, args.member)
+    dialog = Dialog(shop, parser=parser.parse)
     if sys.stdin.isatty():
         print(GREETING)
         suggestion = dialog.opening(utcnow())  # what is running out, once a day

@@ -49,7 +49,7 @@ def add_parsers(sub: Subparsers) -> None:
     build.add_argument("--report", action="store_true", help="list split and missing words")
     build.set_defaults(handler=cmd_grammar_build)
 
-    transcribe = sub.add_parser("transcribe", help="recognise speech in a WAV file")
+    transcribe = with_db(sub.add_parser("transcribe", help="recognise speech in a WAV file"))
     transcribe.add_argument("file", type=Path, metavar="FILE.wav")
     transcribe.add_argument("--model", metavar="PATH", help="a Vosk model directory")
     transcribe.add_argument(
@@ -67,32 +67,48 @@ def compile_grammar(phrases: list[str], model_path: Path, lang: str = "ko") -> A
 
     The model's vocabulary is read from its files, so Vosk is not loaded for this.
     """
-    from assistant.nlu.grammar import load_pack
+    from assistant.nlu.grammar import load_grammar
     from assistant.speech.grammar import compile_grammar as compile_pack
     from assistant.speech.model_trim import read_vocabulary
 
     vocabulary = read_vocabulary(model_path)
-    return compile_pack(load_pack(lang), phrases, vocabulary.__contains__, str(model_path))
+    return compile_pack(load_grammar(lang), phrases, vocabulary.__contains__, str(model_path))
 
 
-def voice_grammar(factory: Any, model_path: Path) -> list[str]:
-    """The compiled grammar, rebuilt only when the catalog, grammar files or model changed."""
+def voice_grammar(phrases: list[str], model_path: Path) -> list[str]:
+    """The compiled grammar of the catalog's ``phrases`` (a Vocabulary's), rebuilt only when
+    the catalog, grammar files or model changed."""
     from assistant.config import default_data_dir
-    from assistant.nlu.grammar import load_pack
-    from assistant.shop.catalog import spoken_phrases
+    from assistant.nlu.grammar import load_grammar
     from assistant.speech.grammar import fingerprint, load_if_current, save
-    from assistant.store import db
 
-    with db.transaction(factory) as session:
-        phrases = spoken_phrases(session)
     out = default_data_dir() / "grammar-ko.json"
-    expected = fingerprint(load_pack("ko"), sorted(set(phrases)), str(model_path))
+    expected = fingerprint(load_grammar("ko"), sorted(set(phrases)), str(model_path))
     cached = load_if_current(out, expected)
     if cached is not None:
         return list(cached)
     compiled = compile_grammar(phrases, model_path)
     save(compiled, out)
     return list(compiled.words)
+
+
+def catalog_vocabulary(args: argparse.Namespace) -> Any:
+    """The product words (a shop.vocabulary.Vocabulary) of the database's catalog; of the
+    bundled catalog when no database was named and the default one does not exist."""
+    import os
+
+    from assistant.config import ENV_DB
+    from assistant.errors import DatabaseMissingError
+    from assistant.shop.vocabulary import bundled_vocabulary, from_database
+    from assistant.store import db
+
+    try:
+        made = engine(args)
+    except DatabaseMissingError:
+        if args.db or os.environ.get(ENV_DB):
+            raise  # a typo in --db must not look like another catalog
+        return bundled_vocabulary()
+    return from_database(db.session_factory(made))
 
 
 def grammar_model(model_path: Path, words: list[str]) -> Any:
@@ -127,8 +143,9 @@ def cmd_listen(args: argparse.Namespace) -> int:
     from assistant.dialog.conversation import Dialog
     from assistant.doors.voice import LiveSettings, live_turns
     from assistant.errors import ConfigError
+    from assistant.nlu.parser import IntentParser
     from assistant.shop.service import ShopService
-    from assistant.shop.vocabulary import load_parser
+    from assistant.shop.vocabulary import from_database
     from assistant.speech.grammar import ANSWER_WORDS
     from assistant.speech.recogniser import Recognizer, load_model, resolve_model
     from assistant.speech.wake import WakeDetector
@@ -142,8 +159,10 @@ def cmd_listen(args: argparse.Namespace) -> int:
     audio = open_wav(args.input) if args.input else None  # a bad file fails before loading
     factory = db.session_factory(engine(args))
     model_path = resolve_model(args.model)
-    grammar = voice_grammar(factory, model_path)
-    load_parser().preload(background=True, langs=("ko",))  # English is built if ever heard
+    vocabulary = from_database(factory)  # the grammar and the parser know the same products
+    grammar = voice_grammar(list(vocabulary.phrases), model_path)
+    parser = IntentParser(product_words=vocabulary.words)
+    parser.preload(background=True, langs=("ko",))  # English is built if ever heard
     wake_word = getattr(args, "wake_word", None) or profile.wake_word
     if args.no_grammar:
         model = load_model(model_path)
@@ -161,7 +180,7 @@ def cmd_listen(args: argparse.Namespace) -> int:
             speakers[voice] = Speaker(VoiceSettings(voice=voice))
         speakers[voice].say(text)
 
-    dialog = Dialog(ShopService(factory, args.member), channel=Channel.VOICE)
+    dialog = Dialog(ShopService(factory, args.member), channel=Channel.VOICE, parser=parser.parse)
     endpointer = Endpointer(profile.silence_rms, profile.trailing_silence_ms,
                             profile.max_utterance_s)  # fmt: skip
     if audio is not None:
@@ -223,13 +242,12 @@ def cmd_devices(args: argparse.Namespace) -> int:
 def cmd_grammar_build(args: argparse.Namespace) -> int:
     """Compile the recogniser grammar from grammars/ and the catalog and save it."""
     from assistant.config import default_data_dir
-    from assistant.shop.catalog import spoken_phrases
+    from assistant.shop.vocabulary import from_database
     from assistant.speech.grammar import save
     from assistant.speech.recogniser import resolve_model
     from assistant.store import db
 
-    with db.transaction(db.session_factory(engine(args))) as session:
-        phrases = spoken_phrases(session)
+    phrases = list(from_database(db.session_factory(engine(args))).phrases)
     model_path = resolve_model(args.model)
     grammar = compile_grammar(phrases, model_path, args.lang)
     out = args.out or default_data_dir() / f"grammar-{args.lang}.json"
@@ -257,10 +275,8 @@ def cmd_transcribe(args: argparse.Namespace) -> int:
     grammar = None
     if args.no_grammar:
         model = load_model(model_path)
-    else:
-        from assistant.shop.vocabulary import catalog_words
-
-        grammar = list(compile_grammar(list(catalog_words()), model_path).words)
+    else:  # what `listen` would hear: the grammar of the database's catalog
+        grammar = voice_grammar(list(catalog_vocabulary(args).phrases), model_path)
         model = grammar_model(model_path, grammar)
     samples = 0
 

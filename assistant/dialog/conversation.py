@@ -13,7 +13,6 @@ through the table of :mod:`assistant.dialog.routes`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -26,6 +25,7 @@ from assistant.errors import DatabaseError, DatabaseLockedError, JangbogiError
 from assistant.nlu.analysis import normal_form
 from assistant.nlu.choice import normalise
 from assistant.nlu.intents import IntentName
+from assistant.nlu.packs import written_in
 from assistant.nlu.parser import MAX_UTTERANCE
 from assistant.nlu.pin import parse_pin
 from assistant.nlu.schema import Intent
@@ -112,7 +112,7 @@ class Dialog:
             said, _ = self._guarded(lambda: (self._flows.purchase.answer_pin(pin, now), False))
             return Reply(said, Intent(SECRET, lang, "none", 1.0), secret=True)
         intent = self.parser(text)
-        if re.search(r"[가-힣A-Za-z]", normal_form(text)):  # "1" or "2번" keeps the language
+        if written_in(normal_form(text)):  # "1" keeps the language; a script changes it
             session.lang = intent.lang
         prefix = ""
         pending = session.pending

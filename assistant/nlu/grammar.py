@@ -194,9 +194,3 @@ def load_grammar(lang: str, root: Path = GRAMMARS_DIR) -> Grammar:
         hesitations=_words(lists, "hesitations", lists_path),
         templates=templates,
     )
-
-
-LanguagePack = Grammar
-"""Old name of :class:`Grammar` (``assistant.speech.grammar`` still uses it)."""
-load_pack = load_grammar
-"""Old name of :func:`load_grammar`."""

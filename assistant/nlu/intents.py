@@ -1,8 +1,8 @@
 """The intents: one enum, and what each one is (spends money, takes a product, interrupts).
 
-A new intent is a member here with its row in :data:`TRAITS`, its templates in
-``grammars/<lang>/intents.yaml``, its handler row in the dialog and its messages in
-``locales/<lang>/``.
+A new intent is a member here (with its row in :data:`TRAITS` unless it is plain), its
+templates in ``grammars/<lang>/intents.yaml``, its handler row in the dialog and its messages
+in ``locales/<lang>/`` (docs/architecture.md, "Where a change goes"; tests/test_extending.py).
 """
 
 from __future__ import annotations

@@ -136,6 +136,12 @@ def packs(langs: Iterable[str] = DEFAULT_LANGS) -> tuple[LangPack, ...]:
     return tuple(pack_for(code) for code in langs)
 
 
+def written_in(text: str, langs: tuple[str, ...] = DEFAULT_LANGS) -> bool:
+    """Whether ``text`` (normalised) uses the script of one of ``langs`` (digits and symbols
+    alone do not: "1" keeps the language of the conversation)."""
+    return any(pack_for(code).detects(text) for code in langs)
+
+
 def detect_language(text: str, langs: tuple[str, ...] = DEFAULT_LANGS) -> str:
     """The first of ``langs`` whose script ``text`` uses, else the first of ``langs``."""
     for code in langs:

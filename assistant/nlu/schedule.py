@@ -30,8 +30,6 @@ __all__ = [
     "ScheduleWords",
     "find_schedule",
     "parse_schedule",
-    "parse_schedule_en",
-    "parse_schedule_ko",
 ]
 
 WEEKDAYS: Final = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -189,13 +187,3 @@ def find_schedule(text: str, words: ScheduleWords) -> Schedule | None:
 def parse_schedule(text: str, lang: str) -> Schedule | None:
     """The recurring schedule said in ``text``, read by the pack of ``lang``."""
     return pack_for(lang).parse_schedule(text)
-
-
-def parse_schedule_ko(text: str) -> Schedule | None:
-    """Old name of ``parse_schedule(text, "ko")``."""
-    return parse_schedule(text, "ko")
-
-
-def parse_schedule_en(text: str) -> Schedule | None:
-    """Old name of ``parse_schedule(text, "en")``."""
-    return parse_schedule(text, "en")

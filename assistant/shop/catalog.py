@@ -99,11 +99,6 @@ def catalog_entry(p: Product) -> CatalogEntry:
     )  # fmt: skip
 
 
-def spoken_phrases(session: Session) -> list[str]:
-    """Every name, brand and alias of the products on sale (for the recogniser's grammar)."""
-    return [w for p in list_products(session) for w in (p.name_ko, p.brand, *p.alias_list)]
-
-
 def list_products(session: Session, category: str | None = None) -> list[Product]:
     stmt = select(Product).where(Product.active.is_(True))
     if category:

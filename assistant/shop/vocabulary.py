@@ -1,14 +1,15 @@
 """The catalog's product words, from one place for the recogniser's grammar and the parser.
 
-``listen`` builds its grammar from the live database and the parser keeps the same
-catalog's words whole, so both understand the same products::
+``text``, ``listen`` and ``transcribe`` read them from the household database's catalog
+(a product imported there is understood at once); ``listen`` builds its grammar from the
+same read, so the recogniser and the parser know the same products::
 
-    with db.transaction(factory) as session:
-        vocabulary = from_session(session)
+    vocabulary = from_database(factory)
     grammar = compile_grammar(load_grammar("ko"), vocabulary.phrases, ...)
     parser = IntentParser(product_words=vocabulary.words)
 
-Without a database, :func:`bundled_vocabulary` reads the catalog shipped with the package.
+Without a database (``parse``, the tests of the parser), :func:`bundled_vocabulary` and
+:func:`load_parser` read the catalog shipped with the package.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING
 from assistant.shop.catalog_file import ProductRecord
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from sqlalchemy.orm import Session, sessionmaker
 
     from assistant.nlu.parser import IntentParser
 
@@ -70,6 +71,22 @@ def from_session(session: Session) -> Vocabulary:
     )
 
 
+def from_database(factory: sessionmaker[Session]) -> Vocabulary:
+    """The vocabulary of the database's catalog, read in one transaction."""
+    from assistant.store import db
+
+    with db.transaction(factory) as session:
+        return from_session(session)
+
+
+def database_parser(factory: sessionmaker[Session]) -> IntentParser:
+    """A parser knowing the product words of the database's catalog (read when its first
+    front end is built, so a background preload reads them too)."""
+    from assistant.nlu.parser import IntentParser
+
+    return IntentParser(product_words=lambda: from_database(factory).words)
+
+
 def from_records(records: Iterable[ProductRecord]) -> Vocabulary:
     """The vocabulary of a catalog file's rows (every row: a file lists what is on sale)."""
     return vocabulary(ProductNames(r.name_ko, r.brand, r.aliases) for r in records)
@@ -104,7 +121,8 @@ def catalog_words() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def load_parser() -> IntentParser:
     """The process-wide parser, knowing the bundled catalog's product words (read with the
-    first front end; language packs are loaded on first use)."""
+    first front end; language packs are loaded on first use): for ``parse`` and wherever no
+    database is at hand (a conversation uses :func:`database_parser`)."""
     from assistant.nlu.parser import IntentParser
 
     return IntentParser(product_words=catalog_words)

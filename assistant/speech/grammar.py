@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.nlu.grammar import SLOT_SYMBOLS, LanguagePack
+from assistant.nlu.grammar import SLOT_SYMBOLS, Grammar
 from assistant.nlu.numbers import to_native
 
 UNKNOWN = "<UNK>"
@@ -52,7 +52,7 @@ class CompiledGrammar:
     """What mapped and how."""
 
 
-def wanted_words(pack: LanguagePack, catalog_words: Iterable[str]) -> list[str]:
+def wanted_words(pack: Grammar, catalog_words: Iterable[str]) -> list[str]:
     """Every word the recogniser should be able to hear, before checking the model."""
     words: set[str] = set()
     words |= {w for w in pack.vocabulary if not w.endswith("다") and not w.startswith("*")}
@@ -79,7 +79,7 @@ def split_known(word: str, knows: Callable[[str], bool], max_parts: int = 4) -> 
 
 
 def compile_grammar(
-    pack: LanguagePack, catalog_words: Iterable[str], knows: Callable[[str], bool], model_id: str
+    pack: Grammar, catalog_words: Iterable[str], knows: Callable[[str], bool], model_id: str
 ) -> CompiledGrammar:
     catalog = sorted(set(catalog_words))
     coverage = Coverage()
@@ -103,7 +103,7 @@ def compile_grammar(
     return CompiledGrammar(tuple(sorted(out)), fingerprint(pack, catalog, model_id), coverage)
 
 
-def fingerprint(pack: LanguagePack, catalog: list[str], model_id: str) -> str:
+def fingerprint(pack: Grammar, catalog: list[str], model_id: str) -> str:
     digest = hashlib.sha256()
     for path in sorted(pack.source_files):
         digest.update(Path(path).read_bytes())
