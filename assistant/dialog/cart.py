@@ -9,31 +9,22 @@ from datetime import datetime
 from assistant.dialog.pending import PendingChoice
 from assistant.dialog.products import ProductFlow, pick
 from assistant.dialog.purchase import PurchaseFlow
-from assistant.dialog.session import Replies, Session
+from assistant.dialog.session import Flow
 from assistant.errors import OutOfStockError
 from assistant.nlu.schema import Intent
-from assistant.shop.orders import check_quantity
-from assistant.shop.service import ProductView, ShopService
+from assistant.shop.service import ProductView
 
 
 @dataclass
-class CartFlow:
+class CartFlow(Flow):
     """The household's cart."""
 
-    shop: ShopService
-    session: Session
-    r: Replies
     products: ProductFlow
     purchase: PurchaseFlow
 
     def add(self, intent: Intent, now: datetime) -> str:
         """ "계란 한 판 장바구니에 담아 줘": which product, then into the cart."""
-        slots = intent.slots
-        if slots.quantity is not None:
-            check_quantity(slots.quantity)
-        if not slots.product:
-            return str(self.r.ASK_PRODUCT)
-        return self.products.choose(slots.product, slots.quantity, slots.unit, now, self._add)
+        return self.products.requested(intent, now, self._add)
 
     def _add(self, product: ProductView, quantity: int | None, now: datetime) -> str:
         count = quantity if quantity is not None else 1

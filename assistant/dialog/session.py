@@ -77,6 +77,32 @@ class Replies:
         return getattr(self.current, name)
 
 
+@dataclass
+class Flow:
+    """What every flow is given: the shop, the conversation's state and its reply texts."""
+
+    shop: ShopService
+    session: Session
+    r: Replies
+
+    def yes_or_no(
+        self, intent: Intent, yes: Callable[[], str], no: str, again: Callable[[], object]
+    ) -> str | None:
+        """The answer to a question only an explicit "yes" accepts: ``yes()`` (the question
+        closed first, its ticket kept for ``yes``), ``no`` (the question dropped with its
+        ticket), None when the utterance starts something new, else the question ``again()``
+        after "please answer yes or no"."""
+        if intent.name == IntentName.CONFIRM:
+            self.session.pending = None
+            return yes()
+        if intent.name == IntentName.DENY:
+            self.session.drop()
+            return no
+        if interrupts(intent):
+            return None
+        return f"{self.r.ASK_YES_NO} {again()}"
+
+
 def general_replies(session: Session) -> Replies:
     """The shopping texts (:class:`assistant.dialog.phrases.Phrases`)."""
     return Replies(session, Phrases)

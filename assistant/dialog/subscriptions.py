@@ -23,7 +23,7 @@ from assistant.dialog.pending import (
     SubscriptionQuestion,
 )
 from assistant.dialog.products import ProductFlow
-from assistant.dialog.session import Replies, Session, interrupts
+from assistant.dialog.session import Flow, Replies, interrupts
 from assistant.errors import JangbogiError, NotAllowedError
 from assistant.nlu.choice import parse_choice
 from assistant.nlu.intents import IntentName
@@ -34,7 +34,7 @@ from assistant.reorder.recurrence import Recurrence
 from assistant.reorder.service import SubscriptionView
 from assistant.shop.advisor import Advisor
 from assistant.shop.orders import OrderView, check_quantity
-from assistant.shop.service import ProductView, ShopService
+from assistant.shop.service import ProductView
 from assistant.store.models import Role, SubscriptionStatus
 
 _MINUTE = re.compile(r"시\s*(?:(?P<half>반)|(?P<ko>[0-9]{1,2})\s*분)|[0-9]:(?P<en>[0-5][0-9])")
@@ -61,12 +61,9 @@ def minute_said(text: str) -> int:
 
 
 @dataclass
-class SubscriptionsFlow:
+class SubscriptionsFlow(Flow):
     """The household's recurring orders."""
 
-    shop: ShopService
-    session: Session
-    r: Replies
     rs: Replies
     """The subscription texts."""
     subs: SubscriptionService
