@@ -25,7 +25,7 @@ class AccountFlow(Flow):
         """What the membership gives, or "가입할까요?" when asked to join."""
         account = self.shop.account()
         if _JOIN_WORDS.search(intent.text) and not account.membership_active:
-            self.session.pending = PendingJoin(self.session.until(now))
+            self.session.pending = PendingJoin(expires_at=self.session.until(now))
             return str(self.r.ask_join(account))
         return str(self.r.membership_info(account))
 
@@ -64,6 +64,6 @@ class AccountFlow(Flow):
             return str(self.r.decided(decided))
 
         self.session.pending = PendingPin(
-            "reject" if reject else "approve", self.session.until(now), decide
+            "reject" if reject else "approve", decide, expires_at=self.session.until(now)
         )
         return str(self.r.ask_approval(order, reject))

@@ -36,7 +36,9 @@ class CartFlow(Flow):
             alt = self.shop.alternative(product.id, count)
             if alt is None:
                 return str(self.r.out_of_stock(problem, None))
-            self.session.pending = PendingChoice((alt,), count, self.session.until(now), self._add)
+            self.session.pending = PendingChoice(
+                (alt,), count, self._add, expires_at=self.session.until(now)
+            )
             return str(self.r.offer_for_cart(problem, alt, self.shop.member_pricing()))
 
     def remove(self, intent: Intent, now: datetime) -> str:
@@ -56,7 +58,7 @@ class CartFlow(Flow):
             return str(self.r.not_in_cart(phrase))
         if len(picked) > 1:
             self.session.pending = PendingChoice(
-                picked, quantity, self.session.until(now), self._remove
+                picked, quantity, self._remove, expires_at=self.session.until(now)
             )
             return str(self.r.choose(phrase, picked, self.shop.member_pricing()))
         return self._remove(picked[0], quantity, now)

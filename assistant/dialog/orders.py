@@ -46,7 +46,7 @@ class OrdersFlow(Flow):
             order = None if phrase else self.shop.last_order(open_only=True)
         if order is None:
             return str(self.r.NO_OPEN_ORDER)
-        self.session.pending = PendingCancel(order, self.session.until(now))
+        self.session.pending = PendingCancel(order, expires_at=self.session.until(now))
         return str(self.r.confirm_cancel(order))
 
     def answer_cancel(self, pending: PendingCancel, intent: Intent, now: datetime) -> str | None:

@@ -79,7 +79,7 @@ class ProductFlow(Flow):
             options, usual = self.usual_first(options, now)
             shown = tuple(options[:MAX_CHOICES])
             self.session.pending = PendingChoice(
-                shown, quantity, self.session.until(now), then, usual
+                shown, quantity, then, usual, expires_at=self.session.until(now)
             )
             choose = self.r.choose_usual if usual else self.r.choose
             return str(choose(phrase, shown, self.shop.member_pricing(), len(options)))

@@ -90,8 +90,8 @@ class PurchaseFlow(Flow):
             place = self.r.place_phrase(kind, self.shop.account().place(kind))
         notes = self.r.purchase_notes(req.quote, req.needs_approval, place)
         self.session.pending = PendingOrder(
-            wanted, req.token, req.expires_at, req.quote, req.needs_approval,
-            checkout=checkout, delivery=delivery, reorder_of=reorder_of,
+            wanted, req.token, req.quote, req.needs_approval,
+            checkout=checkout, delivery=delivery, reorder_of=reorder_of, expires_at=req.expires_at,
         )  # fmt: skip
         if ask is not None:
             return ask(req.quote, notes)
@@ -118,7 +118,10 @@ class PurchaseFlow(Flow):
         ticket = self.shop.accept(key, now)
         if ticket.needs_pin:
             self.session.pending = PendingPin(
-                "order", ticket.expires_at, lambda pin, at: self._complete(key, at, pin), key
+                "order",
+                lambda pin, at: self._complete(key, at, pin),
+                key,
+                expires_at=ticket.expires_at,
             )
             return str(self.r.ASK_PIN)
         return self._complete(key, now, None)

@@ -84,7 +84,7 @@ class SubscriptionsFlow(Flow):
             return ""
         if offer is None:
             return ""
-        self.session.pending = PendingOffer(offer, self.session.until(now))
+        self.session.pending = PendingOffer(offer, expires_at=self.session.until(now))
         return " " + str(self.r.subscription_offer(offer))
 
     def answer_offer(self, pending: PendingOffer, intent: Intent, now: datetime) -> str | None:
@@ -129,11 +129,13 @@ class SubscriptionsFlow(Flow):
         count = quantity if quantity is not None else 1
         minute, self._said_minute = minute or self._said_minute, 0
         if schedule is None:
-            self.session.pending = PendingSchedule(product, count, self.session.until(now))
+            self.session.pending = PendingSchedule(
+                product, count, expires_at=self.session.until(now)
+            )
             return str(self.rs.ASK_SCHEDULE)
         rec = Recurrence.from_schedule(schedule, self.subs.anchor(now), minute)
         req = self.subs.request(product.id, count, rec, now)
-        self.session.pending = PendingSubscribe(req, req.expires_at)
+        self.session.pending = PendingSubscribe(req, expires_at=req.expires_at)
         return str(self.rs.confirm_subscribe(req, self.shop.timezone, self.shop.member_pricing()))
 
     def _confirmed(self, pending: PendingSubscribe, now: datetime) -> str:
@@ -145,7 +147,7 @@ class SubscriptionsFlow(Flow):
                 return str(self.rs.subscribed(self.subs.confirm(token, at, pin)))
 
             self.session.pending = PendingPin(
-                "subscribe", expires, with_pin, declined=str(self.rs.NOT_SUBSCRIBED)
+                "subscribe", with_pin, declined=str(self.rs.NOT_SUBSCRIBED), expires_at=expires
             )
             return str(self.r.ASK_PIN)
         self.session.pending = None
@@ -181,13 +183,15 @@ class SubscriptionsFlow(Flow):
             if not live:
                 return str(self.rs.no_subscription_for(phrase))
         if len(live) > 1:
-            self.session.pending = PendingSubChoice(action, tuple(live), self.session.until(now))
+            self.session.pending = PendingSubChoice(
+                action, tuple(live), expires_at=self.session.until(now)
+            )
             return str(self.rs.choose_subscription(live, action))
         return self._manage_one(action, live[0], now)
 
     def _manage_one(self, action: str, sub: SubscriptionView, now: datetime) -> str:
         if action == IntentName.CANCEL_SUBSCRIPTION:
-            self.session.pending = PendingSubCancel(sub, self.session.until(now))
+            self.session.pending = PendingSubCancel(sub, expires_at=self.session.until(now))
             return str(self.rs.confirm_cancel(sub))
         if action == IntentName.PAUSE_SUBSCRIPTION:
             return str(self.rs.paused(self.subs.pause(sub.id, now)))
