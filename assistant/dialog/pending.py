@@ -112,17 +112,8 @@ class PendingSubscribe(Question):
     """A subscription question waiting for "yes"; the subscription service holds its ticket."""
 
     request: SubscribeRequest
-    """What the question named (product, quantity, schedule, price) and its ticket."""
-
-    @property
-    def token(self) -> str:
-        """The service's confirmation ticket."""
-        return self.request.token
-
-    @property
-    def needs_pin(self) -> bool:
-        """The household PIN is asked after the "yes"."""
-        return self.request.needs_pin
+    """What the question named (product, quantity, schedule, price), its ticket (``token``)
+    and whether the PIN is asked after the "yes" (``needs_pin``)."""
 
 
 @dataclass(frozen=True)

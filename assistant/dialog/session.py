@@ -48,7 +48,7 @@ class Session:
         """Forget the open question, and the shop's or the subscriptions' ticket with it."""
         pending = self.pending
         if isinstance(pending, PendingSubscribe):
-            self.subs.drop(pending.token)
+            self.subs.drop(pending.request.token)
         if isinstance(pending, PendingOrder | PendingPin) and pending.key:
             self.shop.drop(pending.key)
         self.pending = None

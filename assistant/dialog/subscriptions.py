@@ -139,8 +139,8 @@ class SubscriptionsFlow(Flow):
         return str(self.rs.confirm_subscribe(req, self.shop.timezone, self.shop.member_pricing()))
 
     def _confirmed(self, pending: PendingSubscribe, now: datetime) -> str:
-        token = pending.token
-        if pending.needs_pin:
+        token = pending.request.token
+        if pending.request.needs_pin:
             expires = self.subs.extend(token, now)
 
             def with_pin(pin: str, at: datetime) -> str:
