@@ -10,7 +10,7 @@ confirming); the service refuses it and the child hears that an adult has to.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from assistant.dialog.pending import (
@@ -33,7 +33,7 @@ from assistant.reorder.conversation import SubscriptionService
 from assistant.reorder.recurrence import Recurrence
 from assistant.reorder.service import SubscriptionView
 from assistant.shop.advisor import Advisor
-from assistant.shop.orders import OrderView, check_quantity
+from assistant.shop.orders import OrderView
 from assistant.shop.service import ProductView
 from assistant.store.models import Role, SubscriptionStatus
 
@@ -69,9 +69,6 @@ class SubscriptionsFlow(Flow):
     subs: SubscriptionService
     advisor: Advisor
     products: ProductFlow
-    _said_minute: int = field(default=0, init=False)
-    """The minutes of the time said with the subscribe request ("6시 30분"), kept while
-    "which one?" is asked."""
 
     # -- the subscription offer after a steady rhythm ------------------------------
 
@@ -107,18 +104,13 @@ class SubscriptionsFlow(Flow):
 
     def subscribe(self, intent: Intent, now: datetime) -> str:
         """ "매주 월요일마다 우유 한 팩 주문해 줘": which product, then the question."""
-        slots = intent.slots
         if self.shop.role is Role.CHILD:
             raise NotAllowedError("정기 배송은 어른만 신청할 수 있어요. 어른에게 부탁해 주세요.")
-        if slots.quantity is not None:
-            check_quantity(slots.quantity)
-        if not slots.product:
-            return str(self.r.ASK_PRODUCT)
-        self._said_minute = minute_said(intent.text)  # the schedule slot keeps only the hour
-        schedule = slots.schedule
-        return self.products.choose(
-            slots.product, slots.quantity, slots.unit, now,
-            lambda product, quantity, at: self._ask(product, quantity, schedule, at),
+        schedule = intent.slots.schedule
+        minute = minute_said(intent.text)  # the schedule slot keeps only the hour
+        return self.products.requested(
+            intent, now,
+            lambda product, quantity, at: self._ask(product, quantity, schedule, at, minute),
         )  # fmt: skip
 
     def _ask(
@@ -127,7 +119,6 @@ class SubscriptionsFlow(Flow):
     ) -> str:  # fmt: skip
         """'매주 월요일 오전 9시에 ... 주문할게요. ... 정기 배송을 시작할까요?' (or ask when)."""
         count = quantity if quantity is not None else 1
-        minute, self._said_minute = minute or self._said_minute, 0
         if schedule is None:
             self.session.pending = PendingSchedule(
                 product, count, expires_at=self.session.until(now)
