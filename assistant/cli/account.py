@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from assistant.cli.common import Subparsers, household, session, with_household
+from assistant.cli.common import Subparsers, group, household, session, with_household, with_json
 from assistant.cli.output import print_json, shown, won
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from assistant.store.models import Household
 
 KINDS = ["home", "locker", "store"]
@@ -43,16 +46,14 @@ def add_parsers(sub: Subparsers) -> None:
 
 
 def _member_parsers(sub: Subparsers) -> None:
-    member = sub.add_parser("member", help="the people of a household")
-    m_sub = member.add_subparsers(dest="action", required=True, metavar="ACTION")
+    m_sub = group(sub, "member", help="the people of a household")
     add = with_household(m_sub.add_parser("add", help="add a member"))
     add.add_argument("name")
     add.add_argument("--role", choices=["owner", "adult", "child"], default="adult")
     add.add_argument("--per-order-limit", type=_limit, metavar="WON")
     add.add_argument("--per-day-limit", type=_limit, metavar="WON")
     add.set_defaults(handler=cmd_member_add)
-    lst = with_household(m_sub.add_parser("list", help="list members"))
-    lst.add_argument("--json", action="store_true")
+    lst = with_json(with_household(m_sub.add_parser("list", help="list members")))
     lst.set_defaults(handler=cmd_member_list)
     remove = with_household(m_sub.add_parser("remove", help="remove a member"))
     remove.add_argument("name")
@@ -65,10 +66,10 @@ def _member_parsers(sub: Subparsers) -> None:
 
 
 def _household_parsers(sub: Subparsers) -> None:
-    house = sub.add_parser("household", help="a household's account and purchase rules")
-    h_sub = house.add_subparsers(dest="action", required=True, metavar="ACTION")
-    show = with_household(h_sub.add_parser("show", help="membership, card, places, settings"))
-    show.add_argument("--json", action="store_true")
+    h_sub = group(sub, "household", help="a household's account and purchase rules")
+    show = with_json(
+        with_household(h_sub.add_parser("show", help="membership, card, places, settings"))
+    )
     show.set_defaults(handler=cmd_household_show)
     create = with_household(
         h_sub.add_parser("create", help="a new household (not a member, no card)")
@@ -114,41 +115,55 @@ def _settings_parser(h_sub: Subparsers) -> None:
     settings.set_defaults(handler=cmd_household_settings)
 
 
+def _item_parsers(
+    h_sub: Subparsers, name: str, help: str, handler: Callable[[argparse.Namespace], int],
+    listed: str, removed: str, added: str,
+) -> argparse.ArgumentParser:  # fmt: skip
+    """``household NAME add|list|remove``; returns the ``add`` parser for its options."""
+    items = group(h_sub, name, help=help, dest="item_action", handler=handler)
+    add = with_household(items.add_parser("add", help=added))
+    with_household(items.add_parser("list", help=listed))
+    with_household(items.add_parser("remove", help=removed)).add_argument("id", type=int)
+    return add
+
+
 def _payment_parsers(h_sub: Subparsers) -> None:
-    payment = h_sub.add_parser("payment", help="registered cards (token + last four digits)")
-    p_sub = payment.add_subparsers(dest="item_action", required=True, metavar="ACTION")
-    add = with_household(p_sub.add_parser("add", help="register a card by its processor token"))
+    add = _item_parsers(
+        h_sub, "payment", "registered cards (token + last four digits)", cmd_household_payment,
+        listed="registered cards", removed="forget a card",
+        added="register a card by its processor token",
+    )  # fmt: skip
     add.add_argument("--token", required=True, help="the payment processor's token")
     add.add_argument("--last4", required=True, help="the card's last four digits")
     add.add_argument("--label", default="card")
     add.add_argument("--default", action="store_true", help="make it the default card")
-    with_household(p_sub.add_parser("list", help="registered cards"))
-    with_household(p_sub.add_parser("remove", help="forget a card")).add_argument("id", type=int)
-    payment.set_defaults(handler=cmd_household_payment)
 
 
 def _address_parsers(h_sub: Subparsers) -> None:
-    address = h_sub.add_parser("address", help="home addresses, parcel lockers, pickup stores")
-    a_sub = address.add_subparsers(dest="item_action", required=True, metavar="ACTION")
-    add = with_household(a_sub.add_parser("add", help="add a home address, locker or store"))
+    add = _item_parsers(
+        h_sub, "address", "home addresses, parcel lockers, pickup stores", cmd_household_address,
+        listed="addresses, lockers and stores", removed="forget one",
+        added="add a home address, locker or store",
+    )  # fmt: skip
     add.add_argument("--kind", choices=KINDS, required=True)
     add.add_argument("--label", required=True)
     add.add_argument("--detail", default="")
     add.add_argument("--default", action="store_true", help="the default one of its kind")
-    with_household(a_sub.add_parser("list", help="addresses, lockers and stores"))
-    with_household(a_sub.add_parser("remove", help="forget one")).add_argument("id", type=int)
-    address.set_defaults(handler=cmd_household_address)
 
 
 def _pin_parsers(h_sub: Subparsers) -> None:
-    pin = h_sub.add_parser("pin", help="the voice PIN asked before spoken purchases")
-    pin_sub = pin.add_subparsers(dest="item_action", required=True, metavar="ACTION")
+    pin_sub = group(
+        h_sub,
+        "pin",
+        help="the voice PIN asked before spoken purchases",
+        dest="item_action",
+        handler=cmd_household_pin,
+    )
     with_household(pin_sub.add_parser(
         "set", help="set it (read from the terminal or stdin, never from the command line)"
     ))  # fmt: skip
     with_household(pin_sub.add_parser("clear", help="stop asking for a PIN"))
     with_household(pin_sub.add_parser("unlock", help="lift a lock after wrong PINs"))
-    pin.set_defaults(handler=cmd_household_pin)
 
 
 # -- members -------------------------------------------------------------------
@@ -296,26 +311,47 @@ def cmd_household_settings(args: argparse.Namespace) -> int:
     return 0
 
 
+def _manage_items(
+    args: argparse.Namespace,
+    noun: str,
+    add: Callable[[Session, Household], str],
+    remove: Callable[[Session, Household, int], object],
+    rows: Callable[[Household], Iterable[str]],
+) -> int:
+    """``add``, ``remove ID`` or ``list`` one kind of a household's registered things; each
+    prints one line (a row per item for ``list``)."""
+    with session(args) as s:
+        h = household(s, args)
+        if args.item_action == "add":
+            print(add(s, h))
+        elif args.item_action == "remove":
+            remove(s, h, args.id)
+            print(f"removed {noun} {args.id}")
+        else:
+            for row in rows(h):
+                print(row)
+    return 0
+
+
+def _default_mark(is_default: bool) -> str:
+    return " (default)" if is_default else ""
+
+
 def cmd_household_payment(args: argparse.Namespace) -> int:
     """``payment add|list|remove``: cards as a processor token and the last four digits."""
     from assistant.shop import accounts
     from assistant.store.models import utcnow
 
-    with session(args) as s:
-        h = household(s, args)
-        if args.item_action == "add":
-            pm = accounts.add_payment(s, h, args.token, args.last4, utcnow(),
-                                      label=args.label, make_default=args.default)  # fmt: skip
-            print(f"registered card {pm.id}: {pm.label} ****{pm.last4}"
-                  + (" (default)" if pm.is_default else ""))  # fmt: skip
-        elif args.item_action == "remove":
-            accounts.remove_payment(s, h, args.id)
-            print(f"removed card {args.id}")
-        else:
-            for pm in h.payment_methods:
-                mark = " (default)" if pm.is_default else ""
-                print(f"{pm.id}\t{shown(pm.label)}\t****{pm.last4}{mark}")
-    return 0
+    def add(s: Session, h: Household) -> str:
+        pm = accounts.add_payment(s, h, args.token, args.last4, utcnow(),
+                                  label=args.label, make_default=args.default)  # fmt: skip
+        return f"registered card {pm.id}: {pm.label} ****{pm.last4}{_default_mark(pm.is_default)}"
+
+    return _manage_items(
+        args, "card", add, accounts.remove_payment,
+        lambda h: (f"{pm.id}\t{shown(pm.label)}\t****{pm.last4}{_default_mark(pm.is_default)}"
+                   for pm in h.payment_methods),
+    )  # fmt: skip
 
 
 def cmd_household_address(args: argparse.Namespace) -> int:
@@ -323,21 +359,16 @@ def cmd_household_address(args: argparse.Namespace) -> int:
     from assistant.shop import accounts
     from assistant.store.models import DeliveryKind
 
-    with session(args) as s:
-        h = household(s, args)
-        if args.item_action == "add":
-            a = accounts.add_address(s, h, DeliveryKind(args.kind), args.label,
-                                     args.detail, make_default=args.default)  # fmt: skip
-            mark = " (default)" if a.is_default else ""
-            print(f"added {a.kind.value} {a.id}: {a.label}{mark}")
-        elif args.item_action == "remove":
-            accounts.remove_address(s, h, args.id)
-            print(f"removed address {args.id}")
-        else:
-            for a in h.addresses:
-                mark = " (default)" if a.is_default else ""
-                print(f"{a.id}\t{a.kind.value}\t{shown(a.label)}\t{shown(a.detail)}{mark}")
-    return 0
+    def add(s: Session, h: Household) -> str:
+        a = accounts.add_address(s, h, DeliveryKind(args.kind), args.label,
+                                 args.detail, make_default=args.default)  # fmt: skip
+        return f"added {a.kind.value} {a.id}: {a.label}{_default_mark(a.is_default)}"
+
+    return _manage_items(
+        args, "address", add, accounts.remove_address,
+        lambda h: (f"{a.id}\t{a.kind.value}\t{shown(a.label)}\t{shown(a.detail)}"
+                   f"{_default_mark(a.is_default)}" for a in h.addresses),
+    )  # fmt: skip
 
 
 def _read_pin() -> str:

@@ -5,16 +5,22 @@ from __future__ import annotations
 
 import argparse
 
-from assistant.cli.common import Subparsers, household, session, with_db, with_household
+from assistant.cli.common import (
+    Subparsers,
+    group,
+    household,
+    session,
+    with_db,
+    with_household,
+    with_json,
+)
 from assistant.cli.output import print_json
 
 
 def add_parsers(sub: Subparsers) -> None:
     """Add ``approvals ...`` and ``receipt``."""
-    approvals = sub.add_parser("approvals", help="children's orders waiting for an adult")
-    ap_sub = approvals.add_subparsers(dest="action", required=True, metavar="ACTION")
-    lst = with_household(ap_sub.add_parser("list", help="orders waiting for approval"))
-    lst.add_argument("--json", action="store_true")
+    ap_sub = group(sub, "approvals", help="children's orders waiting for an adult")
+    lst = with_json(with_household(ap_sub.add_parser("list", help="orders waiting for approval")))
     lst.set_defaults(handler=cmd_approvals_list)
     for verb in ("approve", "reject"):
         p = with_household(ap_sub.add_parser(verb, help=f"{verb} a child's order"))
@@ -24,7 +30,7 @@ def add_parsers(sub: Subparsers) -> None:
 
     receipt = with_db(sub.add_parser("receipt", help="the e-receipt of an order"))
     receipt.add_argument("order_id", type=int, metavar="ORDER_ID")
-    receipt.add_argument("--json", action="store_true")
+    with_json(receipt)
     receipt.set_defaults(handler=cmd_receipt)
 
 

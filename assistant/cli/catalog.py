@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.cli.common import Subparsers, engine, session, with_db
+from assistant.cli.common import Subparsers, engine, group, session, with_db, with_json
 from assistant.cli.output import print_json
 
 if TYPE_CHECKING:
@@ -16,8 +16,7 @@ if TYPE_CHECKING:
 
 def add_parsers(sub: Subparsers) -> None:
     """Add ``catalog import``, ``catalog search`` and ``catalog list``."""
-    catalog = sub.add_parser("catalog", help="the product catalog")
-    cat_sub = catalog.add_subparsers(dest="action", required=True, metavar="ACTION")
+    cat_sub = group(sub, "catalog", help="the product catalog")
     imp = with_db(cat_sub.add_parser("import", help="import a catalog file (all or nothing)"))
     imp.add_argument("file", type=Path)
     imp.add_argument(
@@ -27,11 +26,11 @@ def add_parsers(sub: Subparsers) -> None:
     imp.set_defaults(handler=cmd_catalog_import)
     search = with_db(cat_sub.add_parser("search", help="find products by spoken name"))
     search.add_argument("query")
-    search.add_argument("--json", action="store_true")
+    with_json(search)
     search.set_defaults(handler=cmd_catalog_search)
     lst = with_db(cat_sub.add_parser("list", help="list products"))
     lst.add_argument("--category")
-    lst.add_argument("--json", action="store_true")
+    with_json(lst)
     lst.set_defaults(handler=cmd_catalog_list)
 
 

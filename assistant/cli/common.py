@@ -4,7 +4,7 @@ database (imported only when a command runs, so ``--help`` stays fast)."""
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeAlias
 
@@ -16,6 +16,29 @@ if TYPE_CHECKING:
 
 Subparsers: TypeAlias = "argparse._SubParsersAction[Any]"
 """What ``add_subparsers`` returns: each command group's ``add_parsers`` adds to it."""
+
+
+def group(
+    sub: Subparsers,
+    name: str,
+    help: str,
+    *,
+    dest: str = "action",
+    handler: Callable[[argparse.Namespace], int] | None = None,
+) -> Subparsers:
+    """Add the command group ``name ACTION ...``; returns where its actions are added.
+    ``handler``: the one handler of every action (each reads ``args.<dest>``)."""
+    parser = sub.add_parser(name, help=help)
+    if handler is not None:
+        parser.set_defaults(handler=handler)
+    actions: Subparsers = parser.add_subparsers(dest=dest, required=True, metavar="ACTION")
+    return actions
+
+
+def with_json(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """Add ``--json`` (print JSON instead of a table) to ``p``."""
+    p.add_argument("--json", action="store_true")
+    return p
 
 
 def with_db(p: argparse.ArgumentParser) -> argparse.ArgumentParser:

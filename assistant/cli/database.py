@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import argparse
 
-from assistant.cli.common import Subparsers, engine, with_db
+from assistant.cli.common import Subparsers, engine, group, with_db
 
 
 def add_parsers(sub: Subparsers) -> None:
     """Add ``demo init`` and ``db upgrade``."""
-    demo = sub.add_parser("demo", help="demo household")
-    demo_sub = demo.add_subparsers(dest="action", required=True, metavar="ACTION")
+    demo_sub = group(sub, "demo", help="demo household")
     init = demo_sub.add_parser("init", help="create the demo household and import the catalog")
     with_db(init).set_defaults(handler=cmd_demo_init)
 
-    db = sub.add_parser("db", help="database schema")
-    db_sub = db.add_subparsers(dest="action", required=True, metavar="ACTION")
+    db_sub = group(sub, "db", help="database schema")
     upgrade = db_sub.add_parser("upgrade", help="create or upgrade the schema")
     with_db(upgrade).set_defaults(handler=cmd_db_upgrade)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from assistant.cli.common import Subparsers, session, with_db
+from assistant.cli.common import Subparsers, session, with_db, with_json
 from assistant.cli.output import print_json
 
 
@@ -14,7 +14,7 @@ def add_parsers(sub: Subparsers) -> None:
         "insights", help="per household: products, buying intervals and next-due dates"
     ))  # fmt: skip
     insights.add_argument("--today", metavar="YYYY-MM-DD", help="as if today were this date")
-    insights.add_argument("--json", action="store_true")
+    with_json(insights)
     insights.set_defaults(handler=cmd_insights)
 
 

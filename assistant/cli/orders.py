@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from assistant.cli.common import Subparsers, session, with_db
+from assistant.cli.common import Subparsers, group, session, with_db, with_json
 from assistant.cli.output import print_json
 
 
 def add_parsers(sub: Subparsers) -> None:
     """Add ``orders list`` and ``orders advance``."""
-    orders = sub.add_parser("orders", help="placed orders")
-    ord_sub = orders.add_subparsers(dest="action", required=True, metavar="ACTION")
-    olist = with_db(ord_sub.add_parser("list", help="list orders"))
-    olist.add_argument("--json", action="store_true")
+    ord_sub = group(sub, "orders", help="placed orders")
+    olist = with_json(with_db(ord_sub.add_parser("list", help="list orders")))
     olist.set_defaults(handler=cmd_orders_list)
     adv = with_db(ord_sub.add_parser("advance", help="move orders along: placed -> shipped -> "
                                      "delivered (for demos and tests)"))  # fmt: skip

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from assistant.cli.common import Subparsers
+from assistant.cli.common import Subparsers, with_json
 from assistant.cli.output import print_json
 
 
@@ -17,7 +17,7 @@ def add_parsers(sub: Subparsers) -> None:
     parse.add_argument(
         "--lang", choices=["ko", "en"], default=None, help="default: detected per utterance"
     )
-    parse.add_argument("--json", action="store_true")
+    with_json(parse)
     parse.set_defaults(handler=cmd_parse)
 
 

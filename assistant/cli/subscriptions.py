@@ -8,7 +8,7 @@ import argparse
 import re
 from typing import TYPE_CHECKING
 
-from assistant.cli.common import Subparsers, household, session, with_household
+from assistant.cli.common import Subparsers, group, household, session, with_household, with_json
 from assistant.cli.output import print_json
 
 if TYPE_CHECKING:
@@ -22,14 +22,12 @@ _AT = re.compile(r"^([0-9]{1,2}):([0-9]{2})$")
 
 
 def _scoped(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    with_household(p).add_argument("--json", action="store_true")
-    return p
+    return with_json(with_household(p))
 
 
 def add_parsers(sub: Subparsers) -> None:
     """Add ``subscriptions ...`` and ``notifications``."""
-    subs = sub.add_parser("subscriptions", help="recurring orders of a household")
-    s_sub = subs.add_subparsers(dest="action", required=True, metavar="ACTION")
+    s_sub = group(sub, "subscriptions", help="recurring orders of a household")
     add = _scoped(s_sub.add_parser("add", help="order a product on a schedule"))
     add.add_argument("--product", required=True, metavar="SKU_OR_NAME")
     add.add_argument("--quantity", type=int, default=1, metavar="N", help="items each time")

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from assistant.cli.common import Subparsers, engine, with_db
+from assistant.cli.common import Subparsers, engine, group, with_db, with_json
 from assistant.cli.conversation import cmd_text
 from assistant.cli.output import print_json
 
@@ -29,19 +29,19 @@ def add_parsers(sub: Subparsers) -> None:
     listen.add_argument("--model", metavar="PATH", help="a Vosk model directory")
     listen.add_argument("--no-grammar", action="store_true", help="open-vocabulary recognition")
     listen.add_argument("--no-tts", action="store_true", help="print replies instead of speaking")
-    listen.add_argument("--json", action="store_true")
+    with_json(listen)
     listen.set_defaults(handler=cmd_listen)
 
     start = with_db(sub.add_parser("start", help="voice if a microphone exists, else text"))
     start.add_argument("--member", metavar="NAME")
     start.set_defaults(handler=cmd_start)
 
-    devices = sub.add_parser("devices", help="audio devices and the profile that matches each")
-    devices.add_argument("--json", action="store_true")
+    devices = with_json(
+        sub.add_parser("devices", help="audio devices and the profile that matches each")
+    )
     devices.set_defaults(handler=cmd_devices)
 
-    grammar = sub.add_parser("grammar", help="the speech recogniser's grammar")
-    gr_sub = grammar.add_subparsers(dest="action", required=True, metavar="ACTION")
+    gr_sub = group(sub, "grammar", help="the speech recogniser's grammar")
     build = with_db(gr_sub.add_parser("build", help="compile it from grammars/ and the catalog"))
     build.add_argument("--lang", choices=["ko"], default="ko")
     build.add_argument("--model", metavar="PATH", help="a Vosk model directory")
@@ -55,7 +55,7 @@ def add_parsers(sub: Subparsers) -> None:
     transcribe.add_argument(
         "--no-grammar", action="store_true", help="open vocabulary instead of the shop grammar"
     )
-    transcribe.add_argument("--json", action="store_true")
+    with_json(transcribe)
     transcribe.set_defaults(handler=cmd_transcribe)
 
 

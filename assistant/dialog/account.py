@@ -8,11 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from assistant.dialog.pending import PendingJoin, PendingPin
-from assistant.dialog.phrases import Phrases
-from assistant.dialog.session import Session, interrupts
-from assistant.nlu.intents import IntentName
+from assistant.dialog.session import Flow
 from assistant.nlu.schema import Intent
-from assistant.shop.service import ShopService
 from assistant.store.models import DeliveryKind
 
 _JOIN_WORDS = re.compile(r"가입|신청|등록|되고 싶|join|sign|become|register", re.I)
@@ -21,33 +18,27 @@ _ORDER_NUMBER = re.compile(r"(\d+)\s*(?:번|$)|(?:order|number)\s*(\d+)", re.I)
 
 
 @dataclass
-class AccountFlow:
+class AccountFlow(Flow):
     """Membership, delivery and approvals."""
-
-    shop: ShopService
-    session: Session
-    r: Phrases
 
     def membership(self, intent: Intent, now: datetime) -> str:
         """What the membership gives, or "가입할까요?" when asked to join."""
         account = self.shop.account()
         if _JOIN_WORDS.search(intent.text) and not account.membership_active:
-            self.session.pending = PendingJoin(self.session.until(now))
+            self.session.pending = PendingJoin(expires_at=self.session.until(now))
             return self.r.ask_join(account)
         return self.r.membership_info(account)
 
     def answer_join(self, pending: PendingJoin, intent: Intent, now: datetime) -> str | None:
         """The answer to "가입할까요?"; None when the utterance starts something new."""
-        if intent.name == IntentName.CONFIRM:
-            self.session.pending = None
+
+        def join() -> str:
             self.shop.join_membership(now)
             return self.r.joined(self.shop.account())
-        if intent.name == IntentName.DENY:
-            self.session.drop()
-            return self.r.NOT_JOINED
-        if interrupts(intent):
-            return None
-        return f"{self.r.ASK_YES_NO} {self.r.ask_join(self.shop.account())}"
+
+        return self.yes_or_no(
+            intent, join, self.r.NOT_JOINED, lambda: self.r.ask_join(self.shop.account())
+        )
 
     def set_delivery(self, intent: Intent, now: datetime) -> str:
         """ "앞으로 사물함으로 받을게": the household's default delivery."""
@@ -73,6 +64,6 @@ class AccountFlow:
             return self.r.decided(decided)
 
         self.session.pending = PendingPin(
-            "reject" if reject else "approve", self.session.until(now), decide
+            "reject" if reject else "approve", decide, expires_at=self.session.until(now)
         )
         return self.r.ask_approval(order, reject)

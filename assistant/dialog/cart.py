@@ -7,34 +7,24 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from assistant.dialog.pending import PendingChoice
-from assistant.dialog.phrases import Phrases
 from assistant.dialog.products import ProductFlow, pick
 from assistant.dialog.purchase import PurchaseFlow
-from assistant.dialog.session import Session
+from assistant.dialog.session import Flow
 from assistant.errors import OutOfStockError
 from assistant.nlu.schema import Intent
-from assistant.shop.orders import check_quantity
-from assistant.shop.service import ProductView, ShopService
+from assistant.shop.service import ProductView
 
 
 @dataclass
-class CartFlow:
+class CartFlow(Flow):
     """The household's cart."""
 
-    shop: ShopService
-    session: Session
-    r: Phrases
     products: ProductFlow
     purchase: PurchaseFlow
 
     def add(self, intent: Intent, now: datetime) -> str:
         """ "계란 한 판 장바구니에 담아 줘": which product, then into the cart."""
-        slots = intent.slots
-        if slots.quantity is not None:
-            check_quantity(slots.quantity)
-        if not slots.product:
-            return self.r.ASK_PRODUCT
-        return self.products.choose(slots.product, slots.quantity, slots.unit, now, self._add)
+        return self.products.requested(intent, now, self._add)
 
     def _add(self, product: ProductView, quantity: int | None, now: datetime) -> str:
         count = quantity if quantity is not None else 1
@@ -46,7 +36,9 @@ class CartFlow:
             alt = self.shop.alternative(product.id, count)
             if alt is None:
                 return self.r.out_of_stock(problem, None)
-            self.session.pending = PendingChoice((alt,), count, self.session.until(now), self._add)
+            self.session.pending = PendingChoice(
+                (alt,), count, self._add, expires_at=self.session.until(now)
+            )
             return self.r.offer_for_cart(problem, alt, self.shop.member_pricing())
 
     def remove(self, intent: Intent, now: datetime) -> str:
@@ -66,7 +58,7 @@ class CartFlow:
             return self.r.not_in_cart(phrase)
         if len(picked) > 1:
             self.session.pending = PendingChoice(
-                picked, quantity, self.session.until(now), self._remove
+                picked, quantity, self._remove, expires_at=self.session.until(now)
             )
             return self.r.choose(phrase, picked, self.shop.member_pricing())
         return self._remove(picked[0], quantity, now)

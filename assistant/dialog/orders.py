@@ -7,28 +7,22 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from assistant.dialog.pending import PendingCancel
-from assistant.dialog.phrases import Phrases
 from assistant.dialog.products import USUAL_WORDS, ProductFlow
 from assistant.dialog.purchase import PurchaseFlow
-from assistant.dialog.session import Session, interrupts
+from assistant.dialog.session import Flow
 from assistant.errors import JangbogiError
-from assistant.nlu.intents import IntentName
 from assistant.nlu.schema import Intent
 from assistant.shop.advisor import Advisor, DueItem
 from assistant.shop.orders import check_quantity
-from assistant.shop.service import ShopService
 from assistant.store.models import OrderStatus
 
 CANNOT_CANCEL = (OrderStatus.SHIPPED, OrderStatus.DELIVERED)
 
 
 @dataclass
-class OrdersFlow:
+class OrdersFlow(Flow):
     """Orders placed, and orders like them again."""
 
-    shop: ShopService
-    session: Session
-    r: Phrases
     advisor: Advisor
     products: ProductFlow
     purchase: PurchaseFlow
@@ -52,20 +46,17 @@ class OrdersFlow:
             order = None if phrase else self.shop.last_order(open_only=True)
         if order is None:
             return self.r.NO_OPEN_ORDER
-        self.session.pending = PendingCancel(order, self.session.until(now))
+        self.session.pending = PendingCancel(order, expires_at=self.session.until(now))
         return self.r.confirm_cancel(order)
 
     def answer_cancel(self, pending: PendingCancel, intent: Intent, now: datetime) -> str | None:
         """The answer to "취소할까요?"; None when the utterance starts something new."""
-        if intent.name == IntentName.CONFIRM:
-            self.session.pending = None
-            return self.r.cancelled(self.shop.cancel(pending.order.id, now))
-        if intent.name == IntentName.DENY:
-            self.session.drop()
-            return self.r.NOT_CANCELLED
-        if interrupts(intent):
-            return None
-        return f"{self.r.ASK_YES_NO} {self.r.repeat_cancel(pending.order)}"
+        return self.yes_or_no(
+            intent,
+            lambda: self.r.cancelled(self.shop.cancel(pending.order.id, now)),
+            self.r.NOT_CANCELLED,
+            lambda: self.r.repeat_cancel(pending.order),
+        )
 
     # -- again ---------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 """Every question the assistant can leave open between two utterances.
 
-Each is a frozen value with ``expires_at``; the flow that asked it answers it. A question
+Each is a frozen :class:`Question` (it expires); the flow that asked it answers it. A question
 whose answer goes on somewhere else carries that step as a callable (``then``, ``on_pin``),
 so the flow answering it needs to know nothing of the flow that asked.
 """
@@ -27,16 +27,23 @@ OnPin = Callable[[str, datetime], str]
 again."""
 
 
+@dataclass(frozen=True, kw_only=True)
+class Question:
+    """What every open question has: a time after which its answer no longer counts."""
+
+    expires_at: datetime
+    """After this the question is dropped (a "yes" no longer counts); always given by name,
+    after the question's own fields."""
+
+
 @dataclass(frozen=True)
-class PendingOrder:
+class PendingOrder(Question):
     """An order question waiting for "yes"; the shop holds the matching ticket."""
 
     wanted: tuple[tuple[int, int], ...]
     """(product id, quantity) pairs (the cart's content for a checkout)."""
     key: str
     """The shop's confirmation ticket, also the idempotency key."""
-    expires_at: datetime
-    """After this a "yes" no longer counts."""
     quote: Quote
     """What the question named: the lines, the total and where it goes (named again when
     the answer is unclear)."""
@@ -51,14 +58,12 @@ class PendingOrder:
 
 
 @dataclass(frozen=True)
-class PendingPin:
+class PendingPin(Question):
     """Waiting for the household PIN: to place an accepted order, to decide an approval or to
     start a subscription."""
 
     purpose: Literal["order", "approve", "reject", "subscribe"]
     """What the PIN is for."""
-    expires_at: datetime
-    """After this the question is dropped."""
     on_pin: OnPin
     """What to do with the PIN."""
     key: str = ""
@@ -68,33 +73,26 @@ class PendingPin:
 
 
 @dataclass(frozen=True)
-class PendingJoin:
+class PendingJoin(Question):
     """Waiting for "yes" to join the membership."""
-
-    expires_at: datetime
-    """After this the question is dropped."""
 
 
 @dataclass(frozen=True)
-class PendingCancel:
+class PendingCancel(Question):
     """A cancellation waiting for "yes"."""
 
     order: OrderView
     """The order to cancel, as the question named it."""
-    expires_at: datetime
-    """After this a "yes" no longer counts."""
 
 
 @dataclass(frozen=True)
-class PendingChoice:
+class PendingChoice(Question):
     """Several products matched; waiting for the user to pick one."""
 
     options: tuple[ProductView, ...]
     """The products offered, in the order they were read out."""
     quantity: int | None
     """Quantity from the original request."""
-    expires_at: datetime
-    """After this the question is dropped."""
     then: Pick
     """The request to go on with (order, put in the cart, take out, subscribe)."""
     usual: bool = False
@@ -102,67 +100,48 @@ class PendingChoice:
 
 
 @dataclass(frozen=True)
-class PendingOffer:
+class PendingOffer(Question):
     """A subscription offer after a steady rhythm, waiting for yes or no."""
 
     offer: SubscriptionOffer
     """The product, its rhythm and the matching schedule."""
-    expires_at: datetime
-    """After this the offer is dropped."""
 
 
 @dataclass(frozen=True)
-class PendingSubscribe:
+class PendingSubscribe(Question):
     """A subscription question waiting for "yes"; the subscription service holds its ticket."""
 
     request: SubscribeRequest
-    """What the question named (product, quantity, schedule, price) and its ticket."""
-    expires_at: datetime
-    """After this a "yes" no longer counts."""
-
-    @property
-    def token(self) -> str:
-        """The service's confirmation ticket."""
-        return self.request.token
-
-    @property
-    def needs_pin(self) -> bool:
-        """The household PIN is asked after the "yes"."""
-        return self.request.needs_pin
+    """What the question named (product, quantity, schedule, price), its ticket (``token``)
+    and whether the PIN is asked after the "yes" (``needs_pin``)."""
 
 
 @dataclass(frozen=True)
-class PendingSchedule:
+class PendingSchedule(Question):
     """A product chosen for a subscription, waiting for when ("매주 월요일")."""
 
     product: ProductView
     """The product."""
     quantity: int
     """Items per delivery."""
-    expires_at: datetime
-    """After this the question is dropped."""
 
 
 @dataclass(frozen=True)
-class PendingSubChoice:
+class PendingSubChoice(Question):
     """Several subscriptions could be meant: waiting for which one."""
 
     action: str
     """The intent that acts on it (one that ``manages_subscription``)."""
     options: tuple[SubscriptionView, ...]
     """The subscriptions read out, in order."""
-    expires_at: datetime
-    """After this the question is dropped."""
 
 
 @dataclass(frozen=True)
-class PendingSubCancel:
+class PendingSubCancel(Question):
     """A subscription cancellation waiting for "yes"."""
 
     subscription: SubscriptionView
     """The subscription to cancel."""
-    expires_at: datetime
-    """After this a "yes" no longer counts."""
 
 
 SubscriptionQuestion = PendingSubscribe | PendingSchedule | PendingSubChoice | PendingSubCancel

@@ -10,14 +10,14 @@ from datetime import datetime
 from rapidfuzz import fuzz
 
 from assistant.dialog.pending import PendingChoice, Pick
-from assistant.dialog.phrases import Phrases
-from assistant.dialog.session import Session, interrupts
+from assistant.dialog.session import Flow, interrupts
 from assistant.nlu.choice import normalise, parse_choice
 from assistant.nlu.intents import IntentName
 from assistant.nlu.schema import Intent
 from assistant.shop.advisor import Advisor
 from assistant.shop.matching import ACCEPT_SCORE, to_key
-from assistant.shop.service import ProductView, ShopService
+from assistant.shop.orders import check_quantity
+from assistant.shop.service import ProductView
 
 MAX_CHOICES = 5
 """At most this many products are read out for "which one?"."""
@@ -49,13 +49,20 @@ def pick(options: tuple[ProductView, ...], text: str) -> tuple[ProductView, ...]
 
 
 @dataclass
-class ProductFlow:
+class ProductFlow(Flow):
     """The product a phrase means, asked about when it is not clear."""
 
-    shop: ShopService
-    session: Session
-    r: Phrases
     advisor: Advisor
+
+    def requested(self, intent: Intent, now: datetime, then: Pick) -> str:
+        """A request for a product ("우유 두 개 ..."): its quantity checked, "which product?"
+        when it names none, else :meth:`choose` and ``then``."""
+        slots = intent.slots
+        if slots.quantity is not None:
+            check_quantity(slots.quantity)
+        if not slots.product:
+            return self.r.ASK_PRODUCT
+        return self.choose(slots.product, slots.quantity, slots.unit, now, then)
 
     def choose(
         self, phrase: str, quantity: int | None, unit: str | None, now: datetime, then: Pick
@@ -72,7 +79,7 @@ class ProductFlow:
             options, usual = self.usual_first(options, now)
             shown = tuple(options[:MAX_CHOICES])
             self.session.pending = PendingChoice(
-                shown, quantity, self.session.until(now), then, usual
+                shown, quantity, then, usual, expires_at=self.session.until(now)
             )
             choose = self.r.choose_usual if usual else self.r.choose
             return str(choose(phrase, shown, self.shop.member_pricing(), len(options)))

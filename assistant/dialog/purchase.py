@@ -13,15 +13,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from assistant.dialog.pending import PendingOrder, PendingPin
-from assistant.dialog.phrases import Phrases
 from assistant.dialog.products import ProductFlow
-from assistant.dialog.session import Session, interrupts
+from assistant.dialog.session import Flow, interrupts
 from assistant.errors import JangbogiError, OutOfStockError, WrongPinError
 from assistant.nlu.intents import IntentName
 from assistant.nlu.schema import Intent
-from assistant.shop.orders import OrderView, check_quantity
+from assistant.shop.orders import OrderView
 from assistant.shop.pricing import Quote
-from assistant.shop.service import ProductView, ShopService
+from assistant.shop.service import ProductView
 from assistant.store.models import Channel, DeliveryKind, OrderStatus
 
 _DEFAULT_WORDS = re.compile(r"앞으로|기본|항상|매번|늘|from now on|always|default", re.I)
@@ -31,12 +30,9 @@ AfterOrder = Callable[[OrderView, datetime], str]
 
 
 @dataclass
-class PurchaseFlow:
+class PurchaseFlow(Flow):
     """Asking, confirming and placing orders."""
 
-    shop: ShopService
-    session: Session
-    r: Phrases
     products: ProductFlow
     channel: Channel
     after_order: AfterOrder
@@ -45,15 +41,12 @@ class PurchaseFlow:
     def order(self, intent: Intent, now: datetime) -> str:
         """ "우유 두 개 주문해 줘": which product, then the order question."""
         slots = intent.slots
-        if slots.quantity is not None:
-            check_quantity(slots.quantity)
-        if not slots.product:
-            return self.r.ASK_PRODUCT
         delivery = DeliveryKind(slots.delivery) if slots.delivery else None
-        return self.products.choose(
-            slots.product, slots.quantity, slots.unit, now,
+        return self.products.requested(
+            intent,
+            now,
             lambda product, quantity, at: self.order_one(product, quantity, at, delivery),
-        )  # fmt: skip
+        )
 
     def order_one(
         self,
@@ -97,8 +90,8 @@ class PurchaseFlow:
             place = self.r.place_phrase(kind, self.shop.account().place(kind))
         notes = self.r.purchase_notes(req.quote, req.needs_approval, place)
         self.session.pending = PendingOrder(
-            wanted, req.token, req.expires_at, req.quote, req.needs_approval,
-            checkout=checkout, delivery=delivery, reorder_of=reorder_of,
+            wanted, req.token, req.quote, req.needs_approval,
+            checkout=checkout, delivery=delivery, reorder_of=reorder_of, expires_at=req.expires_at,
         )  # fmt: skip
         if ask is not None:
             return ask(req.quote, notes)
@@ -112,15 +105,12 @@ class PurchaseFlow:
         """The answer to the order question; None when the utterance starts something new."""
         if intent.name == IntentName.SET_DELIVERY and intent.slots.delivery is not None:
             return self._redeliver(pending, intent, now)
-        if intent.name == IntentName.CONFIRM:
-            self.session.pending = None
-            return self._confirmed(pending, now)
-        if intent.name == IntentName.DENY:
-            self.session.drop()
-            return self.r.NOT_ORDERED
-        if interrupts(intent):
-            return None
-        return f"{self.r.ASK_YES_NO} {self._repeat(pending)}"
+        return self.yes_or_no(
+            intent,
+            lambda: self._confirmed(pending, now),
+            self.r.NOT_ORDERED,
+            lambda: self._repeat(pending),
+        )
 
     def _confirmed(self, pending: PendingOrder, now: datetime) -> str:
         """The explicit "yes": place it, or ask for the PIN first."""
@@ -128,7 +118,10 @@ class PurchaseFlow:
         ticket = self.shop.accept(key, now)
         if ticket.needs_pin:
             self.session.pending = PendingPin(
-                "order", ticket.expires_at, lambda pin, at: self._complete(key, at, pin), key
+                "order",
+                lambda pin, at: self._complete(key, at, pin),
+                key,
+                expires_at=ticket.expires_at,
             )
             return self.r.ASK_PIN
         return self._complete(key, now, None)

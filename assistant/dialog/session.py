@@ -3,6 +3,7 @@ the language of the last utterance and the reply texts in that language."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -48,7 +49,7 @@ class Session:
         """Forget the open question, and the shop's or the subscriptions' ticket with it."""
         pending = self.pending
         if isinstance(pending, PendingSubscribe):
-            self.subs.drop(pending.token)
+            self.subs.drop(pending.request.token)
         if isinstance(pending, PendingOrder | PendingPin) and pending.key:
             self.shop.drop(pending.key)
         self.pending = None
@@ -66,6 +67,32 @@ class SessionSay:
 
     def error(self, exc: JangbogiError) -> str:
         return say_for(self._session.lang).error(exc)
+
+
+@dataclass
+class Flow:
+    """What every flow is given: the shop, the conversation's state and its reply texts."""
+
+    shop: ShopService
+    session: Session
+    r: Phrases
+
+    def yes_or_no(
+        self, intent: Intent, yes: Callable[[], str], no: str, again: Callable[[], object]
+    ) -> str | None:
+        """The answer to a question only an explicit "yes" accepts: ``yes()`` (the question
+        closed first, its ticket kept for ``yes``), ``no`` (the question dropped with its
+        ticket), None when the utterance starts something new, else the question ``again()``
+        after "please answer yes or no"."""
+        if intent.name == IntentName.CONFIRM:
+            self.session.pending = None
+            return yes()
+        if intent.name == IntentName.DENY:
+            self.session.drop()
+            return no
+        if interrupts(intent):
+            return None
+        return f"{self.r.ASK_YES_NO} {again()}"
 
 
 def general_replies(session: Session) -> Phrases:

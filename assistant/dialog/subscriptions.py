@@ -10,7 +10,7 @@ confirming); the service refuses it and the child hears that an adult has to.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from assistant.dialog.pending import (
@@ -22,10 +22,9 @@ from assistant.dialog.pending import (
     PendingSubscribe,
     SubscriptionQuestion,
 )
-from assistant.dialog.phrases import Phrases
 from assistant.dialog.phrases_reorder import ReorderPhrases
 from assistant.dialog.products import ProductFlow
-from assistant.dialog.session import Session, interrupts
+from assistant.dialog.session import Flow, interrupts
 from assistant.errors import JangbogiError, NotAllowedError
 from assistant.nlu.choice import parse_choice
 from assistant.nlu.intents import IntentName
@@ -35,8 +34,8 @@ from assistant.reorder.conversation import SubscriptionService
 from assistant.reorder.recurrence import Recurrence
 from assistant.reorder.service import SubscriptionView
 from assistant.shop.advisor import Advisor
-from assistant.shop.orders import OrderView, check_quantity
-from assistant.shop.service import ProductView, ShopService
+from assistant.shop.orders import OrderView
+from assistant.shop.service import ProductView
 from assistant.store.models import Role, SubscriptionStatus
 
 _MINUTE = re.compile(r"시\s*(?:(?P<half>반)|(?P<ko>[0-9]{1,2})\s*분)|[0-9]:(?P<en>[0-5][0-9])")
@@ -63,20 +62,14 @@ def minute_said(text: str) -> int:
 
 
 @dataclass
-class SubscriptionsFlow:
+class SubscriptionsFlow(Flow):
     """The household's recurring orders."""
 
-    shop: ShopService
-    session: Session
-    r: Phrases
     rs: ReorderPhrases
     """The subscription texts."""
     subs: SubscriptionService
     advisor: Advisor
     products: ProductFlow
-    _said_minute: int = field(default=0, init=False)
-    """The minutes of the time said with the subscribe request ("6시 30분"), kept while
-    "which one?" is asked."""
 
     # -- the subscription offer after a steady rhythm ------------------------------
 
@@ -89,7 +82,7 @@ class SubscriptionsFlow:
             return ""
         if offer is None:
             return ""
-        self.session.pending = PendingOffer(offer, self.session.until(now))
+        self.session.pending = PendingOffer(offer, expires_at=self.session.until(now))
         return " " + self.r.subscription_offer(offer)
 
     def answer_offer(self, pending: PendingOffer, intent: Intent, now: datetime) -> str | None:
@@ -112,18 +105,13 @@ class SubscriptionsFlow:
 
     def subscribe(self, intent: Intent, now: datetime) -> str:
         """ "매주 월요일마다 우유 한 팩 주문해 줘": which product, then the question."""
-        slots = intent.slots
         if self.shop.role is Role.CHILD:
             raise NotAllowedError("정기 배송은 어른만 신청할 수 있어요. 어른에게 부탁해 주세요.")
-        if slots.quantity is not None:
-            check_quantity(slots.quantity)
-        if not slots.product:
-            return self.r.ASK_PRODUCT
-        self._said_minute = minute_said(intent.text)  # the schedule slot keeps only the hour
-        schedule = slots.schedule
-        return self.products.choose(
-            slots.product, slots.quantity, slots.unit, now,
-            lambda product, quantity, at: self._ask(product, quantity, schedule, at),
+        schedule = intent.slots.schedule
+        minute = minute_said(intent.text)  # the schedule slot keeps only the hour
+        return self.products.requested(
+            intent, now,
+            lambda product, quantity, at: self._ask(product, quantity, schedule, at, minute),
         )  # fmt: skip
 
     def _ask(
@@ -132,25 +120,26 @@ class SubscriptionsFlow:
     ) -> str:  # fmt: skip
         """'매주 월요일 오전 9시에 ... 주문할게요. ... 정기 배송을 시작할까요?' (or ask when)."""
         count = quantity if quantity is not None else 1
-        minute, self._said_minute = minute or self._said_minute, 0
         if schedule is None:
-            self.session.pending = PendingSchedule(product, count, self.session.until(now))
+            self.session.pending = PendingSchedule(
+                product, count, expires_at=self.session.until(now)
+            )
             return self.rs.ASK_SCHEDULE
         rec = Recurrence.from_schedule(schedule, self.subs.anchor(now), minute)
         req = self.subs.request(product.id, count, rec, now)
-        self.session.pending = PendingSubscribe(req, req.expires_at)
+        self.session.pending = PendingSubscribe(req, expires_at=req.expires_at)
         return self.rs.confirm_subscribe(req, self.shop.timezone, self.shop.member_pricing())
 
     def _confirmed(self, pending: PendingSubscribe, now: datetime) -> str:
-        token = pending.token
-        if pending.needs_pin:
+        token = pending.request.token
+        if pending.request.needs_pin:
             expires = self.subs.extend(token, now)
 
             def with_pin(pin: str, at: datetime) -> str:
                 return self.rs.subscribed(self.subs.confirm(token, at, pin))
 
             self.session.pending = PendingPin(
-                "subscribe", expires, with_pin, declined=self.rs.NOT_SUBSCRIBED
+                "subscribe", with_pin, declined=self.rs.NOT_SUBSCRIBED, expires_at=expires
             )
             return self.r.ASK_PIN
         self.session.pending = None
@@ -186,13 +175,15 @@ class SubscriptionsFlow:
             if not live:
                 return self.rs.no_subscription_for(phrase)
         if len(live) > 1:
-            self.session.pending = PendingSubChoice(action, tuple(live), self.session.until(now))
+            self.session.pending = PendingSubChoice(
+                action, tuple(live), expires_at=self.session.until(now)
+            )
             return self.rs.choose_subscription(live, action)
         return self._manage_one(action, live[0], now)
 
     def _manage_one(self, action: str, sub: SubscriptionView, now: datetime) -> str:
         if action == IntentName.CANCEL_SUBSCRIPTION:
-            self.session.pending = PendingSubCancel(sub, self.session.until(now))
+            self.session.pending = PendingSubCancel(sub, expires_at=self.session.until(now))
             return self.rs.confirm_cancel(sub)
         if action == IntentName.PAUSE_SUBSCRIPTION:
             return self.rs.paused(self.subs.pause(sub.id, now))

@@ -59,10 +59,15 @@ class PinWords:
 class LangPack(Protocol):
     """What the core needs from one language."""
 
-    code: str
-    """The language code (``ko``), as in :attr:`assistant.nlu.schema.Intent.lang`."""
-    pin: PinWords
-    """How this language says a PIN."""
+    @property
+    def code(self) -> str:
+        """The language code (``ko``), as in :attr:`assistant.nlu.schema.Intent.lang`."""
+        ...
+
+    @property
+    def pin(self) -> PinWords:
+        """How this language says a PIN."""
+        ...
 
     def detects(self, text: str) -> bool:
         """Whether ``text`` (normalised) is written in this language's script."""

@@ -38,15 +38,22 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 @dataclass(frozen=True)
-class DueItem:
-    """A product that is probably running out."""
+class Mentioned:
+    """A product the assistant brings up itself, by what people call it in general ("우유
+    사신 지 8일 됐어요")."""
 
     product: ProductView
-    """The product (on sale, in stock)."""
-    due: Due
-    """How long since it was bought and how often it usually is."""
+    """The product (on sale; in stock for a :class:`DueItem`)."""
     nouns: tuple[str, str]
     """What people call it in general, Korean and English (우유, milk)."""
+
+
+@dataclass(frozen=True)
+class DueItem(Mentioned):
+    """A product that is probably running out."""
+
+    due: Due
+    """How long since it was bought and how often it usually is."""
 
 
 @dataclass(frozen=True)
@@ -60,29 +67,21 @@ class Usual:
 
 
 @dataclass(frozen=True)
-class ComingUp:
+class ComingUp(Mentioned):
     """The product expected to run out next."""
 
-    product: ProductView
-    """The product."""
     days: int
     """In about this many days."""
-    nouns: tuple[str, str]
-    """What people call it in general, Korean and English."""
 
 
 @dataclass(frozen=True)
-class SubscriptionOffer:
+class SubscriptionOffer(Mentioned):
     """A product bought on a steady rhythm: offer to deliver it on a schedule."""
 
-    product: ProductView
-    """The product."""
     rhythm: Rhythm
     """Its rhythm."""
     schedule: Schedule
     """The schedule that matches the rhythm."""
-    nouns: tuple[str, str]
-    """What people call it in general, Korean and English (우유, milk)."""
 
 
 def schedule_for(rhythm: Rhythm, dates: Sequence[date]) -> Schedule:
@@ -142,7 +141,7 @@ class Advisor:
         views = {p.id: p for p in self.shop.products_by_id(ids)}
         nouns = self.shop.nouns(ids)
         items = [
-            DueItem(views[d.rhythm.product], d, nouns[d.rhythm.product])
+            DueItem(views[d.rhythm.product], nouns[d.rhythm.product], due=d)
             for d in found
             if d.rhythm.product in views and views[d.rhythm.product].stock >= d.rhythm.quantity
         ]
@@ -159,7 +158,7 @@ class Advisor:
         if not views:
             return None
         days = max(1, round(rhythm.next_day - history.today))
-        return ComingUp(views[0], days, self.shop.nouns([rhythm.product])[rhythm.product])
+        return ComingUp(views[0], self.shop.nouns([rhythm.product])[rhythm.product], days=days)
 
     def usual_basket(self, now: datetime) -> list[Usual]:
         """The household's usual order (the predicted next basket, products bought more than
@@ -190,7 +189,7 @@ class Advisor:
                     days = sorted({p.day for p in history.purchases if p.product == pid})
                     schedule = schedule_for(rhythm, [day_date(d) for d in days])
                     nouns = self.shop.nouns([pid])[pid]
-                    return SubscriptionOffer(views[0], rhythm, schedule, nouns)
+                    return SubscriptionOffer(views[0], nouns, rhythm=rhythm, schedule=schedule)
         return None
 
     def opening(self, now: datetime) -> list[DueItem]:

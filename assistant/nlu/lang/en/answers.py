@@ -4,24 +4,19 @@ from __future__ import annotations
 
 import re
 
+from assistant.nlu.choice import ChoiceWords
 from assistant.nlu.packs import PinWords
 
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "one": 1, "two": 2,
-             "three": 3, "four": 4, "five": 5}  # fmt: skip
-_CHOICE = re.compile(
-    r"^(?:the\s+|number\s+|no\.?\s*)?(?P<n>[0-9]+|first|second|third|fourth|fifth|one|two|three|four|five)"
-    r"(?:\s+one)?(?:\s+please)?$"
-)
-
-
-def parse_choice(answer: str) -> int | None:
-    """ "the second one", "number 2", "3" (normalised, lower case) -> 1-based choice."""
-    m = _CHOICE.match(answer)
-    if m is None:
-        return None
-    n = m.group("n")
-    return int(n) if n.isdigit() else _ORDINALS[n]
-
+CHOICE_WORDS = ChoiceWords(
+    pattern=re.compile(
+        r"^(?:the\s+|number\s+|no\.?\s*)?"
+        r"(?P<n>[0-9]+|first|second|third|fourth|fifth|one|two|three|four|five)"
+        r"(?:\s+one)?(?:\s+please)?$"
+    ),
+    ordinals={"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "one": 1, "two": 2,
+              "three": 3, "four": 4, "five": 5},
+)  # fmt: skip
+""" "the second one", "number 2", "3" (normalised, lower case) -> 1-based choice."""
 
 PIN_WORDS = PinWords(
     digits={

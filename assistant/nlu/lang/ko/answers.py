@@ -4,29 +4,21 @@ from __future__ import annotations
 
 import re
 
+from assistant.nlu.choice import ChoiceWords
 from assistant.nlu.lang.ko.numbers import parse_sino
 from assistant.nlu.packs import PinWords
 
-_ORDINALS = {
-    "첫": 1, "첫째": 1, "한": 1, "두": 2, "둘째": 2, "세": 3, "셋째": 3, "네": 4, "넷째": 4,
-    "다섯": 5, "다섯째": 5,
-}  # fmt: skip
-_CHOICE = re.compile(
-    r"^(?P<n>[0-9]+|첫째|둘째|셋째|넷째|다섯째|첫|한|두|세|네|다섯)\s*(?P<suffix>번째|번|째)?"
-    r"\s*(?:거|걸로|것|꺼|요|으로|로|이요|거요|걸로요|주세요|줘|할게요|할게)?\s*$"
-)
-
-
-def parse_choice(answer: str) -> int | None:
-    """ "2번", "두 번째 거", "첫째", "3" (normalised, lower case) -> 1-based choice."""
-    m = _CHOICE.match(answer)
-    if m is None:
-        return None
-    n = m.group("n")
-    if n.isdigit():
-        return int(n)
-    return _ORDINALS.get(n) if m.group("suffix") else None
-
+CHOICE_WORDS = ChoiceWords(
+    pattern=re.compile(
+        r"^(?P<n>[0-9]+|첫째|둘째|셋째|넷째|다섯째|첫|한|두|세|네|다섯)\s*(?P<suffix>번째|번|째)?"
+        r"\s*(?:거|걸로|것|꺼|요|으로|로|이요|거요|걸로요|주세요|줘|할게요|할게)?\s*$"
+    ),
+    ordinals={"첫": 1, "첫째": 1, "한": 1, "두": 2, "둘째": 2, "세": 3, "셋째": 3, "네": 4,
+              "넷째": 4, "다섯": 5, "다섯째": 5},
+    word_needs_suffix=True,
+)  # fmt: skip
+""" "2번", "두 번째 거", "첫째", "3" (normalised, lower case) -> 1-based choice; a word alone
+("두") is no choice."""
 
 PIN_WORDS = PinWords(
     digits={
