@@ -18,9 +18,13 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from dateutil.relativedelta import MO
+from dateutil.rrule import DAILY, MONTHLY, WEEKLY, rrule
 
 from assistant.errors import ScheduleError
 from assistant.nlu.schedule import WEEKDAYS
@@ -141,13 +145,98 @@ def instant(rec: Recurrence, tz: ZoneInfo, day: date) -> datetime:
     return local.astimezone(UTC)
 
 
+@dataclass(frozen=True)
+class _Shape:
+    """What the run days of a recurrence depend on besides where counting starts."""
+
+    freq: str
+    interval: int
+    days: tuple[int, ...]
+    """Weekly: the weekdays it runs on, in week order."""
+    month_day: int
+    """Monthly: the day asked for."""
+
+    def rule(self, first: date) -> rrule:
+        """The ``rrule`` of the run days counted from ``first`` (the start of a unit)."""
+        every = {"dtstart": datetime.combine(first, time()), "interval": self.interval,
+                 "cache": False}  # fmt: skip
+        if self.freq == "daily":
+            return rrule(DAILY, **every)
+        if self.freq == "weekly":
+            return rrule(WEEKLY, byweekday=self.days, wkst=MO, **every)
+        # the day asked for, or the month's last day when the month is shorter: the last of
+        # the days from the 28th up to the one asked for that the month has
+        want = range(min(self.month_day, 28), self.month_day + 1)
+        return rrule(MONTHLY, bymonthday=tuple(want), bysetpos=-1, **every)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """Where a recurrence's counting starts, and how its run days are found from any day."""
+
+    shape: _Shape
+    origin: date
+    """The first counted unit's first day. Daily: the anchor; weekly: the Monday of the first
+    week with a run day on or after the anchor; monthly: the 1st of the first month whose run
+    day is on or after the anchor. Every ``interval`` units count from there."""
+    unit: int
+    """Days in one unit: 1 (daily), 7 (weekly), 0 (monthly: months)."""
+    gap: int
+    """The most days between two consecutive run days."""
+
+    def start_of(self, units: int) -> date:
+        """The first day of the unit ``units`` after the origin (past 9999: ValueError or
+        OverflowError)."""
+        if self.unit:
+            return self.origin + timedelta(days=units * self.unit)
+        year, month0 = divmod(_month_index(self.origin) + units, 12)
+        return date(year, month0 + 1, 1)
+
+    def counted(self, day: date) -> int:
+        """How many units (days, weeks, months) ``day``'s own unit lies after the origin."""
+        if self.unit:
+            return (day - self.origin).days // self.unit
+        return _month_index(day) - _month_index(self.origin)
+
+
 def _month_index(day: date) -> int:
     return day.year * 12 + day.month - 1
 
 
-def _month_day(rec: Recurrence, month: date) -> int:
-    """The day ``rec`` runs on in ``month``'s month: its day, or the month's last day."""
-    return min(rec.month_day, calendar.monthrange(month.year, month.month)[1])
+@lru_cache(maxsize=4096)
+def _plan(rec: Recurrence) -> _Plan:
+    if rec.freq == "daily":
+        return _Plan(_Shape("daily", rec.interval, (), 0), rec.anchor, 1, rec.interval)
+    if rec.freq == "weekly":
+        days = tuple(sorted(set(rec.days)))
+        first = rec.anchor + timedelta(days=min((d - rec.anchor.weekday()) % 7 for d in days))
+        monday = first - timedelta(days=first.weekday())
+        return _Plan(_Shape("weekly", rec.interval, days, 0), monday, 7, 7 * rec.interval)
+    month = rec.anchor.replace(day=1)
+    if rec.anchor.day > min(rec.month_day, calendar.monthrange(month.year, month.month)[1]):
+        month = (month + timedelta(days=31)).replace(day=1)
+    return _Plan(_Shape("monthly", rec.interval, (), rec.month_day), month, 0, 31 * rec.interval)
+
+
+BLOCK: Final = {"daily": 16, "weekly": 4, "monthly": 4}
+"""Counted units whose run days are listed at once (and kept: :func:`_block`)."""
+
+
+@lru_cache(maxsize=4096)
+def _block(shape: _Shape, first: date, until: date | None) -> tuple[date, ...]:
+    """The run days from ``first`` (a unit's start) up to before ``until`` (None: the end
+    of the calendar, 9999-12-31). Kept by shape and start, so that every subscription of the same shape
+    (any anchor, any time of day) asking about the same days shares one ``rrule`` walk."""
+    found: list[date] = []
+    walk = iter(shape.rule(first))
+    try:
+        for at in walk:
+            if until is not None and at.date() >= until:
+                break
+            found.append(at.date())
+    except (OverflowError, ValueError):  # rrule past 9999-12-31
+        pass
+    return tuple(found)
 
 
 def _aligned(count: int, interval: int) -> int:
@@ -157,38 +246,50 @@ def _aligned(count: int, interval: int) -> int:
 
 
 def days_from(rec: Recurrence, start: date) -> Iterator[date]:
-    """The local days ``rec`` runs on, from ``start`` (or the anchor, if later) onward."""
+    """The local days ``rec`` runs on, from ``start`` (or the anchor, if later) onward,
+    walked by ``rrule`` a block of units at a time from the first counted unit that can
+    hold ``start`` (never from the anchor: a subscription years old costs what a new one
+    does). The calendar ends with the year 9999."""
     start = max(start, rec.anchor)
-    if rec.freq == "daily":
-        k = _aligned((start - rec.anchor).days, rec.interval)
-        while True:
-            yield rec.anchor + timedelta(days=k)
-            k += rec.interval
-    elif rec.freq == "weekly":
-        # weeks count from the first week with a run day on or after the anchor
-        ahead = min((d - rec.anchor.weekday()) % 7 for d in rec.days)
-        first = rec.anchor + timedelta(days=ahead)
-        first_monday = first - timedelta(days=first.weekday())
-        monday = start - timedelta(days=start.weekday())
-        week = _aligned((monday - first_monday).days // 7, rec.interval)
-        offsets = sorted(rec.days)
-        while True:
-            monday = first_monday + timedelta(weeks=week)
-            for offset in offsets:
-                day = monday + timedelta(days=offset)
-                if day >= start:
-                    yield day
-            week += rec.interval
-    else:
-        # months count from the first month whose run day is on or after the anchor
-        base = _month_index(rec.anchor) + (rec.anchor.day > _month_day(rec, rec.anchor))
-        month = base + _aligned(_month_index(start) - base, rec.interval)
-        while True:
-            year, month0 = divmod(month, 12)
-            day = date(year, month0 + 1, _month_day(rec, date(year, month0 + 1, 1)))
+    try:
+        plan = _plan(rec)
+    except (OverflowError, ValueError):  # the first counted unit is past 9999-12-31
+        return
+    units = _aligned(plan.counted(start), rec.interval)
+    step = BLOCK[rec.freq] * rec.interval
+    while True:
+        try:
+            first = plan.start_of(units)
+        except (OverflowError, ValueError):  # past 9999-12-31
+            return
+        try:
+            until: date | None = plan.start_of(units + step)
+        except (OverflowError, ValueError):
+            until = None
+        for day in _block(plan.shape, first, until):
             if day >= start:
                 yield day
-            month += rec.interval
+        if until is None:
+            return
+        units += step
+
+
+def _runs(rec: Recurrence, tz: ZoneInfo, start: date) -> Iterator[tuple[date, datetime]]:
+    """Each run day from ``start`` on with its UTC instant, until the calendar ends."""
+    for day in days_from(rec, start):
+        try:
+            yield day, instant(rec, tz, day)
+        except (OverflowError, ValueError):  # an instant past 9999-12-31 23:59 UTC
+            return
+
+
+def _local_day(at: datetime, tz: ZoneInfo, days: int) -> date:
+    """``at``'s local day in ``tz``, moved by ``days`` and kept inside the calendar."""
+    day = at.astimezone(tz).date()
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
 
 
 def _beyond_calendar(rec: Recurrence, after: datetime) -> ScheduleError:
@@ -202,15 +303,10 @@ def next_after(rec: Recurrence, tz: ZoneInfo, after: datetime) -> datetime:
     :class:`ScheduleError` if it would fall past the end of the calendar (year 9999)."""
     if after.tzinfo is None:
         raise ValueError("naive datetime given to next_after")
-    try:
-        start = after.astimezone(tz).date() - timedelta(days=1)
-        for day in days_from(rec, start):
-            at = instant(rec, tz, day)
-            if at > after:
-                return at
-    except (OverflowError, ValueError) as exc:  # date arithmetic past 9999-12-31
-        raise _beyond_calendar(rec, after) from exc
-    raise AssertionError("unreachable: days_from never ends")  # pragma: no cover
+    for _, at in _runs(rec, tz, _local_day(after, tz, -1)):
+        if at > after:
+            return at
+    raise _beyond_calendar(rec, after)
 
 
 def occurrences(
@@ -221,12 +317,7 @@ def occurrences(
     year 9999: no occurrence comes after that."""
     if end < start:
         return
-    days = days_from(rec, start.astimezone(tz).date() - timedelta(days=1))
-    while True:
-        try:
-            at = instant(rec, tz, next(days))
-        except (OverflowError, ValueError):  # date arithmetic past 9999-12-31
-            return
+    for _, at in _runs(rec, tz, _local_day(start, tz, -1)):
         if at > end:
             return
         if at >= start:
@@ -236,6 +327,47 @@ def occurrences(
 def between(rec: Recurrence, tz: ZoneInfo, start: datetime, end: datetime) -> list[datetime]:
     """The occurrences ``t`` with ``start <= t <= end`` (aware UTC), oldest first."""
     return list(occurrences(rec, tz, start, end))
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """The occurrences from one time to another, counted without listing them."""
+
+    count: int
+    """How many (at least one)."""
+    first: datetime
+    """The oldest."""
+    last: datetime
+    """The newest."""
+    before_last: datetime | None
+    """The one before the newest (None when there is only one)."""
+
+
+def _index(plan: _Plan, day: date) -> int:
+    """The place of run day ``day`` in the recurrence's sequence of run days."""
+    units, days = plan.counted(day) // plan.shape.interval, plan.shape.days
+    return units * len(days) + days.index(day.weekday()) if days else units
+
+
+def stretch(rec: Recurrence, tz: ZoneInfo, start: datetime, end: datetime) -> Stretch | None:
+    """What :func:`occurrences` gives from ``start`` to ``end``, in a time that does not grow
+    with the count (a daemon two years late counts 730 days of a daily schedule this way);
+    None if nothing."""
+    first = next(((d, at) for d, at in _runs(rec, tz, _local_day(start, tz, -1)) if at >= start),
+                 None)  # fmt: skip
+    if first is None or first[1] > end:
+        return None
+    # the last two occurrences lie within two gaps (and a week for clock changes) of the end
+    lo = max(first[0], _local_day(end, tz, -(2 * _plan(rec).gap + 7)))
+    lasts: list[tuple[date, datetime]] = []
+    for run in _runs(rec, tz, lo):
+        if run[1] > end:
+            break
+        lasts = [*lasts[-1:], run]
+    plan = _plan(rec)
+    count = _index(plan, lasts[-1][0]) - _index(plan, first[0]) + 1
+    before = lasts[0][1] if count > 1 else None
+    return Stretch(count, first[1], lasts[-1][1], before)
 
 
 # -- words ---------------------------------------------------------------------------------
