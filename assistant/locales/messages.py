@@ -282,3 +282,11 @@ class Msg(StrEnum):
     """ReorderPhrases.notification (product, product_en)."""
     TELL = "tell"
     """ReorderPhrases.tell (count, notes)."""
+
+    # --- how a recurring order repeats (locales/*/schedule.ftl; fields: reorder.recurrence)
+    TIME_OF_DAY = "time-of-day"
+    """A local time of day (recurrence.clock_fields): 오전 9시, 9 am."""
+    SCHEDULE_DAYS = "schedule-days"
+    """The weekdays of a weekly schedule (part of ``schedule``): 화·목요일, weekdays."""
+    SCHEDULE = "schedule"
+    """A recurrence (recurrence.schedule_fields): 매주 월요일 오전 9시, every Monday at 9 am."""

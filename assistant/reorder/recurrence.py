@@ -370,6 +370,28 @@ def stretch(rec: Recurrence, tz: ZoneInfo, start: datetime, end: datetime) -> St
     return Stretch(count, first[1], lasts[-1][1], before)
 
 
+# -- what the catalogs say it with (locales/<code>/schedule.ftl) -------------------------
+
+
+def clock_fields(hour: int, minute: int) -> dict[str, Any]:
+    """A local time of day as ``Msg.TIME_OF_DAY`` takes it (9 am, 오후 6시 30분)."""
+    return {"hour": hour, "hour12": hour % 12 or 12, "half": "am" if hour < 12 else "pm",
+            "minute": minute, "minute2": f"{minute:02d}"}  # fmt: skip
+
+
+def schedule_fields(rec: Recurrence) -> dict[str, Any]:
+    """``rec`` as ``Msg.SCHEDULE`` takes it (every Monday at 9 am, 매주 월요일 오전 9시)."""
+    days = sorted(set(rec.days))
+    kind = {(0, 1, 2, 3, 4): "weekdays", (5, 6): "weekend", tuple(range(7)): "all"}
+    named = [WEEKDAYS[d] for d in days] + ["none"] * (7 - len(days))
+    return {
+        "freq": rec.freq, "interval": rec.interval, "days": kind.get(tuple(days), "list"),
+        "day_count": len(days), **{f"day{i}": d for i, d in enumerate(named, 1)},
+        "month_day": rec.month_day, "short": rec.month_day > 28,
+        **clock_fields(rec.hour, rec.minute),
+    }  # fmt: skip
+
+
 # -- words ---------------------------------------------------------------------------------
 
 _KO_DAYS: Final = dict(zip(WEEKDAYS, "월화수목금토일", strict=True))
