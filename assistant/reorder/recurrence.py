@@ -18,15 +18,14 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from typing import Any, Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from dateutil.relativedelta import MO
-from dateutil.rrule import DAILY, MONTHLY, WEEKLY, rrule
+from dateutil.rrule import DAILY, MO, MONTHLY, WEEKLY, rrule
 
-from assistant.errors import ScheduleError
+from assistant.errors import ErrorCode, ScheduleError
 from assistant.nlu.schedule import WEEKDAYS
 from assistant.nlu.schema import Schedule
 
@@ -96,7 +95,7 @@ class Recurrence:
                 minute=int(data.get("minute", 0)),
             )
         except (KeyError, TypeError, ValueError) as exc:
-            raise ScheduleError(f"저장된 일정을 읽을 수 없어요: {dict(data)!r}") from exc
+            raise ScheduleError(ErrorCode.SCHEDULE_UNREADABLE, data=repr(dict(data))) from exc
         validate(rec)
         return rec
 
@@ -114,21 +113,21 @@ class Recurrence:
 
 
 def validate(rec: Recurrence) -> None:
-    """Raise :class:`ScheduleError` with a sentence for people unless ``rec`` can be kept."""
+    """Raise :class:`ScheduleError` (with what is wrong) unless ``rec`` can be kept."""
     if rec.freq not in FREQS:
-        raise ScheduleError(f"반복 주기는 매일, 매주, 매달 중 하나여야 해요 (받은 값: {rec.freq}).")
+        raise ScheduleError(ErrorCode.SCHEDULE_FREQ, freq=rec.freq)
     limit = MAX_INTERVAL[rec.freq]
     if not 1 <= rec.interval <= limit:
-        raise ScheduleError(f"반복 간격은 1에서 {limit} 사이여야 해요 (받은 값: {rec.interval}).")
+        raise ScheduleError(ErrorCode.SCHEDULE_INTERVAL, interval=rec.interval, limit=limit)
     bad = [d for d in rec.weekdays if d not in WEEKDAYS]
     if bad:
-        raise ScheduleError(f"요일을 알 수 없어요: {', '.join(bad)} (mon..sun).")
+        raise ScheduleError(ErrorCode.SCHEDULE_WEEKDAY, days=", ".join(bad))
     if rec.weekdays and rec.freq != "weekly":
-        raise ScheduleError("요일은 매주 반복하는 일정에만 정할 수 있어요.")
+        raise ScheduleError(ErrorCode.SCHEDULE_WEEKDAYS_NOT_WEEKLY)
     if rec.day is not None and (rec.freq != "monthly" or not 1 <= rec.day <= 31):
-        raise ScheduleError(f"날짜는 매달 반복하는 일정에 1에서 31 사이로 정해 주세요 ({rec.day}).")
+        raise ScheduleError(ErrorCode.SCHEDULE_MONTH_DAY, day=rec.day)
     if not (0 <= rec.hour <= 23 and 0 <= rec.minute <= 59):
-        raise ScheduleError(f"시각이 올바르지 않아요: {rec.hour}:{rec.minute:02d}.")
+        raise ScheduleError(ErrorCode.SCHEDULE_TIME, hour=rec.hour, minute2=f"{rec.minute:02d}")
 
 
 def zone(name: str) -> ZoneInfo:
@@ -136,7 +135,7 @@ def zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ScheduleError(f"알 수 없는 시간대예요: {name}") from exc
+        raise ScheduleError(ErrorCode.SCHEDULE_ZONE, name=name) from exc
 
 
 def instant(rec: Recurrence, tz: ZoneInfo, day: date) -> datetime:
@@ -158,16 +157,15 @@ class _Shape:
 
     def rule(self, first: date) -> rrule:
         """The ``rrule`` of the run days counted from ``first`` (the start of a unit)."""
-        every = {"dtstart": datetime.combine(first, time()), "interval": self.interval,
-                 "cache": False}  # fmt: skip
+        start, every = datetime.combine(first, time()), self.interval
         if self.freq == "daily":
-            return rrule(DAILY, **every)
+            return rrule(DAILY, start, every, cache=False)
         if self.freq == "weekly":
-            return rrule(WEEKLY, byweekday=self.days, wkst=MO, **every)
+            return rrule(WEEKLY, start, every, wkst=MO, byweekday=self.days, cache=False)
         # the day asked for, or the month's last day when the month is shorter: the last of
         # the days from the 28th up to the one asked for that the month has
-        want = range(min(self.month_day, 28), self.month_day + 1)
-        return rrule(MONTHLY, bymonthday=tuple(want), bysetpos=-1, **every)
+        want = tuple(range(min(self.month_day, 28), self.month_day + 1))
+        return rrule(MONTHLY, start, every, bymonthday=want, bysetpos=-1, cache=False)
 
 
 @dataclass(frozen=True)
@@ -225,8 +223,9 @@ BLOCK: Final = {"daily": 16, "weekly": 4, "monthly": 4}
 @lru_cache(maxsize=4096)
 def _block(shape: _Shape, first: date, until: date | None) -> tuple[date, ...]:
     """The run days from ``first`` (a unit's start) up to before ``until`` (None: the end
-    of the calendar, 9999-12-31). Kept by shape and start, so that every subscription of the same shape
-    (any anchor, any time of day) asking about the same days shares one ``rrule`` walk."""
+    of the calendar, 9999-12-31). Kept by shape and start, so that every subscription of
+    the same shape (any anchor, any time of day) asking about the same days shares one
+    ``rrule`` walk."""
     found: list[date] = []
     walk = iter(shape.rule(first))
     try:
@@ -294,7 +293,7 @@ def _local_day(at: datetime, tz: ZoneInfo, days: int) -> date:
 
 def _beyond_calendar(rec: Recurrence, after: datetime) -> ScheduleError:
     return ScheduleError(
-        f"일정의 다음 날짜가 달력 끝(9999년)을 넘어요: {describe_ko(rec)}, {after:%Y-%m-%d} 이후."
+        ErrorCode.SCHEDULE_BEYOND_CALENDAR, **schedule_fields(rec), after=f"{after:%Y-%m-%d}"
     )
 
 
@@ -390,90 +389,3 @@ def schedule_fields(rec: Recurrence) -> dict[str, Any]:
         "month_day": rec.month_day, "short": rec.month_day > 28,
         **clock_fields(rec.hour, rec.minute),
     }  # fmt: skip
-
-
-# -- words ---------------------------------------------------------------------------------
-
-_KO_DAYS: Final = dict(zip(WEEKDAYS, "월화수목금토일", strict=True))
-_EN_DAYS: Final = dict(
-    zip(WEEKDAYS, "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split(), strict=True)
-)
-
-
-def time_ko(hour: int, minute: int) -> str:
-    """오전 9시, 오후 6시 30분, 밤 12시 (midnight), 낮 12시 (noon)."""
-    if hour == 0:
-        words = "밤 12시"
-    elif hour == 12:
-        words = "낮 12시"
-    else:
-        words = f"{'오전' if hour < 12 else '오후'} {hour % 12}시"
-    return f"{words} {minute}분" if minute else words
-
-
-def time_en(hour: int, minute: int) -> str:
-    """9 am, 6:30 pm, midnight, noon."""
-    if minute == 0 and hour in (0, 12):
-        return "midnight" if hour == 0 else "noon"
-    clock = str(hour % 12 or 12) + (f":{minute:02d}" if minute else "")
-    return f"{clock} {'am' if hour < 12 else 'pm'}"
-
-
-def _weekdays_ko(days: tuple[int, ...]) -> str:
-    ordered = sorted(set(days))
-    if ordered == [0, 1, 2, 3, 4]:
-        return "평일"
-    if ordered == [5, 6]:
-        return "주말"
-    return "·".join(_KO_DAYS[WEEKDAYS[d]] for d in ordered) + "요일"
-
-
-def describe_ko(rec: Recurrence) -> str:
-    """매일 오전 9시, 3일마다 오전 9시, 매주 월요일 오전 9시, 격주 화·목요일 오후 6시 30분,
-    매달 15일 오전 9시, 2개월마다 31일(짧은 달은 말일) 오전 9시."""
-    at = time_ko(rec.hour, rec.minute)
-    if rec.freq == "daily":
-        every = "매일" if rec.interval == 1 else f"{rec.interval}일마다"
-        return f"{every} {at}"
-    if rec.freq == "weekly":
-        every = {1: "매주", 2: "격주"}.get(rec.interval, f"{rec.interval}주마다")
-        days = sorted(set(rec.days))
-        if days == list(range(7)):
-            return f"{every} 매일 {at}"
-        return f"{every} {_weekdays_ko(rec.days)} {at}"
-    every = "매달" if rec.interval == 1 else f"{rec.interval}개월마다"
-    day = f"{rec.month_day}일" + ("(짧은 달은 말일)" if rec.month_day > 28 else "")
-    return f"{every} {day} {at}"
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-def _weekdays_en(days: tuple[int, ...]) -> str:
-    ordered = sorted(set(days))
-    if ordered == [0, 1, 2, 3, 4]:
-        return "weekdays"
-    if ordered == [5, 6]:
-        return "weekends"
-    names = [_EN_DAYS[WEEKDAYS[d]] for d in ordered]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def describe_en(rec: Recurrence) -> str:
-    """every day at 9 am, every 3 days at 9 am, every Monday at 9 am, every 2 weeks on
-    Tuesday and Thursday at 6:30 pm, on the 15th of every month at 9 am."""
-    at = time_en(rec.hour, rec.minute)
-    if rec.freq == "daily":
-        every = "every day" if rec.interval == 1 else f"every {rec.interval} days"
-        return f"{every} at {at}"
-    days = _weekdays_en(rec.days)
-    if rec.freq == "weekly":
-        if rec.interval == 1:
-            return f"every {days.removesuffix('s') if days.endswith('s') else days} at {at}"
-        every = "every other week" if rec.interval == 2 else f"every {rec.interval} weeks"
-        return f"{every} on {days} at {at}"
-    every = "every month" if rec.interval == 1 else f"every {rec.interval} months"
-    short = " (the last day in shorter months)" if rec.month_day > 28 else ""
-    return f"on the {_ordinal(rec.month_day)}{short} of {every} at {at}"

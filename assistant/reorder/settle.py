@@ -26,7 +26,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from assistant.errors import PeriodTakenError, ShopError
+from assistant.errors import ErrorCode, PeriodTakenError, ShopError
 from assistant.locales import say_for
 from assistant.reorder.recurrence import Recurrence, next_after, occurrences, stretch, zone
 from assistant.shop.alternatives import closest_in_stock
@@ -160,8 +160,7 @@ def settle(
             spans = recorded_spans(session, [sub.id])
         if _inside_span(spans, sub, due.first, due.latest):
             raise PeriodTakenError(
-                f"subscription {sub.id}: periods from {due.first:%Y-%m-%dT%H:%MZ} were already "
-                "recorded as missed"
+                ErrorCode.PERIOD_TAKEN, id=sub.id, first=f"{due.first:%Y-%m-%dT%H:%MZ}"
             )
         late = now - due.latest > timedelta(minutes=household.reorder_grace_minutes)
         if late:  # the older ones and the latest: one span
