@@ -70,16 +70,14 @@ class Recurrence:
         validate(rec)
         return rec
 
+    @property
+    def schedule(self) -> Schedule:
+        """What was asked for, as the parser gives it (without the anchor and the minute)."""
+        return Schedule(self.freq, self.interval, self.weekdays, self.day, self.hour)
+
     def to_json(self) -> dict[str, Any]:
-        return {
-            "freq": self.freq,
-            "interval": self.interval,
-            "weekdays": list(self.weekdays),
-            "day": self.day,
-            "hour": self.hour,
-            "minute": self.minute,
-            "anchor": self.anchor.isoformat(),
-        }
+        """The schedule's JSON, then ``minute`` and ``anchor`` (an ISO date)."""
+        return {**self.schedule.to_json(), "minute": self.minute, "anchor": self.anchor.isoformat()}
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Recurrence:
