@@ -11,6 +11,11 @@ instant in the household's time zone, so clock changes cannot make a day fire tw
 Every N days/weeks/months counts from ``anchor`` (the local day the subscription was
 made), and nothing runs before it. A monthly day past the month's end (the 31st in
 April) falls back to the month's last day.
+
+The run days come from ``dateutil.rrule``, started at the counted day, week or month that
+holds the day asked about (never walked from the anchor), a block of units at a time that
+subscriptions of the same shape share; turning a day into its instant (the rule above) and
+counting due periods without listing them (:func:`stretch`) are this module's own.
 """
 
 from __future__ import annotations
