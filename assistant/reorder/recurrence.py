@@ -25,7 +25,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil.rrule import DAILY, MO, MONTHLY, WEEKLY, rrule
@@ -147,9 +147,9 @@ def instant(rec: Recurrence, tz: ZoneInfo, day: date) -> datetime:
     return local.astimezone(UTC)
 
 
-@dataclass(frozen=True)
-class _Shape:
-    """What the run days of a recurrence depend on besides where counting starts."""
+class _Shape(NamedTuple):
+    """What the run days of a recurrence depend on besides where counting starts (a tuple:
+    a cheap key of :func:`_block`)."""
 
     freq: str
     interval: int
@@ -204,8 +204,17 @@ def _month_index(day: date) -> int:
     return day.year * 12 + day.month - 1
 
 
-@lru_cache(maxsize=4096)
 def _plan(rec: Recurrence) -> _Plan:
+    """How ``rec``'s run days are found (kept by its fields: hashing a tuple of them is
+    cheaper than hashing the dataclass)."""
+    return _plan_of(rec.freq, rec.anchor, rec.interval, rec.weekdays, rec.day)
+
+
+@lru_cache(maxsize=4096)
+def _plan_of(
+    freq: str, anchor: date, interval: int, weekdays: tuple[str, ...], day: int | None
+) -> _Plan:
+    rec = Recurrence(freq, anchor, interval, weekdays, day)
     if rec.freq == "daily":
         return _Plan(_Shape("daily", rec.interval, (), 0), rec.anchor, 1, rec.interval)
     if rec.freq == "weekly":
@@ -224,15 +233,23 @@ BLOCK: Final = {"daily": 16, "weekly": 4, "monthly": 4}
 
 
 @lru_cache(maxsize=4096)
-def _block(shape: _Shape, first: date, until: date | None) -> tuple[date, ...]:
-    """The run days from ``first`` (a unit's start) up to before ``until`` (None: the end
-    of the calendar, 9999-12-31). Kept by shape and start, so that every subscription of
-    the same shape (any anchor, any time of day) asking about the same days shares one
-    ``rrule`` walk."""
-    found: list[date] = []
-    walk = iter(shape.rule(first))
+def _block(shape: _Shape, first: date) -> tuple[date, ...]:
+    """The run days of the ``BLOCK`` counted units from ``first`` (a unit's start), fewer
+    where the calendar ends (9999-12-31). Kept by shape and start, so that every
+    subscription of the same shape (any anchor, any time of day) asking about the same days
+    shares one ``rrule`` walk."""
+    units = BLOCK[shape.freq] * shape.interval
     try:
-        for at in walk:
+        if shape.freq == "monthly":
+            year, month0 = divmod(_month_index(first) + units, 12)
+            until: date | None = date(year, month0 + 1, 1)
+        else:
+            until = first + timedelta(days=units * (7 if shape.freq == "weekly" else 1))
+    except (OverflowError, ValueError):
+        until = None
+    found: list[date] = []
+    try:
+        for at in shape.rule(first):
             if until is not None and at.date() >= until:
                 break
             found.append(at.date())
@@ -264,23 +281,19 @@ def days_from(rec: Recurrence, start: date) -> Iterator[date]:
             first = plan.start_of(units)
         except (OverflowError, ValueError):  # past 9999-12-31
             return
-        try:
-            until: date | None = plan.start_of(units + step)
-        except (OverflowError, ValueError):
-            until = None
-        for day in _block(plan.shape, first, until):
+        for day in _block(plan.shape, first):
             if day >= start:
                 yield day
-        if until is None:
-            return
         units += step
 
 
 def _runs(rec: Recurrence, tz: ZoneInfo, start: date) -> Iterator[tuple[date, datetime]]:
-    """Each run day from ``start`` on with its UTC instant, until the calendar ends."""
+    """Each run day from ``start`` on with its UTC instant (:func:`instant`), until the
+    calendar ends."""
+    clock = time(rec.hour, rec.minute)
     for day in days_from(rec, start):
         try:
-            yield day, instant(rec, tz, day)
+            yield day, datetime.combine(day, clock, tzinfo=tz).astimezone(UTC)  # fold=0
         except (OverflowError, ValueError):  # an instant past 9999-12-31 23:59 UTC
             return
 
