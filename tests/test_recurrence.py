@@ -8,18 +8,20 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from assistant.errors import ScheduleError
+from assistant.locales import Msg, say_for
 from assistant.nlu.schema import Schedule
-from assistant.reorder.recurrence import (
-    Recurrence,
-    between,
-    describe_en,
-    describe_ko,
-    next_after,
-    validate,
-)
+from assistant.reorder.recurrence import Recurrence, between, next_after, schedule_fields, validate
 
 SEOUL = ZoneInfo("Asia/Seoul")
 NEW_YORK = ZoneInfo("America/New_York")
+
+
+def describe_ko(rec: Recurrence) -> str:
+    return say_for("ko")(Msg.SCHEDULE, **schedule_fields(rec))
+
+
+def describe_en(rec: Recurrence) -> str:
+    return say_for("en")(Msg.SCHEDULE, **schedule_fields(rec))
 
 
 def local_days(rec: Recurrence, tz: ZoneInfo, start: date, end: date) -> list[date]:

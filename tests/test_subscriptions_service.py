@@ -3,6 +3,9 @@ exactly-once run, the confirmation ticket and the notifications."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -12,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from assistant.errors import (
     ConfirmationError,
     InvalidQuantityError,
+    JangbogiError,
     NotAllowedError,
     NotFoundError,
     PinRequiredError,
@@ -19,6 +23,7 @@ from assistant.errors import (
     SubscriptionError,
     WrongPinError,
 )
+from assistant.locales import say_for
 from assistant.reorder import service
 from assistant.reorder.conversation import SubscriptionService
 from assistant.reorder.recurrence import Recurrence
@@ -36,6 +41,15 @@ NEXT_MONDAY_9 = datetime(2026, 3, 9, 0, 0, tzinfo=UTC)
 @pytest.fixture
 def f(db_url: str) -> sessionmaker[Session]:
     return factory(db_url)
+
+
+@contextmanager
+def raises_saying(kind: type[Exception], pattern: str) -> Iterator[None]:
+    """pytest.raises(match=...) on what the Korean conversation says for the error."""
+    with pytest.raises(kind) as caught:
+        yield
+    assert isinstance(caught.value, JangbogiError)
+    assert re.search(pattern, say_for("ko").error(caught.value))
 
 
 def product(session: Session, sku: str = "EGG-001") -> Product:
@@ -80,7 +94,7 @@ def test_the_same_product_and_schedule_twice_is_refused(
     f: sessionmaker[Session], db_url: str
 ) -> None:
     make(f)
-    with pytest.raises(SubscriptionError, match=r"같은 일정의 .* 이미 있어요: 1번"):
+    with raises_saying(SubscriptionError, r"같은 일정의 .* 이미 있어요: 1번"):
         make(f, now=T0 + timedelta(days=3))  # the anchor differs, the schedule does not
     make(f, Recurrence("weekly", date(2026, 3, 2), weekdays=("thu",)))  # another day is fine
     assert len(subscriptions(db_url)) == 2
@@ -108,10 +122,10 @@ def test_a_product_no_longer_sold_and_a_child_are_refused(
     f: sessionmaker[Session], db_url: str
 ) -> None:
     execute(db_url, "update products set active = 0 where sku = 'EGG-001'")
-    with pytest.raises(SubscriptionError, match="팔지 않는"):
+    with raises_saying(SubscriptionError, "팔지 않는"):
         make(f)
     assert cli(db_url, "member", "add", "민지", "--role", "child") == 0
-    with pytest.raises(NotAllowedError, match="어른만"):
+    with raises_saying(NotAllowedError, "어른만"):
         make(f, sku="DAI-001", member="민지")
     assert subscriptions(db_url) == []
 
@@ -120,15 +134,15 @@ def test_pause_and_resume_do_not_catch_up(f: sessionmaker[Session], db_url: str)
     sub_id = make(f)
     s = svc(f)
     assert s.pause(sub_id, T0).status is SubscriptionStatus.PAUSED
-    with pytest.raises(SubscriptionError, match="멈춰 있어서"):
+    with raises_saying(SubscriptionError, "멈춰 있어서"):
         s.pause(sub_id, T0)
-    with pytest.raises(SubscriptionError, match="멈춰 있어서"):
+    with raises_saying(SubscriptionError, "멈춰 있어서"):
         s.skip(sub_id, T0)
     later = T0 + timedelta(days=20)  # Sunday 22 March
     resumed = s.resume(sub_id, later)
     assert resumed.status is SubscriptionStatus.ACTIVE
     assert resumed.next_run_at == datetime(2026, 3, 23, 0, 0, tzinfo=UTC)
-    with pytest.raises(SubscriptionError, match="진행 중이라"):
+    with raises_saying(SubscriptionError, "진행 중이라"):
         s.resume(sub_id, later)
     assert runs(db_url) == []  # the paused Mondays are simply not ordered
 
@@ -147,7 +161,7 @@ def test_the_same_period_cannot_be_skipped_twice(f: sessionmaker[Session], db_ur
     svc(f).skip(sub_id, T0)
     # as if the runner had not seen the move yet: next_run_at back on the skipped period
     execute(db_url, "update subscriptions set next_run_at = '2026-03-09 00:00:00.000000'")
-    with pytest.raises(SubscriptionError, match="이미 처리됐어요"):
+    with raises_saying(SubscriptionError, "이미 처리됐어요"):
         svc(f).skip(sub_id, T0)
     assert len(runs(db_url)) == 1
     assert subscriptions(db_url)[0][4] == "2026-03-09 00:00:00.000000"  # unchanged
@@ -172,7 +186,7 @@ def test_cancel_ends_it_and_ids_of_other_households_are_unknown(
     s = svc(f)
     cancelled = s.cancel(sub_id, T0)
     assert cancelled.status is SubscriptionStatus.CANCELLED and cancelled.next_run_at is None
-    with pytest.raises(SubscriptionError, match="해지돼서"):
+    with raises_saying(SubscriptionError, "해지돼서"):
         s.cancel(sub_id, T0)
     assert s.subscriptions() == []
     assert cli(db_url, "household", "create", "옆집", "--owner", "이웃") == 0
@@ -192,7 +206,7 @@ def test_a_subscription_needs_an_accepted_unexpired_question(
     req = s.request(egg_id, 2, MONDAYS_9, T0)
     assert req.first_run_at == NEXT_MONDAY_9 and req.unit_price == 10980 and not req.needs_pin
     assert subscriptions(db_url) == []  # asking writes nothing
-    with pytest.raises(ConfirmationError, match="시간이 지났어요"):
+    with raises_saying(ConfirmationError, "시간이 지났어요"):
         s.confirm(req.token, req.expires_at + timedelta(seconds=1))
     assert subscriptions(db_url) == []
     req = s.request(egg_id, 2, MONDAYS_9, T0)

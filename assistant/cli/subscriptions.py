@@ -102,13 +102,11 @@ def _line(v: service.SubscriptionView) -> str:
     from assistant.locales import say_for
 
     replies_reorder = ReorderPhrases(say_for("ko"))
-    from assistant.reorder.recurrence import describe_ko
-
     nxt = replies_reorder.local_date_time(v.next_run_at, v.timezone) if v.next_run_at else "-"
     last = f"last {v.last_run.value}" if v.last_run else "no run yet"
     return (
         f"{v.id}\t{v.status.value}\t{v.product.sku} {v.product.name} x{v.quantity}\t"
-        f"{describe_ko(v.recurrence)}\tnext {nxt}\t{last}"
+        f"{replies_reorder.schedule(v.recurrence)}\tnext {nxt}\t{last}"
     )
 
 

@@ -1,10 +1,8 @@
 """What the assistant says about subscriptions and notifications, in any language.
 
 ``ReorderPhrases(say_for(lang))`` has the names and parameters of the old subscription reply
-functions; the words are in ``locales/<code>/subscriptions.ftl``. A recurrence and a time of
-day are still worded by :mod:`assistant.reorder.recurrence` (``describe_ko``/``describe_en``,
-``time_ko``/``time_en``): both are passed and each catalog says its own, until the recurrence
-says itself through the catalogs.
+functions; the words are in ``locales/<code>/subscriptions.ftl``, a recurrence and a time of
+day in ``schedule.ftl`` (their fields: :func:`assistant.reorder.recurrence.schedule_fields`).
 """
 
 from __future__ import annotations
@@ -17,7 +15,7 @@ from zoneinfo import ZoneInfo
 from assistant.locales.messages import Msg
 from assistant.locales.say import Speaks
 from assistant.locales.speaking import Said, product
-from assistant.reorder.recurrence import describe_en, describe_ko, time_en, time_ko
+from assistant.reorder.recurrence import clock_fields, schedule_fields
 from assistant.store.models import SubscriptionStatus
 
 if TYPE_CHECKING:
@@ -41,11 +39,6 @@ NOTES = {
 """The message of each kind of notification (others: ``Msg.NOTE_OTHER``)."""
 
 
-def schedule(rec: Recurrence) -> dict[str, str]:
-    """A recurrence as the catalogs take it (until it says itself: ``schedule.ftl``)."""
-    return {"schedule_ko": describe_ko(rec), "schedule_en": describe_en(rec)}
-
-
 def _shown(value: object) -> object:
     """A value of a notification's data: numbers stay numbers (plurals), the rest text."""
     return value if isinstance(value, int) and not isinstance(value, bool) else str(value)
@@ -65,6 +58,10 @@ class ReorderPhrases:
         self.say = say
         """The catalog of the conversation's language."""
 
+    def schedule(self, rec: Recurrence) -> str:
+        """How ``rec`` repeats ('every Monday at 9 am')."""
+        return self.say(Msg.SCHEDULE, **schedule_fields(rec))
+
     def local_date(self, when: datetime, tz: str) -> str:
         """The day of ``when`` in the household's time zone ('Monday, December 7')."""
         local = when.astimezone(ZoneInfo(tz))
@@ -75,10 +72,9 @@ class ReorderPhrases:
     def local_date_time(self, when: datetime, tz: str) -> str:
         """The day and time of ``when`` ('Monday, December 7 at 9 am')."""
         local = when.astimezone(ZoneInfo(tz))
+        time = self.say(Msg.TIME_OF_DAY, **clock_fields(local.hour, local.minute))
         return self.say(Msg.LOCAL_DATE_TIME, month=local.month, day=local.day,
-                        weekday=WEEKDAYS[local.weekday()],
-                        time_ko=time_ko(local.hour, local.minute),
-                        time_en=time_en(local.hour, local.minute))  # fmt: skip
+                        weekday=WEEKDAYS[local.weekday()], time=time)  # fmt: skip
 
     def _what(self, sub: SubscriptionView | SubscribeRequest) -> str:
         return self.say(Msg.ITEM, **product(sub.product), quantity=sub.quantity)
@@ -96,7 +92,8 @@ class ReorderPhrases:
     def _subscribe_question(
         self, req: SubscribeRequest, tz: str, member_pricing: bool, where: str | None
     ) -> str:
-        return self.say(Msg.SUBSCRIBE_QUESTION, **schedule(req.recurrence), what=self._what(req),
+        return self.say(Msg.SUBSCRIBE_QUESTION, schedule=self.schedule(req.recurrence),
+                        what=self._what(req),
                         price=req.unit_price * req.quantity, member=member_pricing,
                         placed=bool(where), where=where or "",
                         first=self.local_date(req.first_run_at, tz))  # fmt: skip
@@ -114,8 +111,8 @@ class ReorderPhrases:
         at = sub.next_run_at
         nxt = self.local_date(at, sub.timezone) if at is not None else ""
         state = "paused" if sub.status is SubscriptionStatus.PAUSED else "next" if nxt else "none"
-        return self.say(Msg.SUBSCRIPTION_LINE, **schedule(sub.recurrence), what=self._what(sub),
-                        state=state, next=nxt)  # fmt: skip
+        return self.say(Msg.SUBSCRIPTION_LINE, schedule=self.schedule(sub.recurrence),
+                        what=self._what(sub), state=state, next=nxt)  # fmt: skip
 
     def subscriptions(self, subs: Sequence[SubscriptionView]) -> str:
         if not subs:
@@ -134,7 +131,7 @@ class ReorderPhrases:
             self.say(
                 Msg.SUBSCRIPTION_CHOICE,
                 number=i,
-                **schedule(s.recurrence),
+                schedule=self.schedule(s.recurrence),
                 **product(s.product),
             )
             for i, s in enumerate(subs, 1)
@@ -153,7 +150,9 @@ class ReorderPhrases:
 
     def confirm_cancel(self, sub: SubscriptionView) -> str:
         return self.say(
-            Msg.SUBSCRIPTION_CONFIRM_CANCEL, **schedule(sub.recurrence), what=self._what(sub)
+            Msg.SUBSCRIPTION_CONFIRM_CANCEL,
+            schedule=self.schedule(sub.recurrence),
+            what=self._what(sub),
         )
 
     def cancelled(self, sub: SubscriptionView) -> str:

@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from assistant.errors import ConfirmationError, NotFoundError, PinRequiredError
+from assistant.errors import ConfirmationError, ErrorCode, NotFoundError, PinRequiredError
 from assistant.reorder.recurrence import Recurrence, next_after, zone
 from assistant.reorder.service import (
     NotificationView,
@@ -84,7 +84,7 @@ class SubscriptionService:
             controls.ensure_not_locked(household, now)
             product = session.get(Product, product_id)
             if product is None:
-                raise NotFoundError("그 상품이 없어요.")
+                raise NotFoundError(ErrorCode.SUBSCRIPTION_PRODUCT_GONE)
             price = check_new(session, member, product, quantity, rec)
             first = next_after(rec, zone(household.timezone), now)
             expires = now + timedelta(seconds=household.confirm_timeout_s)
@@ -105,19 +105,19 @@ class SubscriptionService:
         """Create the subscription of an accepted question (with the PIN when one is set)."""
         req = self._open.get(token)
         if req is None:
-            raise ConfirmationError("확인받은 정기 배송 요청이 없어요. 다시 말씀해 주세요.")
+            raise ConfirmationError(ErrorCode.SUBSCRIBE_NOT_ASKED)
         if now > req.expires_at:
             self._open.pop(token, None)
-            raise ConfirmationError("확인 시간이 지났어요. 다시 말씀해 주세요.")
+            raise ConfirmationError(ErrorCode.SUBSCRIBE_EXPIRED)
         if req.needs_pin and pin is None:
-            raise PinRequiredError("정기 배송을 시작하려면 비밀번호 네 자리가 필요해요.")
+            raise PinRequiredError(ErrorCode.SUBSCRIBE_PIN_REQUIRED)
         if pin is not None:
             self._verify_pin(pin, now)
         with transaction(self._factory) as session:
             member = self._member(session)
             product = session.get(Product, req.product.id)
             if product is None:
-                raise NotFoundError("그 상품이 없어요.")
+                raise NotFoundError(ErrorCode.SUBSCRIPTION_PRODUCT_GONE)
             sub = create(session, member, product, req.quantity, req.recurrence, now)
             result = view(session, sub)
         self._open.pop(token, None)
@@ -127,7 +127,7 @@ class SubscriptionService:
         """After the "yes": a fresh timeout for the PIN step; returns the new expiry."""
         req = self._open.get(token)
         if req is None:
-            raise ConfirmationError("확인받은 정기 배송 요청이 없어요. 다시 말씀해 주세요.")
+            raise ConfirmationError(ErrorCode.SUBSCRIBE_NOT_ASKED)
         with transaction(self._factory) as session:
             timeout = timedelta(seconds=self._member(session).household.confirm_timeout_s)
         self._open[token] = replace(req, expires_at=now + timeout)

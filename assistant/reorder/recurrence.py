@@ -11,6 +11,11 @@ instant in the household's time zone, so clock changes cannot make a day fire tw
 Every N days/weeks/months counts from ``anchor`` (the local day the subscription was
 made), and nothing runs before it. A monthly day past the month's end (the 31st in
 April) falls back to the month's last day.
+
+The run days come from ``dateutil.rrule``, started at the counted day, week or month that
+holds the day asked about (never walked from the anchor), a block of units at a time that
+subscriptions of the same shape share; turning a day into its instant (the rule above) and
+counting due periods without listing them (:func:`stretch`) are this module's own.
 """
 
 from __future__ import annotations
@@ -19,10 +24,13 @@ import calendar
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any, Final
+from functools import lru_cache
+from typing import Any, Final, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from assistant.errors import ScheduleError
+from dateutil.rrule import DAILY, MO, MONTHLY, WEEKLY, rrule
+
+from assistant.errors import ErrorCode, ScheduleError
 from assistant.nlu.schedule import WEEKDAYS
 from assistant.nlu.schema import Schedule
 
@@ -67,16 +75,14 @@ class Recurrence:
         validate(rec)
         return rec
 
+    @property
+    def schedule(self) -> Schedule:
+        """What was asked for, as the parser gives it (without the anchor and the minute)."""
+        return Schedule(self.freq, self.interval, self.weekdays, self.day, self.hour)
+
     def to_json(self) -> dict[str, Any]:
-        return {
-            "freq": self.freq,
-            "interval": self.interval,
-            "weekdays": list(self.weekdays),
-            "day": self.day,
-            "hour": self.hour,
-            "minute": self.minute,
-            "anchor": self.anchor.isoformat(),
-        }
+        """The schedule's JSON, then ``minute`` and ``anchor`` (an ISO date)."""
+        return {**self.schedule.to_json(), "minute": self.minute, "anchor": self.anchor.isoformat()}
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Recurrence:
@@ -92,7 +98,7 @@ class Recurrence:
                 minute=int(data.get("minute", 0)),
             )
         except (KeyError, TypeError, ValueError) as exc:
-            raise ScheduleError(f"저장된 일정을 읽을 수 없어요: {dict(data)!r}") from exc
+            raise ScheduleError(ErrorCode.SCHEDULE_UNREADABLE, data=repr(dict(data))) from exc
         validate(rec)
         return rec
 
@@ -110,21 +116,21 @@ class Recurrence:
 
 
 def validate(rec: Recurrence) -> None:
-    """Raise :class:`ScheduleError` with a sentence for people unless ``rec`` can be kept."""
+    """Raise :class:`ScheduleError` (with what is wrong) unless ``rec`` can be kept."""
     if rec.freq not in FREQS:
-        raise ScheduleError(f"반복 주기는 매일, 매주, 매달 중 하나여야 해요 (받은 값: {rec.freq}).")
+        raise ScheduleError(ErrorCode.SCHEDULE_FREQ, freq=rec.freq)
     limit = MAX_INTERVAL[rec.freq]
     if not 1 <= rec.interval <= limit:
-        raise ScheduleError(f"반복 간격은 1에서 {limit} 사이여야 해요 (받은 값: {rec.interval}).")
+        raise ScheduleError(ErrorCode.SCHEDULE_INTERVAL, interval=rec.interval, limit=limit)
     bad = [d for d in rec.weekdays if d not in WEEKDAYS]
     if bad:
-        raise ScheduleError(f"요일을 알 수 없어요: {', '.join(bad)} (mon..sun).")
+        raise ScheduleError(ErrorCode.SCHEDULE_WEEKDAY, days=", ".join(bad))
     if rec.weekdays and rec.freq != "weekly":
-        raise ScheduleError("요일은 매주 반복하는 일정에만 정할 수 있어요.")
+        raise ScheduleError(ErrorCode.SCHEDULE_WEEKDAYS_NOT_WEEKLY)
     if rec.day is not None and (rec.freq != "monthly" or not 1 <= rec.day <= 31):
-        raise ScheduleError(f"날짜는 매달 반복하는 일정에 1에서 31 사이로 정해 주세요 ({rec.day}).")
+        raise ScheduleError(ErrorCode.SCHEDULE_MONTH_DAY, day=rec.day)
     if not (0 <= rec.hour <= 23 and 0 <= rec.minute <= 59):
-        raise ScheduleError(f"시각이 올바르지 않아요: {rec.hour}:{rec.minute:02d}.")
+        raise ScheduleError(ErrorCode.SCHEDULE_TIME, hour=rec.hour, minute2=f"{rec.minute:02d}")
 
 
 def zone(name: str) -> ZoneInfo:
@@ -132,7 +138,7 @@ def zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ScheduleError(f"알 수 없는 시간대예요: {name}") from exc
+        raise ScheduleError(ErrorCode.SCHEDULE_ZONE, name=name) from exc
 
 
 def instant(rec: Recurrence, tz: ZoneInfo, day: date) -> datetime:
@@ -141,13 +147,115 @@ def instant(rec: Recurrence, tz: ZoneInfo, day: date) -> datetime:
     return local.astimezone(UTC)
 
 
+class _Shape(NamedTuple):
+    """What the run days of a recurrence depend on besides where counting starts (a tuple:
+    a cheap key of :func:`_block`)."""
+
+    freq: str
+    interval: int
+    days: tuple[int, ...]
+    """Weekly: the weekdays it runs on, in week order."""
+    month_day: int
+    """Monthly: the day asked for."""
+
+    def rule(self, first: date) -> rrule:
+        """The ``rrule`` of the run days counted from ``first`` (the start of a unit)."""
+        start, every = datetime.combine(first, time()), self.interval
+        if self.freq == "daily":
+            return rrule(DAILY, start, every, cache=False)
+        if self.freq == "weekly":
+            return rrule(WEEKLY, start, every, wkst=MO, byweekday=self.days, cache=False)
+        # the day asked for, or the month's last day when the month is shorter: the last of
+        # the days from the 28th up to the one asked for that the month has
+        want = tuple(range(min(self.month_day, 28), self.month_day + 1))
+        return rrule(MONTHLY, start, every, bymonthday=want, bysetpos=-1, cache=False)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """Where a recurrence's counting starts, and how its run days are found from any day."""
+
+    shape: _Shape
+    origin: date
+    """The first counted unit's first day. Daily: the anchor; weekly: the Monday of the first
+    week with a run day on or after the anchor; monthly: the 1st of the first month whose run
+    day is on or after the anchor. Every ``interval`` units count from there."""
+    unit: int
+    """Days in one unit: 1 (daily), 7 (weekly), 0 (monthly: months)."""
+    gap: int
+    """The most days between two consecutive run days."""
+
+    def start_of(self, units: int) -> date:
+        """The first day of the unit ``units`` after the origin (past 9999: ValueError or
+        OverflowError)."""
+        if self.unit:
+            return self.origin + timedelta(days=units * self.unit)
+        year, month0 = divmod(_month_index(self.origin) + units, 12)
+        return date(year, month0 + 1, 1)
+
+    def counted(self, day: date) -> int:
+        """How many units (days, weeks, months) ``day``'s own unit lies after the origin."""
+        if self.unit:
+            return (day - self.origin).days // self.unit
+        return _month_index(day) - _month_index(self.origin)
+
+
 def _month_index(day: date) -> int:
     return day.year * 12 + day.month - 1
 
 
-def _month_day(rec: Recurrence, month: date) -> int:
-    """The day ``rec`` runs on in ``month``'s month: its day, or the month's last day."""
-    return min(rec.month_day, calendar.monthrange(month.year, month.month)[1])
+def _plan(rec: Recurrence) -> _Plan:
+    """How ``rec``'s run days are found (kept by its fields: hashing a tuple of them is
+    cheaper than hashing the dataclass)."""
+    return _plan_of(rec.freq, rec.anchor, rec.interval, rec.weekdays, rec.day)
+
+
+@lru_cache(maxsize=4096)
+def _plan_of(
+    freq: str, anchor: date, interval: int, weekdays: tuple[str, ...], day: int | None
+) -> _Plan:
+    rec = Recurrence(freq, anchor, interval, weekdays, day)
+    if rec.freq == "daily":
+        return _Plan(_Shape("daily", rec.interval, (), 0), rec.anchor, 1, rec.interval)
+    if rec.freq == "weekly":
+        days = tuple(sorted(set(rec.days)))
+        first = rec.anchor + timedelta(days=min((d - rec.anchor.weekday()) % 7 for d in days))
+        monday = first - timedelta(days=first.weekday())
+        return _Plan(_Shape("weekly", rec.interval, days, 0), monday, 7, 7 * rec.interval)
+    month = rec.anchor.replace(day=1)
+    if rec.anchor.day > min(rec.month_day, calendar.monthrange(month.year, month.month)[1]):
+        month = (month + timedelta(days=31)).replace(day=1)
+    return _Plan(_Shape("monthly", rec.interval, (), rec.month_day), month, 0, 31 * rec.interval)
+
+
+BLOCK: Final = {"daily": 16, "weekly": 4, "monthly": 4}
+"""Counted units whose run days are listed at once (and kept: :func:`_block`)."""
+
+
+@lru_cache(maxsize=4096)
+def _block(shape: _Shape, first: date) -> tuple[date, ...]:
+    """The run days of the ``BLOCK`` counted units from ``first`` (a unit's start), fewer
+    where the calendar ends (9999-12-31). Kept by shape and start, so that every
+    subscription of the same shape (any anchor, any time of day) asking about the same days
+    shares one ``rrule`` walk."""
+    units = BLOCK[shape.freq] * shape.interval
+    try:
+        if shape.freq == "monthly":
+            year, month0 = divmod(_month_index(first) + units, 12)
+            until: date | None = date(year, month0 + 1, 1)
+        else:
+            until = first + timedelta(days=units * (7 if shape.freq == "weekly" else 1))
+    except (OverflowError, ValueError):
+        until = None
+    found: list[date] = []
+    try:
+        for at in shape.rule(first):
+            if until is not None and at.date() >= until:
+                break
+            found.append(at.date())
+    except (OverflowError, ValueError):  # rrule past 9999-12-31
+        pass
+    return tuple(found)
 
 
 def _aligned(count: int, interval: int) -> int:
@@ -157,43 +265,51 @@ def _aligned(count: int, interval: int) -> int:
 
 
 def days_from(rec: Recurrence, start: date) -> Iterator[date]:
-    """The local days ``rec`` runs on, from ``start`` (or the anchor, if later) onward."""
+    """The local days ``rec`` runs on, from ``start`` (or the anchor, if later) onward,
+    walked by ``rrule`` a block of units at a time from the first counted unit that can
+    hold ``start`` (never from the anchor: a subscription years old costs what a new one
+    does). The calendar ends with the year 9999."""
     start = max(start, rec.anchor)
-    if rec.freq == "daily":
-        k = _aligned((start - rec.anchor).days, rec.interval)
-        while True:
-            yield rec.anchor + timedelta(days=k)
-            k += rec.interval
-    elif rec.freq == "weekly":
-        # weeks count from the first week with a run day on or after the anchor
-        ahead = min((d - rec.anchor.weekday()) % 7 for d in rec.days)
-        first = rec.anchor + timedelta(days=ahead)
-        first_monday = first - timedelta(days=first.weekday())
-        monday = start - timedelta(days=start.weekday())
-        week = _aligned((monday - first_monday).days // 7, rec.interval)
-        offsets = sorted(rec.days)
-        while True:
-            monday = first_monday + timedelta(weeks=week)
-            for offset in offsets:
-                day = monday + timedelta(days=offset)
-                if day >= start:
-                    yield day
-            week += rec.interval
-    else:
-        # months count from the first month whose run day is on or after the anchor
-        base = _month_index(rec.anchor) + (rec.anchor.day > _month_day(rec, rec.anchor))
-        month = base + _aligned(_month_index(start) - base, rec.interval)
-        while True:
-            year, month0 = divmod(month, 12)
-            day = date(year, month0 + 1, _month_day(rec, date(year, month0 + 1, 1)))
+    try:
+        plan = _plan(rec)
+    except (OverflowError, ValueError):  # the first counted unit is past 9999-12-31
+        return
+    units = _aligned(plan.counted(start), rec.interval)
+    step = BLOCK[rec.freq] * rec.interval
+    while True:
+        try:
+            first = plan.start_of(units)
+        except (OverflowError, ValueError):  # past 9999-12-31
+            return
+        for day in _block(plan.shape, first):
             if day >= start:
                 yield day
-            month += rec.interval
+        units += step
+
+
+def _runs(rec: Recurrence, tz: ZoneInfo, start: date) -> Iterator[tuple[date, datetime]]:
+    """Each run day from ``start`` on with its UTC instant (:func:`instant`), until the
+    calendar ends."""
+    clock = time(rec.hour, rec.minute)
+    for day in days_from(rec, start):
+        try:
+            yield day, datetime.combine(day, clock, tzinfo=tz).astimezone(UTC)  # fold=0
+        except (OverflowError, ValueError):  # an instant past 9999-12-31 23:59 UTC
+            return
+
+
+def _local_day(at: datetime, tz: ZoneInfo, days: int) -> date:
+    """``at``'s local day in ``tz``, moved by ``days`` and kept inside the calendar."""
+    day = at.astimezone(tz).date()
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
 
 
 def _beyond_calendar(rec: Recurrence, after: datetime) -> ScheduleError:
     return ScheduleError(
-        f"일정의 다음 날짜가 달력 끝(9999년)을 넘어요: {describe_ko(rec)}, {after:%Y-%m-%d} 이후."
+        ErrorCode.SCHEDULE_BEYOND_CALENDAR, **schedule_fields(rec), after=f"{after:%Y-%m-%d}"
     )
 
 
@@ -202,15 +318,10 @@ def next_after(rec: Recurrence, tz: ZoneInfo, after: datetime) -> datetime:
     :class:`ScheduleError` if it would fall past the end of the calendar (year 9999)."""
     if after.tzinfo is None:
         raise ValueError("naive datetime given to next_after")
-    try:
-        start = after.astimezone(tz).date() - timedelta(days=1)
-        for day in days_from(rec, start):
-            at = instant(rec, tz, day)
-            if at > after:
-                return at
-    except (OverflowError, ValueError) as exc:  # date arithmetic past 9999-12-31
-        raise _beyond_calendar(rec, after) from exc
-    raise AssertionError("unreachable: days_from never ends")  # pragma: no cover
+    for _, at in _runs(rec, tz, _local_day(after, tz, -1)):
+        if at > after:
+            return at
+    raise _beyond_calendar(rec, after)
 
 
 def occurrences(
@@ -221,12 +332,7 @@ def occurrences(
     year 9999: no occurrence comes after that."""
     if end < start:
         return
-    days = days_from(rec, start.astimezone(tz).date() - timedelta(days=1))
-    while True:
-        try:
-            at = instant(rec, tz, next(days))
-        except (OverflowError, ValueError):  # date arithmetic past 9999-12-31
-            return
+    for _, at in _runs(rec, tz, _local_day(start, tz, -1)):
         if at > end:
             return
         if at >= start:
@@ -238,88 +344,64 @@ def between(rec: Recurrence, tz: ZoneInfo, start: datetime, end: datetime) -> li
     return list(occurrences(rec, tz, start, end))
 
 
-# -- words ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Stretch:
+    """The occurrences from one time to another, counted without listing them."""
 
-_KO_DAYS: Final = dict(zip(WEEKDAYS, "월화수목금토일", strict=True))
-_EN_DAYS: Final = dict(
-    zip(WEEKDAYS, "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split(), strict=True)
-)
-
-
-def time_ko(hour: int, minute: int) -> str:
-    """오전 9시, 오후 6시 30분, 밤 12시 (midnight), 낮 12시 (noon)."""
-    if hour == 0:
-        words = "밤 12시"
-    elif hour == 12:
-        words = "낮 12시"
-    else:
-        words = f"{'오전' if hour < 12 else '오후'} {hour % 12}시"
-    return f"{words} {minute}분" if minute else words
+    count: int
+    """How many (at least one)."""
+    first: datetime
+    """The oldest."""
+    last: datetime
+    """The newest."""
+    before_last: datetime | None
+    """The one before the newest (None when there is only one)."""
 
 
-def time_en(hour: int, minute: int) -> str:
-    """9 am, 6:30 pm, midnight, noon."""
-    if minute == 0 and hour in (0, 12):
-        return "midnight" if hour == 0 else "noon"
-    clock = str(hour % 12 or 12) + (f":{minute:02d}" if minute else "")
-    return f"{clock} {'am' if hour < 12 else 'pm'}"
+def _index(plan: _Plan, day: date) -> int:
+    """The place of run day ``day`` in the recurrence's sequence of run days."""
+    units, days = plan.counted(day) // plan.shape.interval, plan.shape.days
+    return units * len(days) + days.index(day.weekday()) if days else units
 
 
-def _weekdays_ko(days: tuple[int, ...]) -> str:
-    ordered = sorted(set(days))
-    if ordered == [0, 1, 2, 3, 4]:
-        return "평일"
-    if ordered == [5, 6]:
-        return "주말"
-    return "·".join(_KO_DAYS[WEEKDAYS[d]] for d in ordered) + "요일"
+def stretch(rec: Recurrence, tz: ZoneInfo, start: datetime, end: datetime) -> Stretch | None:
+    """What :func:`occurrences` gives from ``start`` to ``end``, in a time that does not grow
+    with the count (a daemon two years late counts 730 days of a daily schedule this way);
+    None if nothing."""
+    first = next(((d, at) for d, at in _runs(rec, tz, _local_day(start, tz, -1)) if at >= start),
+                 None)  # fmt: skip
+    if first is None or first[1] > end:
+        return None
+    # the last two occurrences lie within two gaps (and a week for clock changes) of the end
+    lo = max(first[0], _local_day(end, tz, -(2 * _plan(rec).gap + 7)))
+    lasts: list[tuple[date, datetime]] = []
+    for run in _runs(rec, tz, lo):
+        if run[1] > end:
+            break
+        lasts = [*lasts[-1:], run]
+    plan = _plan(rec)
+    count = _index(plan, lasts[-1][0]) - _index(plan, first[0]) + 1
+    before = lasts[0][1] if count > 1 else None
+    return Stretch(count, first[1], lasts[-1][1], before)
 
 
-def describe_ko(rec: Recurrence) -> str:
-    """매일 오전 9시, 3일마다 오전 9시, 매주 월요일 오전 9시, 격주 화·목요일 오후 6시 30분,
-    매달 15일 오전 9시, 2개월마다 31일(짧은 달은 말일) 오전 9시."""
-    at = time_ko(rec.hour, rec.minute)
-    if rec.freq == "daily":
-        every = "매일" if rec.interval == 1 else f"{rec.interval}일마다"
-        return f"{every} {at}"
-    if rec.freq == "weekly":
-        every = {1: "매주", 2: "격주"}.get(rec.interval, f"{rec.interval}주마다")
-        days = sorted(set(rec.days))
-        if days == list(range(7)):
-            return f"{every} 매일 {at}"
-        return f"{every} {_weekdays_ko(rec.days)} {at}"
-    every = "매달" if rec.interval == 1 else f"{rec.interval}개월마다"
-    day = f"{rec.month_day}일" + ("(짧은 달은 말일)" if rec.month_day > 28 else "")
-    return f"{every} {day} {at}"
+# -- what the catalogs say it with (locales/<code>/schedule.ftl) -------------------------
 
 
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
+def clock_fields(hour: int, minute: int) -> dict[str, Any]:
+    """A local time of day as ``Msg.TIME_OF_DAY`` takes it (9 am, 오후 6시 30분)."""
+    return {"hour": hour, "hour12": hour % 12 or 12, "half": "am" if hour < 12 else "pm",
+            "minute": minute, "minute2": f"{minute:02d}"}  # fmt: skip
 
 
-def _weekdays_en(days: tuple[int, ...]) -> str:
-    ordered = sorted(set(days))
-    if ordered == [0, 1, 2, 3, 4]:
-        return "weekdays"
-    if ordered == [5, 6]:
-        return "weekends"
-    names = [_EN_DAYS[WEEKDAYS[d]] for d in ordered]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def describe_en(rec: Recurrence) -> str:
-    """every day at 9 am, every 3 days at 9 am, every Monday at 9 am, every 2 weeks on
-    Tuesday and Thursday at 6:30 pm, on the 15th of every month at 9 am."""
-    at = time_en(rec.hour, rec.minute)
-    if rec.freq == "daily":
-        every = "every day" if rec.interval == 1 else f"every {rec.interval} days"
-        return f"{every} at {at}"
-    days = _weekdays_en(rec.days)
-    if rec.freq == "weekly":
-        if rec.interval == 1:
-            return f"every {days.removesuffix('s') if days.endswith('s') else days} at {at}"
-        every = "every other week" if rec.interval == 2 else f"every {rec.interval} weeks"
-        return f"{every} on {days} at {at}"
-    every = "every month" if rec.interval == 1 else f"every {rec.interval} months"
-    short = " (the last day in shorter months)" if rec.month_day > 28 else ""
-    return f"on the {_ordinal(rec.month_day)}{short} of {every} at {at}"
+def schedule_fields(rec: Recurrence) -> dict[str, Any]:
+    """``rec`` as ``Msg.SCHEDULE`` takes it (every Monday at 9 am, 매주 월요일 오전 9시)."""
+    days = sorted(set(rec.days))
+    kind = {(0, 1, 2, 3, 4): "weekdays", (5, 6): "weekend", tuple(range(7)): "all"}
+    named = [WEEKDAYS[d] for d in days] + ["none"] * (7 - len(days))
+    return {
+        "freq": rec.freq, "interval": rec.interval, "days": kind.get(tuple(days), "list"),
+        "day_count": len(days), **{f"day{i}": d for i, d in enumerate(named, 1)},
+        "month_day": rec.month_day, "short": rec.month_day > 28,
+        **clock_fields(rec.hour, rec.minute),
+    }  # fmt: skip

@@ -31,6 +31,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from assistant.errors import JangbogiError
+from assistant.locales.say import say_for
 from assistant.reorder.settle import Outcome, following, notify, settle_batch
 from assistant.store.db import translate_errors
 from assistant.store.models import (
@@ -116,6 +117,14 @@ def _transient(exc: Exception) -> bool:
     return code in {"40001", "40P01", "55P03"}
 
 
+def _reason(exc: Exception) -> str:
+    """What went wrong as a failed notification keeps it: a coded error as the Korean catalog
+    says it (the text the error carried before it had a code), anything else as its text."""
+    if isinstance(exc, JangbogiError) and exc.code is not None:
+        return say_for("ko").error(exc)
+    return str(exc)
+
+
 def _quarantine(factory: sessionmaker[Session], now: datetime, exc: Exception, sub_id: int) -> int:
     """Move subscription ``sub_id`` past ``now`` after it failed on its own.
 
@@ -139,7 +148,7 @@ def _quarantine(factory: sessionmaker[Session], now: datetime, exc: Exception, s
         except JangbogiError:  # the stored schedule itself is broken: stop it
             sub.status = SubscriptionStatus.PAUSED
         sub.updated_at = now
-        notify(session, sub, "failed", now, now, reason=str(exc)[:300])
+        notify(session, sub, "failed", now, now, reason=_reason(exc)[:300])
         return sub.id
 
 
@@ -180,7 +189,7 @@ def run_due(
                 with translate_errors():
                     raise
             if _quarantine(factory, now, exc, ids[0]):  # 0: another daemon settled it
-                log.error("failed subscription=%s error=%r", ids[0], str(exc)[:300])
+                log.error("failed subscription=%s error=%r", ids[0], _reason(exc)[:300])
                 report.counts["failed"] += 1
             continue
         failures = 0

@@ -19,6 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from assistant.errors import (
+    ErrorCode,
     NotAllowedError,
     NotFoundError,
     SubscriptionError,
@@ -132,18 +133,16 @@ def find_product(session: Session, text: str) -> Product:
     by_sku = session.scalars(select(Product).where(Product.sku == wanted.upper())).first()
     if by_sku is not None:
         if not by_sku.active:
-            raise SubscriptionError(f"{by_sku.sku}는 더 이상 팔지 않는 상품이에요.")
+            raise SubscriptionError(ErrorCode.SUBSCRIPTION_SKU_NOT_SOLD, sku=by_sku.sku)
         return by_sku
     products = {p.id: p for p in session.scalars(select(Product).where(Product.active))}
     found = ProductMatcher(catalog_entry(p) for p in products.values()).match(wanted)
     if not found:
-        raise NotFoundError(f"'{wanted}'에 맞는 상품이 없어요.")
+        raise NotFoundError(ErrorCode.SUBSCRIPTION_NO_MATCH, wanted=wanted)
     if len(found) > 1:
         names = ", ".join(f"{products[c.product_id].sku} {products[c.product_id].display_name}"
                           for c in found[:5])  # fmt: skip
-        raise SubscriptionError(
-            f"'{wanted}'에 맞는 상품이 여럿이에요 ({names}). SKU로 정해 주세요."
-        )
+        raise SubscriptionError(ErrorCode.SUBSCRIPTION_AMBIGUOUS, wanted=wanted, names=names)
     return products[found[0].product_id]
 
 
@@ -156,7 +155,7 @@ def get_subscription(session: Session, household_id: int, sub_id: int) -> Subscr
         .execution_options(populate_existing=True)
     ).first()  # fmt: skip
     if sub is None or sub.household_id != household_id:
-        raise NotFoundError(f"{sub_id}번 정기 배송이 없어요.")
+        raise NotFoundError(ErrorCode.SUBSCRIPTION_NOT_FOUND, id=sub_id)
     return sub
 
 
@@ -194,9 +193,9 @@ def check_new(
 ) -> int:
     """Every rule for a new subscription; returns the unit price it would be made at."""
     if not controls.can_approve(member):
-        raise NotAllowedError("정기 배송은 어른만 신청할 수 있어요.")
+        raise NotAllowedError(ErrorCode.SUBSCRIPTION_ADULTS_ONLY)
     if not product.active:
-        raise SubscriptionError(f"{product.display_name}은(는) 더 이상 팔지 않는 상품이에요.")
+        raise SubscriptionError(ErrorCode.SUBSCRIPTION_NOT_SOLD, **_names(product))
     check_quantity(quantity)
     validate(rec)
     household = member.household
@@ -210,10 +209,9 @@ def check_new(
     )  # fmt: skip
     for other in existing:
         if _same_schedule(Recurrence.from_json(other.schedule), rec):
-            paused = " (멈춰 있어요: 'resume'으로 다시 시작할 수 있어요)" if (
-                other.status is SubscriptionStatus.PAUSED) else ""  # fmt: skip
+            paused = other.status is SubscriptionStatus.PAUSED
             raise SubscriptionError(
-                f"같은 일정의 {product.display_name} 정기 배송이 이미 있어요: {other.id}번{paused}."
+                ErrorCode.SUBSCRIPTION_DUPLICATE, **_names(product), id=other.id, paused=paused
             )
     return unit_price(product, member_pricing_applies(household))
 
@@ -241,10 +239,16 @@ def create(
     return sub
 
 
-def _state_error(sub: Subscription, doing: str) -> SubscriptionError:
-    state = {SubscriptionStatus.ACTIVE: "진행 중이라", SubscriptionStatus.PAUSED: "멈춰 있어서",
-             SubscriptionStatus.CANCELLED: "해지돼서"}[sub.status]  # fmt: skip
-    return SubscriptionError(f"{sub.id}번 정기 배송은 {state} {doing} 수 없어요.")
+def _state_error(sub: Subscription, action: str) -> SubscriptionError:
+    """``action`` (pause, resume, cancel, skip) is not possible in ``sub``'s state."""
+    return SubscriptionError(
+        ErrorCode.SUBSCRIPTION_STATE, id=sub.id, state=sub.status.value, action=action
+    )
+
+
+def _names(product: Product) -> dict[str, str]:
+    """A product as an error's fields name it (Korean and English)."""
+    return {"name": product.display_name, "name_en": product.name_en}
 
 
 def _next_open(session: Session, sub: Subscription, after: datetime) -> datetime:
@@ -264,7 +268,7 @@ def _next_open(session: Session, sub: Subscription, after: datetime) -> datetime
 def pause(session: Session, household_id: int, sub_id: int, now: datetime) -> Subscription:
     sub = get_subscription(session, household_id, sub_id)
     if sub.status is not SubscriptionStatus.ACTIVE:
-        raise _state_error(sub, "멈출")
+        raise _state_error(sub, "pause")
     sub.status, sub.updated_at = SubscriptionStatus.PAUSED, now
     session.flush()
     return sub
@@ -274,7 +278,7 @@ def resume(session: Session, household_id: int, sub_id: int, now: datetime) -> S
     """Active again from the next occurrence after ``now`` (paused periods are not made up)."""
     sub = get_subscription(session, household_id, sub_id)
     if sub.status is not SubscriptionStatus.PAUSED:
-        raise _state_error(sub, "다시 시작할")
+        raise _state_error(sub, "resume")
     sub.next_run_at = _next_open(session, sub, now)
     sub.status, sub.updated_at = SubscriptionStatus.ACTIVE, now
     session.flush()
@@ -284,7 +288,7 @@ def resume(session: Session, household_id: int, sub_id: int, now: datetime) -> S
 def cancel(session: Session, household_id: int, sub_id: int, now: datetime) -> Subscription:
     sub = get_subscription(session, household_id, sub_id)
     if sub.status is SubscriptionStatus.CANCELLED:
-        raise _state_error(sub, "해지할")
+        raise _state_error(sub, "cancel")
     sub.status, sub.next_run_at, sub.updated_at = SubscriptionStatus.CANCELLED, None, now
     session.flush()
     return sub
@@ -302,14 +306,14 @@ def skip_next(
     """
     sub = get_subscription(session, household_id, sub_id)
     if sub.status is not SubscriptionStatus.ACTIVE or sub.next_run_at is None:
-        raise _state_error(sub, "건너뛸")
+        raise _state_error(sub, "skip")
     period = sub.next_run_at
     taken = session.scalars(
         select(SubscriptionRun.id).where(SubscriptionRun.subscription_id == sub.id,
                                          SubscriptionRun.period_at == period)
     ).first()  # fmt: skip
     if taken is not None:
-        raise SubscriptionError(f"{sub.id}번 정기 배송의 이번 회차는 이미 처리됐어요.")
+        raise SubscriptionError(ErrorCode.SUBSCRIPTION_PERIOD_TAKEN, id=sub.id)
     try:
         with session.begin_nested():
             session.add(SubscriptionRun(
@@ -317,7 +321,7 @@ def skip_next(
                 status=RunStatus.SKIPPED, reason=reason, worker=worker, recorded_at=now,
             ))  # fmt: skip
     except IntegrityError as exc:  # the runner recorded it a moment ago
-        raise SubscriptionError(f"{sub.id}번 정기 배송의 이번 회차는 이미 처리됐어요.") from exc
+        raise SubscriptionError(ErrorCode.SUBSCRIPTION_PERIOD_TAKEN, id=sub.id) from exc
     sub.next_run_at = _next_open(session, sub, period)
     sub.updated_at = now
     session.flush()

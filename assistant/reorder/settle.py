@@ -26,9 +26,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from assistant.errors import PeriodTakenError, ShopError
+from assistant.errors import ErrorCode, PeriodTakenError, ShopError
 from assistant.locales import say_for
-from assistant.reorder.recurrence import Recurrence, next_after, occurrences, zone
+from assistant.reorder.recurrence import Recurrence, next_after, occurrences, stretch, zone
 from assistant.shop.alternatives import closest_in_stock
 from assistant.shop.autobatch import AutoOrder, lock_for_orders, place_auto
 from assistant.shop.pricing import member_pricing_applies, unit_price
@@ -110,13 +110,10 @@ def due_periods(rec: Recurrence, sub: Subscription, now: datetime) -> Due | None
     """What ``sub`` owes from its ``next_run_at`` up to ``now``; None if nothing."""
     if sub.next_run_at is None:
         return None
-    count, first, previous, latest = 0, None, None, None
-    for at in occurrences(rec, zone(sub.timezone), sub.next_run_at, now):
-        count, previous, latest = count + 1, latest, at
-        first = first or at
-    if first is None or latest is None:
+    owed = stretch(rec, zone(sub.timezone), sub.next_run_at, now)
+    if owed is None:
         return None
-    return Due(count, first, latest, previous)
+    return Due(owed.count, owed.first, owed.last, owed.before_last)
 
 
 Spans = dict[int, list[tuple[datetime, datetime]]]
@@ -163,8 +160,7 @@ def settle(
             spans = recorded_spans(session, [sub.id])
         if _inside_span(spans, sub, due.first, due.latest):
             raise PeriodTakenError(
-                f"subscription {sub.id}: periods from {due.first:%Y-%m-%dT%H:%MZ} were already "
-                "recorded as missed"
+                ErrorCode.PERIOD_TAKEN, id=sub.id, first=f"{due.first:%Y-%m-%dT%H:%MZ}"
             )
         late = now - due.latest > timedelta(minutes=household.reorder_grace_minutes)
         if late:  # the older ones and the latest: one span

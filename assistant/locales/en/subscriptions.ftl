@@ -1,6 +1,5 @@
 ## subscriptions and the runner's notifications in a conversation (locales/phrases_reorder.py)
-## $schedule_ko / $schedule_en: the recurrence as reorder.recurrence.describe_ko / describe_en say it,
-## and $time_ko / $time_en a time of day, until the recurrence says itself (schedules.ftl)
+## $schedule: the recurrence as schedule.ftl says it, $time: a time of day (time-of-day)
 
 ask-schedule = How often shall I order it? For example: 'every Monday', 'every 3 days'.
 ask-schedule-again = Sorry, I didn't get the schedule. { ask-schedule }
@@ -22,8 +21,8 @@ local-date = { day-name }, { $month ->
         [11] November
        *[12] December
     } { $day }
-local-date-time = { local-date } at { $time_en }
-subscribe-question = I'll order { $what } { $schedule_en }, { WON($price) }{ $member ->
+local-date-time = { local-date } at { $time }
+subscribe-question = I'll order { $what } { $schedule }, { WON($price) }{ $member ->
         [yes] {" "}at the member price
        *[no] {""}
     } each time{ $placed ->
@@ -34,7 +33,7 @@ subscribed = Your regular delivery is set up. The first order is on { $scheduled
         [yes] { $first }
        *[no] soon
     }.
-subscription-line = { $what } { $schedule_en }{ $state ->
+subscription-line = { $what } { $schedule }{ $state ->
         [paused] {" "}(paused)
         [next] , next on { $next }
        *[none] {""}
@@ -42,7 +41,7 @@ subscription-line = { $what } { $schedule_en }{ $state ->
 subscriptions-one = You have one regular delivery: { $line }.
 subscriptions-many = You have { SPELL($count, below: 10) } regular deliveries: { $lines }.
 subscriptions-numbered = { $number }: { $line }
-subscription-choice = { $number }: { $name_en } { $schedule_en }
+subscription-choice = { $number }: { $name_en } { $schedule }
 subscription-verb = { $action ->
         [cancel_subscription] cancel
         [pause_subscription] pause
@@ -53,7 +52,7 @@ choose-subscription = Which regular delivery shall I { subscription-verb }? { $o
 subscription-choose-again = Please pick a number from 1 to { $count }, or say the product.
 no-subscription-for = There is no regular delivery of '{ $phrase }'.
 nothing-to = There is no regular delivery to { subscription-verb }.
-subscription-confirm-cancel = Cancel the regular delivery of { $what } { $schedule_en }?
+subscription-confirm-cancel = Cancel the regular delivery of { $what } { $schedule }?
 subscription-cancelled = The regular delivery of { $name_en } is cancelled.
 subscription-paused = The regular delivery of { $name_en } is paused. To start it again, say 'resume my regular delivery'.
 subscription-resumed = The regular delivery of { $name_en } is on again. The next order is on { $scheduled ->

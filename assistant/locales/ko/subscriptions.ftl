@@ -1,6 +1,5 @@
 ## subscriptions and the runner's notifications in a conversation (locales/phrases_reorder.py)
-## $schedule_ko / $schedule_en: the recurrence as reorder.recurrence.describe_ko / describe_en say it,
-## and $time_ko / $time_en a time of day, until the recurrence says itself (schedules.ftl)
+## $schedule: the recurrence as schedule.ftl says it, $time: a time of day (time-of-day)
 
 ask-schedule = 언제마다 주문할까요? 예: '매주 월요일', '3일마다', '매달 1일 오전 9시'.
 ask-schedule-again = 일정을 알아듣지 못했어요. { ask-schedule }
@@ -9,8 +8,8 @@ not-subscribed = 알겠어요, 정기 배송을 만들지 않았어요.
 kept = 알겠어요, 정기 배송을 그대로 둘게요.
 no-subscriptions = 정기 배송이 없어요. 예: '매주 월요일마다 우유 한 팩 주문해 줘'.
 local-date = { $month }월 { $day }일 { day-name }요일
-local-date-time = { local-date } { $time_ko }
-subscribe-question = { $schedule_ko }에 { $what }{ PARTICLE($what, "을") } 주문할게요. 한 번에 { $member ->
+local-date-time = { local-date } { $time }
+subscribe-question = { $schedule }에 { $what }{ PARTICLE($what, "을") } 주문할게요. 한 번에 { $member ->
         [yes] 회원가 { WON($price) }
        *[no] { WON($price) }
     }{ $placed ->
@@ -18,7 +17,7 @@ subscribe-question = { $schedule_ko }에 { $what }{ PARTICLE($what, "을") } 주
        *[no] ,
     } 첫 주문은 { $first }{ PARTICLE($first, "이에요") }. { repeat-subscribe }
 subscribed = 정기 배송을 시작했어요. 첫 주문은 { $first }{ PARTICLE($first, "이에요") }.
-subscription-line = { $schedule_ko } { $what }{ $state ->
+subscription-line = { $schedule } { $what }{ $state ->
         [paused] (멈춤)
         [next] , 다음은 { $next }
        *[none] {""}
@@ -26,7 +25,7 @@ subscription-line = { $schedule_ko } { $what }{ $state ->
 subscriptions-one = 정기 배송이 하나 있어요: { $line }.
 subscriptions-many = 정기 배송이 { SPELL($count, ruleset: "spellout-cardinal-native-attributive", below: 100) } 개 있어요: { $lines }.
 subscriptions-numbered = { $number }번 { $line }
-subscription-choice = { $number }번 { $schedule_ko } { $name }
+subscription-choice = { $number }번 { $schedule } { $name }
 choose-subscription = 어느 정기 배송을 { $action ->
         [cancel_subscription] 해지할까요
         [pause_subscription] 멈출까요
@@ -42,7 +41,7 @@ subscription-verb = { $action ->
        *[resume_subscription] 다시 시작할
     }
 nothing-to = { subscription-verb } 정기 배송이 없어요.
-subscription-confirm-cancel = { $schedule_ko } { $what } 정기 배송을 해지할까요?
+subscription-confirm-cancel = { $schedule } { $what } 정기 배송을 해지할까요?
 subscription-cancelled = { $name } 정기 배송을 해지했어요.
 subscription-paused = { $name } 정기 배송을 멈췄어요. 다시 받으시려면 '정기 배송 다시 시작해 줘'라고 말씀해 주세요.
 subscription-resumed = { $name } 정기 배송을 다시 시작했어요. 다음 주문은 { $first }{ PARTICLE($first, "이에요") }.
