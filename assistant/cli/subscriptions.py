@@ -60,16 +60,16 @@ def add_parsers(sub: Subparsers) -> None:
 
 
 def _time(text: str) -> tuple[int, int]:
-    from assistant.errors import ScheduleError
+    from assistant.errors import ErrorCode, ScheduleError
 
     m = _AT.match(text.strip())
     if m is None or int(m.group(1)) > 23 or int(m.group(2)) > 59:
-        raise ScheduleError(f"--at: '{text}'은(는) 시각이 아니에요 (HH:MM, 00:00-23:59).")
+        raise ScheduleError(ErrorCode.SCHEDULE_AT_OPTION, text=text)
     return int(m.group(1)), int(m.group(2))
 
 
 def _weekdays(text: str | None) -> tuple[str, ...]:
-    from assistant.errors import ScheduleError
+    from assistant.errors import ErrorCode, ScheduleError
     from assistant.nlu.schedule import WEEKDAYS
 
     if not text:
@@ -77,7 +77,7 @@ def _weekdays(text: str | None) -> tuple[str, ...]:
     days = [d.strip().lower()[:3] for d in text.split(",") if d.strip()]
     bad = [d for d in days if d not in WEEKDAYS]
     if bad:
-        raise ScheduleError(f"--on: 요일을 알 수 없어요: {', '.join(bad)} (mon..sun).")
+        raise ScheduleError(ErrorCode.SCHEDULE_ON_OPTION, days=", ".join(bad))
     return tuple(d for d in WEEKDAYS if d in days)
 
 

@@ -25,7 +25,7 @@ from assistant.dialog.pending import (
 from assistant.dialog.phrases_reorder import ReorderPhrases
 from assistant.dialog.products import ProductFlow
 from assistant.dialog.session import Flow, interrupts
-from assistant.errors import JangbogiError, NotAllowedError
+from assistant.errors import ErrorCode, JangbogiError, NotAllowedError
 from assistant.nlu.choice import parse_choice
 from assistant.nlu.intents import IntentName
 from assistant.nlu.packs import pack_for
@@ -106,7 +106,7 @@ class SubscriptionsFlow(Flow):
     def subscribe(self, intent: Intent, now: datetime) -> str:
         """ "매주 월요일마다 우유 한 팩 주문해 줘": which product, then the question."""
         if self.shop.role is Role.CHILD:
-            raise NotAllowedError("정기 배송은 어른만 신청할 수 있어요. 어른에게 부탁해 주세요.")
+            raise NotAllowedError(ErrorCode.SUBSCRIBE_ASK_ADULT)
         schedule = intent.slots.schedule
         minute = minute_said(intent.text)  # the schedule slot keeps only the hour
         return self.products.requested(

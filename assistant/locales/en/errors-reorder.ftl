@@ -40,3 +40,6 @@ error-subscription-state = Sorry, that didn't work: regular delivery { $id } is 
     }.
 error-subscription-period-taken = Sorry, that didn't work: this period of regular delivery { $id } was already handled.
 error-period-taken = Sorry, that didn't work: subscription { $id }: periods from { $first } were already recorded as missed
+error-subscribe-ask-adult = Only an adult can start a regular delivery. Please ask an adult.
+error-schedule-at-option = --at: '{ $text }' is not a time of day (HH:MM, 00:00-23:59).
+error-schedule-on-option = --on: unknown weekdays: { $days } (mon..sun).

@@ -36,3 +36,6 @@ error-subscription-state = { $id }번 정기 배송은 { $state ->
     } 수 없어요.
 error-subscription-period-taken = { $id }번 정기 배송의 이번 회차는 이미 처리됐어요.
 error-period-taken = subscription { $id }: periods from { $first } were already recorded as missed
+error-subscribe-ask-adult = 정기 배송은 어른만 신청할 수 있어요. 어른에게 부탁해 주세요.
+error-schedule-at-option = --at: '{ $text }'은(는) 시각이 아니에요 (HH:MM, 00:00-23:59).
+error-schedule-on-option = --on: 요일을 알 수 없어요: { $days } (mon..sun).
