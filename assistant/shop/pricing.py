@@ -24,6 +24,8 @@ class QuoteLine:
     """SKU."""
     name: str
     """Display name with size, e.g. ``서울우유 흰우유 1L``."""
+    name_en: str
+    """English name, e.g. ``Seoul Milk Fresh Milk`` (the catalog's, without the size)."""
     unit: str
     """Counting word."""
     quantity: int
@@ -129,6 +131,7 @@ def _lines(items: list[tuple[Product, int]], member: bool) -> tuple[QuoteLine, .
             product_id=p.id,
             sku=p.sku,
             name=p.display_name,
+            name_en=p.name_en,
             unit=p.unit,
             quantity=q,
             regular_unit_price=p.price,
@@ -152,8 +155,3 @@ def quote_lines(
             household, delivery, member_subtotal, member=True
         )
     return Quote(lines, member, delivery, fee, household.membership_active, member_total)
-
-
-def won(amount: int) -> str:
-    """1234 -> '1,234원'."""
-    return f"{amount:,}원"

@@ -17,20 +17,12 @@ from sqlalchemy.orm import Session, selectinload
 
 from assistant.errors import ErrorCode, NotAllowedError, NotFoundError, OrderStateError
 from assistant.shop import controls, rules
+from assistant.shop.cart import get_cart
 from assistant.shop.orders import new_order, restock
 from assistant.shop.pricing import Quote
 from assistant.shop.rules import OrderContext, Stage
 from assistant.store.db import write_lock
-from assistant.store.models import (
-    Cart,
-    Channel,
-    DeliveryKind,
-    Member,
-    Order,
-    OrderStatus,
-)
-
-DELIVERY_KO = {DeliveryKind.HOME: "집", DeliveryKind.LOCKER: "사물함", DeliveryKind.STORE: "매장"}
+from assistant.store.models import Channel, DeliveryKind, Member, Order, OrderStatus
 
 
 @dataclass(frozen=True)
@@ -41,14 +33,6 @@ class Placed:
     """The order (in the caller's session): new, or the earlier one it repeats."""
     new: bool
     """False when the idempotency key or the duplicate window returned an earlier order."""
-
-
-def no_address_message(kind: DeliveryKind) -> str:
-    """For ``accounts.set_default_delivery`` until its refusal carries ErrorCode.NO_ADDRESS."""
-    return (
-        f"등록된 {DELIVERY_KO[kind]} 주소가 없어요. 'jangbogi household address add "
-        f"--kind {kind.value} ...'로 등록해 주세요."
-    )
 
 
 def check_request(
@@ -156,9 +140,7 @@ def checkout_for_member(
     The cart is read under the household's lock: a cart another session has just ordered
     is empty here, and the ticket (which quoted its lines) no longer matches."""
     controls.lock_household(session, member.household_id)
-    cart = session.scalars(
-        select(Cart).where(Cart.member_id == member.id).execution_options(populate_existing=True)
-    ).first()
+    cart = get_cart(session, member)
     wanted = [(ln.product_id, ln.quantity) for ln in cart.lines] if cart is not None else []
     placed = place_for_member(
         session, member, wanted, channel=channel, idempotency_key=idempotency_key, now=now,
@@ -169,11 +151,6 @@ def checkout_for_member(
         cart.updated_at = now
         session.flush()
     return placed
-
-
-def cart_wanted(session: Session, member: Member) -> list[tuple[int, int]]:
-    cart = session.scalars(select(Cart).where(Cart.member_id == member.id)).first()
-    return [(ln.product_id, ln.quantity) for ln in cart.lines] if cart is not None else []
 
 
 def decide(

@@ -1,7 +1,8 @@
 """The e-receipt of an order: lines, regular and member prices, savings, fee, total, payment.
 
-Every order has one (``jangbogi receipt ORDER_ID [--json]``); the dialog speaks it
-as one sentence (``replies.receipt_sentence``).
+Every order has one (``jangbogi receipt ORDER_ID [--json]``, its lines of text are
+``locales/<code>/shop.ftl``'s ``receipt-*`` messages); the dialog speaks it as one sentence
+(``Phrases.receipt_sentence``).
 """
 
 from __future__ import annotations
@@ -12,10 +13,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from assistant.errors import NotFoundError
+from assistant.errors import ErrorCode, NotFoundError
 from assistant.shop.controls import local_time
-from assistant.shop.orders import STATUS_KO
-from assistant.shop.pricing import won
 from assistant.shop.typed_text import redact_card_numbers
 from assistant.store.models import (
     Address,
@@ -23,16 +22,10 @@ from assistant.store.models import (
     DeliveryKind,
     Household,
     Order,
+    OrderLine,
     OrderStatus,
     PaymentMethod,
 )
-
-DELIVERY_NAMES = {
-    DeliveryKind.HOME: "집 배송",
-    DeliveryKind.LOCKER: "사물함",
-    DeliveryKind.STORE: "매장 픽업",
-}
-CHANNEL_NAMES = {Channel.VOICE: "음성 주문", Channel.TEXT: "대화 주문", Channel.AUTO: "정기 주문"}
 
 
 @dataclass(frozen=True)
@@ -41,6 +34,8 @@ class ReceiptLine:
 
     name: str
     """Name with size as ordered."""
+    name_en: str
+    """The product's English name (the catalog's, now)."""
     quantity: int
     """Items."""
     unit: str
@@ -130,12 +125,14 @@ def build_receipt(session: Session, order_id: int, household_id: int | None = No
     """The receipt of an order (of this household, when given)."""
     order = session.scalars(
         select(Order)
-        .options(selectinload(Order.lines), selectinload(Order.member),
-                 selectinload(Order.decided_by))
+        .options(selectinload(Order.lines).selectinload(OrderLine.product),
+                 selectinload(Order.member), selectinload(Order.decided_by))
         .where(Order.id == order_id)
     ).first()  # fmt: skip
+    if order is None and household_id is None:  # the operator's command
+        raise NotFoundError(ErrorCode.NO_SUCH_ORDER, order_id=order_id)
     if order is None or (household_id is not None and order.household_id != household_id):
-        raise NotFoundError(f"no order {order_id}")
+        raise NotFoundError(ErrorCode.ORDER_NOT_FOUND, order_id=order_id)
     household = session.get(Household, order.household_id)
     address = session.get(Address, order.address_id) if order.address_id else None
     payment = (
@@ -150,7 +147,13 @@ def build_receipt(session: Session, order_id: int, household_id: int | None = No
         local_time=local_time(household, order.placed_at) if household else order.placed_at,
         lines=tuple(
             ReceiptLine(
-                ln.name, ln.quantity, ln.unit, ln.regular_unit_price, ln.unit_price, ln.line_total
+                ln.name,
+                ln.product.name_en,
+                ln.quantity,
+                ln.unit,
+                ln.regular_unit_price,
+                ln.unit_price,
+                ln.line_total,
             )
             for ln in order.lines
         ),
@@ -164,31 +167,3 @@ def build_receipt(session: Session, order_id: int, household_id: int | None = No
         payment_last4=order.payment_last4,
         decided_by=redact_card_numbers(order.decided_by.name) if order.decided_by else None,
     )
-
-
-def render_text(r: Receipt) -> list[str]:
-    """The receipt as lines of text for the terminal."""
-    out = [
-        f"장보기 전자 영수증 — 주문 {r.order_id}번 ({STATUS_KO[r.status]})",
-        f"주문 시각 {r.local_time:%Y-%m-%d %H:%M} ({r.local_time.tzname()}), "
-        f"{r.member}, {CHANNEL_NAMES[r.channel]}",
-    ]
-    for ln in r.lines:
-        price = won(ln.unit_price)
-        if ln.unit_price != ln.regular_unit_price:
-            price = f"정가 {won(ln.regular_unit_price)} → 회원가 {won(ln.unit_price)}"
-        out.append(f"  {ln.name} {ln.quantity}{ln.unit} × {price} = {won(ln.line_total)}")
-    place = f" ({r.delivery_place})" if r.delivery_place else ""
-    out += [
-        f"정가 합계 {won(r.regular_subtotal)}",
-        f"회원 할인 -{won(r.member_savings)}",
-        f"상품 합계 {won(r.subtotal)}",
-        f"배송: {DELIVERY_NAMES[r.delivery]}{place}, 배송비 {won(r.delivery_fee)}",
-        f"결제 금액 {won(r.total)}",
-    ]
-    if r.payment_last4:
-        out.append(f"결제 카드 {r.payment_label or '카드'} ****{r.payment_last4}")
-    if r.decided_by:
-        verb = "거절" if r.status is OrderStatus.REJECTED else "승인"
-        out.append(f"{verb}: {r.decided_by}")
-    return out

@@ -286,7 +286,7 @@ class ShopService:
     ) -> PurchaseRequest:  # fmt: skip
         """:meth:`request_order` for everything in the cart."""
         with transaction(self._factory) as session:
-            wanted = purchase.cart_wanted(session, self._member(session))
+            wanted = cart_ops.cart_wanted(session, self._member(session))
         return self._request(wanted, now, delivery, channel, checkout=True)
 
     def _request(
