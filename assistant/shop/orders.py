@@ -16,7 +16,7 @@ from assistant.errors import (
     OrderStateError,
     OutOfStockError,
 )
-from assistant.shop.pricing import MAX_QUANTITY, Quote, quote_lines
+from assistant.shop.pricing import MAX_QUANTITY, ProductLine, Quote, quote_lines
 from assistant.store.db import write_lock
 from assistant.store.models import (
     Address,
@@ -31,25 +31,25 @@ from assistant.store.models import (
 
 
 @dataclass(frozen=True)
-class LineView:
-    """One line of a placed order."""
+class LineView(ProductLine):
+    """One line of a placed order (``product_id``: for ordering it again)."""
 
-    product_id: int
-    """The product (for ordering it again)."""
-    sku: str
-    """SKU."""
-    name: str
-    """Display name with size as it was when ordered."""
-    name_en: str
-    """The product's English name (the catalog's, now)."""
-    unit: str
-    """Counting word."""
-    quantity: int
-    """Items."""
     unit_price: int
     """Price charged per item."""
     line_total: int
     """Quantity times unit price."""
+
+    def to_json(self) -> dict[str, object]:
+        """The line as ``orders list --json`` prints it (names as sold: no ``name_en``)."""
+        return {k: v for k, v in vars(self).items() if k != "name_en"}
+
+
+def line_view(ln: OrderLine) -> LineView:
+    """An order line as sold, with its product's English name."""
+    return LineView(
+        product_id=ln.product_id, sku=ln.sku, name=ln.name, name_en=ln.product.name_en,
+        unit=ln.unit, quantity=ln.quantity, unit_price=ln.unit_price, line_total=ln.line_total,
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ class OrderView:
             "member": self.member,
             "delivery": self.delivery.value,
             "placed_at": self.placed_at.isoformat(),
-            "lines": [vars(line) for line in self.lines],
+            "lines": [line.to_json() for line in self.lines],
             "subtotal": self.subtotal,
             "member_savings": self.member_savings,
             "delivery_fee": self.delivery_fee,
@@ -112,19 +112,7 @@ def view(order: Order) -> OrderView:
         member=order.member.name,
         delivery=order.delivery,
         placed_at=order.placed_at,
-        lines=tuple(
-            LineView(
-                ln.product_id,
-                ln.sku,
-                ln.name,
-                ln.product.name_en,
-                ln.unit,
-                ln.quantity,
-                ln.unit_price,
-                ln.line_total,
-            )
-            for ln in order.lines
-        ),
+        lines=tuple(line_view(ln) for ln in order.lines),
         subtotal=order.subtotal,
         member_savings=order.member_savings,
         delivery_fee=order.delivery_fee,

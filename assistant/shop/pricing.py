@@ -15,21 +15,28 @@ FREE_DELIVERY_THRESHOLD = 40000
 
 
 @dataclass(frozen=True)
-class QuoteLine:
-    """One priced line of an order-to-be."""
+class ProductLine:
+    """A product and how many, in a quote, an order or a receipt, by both its names."""
 
     product_id: int
     """Database id."""
     sku: str
     """SKU."""
     name: str
-    """Display name with size, e.g. ``서울우유 흰우유 1L``."""
+    """Display name with size, e.g. ``서울우유 흰우유 1L`` (in an order: as it was sold)."""
     name_en: str
-    """English name, e.g. ``Seoul Milk Fresh Milk`` (the catalog's, without the size)."""
+    """English name, e.g. ``Seoul Milk Fresh Milk`` (the catalog's now; it names sizes apart
+    where it matters, e.g. ``... Family Size``, so English replies say no size)."""
     unit: str
     """Counting word."""
     quantity: int
     """Items."""
+
+
+@dataclass(frozen=True)
+class QuoteLine(ProductLine):
+    """One priced line of an order-to-be."""
+
     regular_unit_price: int
     """Regular price of one item."""
     unit_price: int

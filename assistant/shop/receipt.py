@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from assistant.errors import ErrorCode, NotFoundError
 from assistant.shop.controls import local_time
+from assistant.shop.orders import LineView, line_view
 from assistant.shop.typed_text import redact_card_numbers
 from assistant.store.models import (
     Address,
@@ -29,23 +30,11 @@ from assistant.store.models import (
 
 
 @dataclass(frozen=True)
-class ReceiptLine:
-    """One product on the receipt."""
+class ReceiptLine(LineView):
+    """One product on the receipt: the order's line and its regular price."""
 
-    name: str
-    """Name with size as ordered."""
-    name_en: str
-    """The product's English name (the catalog's, now)."""
-    quantity: int
-    """Items."""
-    unit: str
-    """Counting word."""
     regular_unit_price: int
-    """Regular price of one item (KRW)."""
-    unit_price: int
-    """Price charged for one item (the member price when it applied)."""
-    line_total: int
-    """Charged for the line."""
+    """Regular price of one item (KRW); ``unit_price`` is the member price when it applied."""
 
     @property
     def regular_total(self) -> int:
@@ -98,6 +87,12 @@ class Receipt:
         return sum(line.regular_total for line in self.lines)
 
     def to_json(self) -> dict[str, object]:
+        lines = [
+            {"name": ln.name, "quantity": ln.quantity, "unit": ln.unit,
+             "regular_unit_price": ln.regular_unit_price, "unit_price": ln.unit_price,
+             "line_total": ln.line_total, "regular_total": ln.regular_total, "saving": ln.saving}
+            for ln in self.lines
+        ]  # fmt: skip
         return {
             "order_id": self.order_id,
             "status": self.status.value,
@@ -105,10 +100,7 @@ class Receipt:
             "member": self.member,
             "placed_at": self.placed_at.isoformat(),
             "local_time": self.local_time.isoformat(),
-            "lines": [
-                {**vars(ln), "regular_total": ln.regular_total, "saving": ln.saving}
-                for ln in self.lines
-            ],
+            "lines": lines,
             "regular_subtotal": self.regular_subtotal,
             "member_savings": self.member_savings,
             "subtotal": self.subtotal,
@@ -146,15 +138,7 @@ def build_receipt(session: Session, order_id: int, household_id: int | None = No
         placed_at=order.placed_at,
         local_time=local_time(household, order.placed_at) if household else order.placed_at,
         lines=tuple(
-            ReceiptLine(
-                ln.name,
-                ln.product.name_en,
-                ln.quantity,
-                ln.unit,
-                ln.regular_unit_price,
-                ln.unit_price,
-                ln.line_total,
-            )
+            ReceiptLine(**vars(line_view(ln)), regular_unit_price=ln.regular_unit_price)
             for ln in order.lines
         ),
         member_savings=order.member_savings,
