@@ -1,4 +1,4 @@
-"""A member's cart: add, remove, view (ordering it: ``purchase.checkout_for_member``)."""
+"""A member's cart: add, remove, view (``purchase.place_for_member`` without lines orders it)."""
 
 from __future__ import annotations
 
