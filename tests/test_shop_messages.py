@@ -35,7 +35,6 @@ SAMPLES: dict[Msg | ErrorCode, dict[str, Any]] = {
     ErrorCode.ORDER_CANNOT_ADVANCE: {"order_id": 2, "status": "cancelled"},
     ErrorCode.ORDER_ALREADY_AT: {"order_id": 1, "target": "shipped"},
     ErrorCode.ORDER_CANNOT_BECOME: {"order_id": 1, "status": "delivered", "target": "shipped"},
-    ErrorCode.ORDERS_TO_ADVANCE: {},
     Msg.ORDER_STATUS: {"status": "pending_approval"},
     Msg.DELIVERY_KIND: {"kind": "locker"},
     Msg.RECEIPT_TITLE: {"id": 1, "status": "placed"},
