@@ -37,7 +37,30 @@ class ErrorCode(StrEnum):
     GENERIC_SCHEDULE = "error-generic-schedule"
     GENERIC_ACCOUNT = "error-generic-account"
 
-    # --- catalog, cart, orders, accounts, households, subscriptions (locales/*/errors.ftl)
+    # --- catalog, cart, orders (locales/*/errors.ftl)
+    QUANTITY_RANGE = "error-quantity-range"
+    """A quantity outside 1..most for one line (most, said: the quantity heard)."""
+    PRODUCT_NOT_SOLD = "error-product-not-sold"
+    """The product asked for the cart is not on sale."""
+    PRODUCT_NO_LONGER_SOLD = "error-product-no-longer-sold"
+    """A product of an order-to-be is no longer on sale."""
+    OUT_OF_STOCK = "error-out-of-stock"
+    """Not enough stock (name, name_en, left: how many are left, unit)."""
+    CART_LINE_LIMIT = "error-cart-line-limit"
+    """A cart line would hold more than most items (most, unit)."""
+    NOT_IN_CART = "error-not-in-cart"
+    """The product is not in the member's cart."""
+    ORDER_NOT_CANCELLABLE = "error-order-not-cancellable"
+    """The order has shipped or was decided already (order_id, status: its status)."""
+    # the operator's commands (jangbogi orders advance, receipt): English in every catalog
+    NO_SUCH_ORDER = "error-no-such-order"
+    """No order with this number at all (order_id)."""
+    ORDER_CANNOT_ADVANCE = "error-order-cannot-advance"
+    """Only placed or shipped orders move along (order_id, status)."""
+    ORDER_ALREADY_AT = "error-order-already-at"
+    """The order already has the status it should move to (order_id, target)."""
+    ORDER_CANNOT_BECOME = "error-order-cannot-become"
+    """The order is past the status it should move to (order_id, status, target)."""
 
     # --- the purchase rules (shop/rules.py; locales/*/errors-purchase.ftl)
     PIN_LOCKED = "error-pin-locked"

@@ -18,6 +18,7 @@ from assistant.store.models import Channel, Subscription
 from tests.conftest import Runner
 
 MILK = "서울우유 흰우유 1L"
+MILK_EN = "Seoul Milk Fresh Milk"  # the catalog's English name: what English replies say
 BIG_MILK = "서울우유 흰우유 2.3L"
 EGGS = "풀무원 무항생제 특란 30구"
 ORDER_MILK = f"{MILK} 한 개 주문해 줘"
@@ -293,7 +294,7 @@ def test_english_suggestion_and_subscription_offer(shop: ShopService) -> None:
     ask = dialog.handle("what do I need?", at(29)).text
     assert ask == (
         "You bought milk 8 days ago; you usually buy it every 7 days. "
-        f"1 × {MILK}, 2,790 won at the member price. Shall I order?"
+        f"1 × {MILK_EN}, 2,790 won at the member price. Shall I order?"
     )
     placed = dialog.handle("yes", at(29)).text
     assert placed.startswith("Ordered.")

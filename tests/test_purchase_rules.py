@@ -144,8 +144,10 @@ def test_no_order_without_a_registered_card(db_url: str) -> None:
 def test_out_of_stock_is_never_placed(db_url: str) -> None:
     execute(db_url, "update products set stock = 0 where sku = 'DAI-001'")
     shop = ShopService(factory(db_url))
-    with pytest.raises(OutOfStockError, match="품절"):
+    with pytest.raises(OutOfStockError) as sold_out:
         shop.request_order([(milk_id(db_url), 1)], at())
+    assert sold_out.value.code is ErrorCode.OUT_OF_STOCK and sold_out.value.fields["left"] == 0
+    assert "품절" in say_for("ko").error(sold_out.value)
     with pytest.raises(OutOfStockError):
         shop.place([(milk_id(db_url), 1)], key="auto", channel=Channel.AUTO, now=at())
     alternative = shop.alternative(milk_id(db_url), 1)
@@ -314,8 +316,10 @@ def test_cancellation_is_refused_once_shipped(db_url: str) -> None:
     shop.accept(req.token, at(1))
     order, _ = shop.complete(req.token, at(2), channel=Channel.TEXT)
     assert cli(db_url, "orders", "advance", str(order.id)) == 0
-    with pytest.raises(OrderStateError, match="취소할 수 없어요"):
+    with pytest.raises(OrderStateError) as shipped:
         shop.cancel(order.id, at(3))
+    assert shipped.value.code is ErrorCode.ORDER_NOT_CANCELLABLE
+    assert "취소할 수 없어요" in say_for("ko").error(shipped.value)
     assert cli(db_url, "orders", "advance", str(order.id)) == 0
     with pytest.raises(OrderStateError):
         shop.cancel(order.id, at(4))

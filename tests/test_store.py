@@ -131,7 +131,7 @@ def test_catalog_import_updates_and_retires_only_with_replace(
 
 def test_idempotency_key_is_unique(db_url: str) -> None:
     from assistant.shop.household import find_member
-    from assistant.shop.orders import place_order
+    from assistant.shop.purchase import place_for_member
     from assistant.store.models import Channel, utcnow
 
     factory = db.session_factory(db.open_engine(db_url))
@@ -139,11 +139,11 @@ def test_idempotency_key_is_unique(db_url: str) -> None:
         member = find_member(session)
         product = session.scalars(select(Product).where(Product.stock > 5)).first()
         assert product is not None
-        first, new = place_order(session, member, [(product.id, 1)], channel=Channel.TEXT,
+        first = place_for_member(session, member, [(product.id, 1)], channel=Channel.AUTO,
                                  idempotency_key="k1", now=utcnow())  # fmt: skip
-        again, new_again = place_order(session, member, [(product.id, 1)], channel=Channel.TEXT,
-                                       idempotency_key="k1", now=utcnow())  # fmt: skip
-        assert new and not new_again and first.id == again.id
+        again = place_for_member(session, member, [(product.id, 1)], channel=Channel.AUTO,
+                                 idempotency_key="k1", now=utcnow())  # fmt: skip
+        assert first.new and not again.new and first.order.id == again.order.id
     with pytest.raises(IntegrityError), factory() as session, session.begin():
         order = session.scalars(select(Order)).one()
         clone = Order(**{c.key: getattr(order, c.key) for c in Order.__table__.columns

@@ -22,7 +22,7 @@ from assistant.store import db
 from tests.conftest import SHARED_DATA, Runner
 from tests.shop_helpers import cli, orders, rows, say, talker
 from tests.subscription_helpers import only_plain_eggs, subscriptions
-from tests.test_household_rhythm import MILK, at, buy, order_count
+from tests.test_household_rhythm import MILK, MILK_EN, at, buy, order_count
 
 Talk = Callable[..., list[str]]
 
@@ -32,7 +32,7 @@ ASKED_AGAIN = (
     f"'응' 또는 '아니'로 대답해 주세요. {MILK} 2팩, 회원가 5,580원, 집으로 배송해요. 주문할까요?"
 )
 ASKED_AGAIN_EN = (
-    f"Please answer 'yes' or 'no'. 2 × {MILK}, 5,580 won at the member price, delivered to "
+    f"Please answer 'yes' or 'no'. 2 × {MILK_EN}, 5,580 won at the member price, delivered to "
     "your home. Shall I order?"
 )
 UNCLEAR_KO = (
@@ -115,7 +115,7 @@ def test_the_question_asked_again_names_several_lines_the_total_and_the_locker(
 
 def test_an_english_conversation_is_asked_again_in_english(talk: Talk, db_url: str) -> None:
     replies = talk("order two bottles of milk", "1", "ok?", "hmm", "are you sure?", "yes")
-    assert replies[1] == f"2 × {MILK}, 5,580 won at the member price. Shall I order?"
+    assert replies[1] == f"2 × {MILK_EN}, 5,580 won at the member price. Shall I order?"
     assert replies[2:5] == [ASKED_AGAIN_EN] * 3
     assert replies[5].startswith("Ordered. Order number 1:")
     assert line_rows(db_url) == [(1, "DAI-001", 2)]
@@ -152,7 +152,7 @@ def test_questions_never_cancel_and_the_question_names_the_order(talk: Talk, db_
         f"'응' 또는 '아니'로 대답해 주세요. 1번 주문({MILK} 2팩, 5,580원, 집 배송)을 취소할까요?"
     )
     again_en = (
-        f"Please answer 'yes' or 'no'. Cancel order 1 (2 × {MILK}, 5,580 won, home delivery)?"
+        f"Please answer 'yes' or 'no'. Cancel order 1 (2 × {MILK_EN}, 5,580 won, home delivery)?"
     )
     assert replies[1:] == [again] * 4 + [again_en] * 2
     assert statuses(db_url) == ["placed"]

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from assistant.cli.common import (
     Subparsers,
@@ -14,7 +15,11 @@ from assistant.cli.common import (
     with_household,
     with_json,
 )
-from assistant.cli.output import print_json
+from assistant.cli.output import print_json, say, won
+
+if TYPE_CHECKING:
+    from assistant.locales.say import Speaks
+    from assistant.shop.receipt import Receipt
 
 
 def add_parsers(sub: Subparsers) -> None:
@@ -46,7 +51,7 @@ def cmd_approvals_list(args: argparse.Namespace) -> int:
                 print_json(v.to_json())
                 continue
             lines = ", ".join(f"{ln.name} {ln.quantity}{ln.unit}" for ln in v.lines)
-            print(f"#{v.id}\t{v.member}\t{v.placed_at:%Y-%m-%d %H:%M}Z\t{v.total:,}원\t{lines}")
+            print(f"#{v.id}\t{v.member}\t{v.placed_at:%Y-%m-%d %H:%M}Z\t{won(v.total)}\t{lines}")
     return 0
 
 
@@ -62,18 +67,49 @@ def cmd_approvals_decide(args: argparse.Namespace) -> int:
         by = accounts.member_or_owner(s, h, args.by, "--by")
         order = decide(s, args.order_id, by, approve=approve, now=utcnow())
         print(f"order {order.id} {'approved' if approve else 'rejected'} by {by.name!r}: "
-              f"{order.status.value}, {order.total:,}원")  # fmt: skip
+              f"{order.status.value}, {won(order.total)}")  # fmt: skip
     return 0
 
 
 def cmd_receipt(args: argparse.Namespace) -> int:
     """The e-receipt: lines, member savings, delivery, total, card, local time, approver."""
-    from assistant.shop.receipt import build_receipt, render_text
+    from assistant.shop.receipt import build_receipt
 
     with session(args) as s:
         receipt = build_receipt(s, args.order_id)
     if args.json:
         print_json(receipt.to_json())
     else:
-        print("\n".join(render_text(receipt)))
+        print("\n".join(receipt_text(receipt, say())))
     return 0
+
+
+def receipt_text(r: Receipt, say: Speaks) -> list[str]:
+    """The receipt as lines of text, in the language of ``say`` (``shop.ftl``'s receipt-*)."""
+    from assistant.locales.messages import Msg
+
+    out = [
+        say(Msg.RECEIPT_TITLE, id=r.order_id, status=r.status.value),
+        say(Msg.RECEIPT_PLACED, time=f"{r.local_time:%Y-%m-%d %H:%M}",
+            zone=r.local_time.tzname() or "", member=r.member, channel=r.channel.value),
+    ]  # fmt: skip
+    out += [
+        say(Msg.RECEIPT_LINE, name=ln.name, name_en=ln.name_en, quantity=ln.quantity,
+            unit=ln.unit, price=ln.unit_price, regular=ln.regular_unit_price,
+            discounted=ln.unit_price != ln.regular_unit_price, total=ln.line_total)
+        for ln in r.lines
+    ]  # fmt: skip
+    out += [
+        say(Msg.RECEIPT_REGULAR_SUBTOTAL, amount=r.regular_subtotal),
+        say(Msg.RECEIPT_MEMBER_SAVINGS, amount=r.member_savings),
+        say(Msg.RECEIPT_SUBTOTAL, amount=r.subtotal),
+        say(Msg.RECEIPT_DELIVERY, kind=r.delivery.value, labelled=bool(r.delivery_place),
+            label=r.delivery_place or "", fee=r.delivery_fee),
+        say(Msg.RECEIPT_TOTAL, amount=r.total),
+    ]  # fmt: skip
+    if r.payment_last4:
+        out.append(say(Msg.RECEIPT_CARD, labelled=bool(r.payment_label),
+                       label=r.payment_label or "", last4=r.payment_last4))  # fmt: skip
+    if r.decided_by:
+        out.append(say(Msg.RECEIPT_DECIDED, status=r.status.value, by=r.decided_by))
+    return out

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.cli.common import Subparsers, engine, group, session, with_db, with_json
-from assistant.cli.output import print_json
+from assistant.cli.output import print_json, won
 
 if TYPE_CHECKING:
     from assistant.store.models import Product
@@ -80,7 +80,7 @@ def product_line(p: Product) -> str:
     data = product_json(p)
     return (
         f"{data['sku']}\t{data['category']}\t{data['name_ko']} {data['size']}\t"
-        f"{data['price']:,}원 (회원 {data['member_price']:,}원)\t재고 {data['stock']}"
+        f"{won(p.price)} (회원 {won(p.member_price)})\t재고 {data['stock']}"
     )
 
 

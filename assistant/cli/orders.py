@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from assistant.cli.common import Subparsers, group, session, with_db, with_json
-from assistant.cli.output import print_json
+from assistant.cli.output import print_json, say, won
 
 
 def add_parsers(sub: Subparsers) -> None:
@@ -23,7 +23,8 @@ def add_parsers(sub: Subparsers) -> None:
 
 def cmd_orders_list(args: argparse.Namespace) -> int:
     """Every order with its lines, quantities, prices, total and status."""
-    from assistant.shop.orders import STATUS_KO, list_orders, view
+    from assistant.locales.messages import Msg
+    from assistant.shop.orders import list_orders, view
 
     with session(args) as s:
         for order in list_orders(s):
@@ -31,14 +32,15 @@ def cmd_orders_list(args: argparse.Namespace) -> int:
             if args.json:
                 print_json(v.to_json())
                 continue
+            status = say()(Msg.ORDER_STATUS, status=v.status.value)
             print(
                 f"#{v.id}\t{v.placed_at:%Y-%m-%d %H:%M}Z\t{v.status.value}"
-                f"({STATUS_KO[v.status]})\t{v.channel.value}\t{v.member}\t합계 {v.total:,}원"
+                f"({status})\t{v.channel.value}\t{v.member}\t합계 {won(v.total)}"
             )
             for ln in v.lines:
                 print(
                     f"\t{ln.sku}\t{ln.name}\t{ln.quantity}{ln.unit}\t"
-                    f"{ln.unit_price:,}원\t{ln.line_total:,}원"
+                    f"{won(ln.unit_price)}\t{won(ln.line_total)}"
                 )
     return 0
 

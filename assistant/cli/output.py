@@ -1,12 +1,18 @@
-"""How commands print: one JSON object a line, amounts in won, names with card numbers hidden."""
+"""How commands print: one JSON object a line, amounts in won, names with card numbers hidden,
+sentences from the default language's catalog."""
 
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
+from assistant.locales import functions
 from assistant.shop.typed_text import redact_card_numbers as shown
 
-__all__ = ["print_json", "shown", "won"]
+if TYPE_CHECKING:
+    from assistant.locales.say import Say
+
+__all__ = ["print_json", "say", "shown", "won"]
 
 
 def print_json(value: object) -> None:
@@ -15,5 +21,13 @@ def print_json(value: object) -> None:
 
 
 def won(value: int | None) -> str:
-    """A spending limit as people read it: ``3,000원``, or ``no limit``."""
-    return "no limit" if value is None else f"{value:,}원"
+    """An amount as the catalogs' ``WON`` writes it (``3,000원``); a spending limit that is
+    None reads ``no limit``."""
+    return "no limit" if value is None else functions.won(value)
+
+
+def say() -> Say:
+    """The catalog the commands print their sentences from (the default language)."""
+    from assistant.locales.say import LANGUAGES, say_for
+
+    return say_for(LANGUAGES[0])

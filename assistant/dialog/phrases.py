@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from assistant.locales.messages import Msg
 from assistant.locales.say import Speaks
-from assistant.locales.speaking import Said, named, nouns, placed_at, product
+from assistant.locales.speaking import Line, Said, line, named, nouns, placed_at, product
 from assistant.shop.pricing import MAX_QUANTITY
 
 if TYPE_CHECKING:
@@ -23,9 +23,9 @@ if TYPE_CHECKING:
     from assistant.nlu.schema import Schedule
     from assistant.shop.accounts import AccountView
     from assistant.shop.advisor import ComingUp, DueItem, SubscriptionOffer
-    from assistant.shop.orders import LineView, OrderView
+    from assistant.shop.orders import OrderView
     from assistant.shop.pricing import Quote
-    from assistant.shop.receipt import Receipt, ReceiptLine
+    from assistant.shop.receipt import Receipt
     from assistant.shop.service import CartItem, ProductView
     from assistant.store.models import DeliveryKind
 
@@ -73,8 +73,8 @@ class Phrases:
 
     # -- orders, the cart, choosing a product ----------------------------------------------
 
-    def item(self, name: str, quantity: int, unit: str) -> str:
-        return self.say(Msg.ITEM, **named(name), quantity=quantity, unit=unit)
+    def item(self, ln: Line) -> str:
+        return self.say(Msg.ITEM, **line(ln))
 
     def price_phrase(self, q: Quote) -> str:
         return self.say(
@@ -84,9 +84,11 @@ class Phrases:
     def confirm_order(self, q: Quote, notes: str = "") -> str:
         first = q.lines[0]
         if len(q.lines) == 1:
-            what = self.item(first.name, first.quantity, first.unit)
+            what = self.item(first)
         else:
-            what = self.say(Msg.FIRST_AND_MORE, **named(first.name), more=len(q.lines) - 1)
+            what = self.say(
+                Msg.FIRST_AND_MORE, **named(first.name, first.name_en), more=len(q.lines) - 1
+            )
         return self.say(Msg.CONFIRM_ORDER, what=what, price=self.price_phrase(q), notes=notes)
 
     def placed(self, order: OrderView, new: bool) -> str:
@@ -95,11 +97,10 @@ class Phrases:
     def order_summary(self, order: OrderView) -> str:
         return self._summary(order.lines)
 
-    def _summary(self, lines: Sequence[LineView | ReceiptLine]) -> str:
+    def _summary(self, lines: Sequence[Line]) -> str:
         """The first line of an order and how many more."""
         ln = lines[0]
-        return self.say(Msg.ORDER_SUMMARY, **named(ln.name), quantity=ln.quantity, unit=ln.unit,
-                        more=len(lines) - 1)  # fmt: skip
+        return self.say(Msg.ORDER_SUMMARY, **line(ln), more=len(lines) - 1)
 
     def _order(self, msg: Msg, order: OrderView, **args: Any) -> str:
         """A sentence about ``order``: its id, summary, total and status, and ``args``."""
@@ -214,9 +215,9 @@ class Phrases:
 
     # -- where an order goes; a question asked again ---------------------------------------
 
-    def lines_phrase(self, lines: Sequence[tuple[str, int, str]]) -> str:
-        """The first :attr:`MAX_NAMED` lines (name, quantity, unit) and how many more."""
-        shown = self._join([self.item(*ln) for ln in lines[: self.MAX_NAMED]])
+    def lines_phrase(self, lines: Sequence[Line]) -> str:
+        """The first :attr:`MAX_NAMED` lines and how many more."""
+        shown = self._join([self.item(ln) for ln in lines[: self.MAX_NAMED]])
         return self.say(Msg.LINES_PHRASE, named=shown, more=max(len(lines) - self.MAX_NAMED, 0))
 
     def place_phrase(self, kind: DeliveryKind, label: str | None) -> str:
@@ -228,14 +229,14 @@ class Phrases:
     def repeat_order(self, q: Quote, place: str | None, needs_approval: bool = False) -> str:
         """An order question asked again after an unclear answer: what, how many, the total
         and where, so that the "yes" that follows is to something said."""
-        what = self.lines_phrase([(ln.name, ln.quantity, ln.unit) for ln in q.lines])
+        what = self.lines_phrase(q.lines)
         return self.say(Msg.REPEAT_ORDER, what=what, lines=len(q.lines), price=self.price_phrase(q),
                         where=self.where_phrase(q.delivery, place),
                         approval=needs_approval)  # fmt: skip
 
     def repeat_cancel(self, order: OrderView) -> str:
         """A cancellation asked again: the order's lines, total and delivery."""
-        what = self.lines_phrase([(ln.name, ln.quantity, ln.unit) for ln in order.lines])
+        what = self.lines_phrase(order.lines)
         return self.say(
             Msg.REPEAT_CANCEL, id=order.id, what=what, total=order.total, kind=order.delivery.value
         )
@@ -318,7 +319,7 @@ class Phrases:
         """A confirmation that names every line (suggestions of several products)."""
         if len(q.lines) == 1:
             return self.confirm_order(q, notes)
-        what = self._join([self.item(ln.name, ln.quantity, ln.unit) for ln in q.lines])
+        what = self._join([self.item(ln) for ln in q.lines])
         return self.say(Msg.CONFIRM_ITEMS, what=what, price=self.price_phrase(q), notes=notes)
 
     def running_out(self, items: Sequence[DueItem], q: Quote, notes: str = "") -> str:

@@ -35,10 +35,27 @@ class Said:
         raise AttributeError(f"{self.msg.name} is a sentence of the catalog, not a setting")
 
 
-def named(name: str, name_en: str | None = None) -> dict[str, str]:
-    """A product's names as the catalogs take them; order lines carry no English name yet
-    (QuoteLine, LineView, ReceiptLine), so English says their Korean one."""
-    return {"name": name, "name_en": name if name_en is None else name_en}
+class Line(Protocol):
+    """A line of an order or a quote (QuoteLine, LineView, ReceiptLine) as a sentence names it."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def name_en(self) -> str: ...
+    @property
+    def quantity(self) -> int: ...
+    @property
+    def unit(self) -> str: ...
+
+
+def named(name: str, name_en: str) -> dict[str, str]:
+    """A product's names as the catalogs take them: Korean with its size, and English."""
+    return {"name": name, "name_en": name_en}
+
+
+def line(ln: Line) -> dict[str, Any]:
+    """A line's product names, quantity and counting word."""
+    return {**named(ln.name, ln.name_en), "quantity": ln.quantity, "unit": ln.unit}
 
 
 def product(p: ProductView) -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""A member's cart: add, remove, view (ordering it: ``purchase.checkout_for_member``)."""
+"""A member's cart: add, remove, view (``purchase.place_for_member`` without lines orders it)."""
 
 from __future__ import annotations
 
@@ -7,18 +7,29 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from assistant.errors import InvalidQuantityError, NotFoundError, OutOfStockError
+from assistant.errors import ErrorCode, InvalidQuantityError, NotFoundError
 from assistant.shop.controls import lock_household
-from assistant.shop.orders import check_quantity, stock_problem
+from assistant.shop.orders import check_quantity, out_of_stock
 from assistant.shop.pricing import MAX_QUANTITY
 from assistant.store.models import Cart, CartLine, Member, Product
 
 
-def get_cart(session: Session, member: Member, now: datetime | None = None) -> Cart | None:
-    cart = session.scalars(
+def get_cart(session: Session, member: Member) -> Cart | None:
+    """The member's cart as the database has it now (None: never had one)."""
+    return session.scalars(
         select(Cart).where(Cart.member_id == member.id).execution_options(populate_existing=True)
     ).first()
-    if cart is None and now is not None:
+
+
+def cart_wanted(session: Session, member: Member) -> list[tuple[int, int]]:
+    """The cart's (product id, quantity) pairs, as an order takes them."""
+    cart = get_cart(session, member)
+    return [(ln.product_id, ln.quantity) for ln in cart.lines] if cart is not None else []
+
+
+def _open_cart(session: Session, member: Member, now: datetime) -> Cart:
+    cart = get_cart(session, member)
+    if cart is None:
         cart = Cart(member_id=member.id, updated_at=now)
         session.add(cart)
         session.flush()
@@ -37,21 +48,18 @@ def add_to_cart(
     lock_household(session, member.household_id)
     product = session.get(Product, product_id)
     if product is None or not product.active:
-        raise NotFoundError("그 상품은 팔지 않아요.")
-    cart = get_cart(session, member, now)
-    if cart is None:  # pragma: no cover - get_cart creates one when now is given
-        raise NotFoundError("장바구니를 만들 수 없어요.")
+        raise NotFoundError(ErrorCode.PRODUCT_NOT_SOLD)
+    cart = _open_cart(session, member, now)
     line = next((ln for ln in cart.lines if ln.product_id == product_id), None)
     if product.stock < quantity + (line.quantity if line is not None else 0):
-        raise OutOfStockError(stock_problem(product))  # nothing unavailable goes in the cart
+        raise out_of_stock(product)  # nothing unavailable goes in the cart
     if line is None:
         line = CartLine(product_id=product_id, quantity=quantity, product=product)
         cart.lines.append(line)
     else:
         if line.quantity + quantity > MAX_QUANTITY:
-            raise InvalidQuantityError(
-                f"장바구니에는 한 상품을 {MAX_QUANTITY}{product.unit}까지 담을 수 있어요."
-            )
+            raise InvalidQuantityError(ErrorCode.CART_LINE_LIMIT, most=MAX_QUANTITY,
+                                       unit=product.unit)  # fmt: skip
         line.quantity += quantity
     cart.updated_at = now
     session.flush()
@@ -70,7 +78,7 @@ def remove_from_cart(
         else next((ln for ln in cart.lines if ln.product_id == product_id), None)
     )
     if cart is None or line is None:
-        raise NotFoundError("장바구니에 그 상품이 없어요.")
+        raise NotFoundError(ErrorCode.NOT_IN_CART)
     if quantity is not None:
         check_quantity(quantity)
     if quantity is None or quantity >= line.quantity:

@@ -12,8 +12,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from assistant.errors import NotFoundError, OrderStateError
-from assistant.shop.orders import STATUS_KO
+from assistant.errors import ErrorCode, NotFoundError, OrderStateError
 from assistant.store.db import write_lock
 from assistant.store.models import Order, OrderStatus
 
@@ -33,21 +32,19 @@ def advance(session: Session, order_id: int, now: datetime, to: OrderStatus | No
         .execution_options(populate_existing=True)
     ).first()  # fmt: skip
     if order is None:
-        raise NotFoundError(f"no order {order_id}")
+        raise NotFoundError(ErrorCode.NO_SUCH_ORDER, order_id=order_id)
     target = to or NEXT.get(order.status)
     if target is None or target not in NEXT.values():
         raise OrderStateError(
-            f"order {order_id} is {order.status.value} ({STATUS_KO[order.status]}); "
-            "only placed or shipped orders move along"
+            ErrorCode.ORDER_CANNOT_ADVANCE, order_id=order_id, status=order.status.value
         )
     if order.status is target:
-        raise OrderStateError(f"order {order_id} is already {target.value}")
+        raise OrderStateError(ErrorCode.ORDER_ALREADY_AT, order_id=order_id, target=target.value)
     while order.status is not target:
         step = NEXT.get(order.status)
         if step is None:
-            raise OrderStateError(
-                f"order {order_id} is {order.status.value}; it cannot become {target.value}"
-            )
+            raise OrderStateError(ErrorCode.ORDER_CANNOT_BECOME, order_id=order_id,
+                                  status=order.status.value, target=target.value)  # fmt: skip
         order.status = step
     order.updated_at = now
     session.flush()

@@ -10,12 +10,13 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from assistant.errors import (
+    ErrorCode,
     InvalidQuantityError,
     NotFoundError,
     OrderStateError,
     OutOfStockError,
 )
-from assistant.shop.pricing import MAX_QUANTITY, Quote, quote_lines
+from assistant.shop.pricing import MAX_QUANTITY, ProductLine, Quote, quote_lines
 from assistant.store.db import write_lock
 from assistant.store.models import (
     Address,
@@ -30,23 +31,25 @@ from assistant.store.models import (
 
 
 @dataclass(frozen=True)
-class LineView:
-    """One line of a placed order."""
+class LineView(ProductLine):
+    """One line of a placed order (``product_id``: for ordering it again)."""
 
-    product_id: int
-    """The product (for ordering it again)."""
-    sku: str
-    """SKU."""
-    name: str
-    """Display name with size as it was when ordered."""
-    unit: str
-    """Counting word."""
-    quantity: int
-    """Items."""
     unit_price: int
     """Price charged per item."""
     line_total: int
     """Quantity times unit price."""
+
+    def to_json(self) -> dict[str, object]:
+        """The line as ``orders list --json`` prints it (names as sold: no ``name_en``)."""
+        return {k: v for k, v in vars(self).items() if k != "name_en"}
+
+
+def line_view(ln: OrderLine) -> LineView:
+    """An order line as sold, with its product's English name."""
+    return LineView(
+        product_id=ln.product_id, sku=ln.sku, name=ln.name, name_en=ln.product.name_en,
+        unit=ln.unit, quantity=ln.quantity, unit_price=ln.unit_price, line_total=ln.line_total,
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -90,7 +93,7 @@ class OrderView:
             "member": self.member,
             "delivery": self.delivery.value,
             "placed_at": self.placed_at.isoformat(),
-            "lines": [vars(line) for line in self.lines],
+            "lines": [line.to_json() for line in self.lines],
             "subtotal": self.subtotal,
             "member_savings": self.member_savings,
             "delivery_fee": self.delivery_fee,
@@ -109,12 +112,7 @@ def view(order: Order) -> OrderView:
         member=order.member.name,
         delivery=order.delivery,
         placed_at=order.placed_at,
-        lines=tuple(
-            LineView(
-                ln.product_id, ln.sku, ln.name, ln.unit, ln.quantity, ln.unit_price, ln.line_total
-            )
-            for ln in order.lines
-        ),
+        lines=tuple(line_view(ln) for ln in order.lines),
         subtotal=order.subtotal,
         member_savings=order.member_savings,
         delivery_fee=order.delivery_fee,
@@ -127,39 +125,29 @@ def view(order: Order) -> OrderView:
 
 def check_quantity(quantity: int) -> None:
     if not 1 <= quantity <= MAX_QUANTITY:
-        raise InvalidQuantityError(
-            f"수량은 1에서 {MAX_QUANTITY} 사이로 말씀해 주세요 (들은 수량: {quantity})."
-        )
+        raise InvalidQuantityError(ErrorCode.QUANTITY_RANGE, most=MAX_QUANTITY, said=quantity)
 
 
-def stock_problem(product: Product) -> str:
-    """'서울우유 커피우유 300ml은(는) 품절이에요.' / '... 1팩만 남았어요.'"""
-    left = f"{product.stock}{product.unit}만 남았어요" if product.stock else "품절이에요"
-    return f"{product.display_name}은(는) {left}."
+def out_of_stock(product: Product) -> OutOfStockError:
+    """The refusal for a product without enough stock: its names and what is left."""
+    return OutOfStockError(
+        ErrorCode.OUT_OF_STOCK, name=product.display_name, name_en=product.name_en,
+        left=product.stock, unit=product.unit,
+    )  # fmt: skip
 
 
-def load_items(
-    session: Session, wanted: Sequence[tuple[int, int]], *, lock: bool = False
-) -> list[tuple[Product, int]]:
-    """Products for (product_id, quantity) pairs, checked for quantity and stock.
-
-    ``lock``: the products are locked (in id order, as everyone locks them) and re-read,
-    for taking their stock."""
-    found = lock_products(session, [pid for pid, _ in wanted]) if lock else {}
-    items: list[tuple[Product, int]] = []
-    for product_id, quantity in wanted:
-        product = found.get(product_id) if lock else session.get(Product, product_id)
-        items.append((check_item(product, quantity), quantity))
-    return items
+def load_items(session: Session, wanted: Sequence[tuple[int, int]]) -> list[tuple[Product, int]]:
+    """Products for (product_id, quantity) pairs, checked for quantity and stock."""
+    return [(check_item(session.get(Product, pid), quantity), quantity) for pid, quantity in wanted]
 
 
 def check_item(product: Product | None, quantity: int) -> Product:
     """One line of an order: an allowed quantity of a product on sale with enough stock."""
     check_quantity(quantity)
     if product is None or not product.active:
-        raise NotFoundError("그 상품은 더 이상 팔지 않아요.")
+        raise NotFoundError(ErrorCode.PRODUCT_NO_LONGER_SOLD)
     if product.stock < quantity:
-        raise OutOfStockError(stock_problem(product))
+        raise out_of_stock(product)
     return product
 
 
@@ -201,45 +189,6 @@ def quote(
     return quote_lines(household, items, delivery or household.default_delivery)
 
 
-def place_order(
-    session: Session,
-    member: Member,
-    wanted: Sequence[tuple[int, int]],
-    *,
-    channel: Channel,
-    idempotency_key: str,
-    now: datetime,
-    delivery: DeliveryKind | None = None,
-    status: OrderStatus = OrderStatus.PLACED,
-) -> tuple[Order, bool]:
-    """Write an order in the caller's transaction; returns (order, newly_placed).
-
-    The primitive under :func:`assistant.shop.purchase.place_for_member`, which applies
-    the purchase rules: call that one. The same idempotency key never places a second
-    order: the first one is returned.
-    """
-    existing = session.scalars(
-        select(Order).where(Order.idempotency_key == idempotency_key)
-    ).first()
-    if existing is not None:
-        return existing, False
-    if not wanted:
-        raise InvalidQuantityError("주문할 상품이 없어요.")
-    items = load_items(session, wanted, lock=True)
-    household = member.household
-    kind = delivery or household.default_delivery
-    address = session.scalars(
-        select(Address)
-        .where(Address.household_id == household.id, Address.kind == kind)
-        .order_by(Address.is_default.desc(), Address.id)
-    ).first()
-    order = new_order(member, items, kind, address, channel=channel,
-                      idempotency_key=idempotency_key, now=now, status=status)  # fmt: skip
-    session.add(order)
-    session.flush()
-    return order, True
-
-
 def new_order(
     member: Member,
     items: Sequence[tuple[Product, int]],
@@ -252,8 +201,8 @@ def new_order(
     status: OrderStatus,
 ) -> Order:
     """The order row for checked ``items``: priced now, paid with the default card, stock
-    taken. Not added to the session; :func:`place_order` and
-    :func:`assistant.shop.autobatch.place_auto` both build their orders here."""
+    taken. Not added to the session; :func:`assistant.shop.purchase.order_for` (for
+    ``place_for_member`` and ``autobatch.place_auto``) builds every order here."""
     household = member.household
     priced = quote_lines(household, list(items), delivery)
     payment = next((pm for pm in household.payment_methods if pm.is_default), None)
@@ -297,7 +246,9 @@ OPEN = (OrderStatus.PLACED, OrderStatus.PENDING_APPROVAL)
 
 def _orders_stmt() -> Select[Order]:
     return select(Order).options(
-        selectinload(Order.lines), selectinload(Order.member), selectinload(Order.decided_by)
+        selectinload(Order.lines).selectinload(OrderLine.product),
+        selectinload(Order.member),
+        selectinload(Order.decided_by),
     )
 
 
@@ -338,23 +289,13 @@ def cancel_order(session: Session, order_id: int, now: datetime) -> Order:
         .execution_options(populate_existing=True)
     ).first()  # fmt: skip
     if order is None:
-        raise NotFoundError(f"{order_id}번 주문이 없어요.")
+        raise NotFoundError(ErrorCode.ORDER_NOT_FOUND, order_id=order_id)
     if order.status not in OPEN:
         raise OrderStateError(
-            f"{order_id}번 주문은 이미 {STATUS_KO[order.status]} 상태라 취소할 수 없어요."
+            ErrorCode.ORDER_NOT_CANCELLABLE, order_id=order_id, status=order.status.value
         )
     order.status = OrderStatus.CANCELLED
     order.updated_at = now
     restock(session, order)
     session.flush()
     return order
-
-
-STATUS_KO = {
-    OrderStatus.PLACED: "주문 접수",
-    OrderStatus.CANCELLED: "취소",
-    OrderStatus.SHIPPED: "배송 중",
-    OrderStatus.DELIVERED: "배송 완료",
-    OrderStatus.PENDING_APPROVAL: "승인 대기",
-    OrderStatus.REJECTED: "승인 거절",
-}

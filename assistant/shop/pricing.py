@@ -15,19 +15,28 @@ FREE_DELIVERY_THRESHOLD = 40000
 
 
 @dataclass(frozen=True)
-class QuoteLine:
-    """One priced line of an order-to-be."""
+class ProductLine:
+    """A product and how many, in a quote, an order or a receipt, by both its names."""
 
     product_id: int
     """Database id."""
     sku: str
     """SKU."""
     name: str
-    """Display name with size, e.g. ``서울우유 흰우유 1L``."""
+    """Display name with size, e.g. ``서울우유 흰우유 1L`` (in an order: as it was sold)."""
+    name_en: str
+    """English name, e.g. ``Seoul Milk Fresh Milk`` (the catalog's now; it names sizes apart
+    where it matters, e.g. ``... Family Size``, so English replies say no size)."""
     unit: str
     """Counting word."""
     quantity: int
     """Items."""
+
+
+@dataclass(frozen=True)
+class QuoteLine(ProductLine):
+    """One priced line of an order-to-be."""
+
     regular_unit_price: int
     """Regular price of one item."""
     unit_price: int
@@ -129,6 +138,7 @@ def _lines(items: list[tuple[Product, int]], member: bool) -> tuple[QuoteLine, .
             product_id=p.id,
             sku=p.sku,
             name=p.display_name,
+            name_en=p.name_en,
             unit=p.unit,
             quantity=q,
             regular_unit_price=p.price,
@@ -152,8 +162,3 @@ def quote_lines(
             household, delivery, member_subtotal, member=True
         )
     return Quote(lines, member, delivery, fee, household.membership_active, member_total)
-
-
-def won(amount: int) -> str:
-    """1234 -> '1,234원'."""
-    return f"{amount:,}원"

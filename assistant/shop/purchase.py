@@ -17,20 +17,12 @@ from sqlalchemy.orm import Session, selectinload
 
 from assistant.errors import ErrorCode, NotAllowedError, NotFoundError, OrderStateError
 from assistant.shop import controls, rules
+from assistant.shop.cart import get_cart
 from assistant.shop.orders import new_order, restock
 from assistant.shop.pricing import Quote
 from assistant.shop.rules import OrderContext, Stage
 from assistant.store.db import write_lock
-from assistant.store.models import (
-    Cart,
-    Channel,
-    DeliveryKind,
-    Member,
-    Order,
-    OrderStatus,
-)
-
-DELIVERY_KO = {DeliveryKind.HOME: "집", DeliveryKind.LOCKER: "사물함", DeliveryKind.STORE: "매장"}
+from assistant.store.models import Channel, DeliveryKind, Member, Order, OrderStatus
 
 
 @dataclass(frozen=True)
@@ -41,14 +33,6 @@ class Placed:
     """The order (in the caller's session): new, or the earlier one it repeats."""
     new: bool
     """False when the idempotency key or the duplicate window returned an earlier order."""
-
-
-def no_address_message(kind: DeliveryKind) -> str:
-    """For ``accounts.set_default_delivery`` until its refusal carries ErrorCode.NO_ADDRESS."""
-    return (
-        f"등록된 {DELIVERY_KO[kind]} 주소가 없어요. 'jangbogi household address add "
-        f"--kind {kind.value} ...'로 등록해 주세요."
-    )
 
 
 def check_request(
@@ -73,7 +57,7 @@ def check_request(
 def place_for_member(
     session: Session,
     member: Member,
-    wanted: Sequence[tuple[int, int]],
+    wanted: Sequence[tuple[int, int]] | None,
     *,
     channel: Channel,
     idempotency_key: str,
@@ -86,8 +70,11 @@ def place_for_member(
 
     Contract (the same for voice, text and auto; the rules are :data:`rules.RULES`):
 
-    - ``wanted``: (product id, quantity) pairs, 1..99 each. ``delivery``: home, locker or
-      store; None means the household's default. ``now``: aware UTC.
+    - ``wanted``: (product id, quantity) pairs, 1..99 each; None: the member's cart, read
+      under the household's lock (a cart another session has just ordered is empty here, and
+      the ticket, which quoted its lines, no longer matches) and emptied once its order is
+      placed. ``delivery``: home, locker or store; None means the household's default.
+      ``now``: aware UTC.
     - The same ``idempotency_key`` returns the first order (``new=False``) and checks or
       changes nothing else; a daemon passes one key per subscription period.
     - Voice and text need ``ticket``: an accepted, unexpired :class:`controls.Ticket` of this
@@ -113,6 +100,9 @@ def place_for_member(
     """
     # one order at a time per household: the window and limit checks stay true
     controls.lock_household(session, member.household_id)
+    cart = get_cart(session, member) if wanted is None else None
+    if wanted is None:
+        wanted = [(ln.product_id, ln.quantity) for ln in cart.lines] if cart is not None else []
     ctx = rules.load(
         session, member, wanted, stage=Stage.PLACE, channel=channel, now=now,
         delivery=delivery, idempotency_key=idempotency_key, ticket=ticket,
@@ -121,7 +111,12 @@ def place_for_member(
     earlier = rules.check(ctx)
     if earlier is not None:
         return Placed(earlier, False)
-    return Placed(write_order(session, ctx, idempotency_key), True)
+    order = write_order(session, ctx, idempotency_key)
+    if cart is not None:
+        cart.lines.clear()
+        cart.updated_at = now
+        session.flush()
+    return Placed(order, True)
 
 
 def write_order(session: Session, ctx: OrderContext, idempotency_key: str) -> Order:
@@ -138,42 +133,6 @@ def order_for(ctx: OrderContext, idempotency_key: str) -> Order:
         ctx.member, ctx.items, ctx.delivery, ctx.address, channel=ctx.channel,
         idempotency_key=idempotency_key, now=ctx.now, status=ctx.status,
     )  # fmt: skip
-
-
-def checkout_for_member(
-    session: Session,
-    member: Member,
-    *,
-    channel: Channel,
-    idempotency_key: str,
-    now: datetime,
-    delivery: DeliveryKind | None = None,
-    ticket: controls.Ticket | None = None,
-    pin_verified: bool = False,
-) -> Placed:
-    """Order the member's cart with :func:`place_for_member`, then empty the cart.
-
-    The cart is read under the household's lock: a cart another session has just ordered
-    is empty here, and the ticket (which quoted its lines) no longer matches."""
-    controls.lock_household(session, member.household_id)
-    cart = session.scalars(
-        select(Cart).where(Cart.member_id == member.id).execution_options(populate_existing=True)
-    ).first()
-    wanted = [(ln.product_id, ln.quantity) for ln in cart.lines] if cart is not None else []
-    placed = place_for_member(
-        session, member, wanted, channel=channel, idempotency_key=idempotency_key, now=now,
-        delivery=delivery, ticket=ticket, pin_verified=pin_verified,
-    )  # fmt: skip
-    if placed.new and cart is not None:
-        cart.lines.clear()
-        cart.updated_at = now
-        session.flush()
-    return placed
-
-
-def cart_wanted(session: Session, member: Member) -> list[tuple[int, int]]:
-    cart = session.scalars(select(Cart).where(Cart.member_id == member.id)).first()
-    return [(ln.product_id, ln.quantity) for ln in cart.lines] if cart is not None else []
 
 
 def decide(

@@ -1,7 +1,8 @@
 """The e-receipt of an order: lines, regular and member prices, savings, fee, total, payment.
 
-Every order has one (``jangbogi receipt ORDER_ID [--json]``); the dialog speaks it
-as one sentence (``replies.receipt_sentence``).
+Every order has one (``jangbogi receipt ORDER_ID [--json]``, its lines of text are
+``locales/<code>/shop.ftl``'s ``receipt-*`` messages); the dialog speaks it as one sentence
+(``Phrases.receipt_sentence``).
 """
 
 from __future__ import annotations
@@ -12,10 +13,9 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from assistant.errors import NotFoundError
+from assistant.errors import ErrorCode, NotFoundError
 from assistant.shop.controls import local_time
-from assistant.shop.orders import STATUS_KO
-from assistant.shop.pricing import won
+from assistant.shop.orders import LineView, line_view
 from assistant.shop.typed_text import redact_card_numbers
 from assistant.store.models import (
     Address,
@@ -23,34 +23,18 @@ from assistant.store.models import (
     DeliveryKind,
     Household,
     Order,
+    OrderLine,
     OrderStatus,
     PaymentMethod,
 )
 
-DELIVERY_NAMES = {
-    DeliveryKind.HOME: "집 배송",
-    DeliveryKind.LOCKER: "사물함",
-    DeliveryKind.STORE: "매장 픽업",
-}
-CHANNEL_NAMES = {Channel.VOICE: "음성 주문", Channel.TEXT: "대화 주문", Channel.AUTO: "정기 주문"}
-
 
 @dataclass(frozen=True)
-class ReceiptLine:
-    """One product on the receipt."""
+class ReceiptLine(LineView):
+    """One product on the receipt: the order's line and its regular price."""
 
-    name: str
-    """Name with size as ordered."""
-    quantity: int
-    """Items."""
-    unit: str
-    """Counting word."""
     regular_unit_price: int
-    """Regular price of one item (KRW)."""
-    unit_price: int
-    """Price charged for one item (the member price when it applied)."""
-    line_total: int
-    """Charged for the line."""
+    """Regular price of one item (KRW); ``unit_price`` is the member price when it applied."""
 
     @property
     def regular_total(self) -> int:
@@ -103,6 +87,12 @@ class Receipt:
         return sum(line.regular_total for line in self.lines)
 
     def to_json(self) -> dict[str, object]:
+        lines = [
+            {"name": ln.name, "quantity": ln.quantity, "unit": ln.unit,
+             "regular_unit_price": ln.regular_unit_price, "unit_price": ln.unit_price,
+             "line_total": ln.line_total, "regular_total": ln.regular_total, "saving": ln.saving}
+            for ln in self.lines
+        ]  # fmt: skip
         return {
             "order_id": self.order_id,
             "status": self.status.value,
@@ -110,10 +100,7 @@ class Receipt:
             "member": self.member,
             "placed_at": self.placed_at.isoformat(),
             "local_time": self.local_time.isoformat(),
-            "lines": [
-                {**vars(ln), "regular_total": ln.regular_total, "saving": ln.saving}
-                for ln in self.lines
-            ],
+            "lines": lines,
             "regular_subtotal": self.regular_subtotal,
             "member_savings": self.member_savings,
             "subtotal": self.subtotal,
@@ -130,12 +117,14 @@ def build_receipt(session: Session, order_id: int, household_id: int | None = No
     """The receipt of an order (of this household, when given)."""
     order = session.scalars(
         select(Order)
-        .options(selectinload(Order.lines), selectinload(Order.member),
-                 selectinload(Order.decided_by))
+        .options(selectinload(Order.lines).selectinload(OrderLine.product),
+                 selectinload(Order.member), selectinload(Order.decided_by))
         .where(Order.id == order_id)
     ).first()  # fmt: skip
+    if order is None and household_id is None:  # the operator's command
+        raise NotFoundError(ErrorCode.NO_SUCH_ORDER, order_id=order_id)
     if order is None or (household_id is not None and order.household_id != household_id):
-        raise NotFoundError(f"no order {order_id}")
+        raise NotFoundError(ErrorCode.ORDER_NOT_FOUND, order_id=order_id)
     household = session.get(Household, order.household_id)
     address = session.get(Address, order.address_id) if order.address_id else None
     payment = (
@@ -149,9 +138,7 @@ def build_receipt(session: Session, order_id: int, household_id: int | None = No
         placed_at=order.placed_at,
         local_time=local_time(household, order.placed_at) if household else order.placed_at,
         lines=tuple(
-            ReceiptLine(
-                ln.name, ln.quantity, ln.unit, ln.regular_unit_price, ln.unit_price, ln.line_total
-            )
+            ReceiptLine(**vars(line_view(ln)), regular_unit_price=ln.regular_unit_price)
             for ln in order.lines
         ),
         member_savings=order.member_savings,
@@ -164,31 +151,3 @@ def build_receipt(session: Session, order_id: int, household_id: int | None = No
         payment_last4=order.payment_last4,
         decided_by=redact_card_numbers(order.decided_by.name) if order.decided_by else None,
     )
-
-
-def render_text(r: Receipt) -> list[str]:
-    """The receipt as lines of text for the terminal."""
-    out = [
-        f"장보기 전자 영수증 — 주문 {r.order_id}번 ({STATUS_KO[r.status]})",
-        f"주문 시각 {r.local_time:%Y-%m-%d %H:%M} ({r.local_time.tzname()}), "
-        f"{r.member}, {CHANNEL_NAMES[r.channel]}",
-    ]
-    for ln in r.lines:
-        price = won(ln.unit_price)
-        if ln.unit_price != ln.regular_unit_price:
-            price = f"정가 {won(ln.regular_unit_price)} → 회원가 {won(ln.unit_price)}"
-        out.append(f"  {ln.name} {ln.quantity}{ln.unit} × {price} = {won(ln.line_total)}")
-    place = f" ({r.delivery_place})" if r.delivery_place else ""
-    out += [
-        f"정가 합계 {won(r.regular_subtotal)}",
-        f"회원 할인 -{won(r.member_savings)}",
-        f"상품 합계 {won(r.subtotal)}",
-        f"배송: {DELIVERY_NAMES[r.delivery]}{place}, 배송비 {won(r.delivery_fee)}",
-        f"결제 금액 {won(r.total)}",
-    ]
-    if r.payment_last4:
-        out.append(f"결제 카드 {r.payment_label or '카드'} ****{r.payment_last4}")
-    if r.decided_by:
-        verb = "거절" if r.status is OrderStatus.REJECTED else "승인"
-        out.append(f"{verb}: {r.decided_by}")
-    return out

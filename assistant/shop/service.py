@@ -245,9 +245,10 @@ class ShopService:
     def checkout(self, *, key: str, channel: Channel, now: datetime) -> tuple[OrderView, bool]:
         """Order the cart without a question: only for auto orders, like :meth:`place`."""
         with transaction(self._factory, write=True) as session:
-            placed = purchase.checkout_for_member(
-                session, self._member(session), channel=channel, idempotency_key=key, now=now
-            )
+            placed = purchase.place_for_member(
+                session, self._member(session), None, channel=channel, idempotency_key=key,
+                now=now,
+            )  # fmt: skip
             return order_ops.view(placed.order), placed.new
 
     def last_order(
@@ -286,7 +287,7 @@ class ShopService:
     ) -> PurchaseRequest:  # fmt: skip
         """:meth:`request_order` for everything in the cart."""
         with transaction(self._factory) as session:
-            wanted = purchase.cart_wanted(session, self._member(session))
+            wanted = cart_ops.cart_wanted(session, self._member(session))
         return self._request(wanted, now, delivery, channel, checkout=True)
 
     def _request(
@@ -347,16 +348,11 @@ class ShopService:
             verified = True
         with transaction(self._factory, write=True) as session:
             member = self._member(session)
-            if ticket.checkout:
-                placed = purchase.checkout_for_member(
-                    session, member, channel=channel, idempotency_key=ticket.token, now=now,
-                    delivery=ticket.delivery, ticket=ticket, pin_verified=verified,
-                )  # fmt: skip
-            else:
-                placed = purchase.place_for_member(
-                    session, member, ticket.wanted, channel=channel, idempotency_key=ticket.token,
-                    now=now, delivery=ticket.delivery, ticket=ticket, pin_verified=verified,
-                )  # fmt: skip
+            placed = purchase.place_for_member(
+                session, member, None if ticket.checkout else ticket.wanted, channel=channel,
+                idempotency_key=ticket.token, now=now, delivery=ticket.delivery, ticket=ticket,
+                pin_verified=verified,
+            )  # fmt: skip
             view = order_ops.view(order_ops.load_order(session, placed.order.id))
         self._tickets.drop(token)
         return view, placed.new

@@ -365,6 +365,8 @@ class OrderLine(Base):
     line_total: Mapped[int] = mapped_column(Integer)
 
     order: Mapped[Order] = relationship(back_populates="lines")
+    product: Mapped[Product] = relationship(viewonly=True)
+    """The product now (its English name for English replies; the names above are as sold)."""
 
 
 class Subscription(Base):

@@ -50,16 +50,7 @@ order-summary = { item }{ $more ->
         [0] {""}
        *[other] {" "}and { $more } more
     }
-# a copy of order-status (shop.ftl) until both land; then reference that one
-status-name = { $status ->
-        [placed] received
-        [cancelled] cancelled
-        [shipped] on its way
-        [delivered] delivered
-        [pending_approval] waiting for an adult's approval
-       *[rejected] turned down
-    }
-status = Order { $id } ({ $summary }, { WON($total) }) is { status-name }.
+status = Order { $id } ({ $summary }, { WON($total) }) is { order-status }.
 confirm-cancel = Cancel order { $id } ({ $summary }, { WON($total) })?
 cancelled = Order { $id } is cancelled.
 choice = { $number }: { $name_en } { WON($price) }
@@ -196,8 +187,8 @@ ordered-when = { $days ->
            *[12] Dec
         } { $day }
     }
-status-sentence = Order { $id } ({ $what }, { WON($total) }), placed { ordered-when }, is { status-name }.
-cannot-cancel = Order { $id } is already { status-name }, so it can't be cancelled.
+status-sentence = Order { $id } ({ $what }, { WON($total) }), placed { ordered-when }, is { order-status }.
+cannot-cancel = Order { $id } is already { order-status }, so it can't be cancelled.
 ask-approval = To { $reject ->
         [yes] turn down
        *[no] approve

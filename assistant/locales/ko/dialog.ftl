@@ -50,16 +50,7 @@ order-summary = { item }{ $more ->
         [0] {""}
        *[other] {" "}외 { $more }개
     }
-# a copy of order-status (shop.ftl) until both land; then reference that one
-status-name = { $status ->
-        [placed] 주문 접수
-        [cancelled] 취소
-        [shipped] 배송 중
-        [delivered] 배송 완료
-        [pending_approval] 승인 대기
-       *[rejected] 승인 거절
-    }
-status = { $id }번 주문({ $summary }, { WON($total) })은 { status-name } 상태예요.
+status = { $id }번 주문({ $summary }, { WON($total) })은 { order-status } 상태예요.
 confirm-cancel = { $id }번 주문({ $summary }, { WON($total) })을 취소할까요?
 cancelled = { $id }번 주문을 취소했어요.
 choice = { $number }번 { $name } { WON($price) }

@@ -5,12 +5,7 @@ error-wrong-pin = 비밀번호가 맞지 않아요. { $attempts_left }번 더 �
 error-pin-required = 주문하려면 비밀번호 네 자리가 필요해요.
 error-pin-changed = 비밀번호가 방금 바뀌었어요. 다시 말씀해 주세요.
 error-payment-required = 등록된 결제 카드가 없어서 주문할 수 없어요. 보호자가 'jangbogi household payment add --token 토큰 --last4 끝네자리'로 카드를 등록해 주세요.
-error-no-address =
-    등록된 { $kind ->
-        [home] 집
-        [locker] 사물함
-       *[store] 매장
-    } 주소가 없어요. 'jangbogi household address add --kind { $kind } ...'로 등록해 주세요.
+error-no-address = 등록된 { delivery-kind } 주소가 없어요. 'jangbogi household address add --kind { $kind } ...'로 등록해 주세요.
 error-nothing-to-order = 주문할 상품이 없어요.
 error-not-confirmed = 확인받지 않은 주문은 할 수 없어요. 다시 주문해 주세요.
 error-confirmation-unknown = 확인받은 주문이 없어요. 다시 주문해 주세요.
