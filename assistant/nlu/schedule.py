@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import Final, NamedTuple, Protocol
+from dataclasses import dataclass
+from typing import Final, NamedTuple
 
 from assistant.nlu.packs import pack_for
 from assistant.nlu.schema import Schedule
@@ -57,8 +58,10 @@ class Frequency(NamedTuple):
     """Where the frequency words end (a day of the month may follow)."""
 
 
-class ScheduleWords(Protocol):
-    """How one language says a schedule (its pack's part of :func:`find_schedule`)."""
+@dataclass(frozen=True)
+class ScheduleWords:
+    """How one language says a schedule (its pack's part of :func:`find_schedule`): its
+    frequency patterns and the readers of its words."""
 
     monthly: Patterns
     """Monthly frequency phrases ("매달", "every other month")."""
@@ -66,34 +69,20 @@ class ScheduleWords(Protocol):
     """Weekly frequency phrases ("격주", "every monday")."""
     daily: Patterns
     """Daily frequency phrases ("매일", "every 3 days")."""
-
-    def prepare(self, text: str) -> str:
-        """The utterance as the patterns expect it (spaces collapsed, case folded ...)."""
-        ...
-
-    def twice_a_day(self, s: str) -> bool:
-        """Two times of day named together ("아침저녁으로"): more than a schedule holds."""
-        ...
-
-    def number(self, word: str) -> int:
-        """A count or interval as matched (두, 2nd, twice); :class:`Unsupported` if none."""
-        ...
-
-    def weekdays(self, s: str) -> tuple[str, ...]:
-        """The weekdays named, in week order."""
-        ...
-
-    def weekly_by_weekday(self, s: str) -> bool:
-        """A weekday said as a repetition without a weekly word ("월요일마다")."""
-        ...
-
-    def day_of_month(self, s: str, ends: tuple[int, ...]) -> int | None:
-        """The one day of the month said (``ends``: where monthly words end)."""
-        ...
-
-    def hour(self, s: str) -> int | None:
-        """The hour of the day said (0-23)."""
-        ...
+    twice_a_day: re.Pattern[str]
+    """Two times of day named together ("아침저녁으로"): more than a schedule holds."""
+    prepare: Callable[[str], str]
+    """The utterance as the patterns expect it (spaces collapsed, case folded ...)."""
+    number: Callable[[str], int]
+    """A count or interval as matched (두, 2nd, twice); :class:`Unsupported` if none."""
+    weekdays: Callable[[str], tuple[str, ...]]
+    """The weekdays named, in week order."""
+    day_of_month: Callable[[str, tuple[int, ...]], int | None]
+    """The one day of the month said (``ends``: where monthly words end)."""
+    hour: Callable[[str], int | None]
+    """The hour of the day said (0-23)."""
+    weekly_by_weekday: Callable[[str], bool] = lambda _s: False
+    """A weekday said as a repetition without a weekly word ("월요일마다")."""
 
 
 def alt(words: Iterable[str]) -> str:
@@ -157,7 +146,7 @@ def find_schedule(text: str, words: ScheduleWords) -> Schedule | None:
     """The recurring schedule said in ``text`` in the language of ``words``, or None (see the
     module doc)."""
     s = words.prepare(text)
-    if words.twice_a_day(s):
+    if words.twice_a_day.search(s):
         return None
     try:
         monthly = frequency(s, words.monthly, words.number)

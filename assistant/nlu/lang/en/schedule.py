@@ -14,6 +14,7 @@ from assistant.nlu.schedule import (
     WEEKEND,
     WORKDAYS,
     Patterns,
+    ScheduleWords,
     Unsupported,
     alt,
     clock,
@@ -167,40 +168,21 @@ def _en_hour(s: str) -> int | None:
     return _EN_PERIOD_HOURS.get(period or "")
 
 
-class EnglishSchedule:
-    """How English says a schedule (:class:`~assistant.nlu.schedule.ScheduleWords`)."""
-
-    monthly = _EN_MONTHLY
-    weekly = _EN_WEEKLY
-    daily = _EN_DAILY
-
-    def prepare(self, text: str) -> str:
-        """Lower case, hyphens and spaces as single spaces, typographic apostrophes plain."""
-        return " ".join(text.lower().replace("-", " ").replace("\u2019", "'").split())
-
-    def twice_a_day(self, s: str) -> bool:
-        """mornings and evenings."""
-        return _EN_TWICE_A_DAY.search(s) is not None
-
-    def number(self, word: str) -> int:
-        """once, twice, 3 times, other, 2nd, second, two, 2 -> int."""
-        return _en_int(word)
-
-    def weekdays(self, s: str) -> tuple[str, ...]:
-        """monday(s), weekdays, weekends."""
-        return _en_weekdays(s)
-
-    def weekly_by_weekday(self, s: str) -> bool:
-        """English always says a weekly word ("every monday", "on mondays")."""
-        return False
-
-    def day_of_month(self, s: str, ends: tuple[int, ...]) -> int | None:
-        """the 15th, day 15."""
-        return _en_day_of_month(s)
-
-    def hour(self, s: str) -> int | None:
-        """at 9, 9 am, 7 o'clock, noon, in the evening."""
-        return _en_hour(s)
+def _en_prepare(text: str) -> str:
+    """Lower case, hyphens and spaces as single spaces, typographic apostrophes plain."""
+    return " ".join(text.lower().replace("-", " ").replace("\u2019", "'").split())
 
 
-ENGLISH_SCHEDULE: Final = EnglishSchedule()
+ENGLISH_SCHEDULE: Final = ScheduleWords(
+    monthly=_EN_MONTHLY,
+    weekly=_EN_WEEKLY,
+    daily=_EN_DAILY,
+    twice_a_day=_EN_TWICE_A_DAY,  # mornings and evenings
+    prepare=_en_prepare,
+    number=_en_int,  # once, twice, 3 times, other, 2nd, second, two, 2
+    weekdays=_en_weekdays,  # monday(s), weekdays, weekends
+    day_of_month=lambda s, _ends: _en_day_of_month(s),  # the 15th, day 15
+    hour=_en_hour,  # at 9, 9 am, 7 o'clock, noon, in the evening
+    # English always says a weekly word ("every monday", "on mondays"): no weekly_by_weekday
+)
+"""How English says a schedule."""

@@ -15,6 +15,7 @@ from assistant.nlu.schedule import (
     WEEKEND,
     WORKDAYS,
     Patterns,
+    ScheduleWords,
     Unsupported,
     alt,
     clock,
@@ -198,40 +199,26 @@ def _ko_hour(s: str) -> int | None:
     return _KO_PERIOD_HOURS[bare.group(0)] if bare else None
 
 
-class KoreanSchedule:
-    """How Korean says a schedule (:class:`~assistant.nlu.schedule.ScheduleWords`)."""
-
-    monthly = _KO_MONTHLY
-    weekly = _KO_WEEKLY
-    daily = _KO_DAILY
-
-    def prepare(self, text: str) -> str:
-        """Spaces collapsed."""
-        return " ".join(text.split())
-
-    def twice_a_day(self, s: str) -> bool:
-        """아침저녁으로."""
-        return _KO_TWICE_A_DAY.search(s) is not None
-
-    def number(self, word: str) -> int:
-        """두, 이, 15, 사흘 -> int."""
-        return _ko_int(word)
-
-    def weekdays(self, s: str) -> tuple[str, ...]:
-        """월요일, 월수금, 주말, 평일."""
-        return _ko_weekdays(s)
-
-    def weekly_by_weekday(self, s: str) -> bool:
-        """월요일마다, 주말마다, 월수금마다."""
-        return any(_ko_weekdays(m.group("wd")) for m in _KO_WEEKDAY_MADA.finditer(s))
-
-    def day_of_month(self, s: str, ends: tuple[int, ...]) -> int | None:
-        """매달 15일."""
-        return _ko_day_of_month(s, ends)
-
-    def hour(self, s: str) -> int | None:
-        """아침 7시, 밤 9시, 저녁."""
-        return _ko_hour(s)
+def _ko_prepare(text: str) -> str:
+    """Spaces collapsed."""
+    return " ".join(text.split())
 
 
-KOREAN_SCHEDULE: Final = KoreanSchedule()
+def _ko_weekly_by_weekday(s: str) -> bool:
+    """월요일마다, 주말마다, 월수금마다."""
+    return any(_ko_weekdays(m.group("wd")) for m in _KO_WEEKDAY_MADA.finditer(s))
+
+
+KOREAN_SCHEDULE: Final = ScheduleWords(
+    monthly=_KO_MONTHLY,
+    weekly=_KO_WEEKLY,
+    daily=_KO_DAILY,
+    twice_a_day=_KO_TWICE_A_DAY,  # 아침저녁으로
+    prepare=_ko_prepare,
+    number=_ko_int,  # 두, 이, 15, 사흘
+    weekdays=_ko_weekdays,  # 월요일, 월수금, 주말, 평일
+    day_of_month=_ko_day_of_month,  # 매달 15일
+    hour=_ko_hour,  # 아침 7시, 밤 9시, 저녁
+    weekly_by_weekday=_ko_weekly_by_weekday,
+)
+"""How Korean says a schedule."""
