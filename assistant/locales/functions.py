@@ -13,18 +13,16 @@ if TYPE_CHECKING:
     from unicode_rbnf import RbnfEngine
 
 PAIRS = {
-    "을": ("을", "를"),
-    "를": ("을", "를"),
-    "은": ("은", "는"),
-    "는": ("은", "는"),
-    "이": ("이", "가"),
-    "가": ("이", "가"),
-    "과": ("과", "와"),
-    "와": ("과", "와"),
-    "이에요": ("이에요", "예요"),
-    "예요": ("이에요", "예요"),
-    "이랑": ("이랑", "랑"),
-    "랑": ("이랑", "랑"),
+    form: pair
+    for pair in [
+        ("을", "를"),
+        ("은", "는"),
+        ("이", "가"),
+        ("과", "와"),
+        ("이에요", "예요"),
+        ("이랑", "랑"),
+    ]
+    for form in pair
 }
 """A particle (either form) -> (after a final consonant, after a vowel)."""
 DIGIT_FINALS = "013678"
