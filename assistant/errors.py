@@ -23,19 +23,8 @@ class ErrorCode(StrEnum):
     UNKNOWN = "error-unknown"
     """Placeholder for an error raised without a code (never shown as is)."""
 
-    # --- errors raised with a developer's text: the text in Korean, a sentence by type in English
     GENERIC = "error-generic"
-    GENERIC_QUANTITY = "error-generic-quantity"
-    GENERIC_OUT_OF_STOCK = "error-generic-out-of-stock"
-    GENERIC_ORDER_STATE = "error-generic-order-state"
-    GENERIC_NOT_FOUND = "error-generic-not-found"
-    GENERIC_PAYMENT = "error-generic-payment"
-    GENERIC_DELIVERY = "error-generic-delivery"
-    GENERIC_CONFIRMATION = "error-generic-confirmation"
-    GENERIC_PIN_REQUIRED = "error-generic-pin-required"
-    GENERIC_NOT_ALLOWED = "error-generic-not-allowed"
-    GENERIC_SCHEDULE = "error-generic-schedule"
-    GENERIC_ACCOUNT = "error-generic-account"
+    """An error raised with a developer's text (configuration, audio, devices): ``$text``."""
 
     # --- catalog, cart, orders (locales/*/errors.ftl)
     QUANTITY_RANGE = "error-quantity-range"
@@ -283,8 +272,6 @@ class JangbogiError(Exception):
     """
 
     exit_code = 1
-    generic = ErrorCode.GENERIC
-    """The message for this type when raised with text instead of a code (``$text`` = the text)."""
 
     def __init__(self, code: ErrorCode | str = ErrorCode.UNKNOWN, /, **fields: Any) -> None:
         self.code: ErrorCode | None = code if isinstance(code, ErrorCode) else None
@@ -347,8 +334,6 @@ class CatalogFormatError(JangbogiError):
 class NotFoundError(JangbogiError):
     """A named household, member, order or product does not exist."""
 
-    generic = ErrorCode.GENERIC_NOT_FOUND
-
     exit_code = 4
 
 
@@ -361,19 +346,13 @@ class ShopError(JangbogiError):
 class InvalidQuantityError(ShopError):
     """A quantity outside the range one order line may hold."""
 
-    generic = ErrorCode.GENERIC_QUANTITY
-
 
 class OutOfStockError(ShopError):
     """Not enough stock to place the order."""
 
-    generic = ErrorCode.GENERIC_OUT_OF_STOCK
-
 
 class OrderStateError(ShopError):
     """The order cannot change to the requested state (e.g. already cancelled)."""
-
-    generic = ErrorCode.GENERIC_ORDER_STATE
 
 
 class AudioError(JangbogiError):
@@ -397,33 +376,23 @@ class SpeechOutputError(JangbogiError):
 class AccountError(ShopError):
     """Account data that cannot be used: a bad card token, PIN, limit or address."""
 
-    generic = ErrorCode.GENERIC_ACCOUNT
-
     exit_code = 2
 
 
 class NotAllowedError(ShopError):
     """This member may not do that (a child approving an order, joining, ...)."""
 
-    generic = ErrorCode.GENERIC_NOT_ALLOWED
-
 
 class PaymentRequiredError(ShopError):
     """No registered payment method: nothing can be ordered until one is added."""
-
-    generic = ErrorCode.GENERIC_PAYMENT
 
 
 class DeliveryError(ShopError):
     """No address, locker or store registered for the chosen delivery."""
 
-    generic = ErrorCode.GENERIC_DELIVERY
-
 
 class ConfirmationError(ShopError):
     """A purchase without a valid confirmation of this conversation (none, expired, used)."""
-
-    generic = ErrorCode.GENERIC_CONFIRMATION
 
 
 class SpendingLimitError(ShopError):
@@ -451,8 +420,6 @@ class PinError(ShopError):
 
 class PinRequiredError(PinError):
     """The household asks for its PIN before a spoken purchase."""
-
-    generic = ErrorCode.GENERIC_PIN_REQUIRED
 
 
 class WrongPinError(PinError):
@@ -485,8 +452,6 @@ class PinLockedError(PinError):
 
 class ScheduleError(JangbogiError):
     """A recurring schedule that cannot be kept: a bad weekday, day of month, time or zone."""
-
-    generic = ErrorCode.GENERIC_SCHEDULE
 
     exit_code = 2
 

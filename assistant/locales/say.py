@@ -78,12 +78,8 @@ class Say:
 
     def error(self, exc: JangbogiError) -> str:
         """What to tell the user about ``exc``: its code's message, or its developer text."""
-        if exc.code is None:
-            # text from a developer or from a not yet coded shop error: each type's sentence
-            # (Korean catalogs show the text itself)
-            from assistant.shop.pricing import MAX_QUANTITY
-
-            return self(type(exc).generic, text=str(exc), max_quantity=MAX_QUANTITY)
+        if exc.code is None:  # a developer's text (configuration, audio, devices)
+            return self(ErrorCode.GENERIC, text=str(exc))
         return self(exc.code, **exc.fields)
 
 

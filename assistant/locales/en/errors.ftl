@@ -1,18 +1,7 @@
 error-unknown = Something went wrong.
 
-# errors raised with a developer's Korean text: a sentence by type
+# errors raised with a developer's text (configuration, audio, devices)
 error-generic = Sorry, that didn't work: { $text }
-error-generic-quantity = Please say a quantity from 1 to { $max_quantity }.
-error-generic-out-of-stock = Sorry, there isn't enough of that in stock.
-error-generic-order-state = That order can no longer be cancelled.
-error-generic-not-found = Sorry, I couldn't find that.
-error-generic-payment = There is no registered card, so I can't order. An adult can add one with 'jangbogi household payment add'.
-error-generic-delivery = There is no address registered for that delivery; add one with 'jangbogi household address add'.
-error-generic-confirmation = That order was not confirmed in time, so nothing was ordered. Please ask again.
-error-generic-pin-required = Please say your four-digit PIN.
-error-generic-not-allowed = Sorry, only an adult can do that.
-error-generic-schedule = Sorry, I can't keep that schedule. Try 'every Monday' or 'every 3 days'.
-error-generic-account = That account change didn't work: { $text }
 
 ## catalog, cart, orders (assistant/shop/cart.py, orders.py)
 
