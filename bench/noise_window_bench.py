@@ -57,6 +57,7 @@ def main() -> int:
 def run(tmp: Path, minutes: float, seed: int, *, checks: bool = True) -> int:
     from assistant.cli import main as cli
     from assistant.cli.voice import grammar_model, voice_grammar
+    from assistant.shop.vocabulary import from_database
     from assistant.speech.grammar import ANSWER_WORDS
     from assistant.speech.recogniser import load_model, resolve_model
     from assistant.store import db
@@ -78,7 +79,8 @@ def run(tmp: Path, minutes: float, seed: int, *, checks: bool = True) -> int:
     for url in (noise_url, answer_url):
         assert cli(["demo", "init", "--db", url]) == 0
     model_path = resolve_model(None)
-    grammar = voice_grammar(db.session_factory(db.open_engine(noise_url)), model_path)
+    vocabulary = from_database(db.session_factory(db.open_engine(noise_url)))
+    grammar = voice_grammar(list(vocabulary.phrases), model_path)
     model = grammar_model(model_path, [*grammar, "장보기", *ANSWER_WORDS])
     rig = WindowRig(noise_url, model, grammar)
     judge_ms: list[float] = []

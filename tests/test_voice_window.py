@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from assistant.cli.voice import voice_grammar
+from assistant.shop.vocabulary import from_database
 from assistant.speech.recogniser import load_model, resolve_model
 from assistant.store import db
 from tests.household_noise import KINDS, episodes
@@ -46,7 +47,8 @@ def _orders(url: str) -> list[tuple[Any, ...]]:
 
 def _rig(db_url: str) -> WindowRig:
     model_path = resolve_model(None)
-    grammar = voice_grammar(db.session_factory(db.open_engine(db_url)), model_path)
+    vocabulary = from_database(db.session_factory(db.open_engine(db_url)))
+    grammar = voice_grammar(list(vocabulary.phrases), model_path)
     return WindowRig(db_url, load_model(model_path), grammar)
 
 
