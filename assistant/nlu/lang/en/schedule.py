@@ -1,6 +1,6 @@
 """English schedule phrases: every other week, on mondays at 9 am, the 15th of every month.
 
-The words of :class:`EnglishSchedule`; :func:`assistant.nlu.schedule.find_schedule` reads them.
+The words of ``ENGLISH_SCHEDULE``; :func:`assistant.nlu.schedule.find_schedule` reads them.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Korean schedule phrases: 매주 월요일마다, 격주 토요일 아침, 한 달에 한 번 15일, 사흘마다.
 
-The words of :class:`KoreanSchedule`; :func:`assistant.nlu.schedule.find_schedule` reads them.
+The words of ``KOREAN_SCHEDULE``; :func:`assistant.nlu.schedule.find_schedule` reads them.
 """
 
 from __future__ import annotations
