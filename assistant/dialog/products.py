@@ -82,7 +82,7 @@ class ProductFlow(Flow):
                 shown, quantity, then, usual, expires_at=self.session.until(now)
             )
             choose = self.r.choose_usual if usual else self.r.choose
-            return str(choose(phrase, shown, self.shop.member_pricing(), len(options)))
+            return choose(phrase, shown, self.shop.member_pricing(), len(options))
         return then(options[0], quantity, now)
 
     def usual_first(

@@ -141,12 +141,6 @@ def zone(name: str) -> ZoneInfo:
         raise ScheduleError(ErrorCode.SCHEDULE_ZONE, name=name) from exc
 
 
-def instant(rec: Recurrence, tz: ZoneInfo, day: date) -> datetime:
-    """The one UTC instant of ``rec``'s time of day on local ``day`` (see the module doc)."""
-    local = datetime.combine(day, time(rec.hour, rec.minute), tzinfo=tz)  # fold=0
-    return local.astimezone(UTC)
-
-
 class _Shape(NamedTuple):
     """What the run days of a recurrence depend on besides where counting starts (a tuple:
     a cheap key of :func:`_block`)."""
@@ -288,8 +282,9 @@ def days_from(rec: Recurrence, start: date) -> Iterator[date]:
 
 
 def _runs(rec: Recurrence, tz: ZoneInfo, start: date) -> Iterator[tuple[date, datetime]]:
-    """Each run day from ``start`` on with its UTC instant (:func:`instant`), until the
-    calendar ends."""
+    """Each run day from ``start`` on with its one UTC instant: the time of day in ``tz``,
+    the first of a repeated hour and the old offset in a skipped one (``fold=0``, see the
+    module doc), until the calendar ends."""
     clock = time(rec.hour, rec.minute)
     for day in days_from(rec, start):
         try:
@@ -372,14 +367,14 @@ def stretch(rec: Recurrence, tz: ZoneInfo, start: datetime, end: datetime) -> St
                  None)  # fmt: skip
     if first is None or first[1] > end:
         return None
+    plan = _plan(rec)
     # the last two occurrences lie within two gaps (and a week for clock changes) of the end
-    lo = max(first[0], _local_day(end, tz, -(2 * _plan(rec).gap + 7)))
+    lo = max(first[0], _local_day(end, tz, -(2 * plan.gap + 7)))
     lasts: list[tuple[date, datetime]] = []
     for run in _runs(rec, tz, lo):
         if run[1] > end:
             break
         lasts = [*lasts[-1:], run]
-    plan = _plan(rec)
     count = _index(plan, lasts[-1][0]) - _index(plan, first[0]) + 1
     before = lasts[0][1] if count > 1 else None
     return Stretch(count, first[1], lasts[-1][1], before)
