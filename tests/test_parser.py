@@ -89,7 +89,8 @@ def test_parse_command_prints_the_schema() -> None:
     first, second = (json.loads(line) for line in result.lines)
     assert set(first) == {"text", "lang", "intent", "confidence", "slots"}
     assert set(first["slots"]) == {
-        "product", "quantity", "unit", "schedule", "delivery", "not_a_count"
+        "product", "quantity", "unit", "size", "items", "reference", "schedule", "delivery",
+        "not_a_count",
     }  # fmt: skip
     assert first["intent"] in INTENTS and first["intent"] == "order"
     assert 0.0 <= first["confidence"] <= 1.0

@@ -39,6 +39,14 @@ class IntentName(StrEnum):
     SUGGEST = "suggest"
     APPROVAL = "approval"
     RESUME_SUBSCRIPTION = "resume_subscription"
+    CHANGE = "change"
+    """A correction of the open question: "두 개로 바꿔 줘", "아니 매일우유로", "make that two"."""
+    RECEIPT = "receipt"
+    """"영수증 보여 줘", "receipt for my last order"."""
+    CLEAR_CART = "clear_cart"
+    """"장바구니 비워 줘", "empty my cart"."""
+    ORDER_HISTORY = "order_history"
+    """"뭐 주문했었지?", "what did I order?"."""
 
     @property
     def traits(self) -> Traits:
@@ -95,5 +103,9 @@ TRAITS: dict[IntentName, Traits] = {
     _I.HELP: Traits(interrupts=True),
     _I.SUGGEST: Traits(interrupts=True),
     _I.APPROVAL: Traits(interrupts=True),
+    _I.CHANGE: Traits(slots="item"),
+    _I.RECEIPT: Traits(slots="item", interrupts=True),
+    _I.CLEAR_CART: Traits(interrupts=True),
+    _I.ORDER_HISTORY: Traits(slots="item", interrupts=True),
 }
 """Every intent's traits; an intent not listed here is :data:`PLAIN`."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from assistant.nlu.analysis import normal_form
 from assistant.nlu.grammar import lookup
@@ -121,5 +122,8 @@ class IntentParser:
             counted = slots.product is not None and kept == "item"
             quantity, unit = (slots.quantity, slots.unit) if counted else (None, None)
             odd = slots.not_a_count if counted else None  # "0.5개": refused, never rounded
-            slots = Slots(slots.product, quantity, unit, None, slots.delivery, odd)
+            items = slots.items if counted else tuple(replace(i, quantity=None, unit=None)
+                                                      for i in slots.items)  # fmt: skip
+            slots = replace(slots, quantity=quantity, unit=unit, schedule=None,
+                            not_a_count=odd, items=items)  # fmt: skip
         return Intent(text, lang, name, 0.9, slots)

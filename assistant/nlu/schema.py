@@ -43,6 +43,29 @@ class Schedule:
 
 
 @dataclass(frozen=True)
+class Item:
+    """One line of a request: "우유 1리터 두 개" -> product 우유, quantity 2, unit 개, size 1L."""
+
+    product: str | None
+    """The product phrase as heard, without its size (catalog matching happens in the shop)."""
+    quantity: int | None = None
+    """How many (never a size: "쌀 10kg" has no quantity)."""
+    unit: str | None = None
+    """Counting word as said (개, 판, 박스, pack ...)."""
+    size: str | None = None
+    """The pack size said, normalised: ``1L``, ``500ml``, ``10kg``, ``500g``, ``30구``,
+    ``12개입``, ``30롤``, ``100매`` (see :func:`assistant.nlu.sizes.normal_size`)."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "product": self.product,
+            "quantity": self.quantity,
+            "unit": self.unit,
+            "size": self.size,
+        }
+
+
+@dataclass(frozen=True)
 class Slots:
     """What an utterance names besides its intent; absent slots are None."""
 
@@ -59,16 +82,36 @@ class Slots:
     not_a_count: str | None = None
     """A quantity said that is not a whole count ("0.5", "1/2", "1e9"), as said: refused,
     never rounded or read in part (``quantity`` is then None)."""
+    size: str | None = None
+    """The first item's pack size, normalised (see :attr:`Item.size`)."""
+    items: tuple[Item, ...] = ()
+    """Every line of the request, in the order said ("우유랑 계란 한 판"): empty when no
+    product was named; the first item is also ``product``/``quantity``/``unit``/``size``."""
+    reference: bool = False
+    """The request points back at the last order or item ("아까 그거", "방금 주문한 거",
+    "the last one", "that") instead of naming a product."""
 
     def to_json(self) -> dict[str, Any]:
         return {
             "product": self.product,
             "quantity": self.quantity,
             "unit": self.unit,
+            "size": self.size,
+            "items": [i.to_json() for i in self.items],
+            "reference": self.reference,
             "schedule": self.schedule.to_json() if self.schedule else None,
             "delivery": self.delivery,
             "not_a_count": self.not_a_count,
         }
+
+    @property
+    def lines(self) -> tuple[Item, ...]:
+        """The items of the request; a request with a product but no list is one item."""
+        if self.items:
+            return self.items
+        if self.product is None:
+            return ()
+        return (Item(self.product, self.quantity, self.unit, self.size),)
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from assistant.shop.matching import ProductMatcher
 from assistant.shop.orders import OrderView
 from assistant.shop.pricing import Quote, member_pricing_applies
 from assistant.shop.receipt import Receipt, build_receipt
+from assistant.shop.sizes import same_size
 from assistant.store.db import transaction
 from assistant.store.models import Channel, DeliveryKind, Member, Product, Role
 
@@ -64,6 +65,8 @@ class ProductView:
     """Number of ratings."""
     stock: int
     """Items in stock."""
+    size: str = ""
+    """Pack size as the catalog writes it (1L, 30구, 12개입)."""
 
 
 @dataclass(frozen=True)
@@ -95,7 +98,7 @@ class PurchaseRequest:
 def product_view(p: Product) -> ProductView:
     return ProductView(
         p.id, p.sku, p.display_name, p.name_en, p.brand, p.unit, p.price, p.member_price,
-        p.rating_tenths, p.rating_count, p.stock,
+        p.rating_tenths, p.rating_count, p.stock, p.size,
     )  # fmt: skip
 
 
@@ -179,14 +182,20 @@ class ShopService:
                 self._matcher = ProductMatcher(catalog_entry(p) for p in products)
         return self._matcher
 
-    def find_products(self, phrase: str) -> list[ProductView]:
-        """Catalog products that ``phrase`` may mean, best first; empty if none."""
+    def find_products(self, phrase: str, size: str | None = None) -> list[ProductView]:
+        """Catalog products that ``phrase`` may mean, best first; empty if none. A ``size``
+        said ("1L", "10kg", as the parser writes it) keeps the products of that size
+        when any has it."""
         candidates = self.matcher().match(phrase)
         if not candidates:
             return []
         with transaction(self._factory) as session:
             found = [session.get(Product, c.product_id) for c in candidates]
-            return [product_view(p) for p in found if p is not None]
+            views = [product_view(p) for p in found if p is not None]
+        if size is not None:
+            sized = [v for v in views if same_size(size, v.size)]
+            views = sized or views
+        return views
 
     def member_pricing(self) -> bool:
         """Whether this household pays member prices right now."""
