@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from assistant.dialog.pending import PendingChoice
-from assistant.dialog.products import ProductFlow, pick
+from assistant.dialog.pending import Basket, PendingChoice
+from assistant.dialog.products import ProductFlow, pack_notes, pick
 from assistant.dialog.purchase import PurchaseFlow
 from assistant.dialog.session import Flow
 from assistant.errors import OutOfStockError
@@ -23,8 +23,28 @@ class CartFlow(Flow):
     purchase: PurchaseFlow
 
     def add(self, intent: Intent, now: datetime) -> str:
-        """ "계란 한 판 장바구니에 담아 줘": which product, then into the cart."""
-        return self.products.requested(intent, now, self._add)
+        """ "계란 한 판 장바구니에 담아 줘", "우유랑 계란 담아 줘": which product for each item,
+        then all into the cart."""
+        return self.products.basket_requested(intent, now, self._add_basket)
+
+    def _add_basket(self, basket: Basket, now: datetime) -> str:
+        """Every line into the cart, said in one reply (one line: as before, with the closest
+        product in stock offered when it has run out)."""
+        notes = pack_notes(self.r, basket.lines)
+        if len(basket.lines) == 1:
+            line = basket.lines[0]
+            return " ".join([*notes, self._add(line.product, line.quantity, now)])
+        added, problems = [], []
+        for line in basket.lines:
+            try:
+                self.shop.add_to_cart(line.product.id, line.quantity, now)
+                added.append(line)
+            except OutOfStockError as exc:
+                problems.append(self.r.error(exc))
+        said = [*notes, *problems]
+        if added:
+            said.append(self.r.added_lines(added, len(self.shop.cart())))
+        return " ".join(said)
 
     def _add(self, product: ProductView, quantity: int | None, now: datetime) -> str:
         count = quantity if quantity is not None else 1

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
+from assistant.nlu.schema import Item
 from assistant.reorder.conversation import SubscribeRequest
 from assistant.reorder.service import SubscriptionView
 from assistant.shop.advisor import SubscriptionOffer
@@ -22,6 +23,61 @@ from assistant.store.models import DeliveryKind
 
 Pick = Callable[[ProductView, int | None, datetime], str]
 """What to do with the product picked and the quantity asked for; returns the answer."""
+
+
+@dataclass(frozen=True)
+class BasketLine:
+    """One line of a request, its product found: what the order question (or the cart) gets."""
+
+    phrase: str
+    """The product as the household said it ("우유"): a later correction is matched to it."""
+    product: ProductView
+    """The product chosen."""
+    quantity: int
+    """How many, in the product's own unit (boxes of a 12-pack)."""
+    said: int | None = None
+    """The count said in a unit the product is not sold by ("햇반 3개" on a 12-pack: 3, and
+    ``quantity`` is the packs that hold it): the question explains the pack; else None."""
+
+
+@dataclass(frozen=True)
+class Basket:
+    """A request of one or more items, resolved item by item ("우유랑 계란 한 판")."""
+
+    lines: tuple[BasketLine, ...] = ()
+    """The items whose product is known, in the order said."""
+    todo: tuple[Item | BasketLine, ...] = ()
+    """What follows the current item: items still to find, lines already found (a
+    correction of one line keeps the others)."""
+    current: Item | None = None
+    """The item a "which one?" is asked about."""
+    of: int = 1
+    """How many items the request named."""
+    missing: tuple[str, ...] = ()
+    """Phrases of items not sold (said, and left out)."""
+    delivery: DeliveryKind | None = None
+    """Where this order goes when said in the conversation; None: the household's default."""
+    request: str = "order"
+    """The intent that asked (``order``, ``add_to_cart``): the same request naming one of
+    the options offered answers "which one?"."""
+
+    @property
+    def index(self) -> int:
+        """The current item's place in the request, from 1."""
+        return self.of - len(self.todo)
+
+    @property
+    def wanted(self) -> tuple[tuple[int, int], ...]:
+        """(product id, quantity) of every line, a product said twice counted once."""
+        counts: dict[int, int] = {}
+        for ln in self.lines:
+            counts[ln.product.id] = counts.get(ln.product.id, 0) + ln.quantity
+        return tuple(counts.items())
+
+
+Done = Callable[[Basket, datetime], str]
+"""What to do with a basket whose every item has its product (ask to order it, put it in
+the cart); returns the answer."""
 OnPin = Callable[[str, datetime], str]
 """What to do with the PIN; returns the answer, raises ``WrongPinError`` to have it said
 again."""
@@ -55,6 +111,9 @@ class PendingOrder(Question):
     """Chosen in this conversation; None: the household's default."""
     reorder_of: OrderView | None = None
     """The earlier order this one repeats."""
+    basket: Basket | None = None
+    """The request's lines with the phrases said (a correction changes one of them); None
+    for a checkout, a reorder or a suggestion."""
 
 
 @dataclass(frozen=True)
@@ -97,6 +156,14 @@ class PendingChoice(Question):
     """The request to go on with (order, put in the cart, take out, subscribe)."""
     usual: bool = False
     """The first option is the household's usual one ("응" picks it)."""
+    phrase: str = ""
+    """The product as said ("우유"), named when the question is asked again."""
+    basket: Basket | None = None
+    """For an order or a cart request: the lines found so far, the item asked about
+    (``basket.current``, item ``basket.index`` of ``basket.of``), the items after it and the
+    delivery said meanwhile; None for other choices."""
+    done: Done | None = None
+    """What the basket goes on to once complete (``then`` continues the basket into it)."""
 
 
 @dataclass(frozen=True)

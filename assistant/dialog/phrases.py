@@ -19,6 +19,7 @@ from assistant.locales.speaking import Line, Said, line, named, nouns, placed_at
 from assistant.shop.pricing import MAX_QUANTITY
 
 if TYPE_CHECKING:
+    from assistant.dialog.pending import BasketLine
     from assistant.errors import JangbogiError
     from assistant.nlu.schema import Schedule
     from assistant.shop.accounts import AccountView
@@ -82,13 +83,11 @@ class Phrases:
         )
 
     def confirm_order(self, q: Quote, notes: str = "") -> str:
-        first = q.lines[0]
-        if len(q.lines) == 1:
-            what = self.item(first)
-        else:
-            what = self.say(
-                Msg.FIRST_AND_MORE, **named(first.name, first.name_en), more=len(q.lines) - 1
-            )
+        """The order question; several lines are each named (what, how many) and the total."""
+        if len(q.lines) > 1:
+            what = self._join([self.item(ln) for ln in q.lines])
+            return self.say(Msg.CONFIRM_ITEMS, what=what, price=self.price_phrase(q), notes=notes)
+        what = self.item(q.lines[0])
         return self.say(Msg.CONFIRM_ORDER, what=what, price=self.price_phrase(q), notes=notes)
 
     def placed(self, order: OrderView, new: bool) -> str:
@@ -317,10 +316,7 @@ class Phrases:
 
     def confirm_items(self, q: Quote, notes: str = "") -> str:
         """A confirmation that names every line (suggestions of several products)."""
-        if len(q.lines) == 1:
-            return self.confirm_order(q, notes)
-        what = self._join([self.item(ln) for ln in q.lines])
-        return self.say(Msg.CONFIRM_ITEMS, what=what, price=self.price_phrase(q), notes=notes)
+        return self.confirm_order(q, notes)
 
     def running_out(self, items: Sequence[DueItem], q: Quote, notes: str = "") -> str:
         """How long since each product was bought, and the confirmation of the order."""
@@ -363,3 +359,40 @@ class Phrases:
 
     def never_bought(self, phrase: str) -> str:
         return self.say(Msg.NEVER_BOUGHT, phrase=phrase)
+
+    # -- issue 14, basket: several items in one request, packs, corrections ----------------
+
+    def choose_item(
+        self,
+        phrase: str,
+        options: Sequence[ProductView],
+        member_pricing: bool,
+        total: int,
+        usual: bool,
+    ) -> str:
+        """ "우유는 어떤 걸로 할까요? 1번 …": which one, for one item of a request of several."""
+        parts = self._choices(options, member_pricing)
+        return self.say(Msg.CHOOSE_ITEM, phrase=phrase, usual=usual, first=parts[0],
+                        more=len(parts) > 1, others=self._join(parts[1:]),
+                        options=self._join(parts),
+                        hidden=max(total - len(options), 0))  # fmt: skip
+
+    def delivery_this_order(self, kind: DeliveryKind, label: str | None) -> str:
+        """A place said while a product is chosen: for this order only."""
+        return self.say(Msg.DELIVERY_THIS_ORDER, **placed_at(kind, label))
+
+    def pack_size(self, ln: BasketLine, per_pack: int) -> str:
+        """ "햇반은 12개입 1박스 단위예요.": a count said in pieces of a product sold in packs."""
+        p = ln.product
+        return self.say(Msg.PACK_SIZE, phrase=ln.phrase, **product(p), size=p.size,
+                        per_pack=per_pack, said=ln.said or 0, packs=ln.quantity)  # fmt: skip
+
+    def which_line(self, lines: Sequence[BasketLine]) -> str:
+        """A correction that does not say which of several lines it changes."""
+        names = [self.say(Msg.ITEM, **product(ln.product), quantity=ln.quantity) for ln in lines]
+        return self.say(Msg.WHICH_LINE, lines=self._join(names))
+
+    def added_lines(self, lines: Sequence[BasketLine], count: int) -> str:
+        """Several lines put in the cart, each named."""
+        names = [self.say(Msg.ITEM, **product(ln.product), quantity=ln.quantity) for ln in lines]
+        return self.say(Msg.ADDED_LINES, what=self._join(names), count=count)

@@ -7,23 +7,35 @@ asks. Nothing is spent without a "yes" to a question naming what, how much and w
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
-from assistant.dialog.pending import PendingOrder, PendingPin
-from assistant.dialog.products import ProductFlow
+from assistant.dialog.pending import Basket, BasketLine, PendingOrder, PendingPin
+from assistant.dialog.products import DEFAULT_WORDS, ProductFlow, pack_notes
 from assistant.dialog.session import Flow, interrupts
 from assistant.errors import JangbogiError, OutOfStockError, WrongPinError
 from assistant.nlu.intents import IntentName
-from assistant.nlu.schema import Intent
-from assistant.shop.orders import OrderView
+from assistant.nlu.schema import Intent, Item
+from assistant.shop.matching import to_key
+from assistant.shop.orders import OrderView, check_quantity
 from assistant.shop.pricing import Quote
 from assistant.shop.service import ProductView
 from assistant.store.models import Channel, DeliveryKind, OrderStatus
 
-_DEFAULT_WORDS = re.compile(r"앞으로|기본|항상|매번|늘|from now on|always|default", re.I)
+_QUANTITY_ONLY = frozenset({IntentName.ORDER, IntentName.NONE})
+"""Intents a bare count may come as ("두 개로"), depending on the parser."""
+
+
+def corrects(intent: Intent) -> bool:
+    """The utterance corrects the open order question: ``change``, or a bare count (or
+    size) without a product."""
+    slots = intent.slots
+    if intent.name == IntentName.CHANGE:
+        return True
+    bare = not slots.product and not slots.items
+    return intent.name in _QUANTITY_ONLY and bare and (slots.quantity or slots.size) is not None
+
 
 AfterOrder = Callable[[OrderView, datetime], str]
 """Said after a new order is placed (a subscription offer), or ""."""
@@ -39,14 +51,42 @@ class PurchaseFlow(Flow):
     """What follows a new order (the subscription offer after a steady rhythm)."""
 
     def order(self, intent: Intent, now: datetime) -> str:
-        """ "우유 두 개 주문해 줘": which product, then the order question."""
+        """ "우유 두 개 주문해 줘", "우유랑 계란 한 판 …": which product for each item, then one
+        order question naming every line."""
         slots = intent.slots
         delivery = DeliveryKind(slots.delivery) if slots.delivery else None
-        return self.products.requested(
-            intent,
-            now,
-            lambda product, quantity, at: self.order_one(product, quantity, at, delivery),
-        )
+        return self.products.basket_requested(intent, now, self.order_basket, delivery)
+
+    def order_basket(self, basket: Basket, now: datetime) -> str:
+        """The order question for every line of ``basket`` (a count said in pieces of a pack
+        explained first), or the closest product in stock for a line that is not."""
+        notes = pack_notes(self.r, basket.lines)
+        try:
+            question = self.ask(basket.wanted, now, delivery=basket.delivery, basket=basket)
+        except OutOfStockError as exc:
+            question = self._basket_alternative(basket, exc, now)
+        return " ".join([*notes, question])
+
+    def _basket_alternative(self, basket: Basket, exc: OutOfStockError, now: datetime) -> str:
+        """A line without enough stock: the closest product in its place (asked about), or
+        the order without it."""
+        problem = self.r.error(exc)
+        short = [ln for ln in basket.lines if ln.product.name == exc.fields.get("name")]
+        if not short:
+            raise exc
+        line = short[0]
+        alt = self.shop.alternative(line.product.id, line.quantity)
+        if alt is None and len(basket.lines) == 1:
+            return self.r.out_of_stock(problem, None)
+        others = tuple(ln for ln in basket.lines if ln is not line)
+        if alt is None:
+            rest = replace(basket, lines=others)
+            return f"{problem} {self.order_basket(rest, now)}"
+        at = basket.lines.index(line)
+        swapped = BasketLine(line.phrase, alt, line.quantity)
+        lines = (*basket.lines[:at], swapped, *basket.lines[at + 1 :])
+        question = self.order_basket(replace(basket, lines=lines), now)
+        return self.r.out_of_stock(problem, question)
 
     def order_one(
         self,
@@ -71,6 +111,7 @@ class PurchaseFlow(Flow):
         delivery: DeliveryKind | None = None,
         reorder_of: OrderView | None = None,
         ask: Callable[[Quote, str], str] | None = None,
+        basket: Basket | None = None,
     ) -> str:
         """Check the rules with the shop and ask "주문할까요?" (or say why not).
 
@@ -91,7 +132,8 @@ class PurchaseFlow(Flow):
         notes = self.r.purchase_notes(req.quote, req.needs_approval, place)
         self.session.pending = PendingOrder(
             wanted, req.token, req.quote, req.needs_approval,
-            checkout=checkout, delivery=delivery, reorder_of=reorder_of, expires_at=req.expires_at,
+            checkout=checkout, delivery=delivery, reorder_of=reorder_of, basket=basket,
+            expires_at=req.expires_at,
         )  # fmt: skip
         if ask is not None:
             return ask(req.quote, notes)
@@ -103,8 +145,11 @@ class PurchaseFlow(Flow):
 
     def answer(self, pending: PendingOrder, intent: Intent, now: datetime) -> str | None:
         """The answer to the order question; None when the utterance starts something new."""
-        if intent.name == IntentName.SET_DELIVERY and intent.slots.delivery is not None:
+        slots = intent.slots
+        if intent.name == IntentName.SET_DELIVERY and slots.delivery is not None:
             return self._redeliver(pending, intent, now)
+        if corrects(intent):
+            return self._correct(pending, intent, now)
         return self.yes_or_no(
             intent,
             lambda: self._confirmed(pending, now),
@@ -150,15 +195,78 @@ class PurchaseFlow(Flow):
         """'사물함으로 받을게' while an order question is open: ask again with that delivery."""
         kind = DeliveryKind(intent.slots.delivery or "home")
         prefix = ""
-        if _DEFAULT_WORDS.search(intent.text):
+        if DEFAULT_WORDS.search(intent.text):
             self.shop.set_default_delivery(kind)
             prefix = self.r.delivery_set(kind, self.shop.account().place(kind)) + " "
         self.session.drop()
+        if pending.basket is not None:
+            return prefix + self.order_basket(replace(pending.basket, delivery=kind), now)
         question = self.ask(
             pending.wanted, now, checkout=pending.checkout, delivery=kind,
             reorder_of=pending.reorder_of,
         )  # fmt: skip
         return prefix + question
+
+    # -- corrections: "두 개로 바꿔 줘", "아니 매일우유로", "1리터짜리로" ---------------------
+
+    def _correct(self, pending: PendingOrder, intent: Intent, now: datetime) -> str:
+        """Change the quantity, product, size or delivery of the open order question and ask
+        again with the new lines (a new ticket; the old one is dropped)."""
+        slots = intent.slots
+        if slots.quantity is not None:
+            check_quantity(slots.quantity)
+        if pending.checkout:  # the cart's content is changed in the cart
+            return f"{self.r.ASK_YES_NO} {self._repeat(pending)}"
+        basket = pending.basket or self._basket_of(pending)
+        delivery = DeliveryKind(slots.delivery) if slots.delivery else basket.delivery
+        at = self._line_meant(basket, slots.product)
+        if at is None:
+            if not (slots.product or slots.quantity or slots.size):  # only a place
+                return self._redeliver(pending, intent, now)
+            return f"{self.r.which_line(basket.lines)} {self._repeat(pending)}"
+        line = basket.lines[at]
+        new: Item | BasketLine
+        quantity = slots.quantity if slots.quantity is not None else line.quantity
+        if slots.product and not self._is_line(line, slots.product):
+            new = Item(slots.product, quantity, None, slots.size)  # "아니 매일우유로"
+        elif slots.size is not None:
+            new = Item(line.phrase, quantity, None, slots.size)  # "1리터짜리로"
+        else:
+            new = BasketLine(line.phrase, line.product, quantity)  # "두 개로", counted in packs
+        self.session.drop()
+        todo = (*basket.lines[:at], new, *basket.lines[at + 1 :])
+        again = Basket(todo=todo, of=len(todo), delivery=delivery, request=basket.request)
+        return self.products.resolve(again, self.order_basket, now)
+
+    def _basket_of(self, pending: PendingOrder) -> Basket:
+        """A basket for an order question asked without one (a reorder, a suggestion)."""
+        found = {p.id: p for p in self.shop.products_by_id([i for i, _ in pending.wanted])}
+        lines = tuple(
+            BasketLine(found[i].name, found[i], q) for i, q in pending.wanted if i in found
+        )
+        return Basket(lines=lines, of=len(lines), delivery=pending.delivery)
+
+    def _line_meant(self, basket: Basket, phrase: str | None) -> int | None:
+        """Which line a correction changes: the only one, or the one ``phrase`` names (its
+        product, or the words first said for it); None when it cannot be told."""
+        lines = basket.lines
+        if not phrase:
+            return 0 if len(lines) == 1 else None
+        named = [i for i, ln in enumerate(lines) if self._is_line(ln, phrase)]
+        if len(named) == 1:
+            return named[0]
+        key = to_key(phrase)
+        related = [
+            i for i, ln in enumerate(lines)
+            if (said := to_key(ln.phrase)) and (said in key or key in said)
+        ]  # fmt: skip
+        if len(related) == 1:
+            return related[0]
+        return 0 if len(lines) == 1 else None
+
+    def _is_line(self, line: BasketLine, phrase: str) -> bool:
+        """``phrase`` names the line's own product ("우유는 두 개로")."""
+        return any(p.id == line.product.id for p in self.shop.find_products(phrase))
 
     def _alternative(
         self,

@@ -201,6 +201,20 @@ class Msg(StrEnum):
     """Phrases.confirm_usual_basket (question)."""
     NEVER_BOUGHT = "never-bought"
     """Phrases.never_bought (phrase)."""
+
+    # issue 14, basket: several items in one request, packs, corrections (dialog.ftl)
+    CHOOSE_ITEM = "choose-item"
+    """Phrases.choose_item: "which one?" about one item of several (phrase, usual, first,
+    more, others, options, hidden)."""
+    DELIVERY_THIS_ORDER = "delivery-this-order"
+    """Phrases.delivery_this_order: a place said for this order only (kind, labelled, label)."""
+    PACK_SIZE = "pack-size"
+    """Phrases.pack_size: a count said in pieces of a product sold in packs (phrase, name,
+    name_en, size, per_pack, unit, said, packs)."""
+    WHICH_LINE = "which-line"
+    """Phrases.which_line: a correction that does not say which line (lines)."""
+    ADDED_LINES = "added-lines"
+    """Phrases.added_lines: several lines put in the cart (what, count)."""
     ASK_SCHEDULE = "ask-schedule"
     """ReorderPhrases.ASK_SCHEDULE."""
     ASK_SCHEDULE_AGAIN = "ask-schedule-again"

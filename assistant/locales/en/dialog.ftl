@@ -288,3 +288,20 @@ subscribe-phrase = subscribe to { $noun_en } { $freq ->
 confirm-usual = Your usual: { $question }
 confirm-usual-basket = Your usual order: { $question }
 never-bought = You haven't ordered { $phrase } before.
+
+## issue 14, basket: several items in one request, packs, corrections
+
+choose-item = Which { $phrase } would you like? { $usual ->
+        [yes] Your usual is { $first }{ $more ->
+            [yes] ; others: { $others }
+           *[no] {""}
+        }
+       *[no] { $options }
+    }{ $hidden ->
+        [0] {""}
+       *[other] {" "}({ $hidden } more)
+    }.
+delivery-this-order = This order goes to { place-phrase }.
+pack-size = { $name_en } comes in packs of { $per_pack }.
+which-line = Which one should I change ({ $lines })?
+added-lines = Added { $what } to your cart. It has { products } now.

@@ -265,3 +265,20 @@ subscribe-phrase = { $freq ->
 confirm-usual = 늘 사시던 { $question }
 confirm-usual-basket = 늘 사시던 상품으로 { $question }
 never-bought = 전에 주문하신 { $phrase }{ PARTICLE($phrase, "이") } 없어요.
+
+## issue 14, basket: several items in one request, packs, corrections
+
+choose-item = { $phrase }{ PARTICLE($phrase, "은") } 어떤 걸로 할까요? { $usual ->
+        [yes] 늘 사시던 { $first }{ $more ->
+            [yes] , 그 밖에 { $others }
+           *[no] {""}
+        }
+       *[no] { $options }
+    }{ $hidden ->
+        [0] {""}
+       *[other] {" "}(그 밖에 { $hidden }가지 더)
+    }.
+delivery-this-order = 이번 주문은 { place-phrase }으로 받을게요.
+pack-size = { $phrase }{ PARTICLE($phrase, "은") } { $size } 1{ $unit } 단위예요.
+which-line = 어느 상품을 바꿀지 말씀해 주세요({ $lines }).
+added-lines = { $what }{ PARTICLE($what, "을") } 장바구니에 담았어요. 지금 장바구니에 { $count }가지 상품이 있어요.
