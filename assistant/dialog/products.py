@@ -81,9 +81,11 @@ def pick(options: tuple[ProductView, ...], text: str) -> tuple[ProductView, ...]
         return ()
 
     def score(p: ProductView) -> float:
-        name = to_key(p.name)
-        partial = fuzz.partial_ratio(key, name) if len(key) >= 6 else 0.0
-        return max(fuzz.ratio(key, name), fuzz.ratio(key, to_key(p.brand)), partial)
+        names = (to_key(p.name), to_key(p.name_en))  # "풀무원 특란", "Pulmuone eggs"
+        partial = max(fuzz.partial_ratio(key, n) for n in names) if len(key) >= 6 else 0.0
+        brand = to_key(p.name_en.split()[0]) if p.name_en else ""
+        return max(*(fuzz.ratio(key, n) for n in names), fuzz.ratio(key, to_key(p.brand)),
+                   fuzz.ratio(key, brand), partial)  # fmt: skip
 
     scores = [score(p) for p in options]
     best = max(scores)

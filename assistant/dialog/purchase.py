@@ -7,6 +7,7 @@ asks. Nothing is spent without a "yes" to a question naming what, how much and w
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -23,6 +24,8 @@ from assistant.shop.pricing import Quote
 from assistant.shop.service import ProductView
 from assistant.store.models import Channel, DeliveryKind, OrderStatus
 
+_SIZE = re.compile(r"\s*\d+(?:\.\d+)?\s*(?:ml|l|kg|g|구|개입|롤|매)$", re.I)
+""""서울우유 흰우유 1L": a size left in a phrase, dropped when another size is asked for."""
 _QUANTITY_ONLY = frozenset({IntentName.ORDER, IntentName.NONE})
 """Intents a bare count may come as ("두 개로"), depending on the parser."""
 
@@ -230,7 +233,7 @@ class PurchaseFlow(Flow):
         if slots.product and not self._is_line(line, slots.product):
             new = Item(slots.product, quantity, None, slots.size)  # "아니 매일우유로"
         elif slots.size is not None:
-            new = Item(line.phrase, quantity, None, slots.size)  # "1리터짜리로"
+            new = Item(_SIZE.sub("", line.phrase) or line.phrase, quantity, None, slots.size)
         else:
             new = BasketLine(line.phrase, line.product, quantity)  # "두 개로", counted in packs
         self.session.drop()
