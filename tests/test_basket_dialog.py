@@ -316,3 +316,28 @@ def test_a_need_offers_the_usual_product_first(db_url: str, real_parse: Parse) -
     usual, question = talk(need.text, "응")
     assert usual.startswith("우유는 ") and "늘 사시던 1번 매일우유 오리지널" in usual
     assert question.startswith("매일우유 오리지널 900ml 1팩,") and question.endswith("주문할까요?")
+
+
+def test_another_product_during_the_choice_looks_again(db_url: str, real_parse: Parse) -> None:
+    other = change("아니 햇반으로", product="햇반")
+    talk = Talk(db_url, real_parse, other)
+    _, question = talk("우유 두 개 주문해 줘", other.text)
+    # "두 개" of a 12-pack: the pack is explained and asked about, never 2 boxes silently
+    assert question.startswith("햇반은 12개입 1박스 단위예요. CJ 햇반 12개입 1박스,")
+
+
+def test_a_verbless_name_answers_a_cart_choice(db_url: str, real_parse: Parse) -> None:
+    named = order("서울우유 흰우유 1L요", Item("서울우유 흰우유", size="1L"))
+    talk = Talk(db_url, real_parse, named)
+    _, added = talk("우유 두 개 장바구니에 담아 줘", named.text)
+    assert added.startswith(f"{MILK} 2팩을 장바구니에 담았어요.")
+    assert cart_rows(db_url) == [("DAI-001", 2)]
+
+
+def test_a_line_out_of_stock_is_offered_the_closest_product(db_url: str, real_parse: Parse) -> None:
+    request = order("서울우유 흰우유 1L하고 커피우유", Item("서울우유 흰우유", size="1L"),
+                    Item("서울우유 커피우유"))  # fmt: skip
+    (question,) = Talk(db_url, real_parse, request)(request.text)
+    assert question.startswith("서울우유 커피우유 300ml은(는) ")
+    assert f"{MILK} 1팩, " in question and question.endswith("주문할까요?")
+    assert "커피우유 300ml 1개" not in question

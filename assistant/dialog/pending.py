@@ -164,6 +164,8 @@ class PendingChoice(Question):
     delivery said meanwhile; None for other choices."""
     done: Done | None = None
     """What the basket goes on to once complete (``then`` continues the basket into it)."""
+    total: int = 0
+    """How many products matched (``options`` are the first of them)."""
 
 
 @dataclass(frozen=True)

@@ -196,7 +196,7 @@ class ProductFlow(Flow):
         phrase = item.product or ""
         self.session.pending = PendingChoice(
             shown, item.quantity, self._then(basket, done), usual, phrase=phrase,
-            basket=basket, done=done, expires_at=self.session.until(now),
+            basket=basket, done=done, total=len(options), expires_at=self.session.until(now),
         )  # fmt: skip
         return self._choice_question(phrase, shown, usual, basket.of, len(options))
 
@@ -244,8 +244,8 @@ class ProductFlow(Flow):
         if interrupts(intent) and not (usual_again and not slots.product):
             # "서울우유 흰우유 1L로 주문해 줘" names one of the options: the answer; any
             # other request replaces the question
-            asked = pending.basket.request if pending.basket is not None else None
-            if intent.name != asked or len(slots.lines) != 1:
+            asked = pending.basket.request if pending.basket is not None else IntentName.ORDER
+            if intent.name not in (IntentName.ORDER, asked) or len(slots.lines) != 1:
                 return None
             picked = self._named(pending, intent)
             if not picked:
@@ -272,6 +272,8 @@ class ProductFlow(Flow):
             and not NOT_THAT.search(intent.text)
         ):  # "응", "늘 사던 걸로"
             picked = pending.options[:1]
+        if not picked and intent.name == IntentName.CHANGE and slots.product:
+            return self._another_product(pending, intent, now)  # "아니 매일우유로"
         if not picked:
             return self.r.choose_again(len(pending.options))
         if len(picked) > 1:
@@ -282,6 +284,20 @@ class ProductFlow(Flow):
             return self.r.choose(normalise(intent.text), picked, self.shop.member_pricing())
         self.session.pending = None
         return pending.then(picked[0], quantity, now)
+
+    def _another_product(self, pending: PendingChoice, intent: Intent, now: datetime) -> str:
+        """A product correction while "which one?" is open: the item is looked for again
+        with the new words (a choice outside an order or the cart asks again)."""
+        basket, done = pending.basket, pending.done
+        if basket is None or done is None or basket.current is None:
+            return self.r.choose_again(len(pending.options))
+        slots = intent.slots
+        item = replace(basket.current, product=slots.product, size=slots.size)
+        if slots.quantity is not None:
+            item = replace(item, quantity=slots.quantity, unit=slots.unit)
+        self.session.pending = None
+        again = replace(basket, current=None, todo=(item, *basket.todo))
+        return self.resolve(again, done, now)
 
     def _named(self, pending: PendingChoice, intent: Intent) -> tuple[ProductView, ...]:
         """The options an answer names: by number or name in the words said, else by the
@@ -312,7 +328,8 @@ class ProductFlow(Flow):
             expires_at=self.session.until(now),
         )  # fmt: skip
         question = self._choice_question(
-            pending.phrase, pending.options, pending.usual, basket.of, len(pending.options)
+            pending.phrase, pending.options, pending.usual, basket.of,
+            max(pending.total, len(pending.options)),
         )
         return f"{lead} {question}"
 
