@@ -14,6 +14,7 @@ import pytest
 
 from assistant.dialog.conversation import Dialog
 from assistant.dialog.pending import PendingChoice, PendingOrder
+from assistant.errors import JangbogiError
 from assistant.nlu.schema import Intent, Item, Slots
 from assistant.shop.service import ShopService
 from assistant.shop.vocabulary import load_parser
@@ -198,16 +199,18 @@ def test_a_size_said_narrows_the_choice(db_url: str, real_parse: Parse) -> None:
 def test_a_quantity_correction_asks_again_with_a_new_ticket(db_url: str, real_parse: Parse) -> None:
     two = change("두 개로 바꿔 줘", quantity=2, unit="개")
     talk = Talk(db_url, real_parse, two)
-    first, again = talk(f"{MILK} 1개 주문해 줘", two.text)
+    (first,) = talk(f"{MILK} 1개 주문해 줘")
     old = talk.dialog.pending
+    (again,) = talk(two.text)
     assert first.startswith(f"{MILK} 1팩,")
     assert again == f"{MILK} 2팩, 회원가 5,580원입니다. 주문할까요?"
     pending = talk.dialog.pending
-    assert isinstance(pending, PendingOrder)
-    assert pending.wanted == ((1, 2),)
+    assert isinstance(pending, PendingOrder) and isinstance(old, PendingOrder)
+    assert pending.wanted == ((1, 2),) and pending.key != old.key
+    with pytest.raises(JangbogiError):  # the first question's ticket is gone
+        talk.dialog.shop.accept(old.key, talk.clock)
     assert talk("응")[0].startswith("주문했어요")
     assert line_rows(db_url) == [(1, "DAI-001", 2)]
-    assert old is not None
 
 
 def test_a_bare_count_of_any_intent_corrects_the_quantity(db_url: str, real_parse: Parse) -> None:
