@@ -344,3 +344,15 @@ def test_a_line_out_of_stock_is_offered_the_closest_product(db_url: str, real_pa
     assert question.startswith("서울우유 커피우유 300ml은(는) ")
     assert f"{MILK} 1팩, " in question and question.endswith("주문할까요?")
     assert "커피우유 300ml 1개" not in question
+
+
+def test_a_correction_to_a_product_not_sold_keeps_the_question(
+    db_url: str, real_parse: Parse
+) -> None:
+    other = change("아니 용가리 통닭으로", product="용가리 통닭")
+    talk = Talk(db_url, real_parse, other)
+    _, kept, placed = talk(f"{MILK} 2개 주문해 줘", other.text, "응")
+    assert kept.startswith("'용가리 통닭'은 저희 상품 목록에 없어요. ")
+    assert f"{MILK} 2팩, 회원가 5,580원" in kept and kept.endswith("주문할까요?")
+    assert placed.startswith("주문했어요")
+    assert line_rows(db_url) == [(1, "DAI-001", 2)]

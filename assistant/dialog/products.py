@@ -328,7 +328,10 @@ class ProductFlow(Flow):
             expires_at=self.session.until(now),
         )  # fmt: skip
         question = self._choice_question(
-            pending.phrase, pending.options, pending.usual, basket.of,
+            pending.phrase,
+            pending.options,
+            pending.usual,
+            basket.of,
             max(pending.total, len(pending.options)),
         )
         return f"{lead} {question}"

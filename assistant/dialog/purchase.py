@@ -231,6 +231,8 @@ class PurchaseFlow(Flow):
         new: Item | BasketLine
         quantity = slots.quantity if slots.quantity is not None else line.quantity
         if slots.product and not self._is_line(line, slots.product):
+            if not self.products.options(slots.product, None, slots.size):  # the question stays
+                return f"{self.r.not_sold(slots.product)} {self._repeat(pending)}"
             new = Item(slots.product, quantity, None, slots.size)  # "아니 매일우유로"
         elif slots.size is not None:
             new = Item(_SIZE.sub("", line.phrase) or line.phrase, quantity, None, slots.size)
