@@ -356,3 +356,14 @@ def test_a_correction_to_a_product_not_sold_keeps_the_question(
     assert f"{MILK} 2팩, 회원가 5,580원" in kept and kept.endswith("주문할까요?")
     assert placed.startswith("주문했어요")
     assert line_rows(db_url) == [(1, "DAI-001", 2)]
+
+
+def test_a_reorder_question_can_be_corrected_too(db_url: str, real_parse: Parse) -> None:
+    three = change("세 개로 해 줘", quantity=3, unit="개")
+    talk = Talk(db_url, real_parse, three)
+    talk(f"{MILK} 1개 주문해 줘", "응")
+    talk.clock += timedelta(days=2)
+    again, corrected, _ = talk("지난번이랑 똑같이 주문해 줘", three.text, "응")
+    assert again.startswith("지난 1번 주문과 같이")
+    assert corrected == f"{MILK} 3팩, 회원가 8,370원입니다. 주문할까요?"
+    assert line_rows(db_url) == [(1, "DAI-001", 1), (2, "DAI-001", 3)]
