@@ -138,8 +138,9 @@ class ProductFlow(Flow):
     def options(self, phrase: str, unit: str | None, size: str | None) -> list[ProductView]:
         """The products a phrase may mean, narrowed by the size and the counting word said."""
         options = self.shop.find_products(phrase, size=size)
-        if unit is not None and any(p.unit == unit for p in options):
-            # "계란 한 판" means the 30-egg trays, not the 10-egg packs
+        if unit not in PIECE_WORDS and any(p.unit == unit for p in options):
+            # "계란 한 판" means the 30-egg trays, not the 10-egg packs; "개" counts anything
+            # ("라면 두 개" may be two packs as well as two cups)
             options = [p for p in options if p.unit == unit]
         return options
 
