@@ -367,3 +367,10 @@ def test_a_reorder_question_can_be_corrected_too(db_url: str, real_parse: Parse)
     assert again.startswith("지난 1번 주문과 같이")
     assert corrected == f"{MILK} 3팩, 회원가 8,370원입니다. 주문할까요?"
     assert line_rows(db_url) == [(1, "DAI-001", 1), (2, "DAI-001", 3)]
+
+
+def test_a_name_said_whole_beats_a_longer_name(db_url: str, real_parse: Parse) -> None:
+    milk = order("milk please", Item("milk"), lang="en")
+    talk = Talk(db_url, real_parse, milk)
+    _, question = talk(milk.text, "Seoul Milk Fresh Milk")
+    assert question.startswith("1 × Seoul Milk Fresh Milk, 2,790 won")

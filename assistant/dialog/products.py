@@ -82,7 +82,9 @@ def pick(options: tuple[ProductView, ...], text: str) -> tuple[ProductView, ...]
 
     def score(p: ProductView) -> float:
         names = (to_key(p.name), to_key(p.name_en))  # "풀무원 특란", "Pulmuone eggs"
-        partial = max(fuzz.partial_ratio(key, n) for n in names) if len(key) >= 6 else 0.0
+        # a name said whole beats a name it is part of ("Seoul Milk Fresh Milk" is not the
+        # "... Family Size"): the partial score stays below an exact one
+        partial = 0.99 * max(fuzz.partial_ratio(key, n) for n in names) if len(key) >= 6 else 0.0
         brand = to_key(p.name_en.split()[0]) if p.name_en else ""
         return max(*(fuzz.ratio(key, n) for n in names), fuzz.ratio(key, to_key(p.brand)),
                    fuzz.ratio(key, brand), partial)  # fmt: skip
