@@ -374,3 +374,17 @@ def test_a_name_said_whole_beats_a_longer_name(db_url: str, real_parse: Parse) -
     talk = Talk(db_url, real_parse, milk)
     _, question = talk(milk.text, "Seoul Milk Fresh Milk")
     assert question.startswith("1 × Seoul Milk Fresh Milk, 2,790 won")
+
+
+def test_an_item_added_with_do_joins_the_open_order(db_url: str, real_parse: Parse) -> None:
+    eggs = order("풀무원 특란 한 판도 주문해 줘", Item("풀무원 무항생제 특란", 1, "판"))
+    talk = Talk(db_url, real_parse, eggs)
+    _, both, _ = talk(f"{MILK} 2개 주문해 줘", eggs.text, "응")
+    assert both.startswith(f"{MILK} 2팩, 풀무원 무항생제 특란 30구 1판, 모두 회원가")
+    assert line_rows(db_url) == [(1, "DAI-001", 2), (1, "EGG-001", 1)]
+
+
+def test_another_request_without_do_replaces_the_open_order(db_url: str, real_parse: Parse) -> None:
+    talk = Talk(db_url, real_parse)
+    _, rice = talk(f"{MILK} 2개 주문해 줘", "햇반 한 박스 주문해 줘")
+    assert rice.startswith("CJ 햇반 12개입 1박스, 회원가")

@@ -40,6 +40,28 @@ def corrects(intent: Intent) -> bool:
     return intent.name in _QUANTITY_ONLY and bare and (slots.quantity or slots.size) is not None
 
 
+_TOO = re.compile(r"추가|같이|함께|\balso\b|\btoo\b|\bas well\b|\badd\b", re.I)
+""""…도 같이", "add …", "… too": more items for the order being asked about."""
+
+
+def adds(intent: Intent, basket: Basket) -> bool:
+    """A request of the same kind that adds items to the open question's order ("계란도
+    주문해 줘", "eggs too") rather than replacing it."""
+    if intent.name != basket.request or not intent.slots.lines:
+        return False
+    if _TOO.search(intent.text):
+        return True
+    for word in intent.text.split():  # "계란도", "한 판도", "두 개도"
+        stem = word[:-1]
+        if not (word.endswith("도") and stem):
+            continue
+        for item in intent.slots.lines:
+            said = (item.product or "").replace(" ", "")
+            if said.endswith(stem) or (item.unit and stem.endswith(item.unit)):
+                return True
+    return False
+
+
 AfterOrder = Callable[[OrderView, datetime], str]
 """Said after a new order is placed (a subscription offer), or ""."""
 
@@ -153,6 +175,8 @@ class PurchaseFlow(Flow):
             return self._redeliver(pending, intent, now)
         if corrects(intent):
             return self._correct(pending, intent, now)
+        if pending.basket is not None and adds(intent, pending.basket):
+            return self._add_lines(pending, pending.basket, intent, now)
         return self.yes_or_no(
             intent,
             lambda: self._confirmed(pending, now),
@@ -209,6 +233,21 @@ class PurchaseFlow(Flow):
             reorder_of=pending.reorder_of,
         )  # fmt: skip
         return prefix + question
+
+    def _add_lines(
+        self, pending: PendingOrder, basket: Basket, intent: Intent, now: datetime
+    ) -> str:
+        """ "계란도 주문해 줘" while the order question is open: the same order with the new
+        items too, asked again as one question."""
+        slots = intent.slots
+        for item in slots.lines:
+            if item.quantity is not None:
+                check_quantity(item.quantity)
+        delivery = DeliveryKind(slots.delivery) if slots.delivery else basket.delivery
+        self.session.drop()
+        todo: tuple[Item | BasketLine, ...] = (*basket.lines, *slots.lines)
+        again = Basket(todo=todo, of=len(todo), delivery=delivery, request=basket.request)
+        return self.products.resolve(again, self.order_basket, now)
 
     # -- corrections: "두 개로 바꿔 줘", "아니 매일우유로", "1리터짜리로" ---------------------
 
