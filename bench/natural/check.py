@@ -28,7 +28,7 @@ KINDS = {
     "plain", "multi", "size", "verbless", "need", "correction", "reference",
     "delivery", "schedule", "receipt", "cart", "history",
 }  # fmt: skip
-TASK_KEYS = {"id", "kind", "lang", "before", "say", "then", "want", "note"}
+TASK_KEYS = {"id", "kind", "lang", "before", "say", "then", "want"}
 WANT_KEYS = {"orders", "cart", "subscriptions", "cancelled", "intent"}
 DELIVERIES = {"home", "locker", "store"}
 FREQS = {"daily", "weekly", "monthly"}
@@ -57,7 +57,7 @@ class Checker:
     def quantity(self, where: str, value: Any, sku: str | None = None) -> None:
         if type(value) is not int or not 1 <= value <= MAX_QUANTITY:
             self.bad(where, f"quantity {value!r} is not an int in 1..{MAX_QUANTITY}")
-        elif sku is not None and sku in self.stock and value > self.stock[sku]:
+        elif sku is not None and self.stock.get(sku, 0) > 0 and value > self.stock[sku]:
             self.bad(where, f"{value} x {sku} is more than its stock {self.stock[sku]}")
 
     def sku(self, where: str, sku: Any) -> None:
