@@ -129,3 +129,16 @@ def test_plain_text_is_unchanged_without_json(db_url: str) -> None:
     assert result.lines == [
         "죄송해요, 저는 장보기만 도와드릴 수 있어요. 예: '우유 두 개 주문해 줘'."
     ]
+
+
+def test_a_choice_inside_a_request_of_several_items_says_which_item() -> None:
+    from types import SimpleNamespace
+
+    from assistant.dialog import turn
+
+    current = SimpleNamespace(product="계란", quantity=1)
+    several = SimpleNamespace(basket=SimpleNamespace(current=current, index=2, of=2), phrase="")
+    assert turn._item(several) == turn.Item(2, 2, "계란")  # type: ignore[arg-type]
+    one = SimpleNamespace(basket=SimpleNamespace(current=current, index=1, of=1), phrase="계란")
+    assert turn._item(one) is None  # type: ignore[arg-type]
+    assert turn._item(SimpleNamespace(basket=None)) is None  # type: ignore[arg-type]

@@ -207,14 +207,19 @@ def _lines(lines: Sequence[ProductLine], sizes: Sizes | None) -> tuple[BasketLin
 
 
 def _item(pending: Pending) -> Item | None:
-    """The item a choice is for, when the question carries one (a multi-item request's
-    choice: ``item`` as an :class:`Item`-like object or an (index, of, phrase) tuple)."""
-    raw = getattr(pending, "item", None)
-    if raw is None:
+    """Which item of a multi-item request a choice is about, when the question carries a
+    basket of several items (``basket.current``, ``basket.index`` of ``basket.of``; the
+    phrase said is the question's ``phrase`` or the item's ``product``). Read by name so
+    that a question without a basket simply has none."""
+    basket = getattr(pending, "basket", None)
+    current = getattr(basket, "current", None)
+    if basket is None or current is None:
         return None
-    if isinstance(raw, tuple) and len(raw) == 3:
-        return Item(int(raw[0]), int(raw[1]), str(raw[2]))
     try:
-        return Item(int(raw.index), int(raw.of), str(raw.phrase))
+        index, of = int(basket.index), int(basket.of)
     except (AttributeError, TypeError, ValueError):
         return None
+    if of < 2:
+        return None
+    phrase = getattr(pending, "phrase", "") or getattr(current, "product", "") or ""
+    return Item(index, of, str(phrase))
