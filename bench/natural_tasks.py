@@ -241,8 +241,12 @@ class User:
             return Decision(self.no(), note="no wanted product among the options")
         fresh = [o for o in fits if o["sku"] not in self.chosen]
         pick = (fresh or fits)[0]
-        self.chosen.append(str(pick["sku"]))
-        return Decision(spoken_name(pick, options, self.lang))
+        sku = str(pick["sku"])
+        tries = self.chosen.count(sku)  # asked again for the same product: the name failed
+        if tries >= 2:
+            return Decision(self.no(), note=f"{sku} not picked by its name")
+        self.chosen.append(sku)
+        return Decision(spoken_name(pick, options, self.lang, with_size=tries > 0))
 
     def judge(self, turn: Turn, candidates: list[Lines], what: str) -> Decision:
         basket = turn.get("basket") or {}
@@ -288,15 +292,25 @@ def base_name(item: Mapping[str, Any]) -> str:
     return name[: -len(size)].strip() if size and name.endswith(size) else name
 
 
-def spoken_name(pick: Mapping[str, Any], options: Sequence[Mapping[str, Any]], lang: str) -> str:
-    """How the user names an option: its name, with the size when another shares it."""
+def spoken_name(
+    pick: Mapping[str, Any],
+    options: Sequence[Mapping[str, Any]],
+    lang: str,
+    *,
+    with_size: bool = False,
+) -> str:
+    """How the user names an option: its name, with the size when another option's name
+    is the same or starts with it ("농심 신라면" beside "농심 신라면 큰사발") or when the
+    name alone was not understood (``with_size``)."""
     if lang == "en":
         name = str(pick.get("name_en") or pick["name"])
-        same = [o for o in options if o.get("name_en") == pick.get("name_en")]
+        others = [str(o.get("name_en", "")) for o in options if o is not pick]
     else:
         name = base_name(pick)
-        same = [o for o in options if base_name(o) == name]
-    return f"{name} {pick.get('size', '')}".strip() if len(same) > 1 else name
+        others = [base_name(o) for o in options if o is not pick]
+    shared = any(other.lower().startswith(name.lower()) for other in others)
+    size = str(pick.get("size", ""))
+    return f"{name} {size}".strip() if (shared or with_size) and size else name
 
 
 def correction(quantity: int, name: str | None, lang: str) -> str:

@@ -66,7 +66,20 @@ def test_a_choice_is_answered_by_name_with_the_size_only_when_names_repeat() -> 
     user = nt.User(task({"orders": [{"lines": {"DAI-002": 1}}]}))
     assert user.decide(choice(MILK, BIG_MILK, MAEIL)).line == "매일우유 오리지널"
     english = nt.User(task({"orders": [{"lines": {"DAI-001": 2}}]}, lang="en"))
-    assert english.decide(choice(MILK, BIG_MILK)).line == "Seoul Milk Fresh Milk"
+    assert english.decide(choice(MILK, MAEIL)).line == "Seoul Milk Fresh Milk"
+    # another name starts with this one: the size tells them apart
+    assert english.decide(choice(MILK, BIG_MILK)).line == "Seoul Milk Fresh Milk 1L"
+    ramen = option(1, "NOO-001", "농심 신라면", "Nongshim Shin Ramyun", "5개입")
+    cup = option(2, "NOO-002", "농심 신라면 큰사발", "Nongshim Shin Ramyun Big Bowl", "114g")
+    user = nt.User(task({"orders": [{"lines": {"NOO-001": 1}}]}))
+    assert user.decide(choice(ramen, cup)).line == "농심 신라면 5개입"
+
+
+def test_a_name_not_understood_is_said_with_the_size_then_given_up() -> None:
+    user = nt.User(task({"orders": [{"lines": {"DAI-002": 1}}]}))
+    asked = choice(MILK, MAEIL)
+    said = [user.decide(asked).line for _ in range(3)]
+    assert said == ["매일우유 오리지널", "매일우유 오리지널 900ml", "아니"]
 
 
 def test_no_wanted_option_is_a_no() -> None:
@@ -169,9 +182,10 @@ def test_a_negative_with_a_spending_question_fails(db_url: str) -> None:
 
 
 def test_it_stops_after_eight_user_turns(db_url: str) -> None:
-    t = task({"orders": [{"lines": {"DAI-001": 1}}]})
-    result, heard = drive(db_url, t, {}, default=choice(MILK, BIG_MILK))
+    t = task({"subscriptions": [{"sku": "DAI-001", "quantity": 1, "freq": "daily"}]})
+    result, heard = drive(db_url, t, {}, default={**DONE, "waiting_for": "schedule"})
     assert len(heard) == nt.MAX_TURNS == result.user_turns
+    assert heard[1:] == ["매일"] * (nt.MAX_TURNS - 1)
 
 
 def test_the_outcome_is_compared_with_want() -> None:
