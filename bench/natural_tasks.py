@@ -310,6 +310,8 @@ def spoken_name(
         others = [base_name(o) for o in options if o is not pick]
     shared = any(other.lower().startswith(name.lower()) for other in others)
     size = str(pick.get("size", ""))
+    if lang == "en" and not size.isascii():  # "30구", "5개입": not what an English speaker says
+        size = ""
     return f"{name} {size}".strip() if (shared or with_size) and size else name
 
 

@@ -80,6 +80,9 @@ def test_a_name_not_understood_is_said_with_the_size_then_given_up() -> None:
     asked = choice(MILK, MAEIL)
     said = [user.decide(asked).line for _ in range(3)]
     assert said == ["매일우유 오리지널", "매일우유 오리지널 900ml", "아니"]
+    english = nt.User(task({"orders": [{"lines": {"EGG-001": 1}}]}, lang="en"))
+    said = [english.decide(choice(EGGS, MILK)).line for _ in range(2)]
+    assert said == ["Pulmuone Antibiotic Free Eggs"] * 2  # no Korean size in English
 
 
 def test_no_wanted_option_is_a_no() -> None:
