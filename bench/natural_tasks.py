@@ -21,8 +21,10 @@ question, and the cooperative user takes over:
   quantity: one correction ("N개로 바꿔 줘" / "make it N"); a product not wanted: a
   WRONG-PRODUCT CONFIRMATION, and "no".
 * ``pin``: the PIN (``--pin``; the demo household has none, so it is not asked);
-  ``cancel`` / ``join`` / ``offer`` / ``subscription_cancel``: yes only when the task
-  wants that outcome; ``schedule``: the wanted subscription's schedule in words.
+  ``cancel`` / ``subscription_cancel``: yes only when the task wants that outcome, else
+  no; ``offer`` (a subscription after an order) / ``join``: yes when wanted, else the
+  user says nothing more (the question lapses); ``schedule``: the wanted subscription's
+  schedule in words.
 * it stops after 8 user turns (from ``say`` on) or when nothing is pending.
 
 Then the database is compared with ``want`` (new orders and their lines and delivery,
@@ -219,11 +221,11 @@ class User:
                     self.cancels += 1
                     return Decision(self.yes())
                 return Decision(self.no(), note="a cancellation not wanted")
-            case "offer":
+            case "offer":  # an offer not answered lapses: the user is done
                 wanted = len(self.task.wanted_subscriptions()) > self.accepted_subscriptions
-                return Decision(self.yes() if wanted else self.no())
+                return Decision(self.yes() if wanted else None)
             case "join":
-                return Decision(self.yes() if self.task.want.get("membership") else self.no())
+                return Decision(self.yes() if self.task.want.get("membership") else None)
             case "subscription_cancel":
                 return Decision(
                     self.yes() if self.task.want.get("subscriptions_cancelled") else self.no()
@@ -322,20 +324,26 @@ def correction(quantity: int, name: str | None, lang: str) -> str:
 
 
 def schedule_words(sub: Mapping[str, Any], lang: str) -> str:
-    """The wanted schedule in words ("매주 화요일하고 금요일", "every Tuesday and Friday")."""
+    """The wanted schedule in words ("매주 화요일하고 금요일", "every 2 weeks on Tuesday")."""
     freq = str(sub.get("freq", "weekly"))
+    n = int(sub.get("interval", 1) or 1)
     days = [str(d) for d in sub.get("weekdays") or []]
+    day = sub.get("day")
     if lang == "en":
-        if freq == "daily":
-            return "every day"
-        if freq == "monthly":
-            return f"every month on the {sub['day']}th" if sub.get("day") else "every month"
-        return "every " + " and ".join(WEEKDAYS_EN[d] for d in days) if days else "every week"
+        every = {"daily": "day", "weekly": "week", "monthly": "month"}.get(freq, "week")
+        said = f"every {n} {every}s" if n > 1 else f"every {every}"
+        if days:
+            said += " on " + " and ".join(WEEKDAYS_EN[d] for d in days)
+        if day:
+            said += f" on the {day}{'st' if day in (1, 21, 31) else 'th'}"
+        return said
     if freq == "daily":
-        return "매일"
+        return f"{n}일마다" if n > 1 else "매일"
     if freq == "monthly":
-        return f"매달 {sub['day']}일" if sub.get("day") else "매달"
-    return "매주 " + "하고 ".join(WEEKDAYS_KO[d] + "요일" for d in days) if days else "매주"
+        said = f"{n}달마다" if n > 1 else "매달"
+        return f"{said} {day}일" if day else said
+    said = f"{n}주마다" if n > 1 else "매주"
+    return said + " " + "하고 ".join(WEEKDAYS_KO[d] + "요일" for d in days) if days else said
 
 
 # -- the database, read only ------------------------------------------------------------------
@@ -449,10 +457,14 @@ def outcome_errors(task: Task, before: Snapshot, after: Snapshot, intent: str) -
 def _sub_fits(
     want: Mapping[str, Any], sku: str, quantity: int, schedule: Mapping[str, Any]
 ) -> bool:
+    """A subscription made is the one wanted: product, quantity, ``freq``, ``interval``
+    (1 unless given) and the ``weekdays`` / ``day`` when the task names them."""
     if str(want["sku"]) != sku or int(want.get("quantity", 1)) != quantity:
         return False
+    if int(want.get("interval", 1) or 1) != int(schedule.get("interval", 1) or 1):
+        return False
     for key, value in want.items():
-        if key in ("sku", "quantity"):
+        if key in ("sku", "quantity", "interval"):
             continue
         got = schedule.get(key)
         if key == "weekdays":

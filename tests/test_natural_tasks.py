@@ -127,7 +127,7 @@ def test_yes_only_to_what_the_task_wants() -> None:
     assert user.decide({**DONE, "waiting_for": "schedule"}).line == "매주 화요일하고 금요일"
     assert user.decide(question({"DAI-001": 2}, "subscription")).line == "응"
     offer = {**DONE, "waiting_for": "offer"}
-    assert nt.User(task({"orders": [{"lines": {"DAI-001": 1}}]})).decide(offer).line == "아니"
+    assert nt.User(task({"orders": [{"lines": {"DAI-001": 1}}]})).decide(offer).line is None
     assert nt.User(task({}), pin="2468").decide({**DONE, "waiting_for": "pin"}).line == "2468"
     assert nt.User(task({})).decide(DONE).line is None
 
@@ -204,6 +204,12 @@ def test_the_outcome_is_compared_with_want() -> None:
     assert nt.outcome_errors(task(want), before, after, "order") == []
     home = {**want, "orders": [{"lines": {"EGG-001": 1}, "delivery": "home"}]}
     assert nt.outcome_errors(task(home), before, after, "order")
+    fortnightly = {"sku": "RIC-001", "quantity": 1, "freq": "weekly", "interval": 2}
+    assert nt.outcome_errors(task({"subscriptions": [fortnightly]}), before, after, "subscribe")
+    assert nt.schedule_words(fortnightly, "ko") == "2주마다"
+    assert nt.schedule_words({**fortnightly, "weekdays": ["mon"]}, "en") == (
+        "every 2 weeks on Monday"
+    )
     assert nt.outcome_errors(task({"intent": "receipt"}), before, before, "receipt") == []
     assert nt.outcome_errors(task({"intent": "receipt"}), before, before, "none")
     errors = nt.outcome_errors(task({}, kind="negative"), before, after, "none")
