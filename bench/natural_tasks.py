@@ -3,9 +3,8 @@
     python bench/natural_tasks.py [FILE.yaml ...] [--jobs 2] [--in-process] [--verbose]
                                   [--only ID] [--kind KIND] [--limit N] [--json-out PATH]
 
-Default files: bench/natural/ko.yaml, en.yaml and negatives.yaml (those present); the task
-format is in the module docstring of ``bench/natural/sample.yaml``'s neighbours and in
-notes (id, kind, before, say, then, want). Each task runs on a FRESH copy of one demo
+Default files: bench/natural/ko.yaml, en.yaml and negatives.yaml (those present; the task
+format: bench/natural/README.md — id, kind, before, say, then, want). Each task runs on a FRESH copy of one demo
 database (``jangbogi demo init``, made once per run) in its own real ``jangbogi text
 --json`` process (``--in-process``: ``assistant.dialog.Dialog`` driven directly with the
 same user; much faster, for development only: the figure for docs is the process one).
