@@ -4,10 +4,11 @@
                                   [--only ID] [--kind KIND] [--limit N] [--json-out PATH]
 
 Default files: bench/natural/ko.yaml, en.yaml and negatives.yaml (those present; the task
-format: bench/natural/README.md — id, kind, before, say, then, want). Each task runs on a FRESH copy of one demo
-database (``jangbogi demo init``, made once per run) in its own real ``jangbogi text
---json`` process (``--in-process``: ``assistant.dialog.Dialog`` driven directly with the
-same user; much faster, for development only: the figure for docs is the process one).
+format: bench/natural/README.md — id, kind, before, say, then, want). Each task runs on a
+FRESH copy of one demo database (``jangbogi demo init``, made once per run) in its own
+real ``jangbogi text --json`` process (``--in-process``: ``assistant.dialog.Dialog`` driven
+directly with the same user; much faster, for development only: the figure for docs is the
+process one).
 
 Per task: the ``before`` lines are said, the database is read (orders, cart,
 subscriptions, cancellations), ``say`` is said, the ``then`` lines are said at the first
@@ -51,7 +52,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import yaml
 
@@ -75,6 +76,7 @@ WEEKDAYS_EN = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Th
                "fri": "Friday", "sat": "Saturday", "sun": "Sunday"}  # fmt: skip
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
+T = TypeVar("T")
 Lines = dict[str, int]
 """SKU -> quantity."""
 Turn = dict[str, Any]
@@ -183,8 +185,8 @@ class User:
 
     task: Task
     pin: str = DEFAULT_PIN
-    accepted_orders: int = 0
-    accepted_subscriptions: int = 0
+    accepted: set[tuple[str, int]] = field(default_factory=set)
+    """("order" | "subscription", index in ``want``) already said yes to."""
     cancels: int = 0
     corrected: set[str] = field(default_factory=set)
     chosen: list[str] = field(default_factory=list)
@@ -207,12 +209,14 @@ class User:
             case "choice" | "subscription_choice":
                 return self.choose(turn.get("options") or [])
             case "order" | "checkout":
-                left = self.task.wanted_orders()[self.accepted_orders :]
-                return self.judge(turn, [lines for lines, _ in left], "order")
+                orders = [lines for lines, _ in self.task.wanted_orders()]
+                return self.judge(turn, self.left("order", orders), "order")
             case "subscription":
-                left = self.task.wanted_subscriptions()[self.accepted_subscriptions :]
-                subs = [{str(s["sku"]): int(s.get("quantity", 1))} for s in left]
-                return self.judge(turn, subs, "subscription")
+                subs = [
+                    {str(s["sku"]): int(s.get("quantity", 1))}
+                    for s in self.task.wanted_subscriptions()
+                ]
+                return self.judge(turn, self.left("subscription", subs), "subscription")
             case "pin":
                 return Decision(self.pin)
             case "cancel":
@@ -221,7 +225,7 @@ class User:
                     return Decision(self.yes())
                 return Decision(self.no(), note="a cancellation not wanted")
             case "offer":  # an offer not answered lapses: the user is done
-                wanted = len(self.task.wanted_subscriptions()) > self.accepted_subscriptions
+                wanted = self.left("subscription", self.task.wanted_subscriptions())
                 return Decision(self.yes() if wanted else None)
             case "join":
                 return Decision(self.yes() if self.task.want.get("membership") else None)
@@ -230,10 +234,14 @@ class User:
                     self.yes() if self.task.want.get("subscriptions_cancelled") else self.no()
                 )
             case "schedule":
-                subs = self.task.wanted_subscriptions()[self.accepted_subscriptions :]
-                return Decision(schedule_words(subs[0], self.lang) if subs else self.no())
+                subs = self.left("subscription", self.task.wanted_subscriptions())
+                return Decision(schedule_words(subs[0][1], self.lang) if subs else self.no())
             case _:
                 return Decision(self.no(), note=f"unknown question {waiting}")
+
+    def left(self, what: str, wanted: Sequence[T]) -> list[tuple[int, T]]:
+        """The wanted orders (subscriptions) not yet said yes to, with their index."""
+        return [(i, w) for i, w in enumerate(wanted) if (what, i) not in self.accepted]
 
     def choose(self, options: Sequence[Mapping[str, Any]]) -> Decision:
         wanted = self.task.wanted_skus()
@@ -249,22 +257,20 @@ class User:
         self.chosen.append(sku)
         return Decision(spoken_name(pick, options, self.lang, with_size=tries > 0))
 
-    def judge(self, turn: Turn, candidates: list[Lines], what: str) -> Decision:
+    def judge(self, turn: Turn, left: list[tuple[int, Lines]], what: str) -> Decision:
         basket = turn.get("basket") or {}
         lines: Lines = {}
         for line in basket.get("lines") or []:
             lines[str(line["sku"])] = lines.get(str(line["sku"]), 0) + int(line["quantity"])
+        candidates = [want for _, want in left]
         if not candidates:
             wanted = self.task.wanted_skus()
             if set(lines) - wanted:
                 return Decision(self.no(), wrong_product=True, note="a product not wanted")
             return Decision(self.no(), unwanted=True, note=f"{what} question not wanted")
-        for want in candidates:
+        for index, want in left:
             if lines == want:
-                if what == "order":
-                    self.accepted_orders += 1
-                else:
-                    self.accepted_subscriptions += 1
+                self.accepted.add((what, index))
                 return Decision(self.yes())
         all_wanted = set().union(*(set(c) for c in candidates))
         if set(lines) - all_wanted:

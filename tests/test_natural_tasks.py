@@ -102,6 +102,14 @@ def test_the_right_basket_is_a_yes_and_a_wrong_quantity_is_corrected_once() -> N
     assert en.decide(question({"DAI-001": 1})).line == "make it 3"
 
 
+def test_two_wanted_orders_are_said_yes_to_in_any_order_once_each() -> None:
+    user = nt.User(task({"orders": [{"lines": {"DAI-001": 1}}, {"lines": {"EGG-001": 1}}]}))
+    assert user.decide(question({"EGG-001": 1})).line == "응"
+    again = user.decide(question({"EGG-001": 1}))
+    assert again.line == "아니" and again.wrong_product  # eggs were ordered already
+    assert user.decide(question({"DAI-001": 1})).line == "응"
+
+
 def test_a_wrong_quantity_in_a_basket_of_several_names_the_line() -> None:
     user = nt.User(task({"orders": [{"lines": {"DAI-001": 1, "EGG-001": 2}}]}))
     decision = user.decide(question({"DAI-001": 1, "EGG-001": 1}))
