@@ -756,6 +756,20 @@ def figures(results: Sequence[Result]) -> list[Figures]:
     return out
 
 
+def by_kind(results: Sequence[Result]) -> str:
+    """Tasks done per kind and language ("done/tasks"), to see where the failures are."""
+    groups = [g for g in ("ko", "en", "negatives") if any(r.task.group == g for r in results)]
+    kinds = sorted({r.task.kind for r in results})
+    rows = ["| kind | " + " | ".join(groups) + " |", "|---|" + "---:|" * len(groups)]
+    for kind in kinds:
+        cells = []
+        for g in groups:
+            rs = [r for r in results if r.task.kind == kind and r.task.group == g]
+            cells.append(f"{sum(r.success for r in rs)}/{len(rs)}" if rs else "")
+        rows.append(f"| {kind} | " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
 def report(results: Sequence[Result], argv: Sequence[str], mode: str, seconds: float,
            verbose: bool) -> str:  # fmt: skip
     lines = [
@@ -774,6 +788,7 @@ def report(results: Sequence[Result], argv: Sequence[str], mode: str, seconds: f
             f"| {f.wrong_quantity} | {f.incomplete} | {f.spending_questions} "
             f"({f.tasks_with_spending}) | {f.median_turns:g} / {f.mean_turns:.2f} |"
         )
+    lines += ["", by_kind(results)]
     failed = [r for r in results if not r.success]
     if verbose and failed:
         lines += ["", f"failures ({len(failed)}):"]
