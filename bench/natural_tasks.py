@@ -498,6 +498,7 @@ class ProcessTalk:
 
     def __init__(self, url: str) -> None:
         env = {k: v for k, v in os.environ.items() if k not in ("JANGBOGI_LANG", "JANGBOGI_DB")}
+        env["PYTHONIOENCODING"] = "utf-8"  # the pipes are read as UTF-8 whatever the locale
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "assistant.cli", "text", "--json", "--db", url],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
