@@ -66,8 +66,8 @@ def parse_size(text: str) -> Size | None:
     if match is None:
         return None
     amount = float(match.group(1).replace(",", ""))
-    unit = match.group(2).lower().removesuffix("짜리") or match.group(2)
-    unit = UNIT_WORDS.get(unit, UNIT_WORDS.get(unit + "짜리", unit))
+    said = match.group(2).lower()
+    unit = UNIT_WORDS.get(said) or UNIT_WORDS.get(said.removesuffix("짜리")) or said
     if unit.lower() in BASE:
         unit, factor = BASE[unit.lower()]
         amount *= factor
