@@ -71,6 +71,9 @@ CASES: list[tuple[str, str | None, str]] = [
     ("빠나나", None, BANANA), ("휴쥐", None, TOILET_PAPER),
     # not sold
     ("외계인 고기", None, ""), ("자동차", None, ""), ("티비", None, ""), ("x", None, ""),
+    # a head not sold is not its modifier; a modifier naming another kind is no description
+    ("strawberry jam", None, ""), ("딸기잼", None, ""), ("oat milk", None, ""),
+    ("almond milk", None, ""), ("커피 우유", None, "DAI-011"),
 ]  # fmt: skip
 
 

@@ -147,6 +147,16 @@ def test_a_noun_finds_what_is_that_noun(
     assert offered and set(offered) <= wanted, (heard, offered)
 
 
+@pytest.mark.parametrize(
+    "heard", ["strawberry jam", "딸기잼", "딸기 잼", "banana chips", "oat milk", "almond milk"]
+)
+def test_a_head_the_catalog_does_not_sell_is_not_its_modifier(
+    matcher: ProductMatcher, heard: str
+) -> None:
+    """딸기잼 is a 잼, not a 딸기; "almond milk" is no plain milk (almond names another kind)."""
+    assert skus(matcher, heard) == []
+
+
 def without(*gone: str) -> ProductMatcher:
     return ProductMatcher(
         CatalogEntry(i, r.name_ko, r.name_en, r.brand, r.aliases, r.size) for i, r in BY_ID.items()

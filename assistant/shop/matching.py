@@ -49,13 +49,19 @@ WORD_PENALTY = 15.0
 """Points off when the phrase is only a word of the product's name (딸기 -> 딸기우유)."""
 MODIFIER_WEIGHT = 0.3
 """Points off per point a word before the head falls short of the product's closest word."""
-TRAILING_PENALTY = 12.0
-"""Points off per word after the word taken as the head (the head is the last word)."""
+OTHER_KIND_PENALTY = 30.0
+"""Points off for a word before the head that names another kind the product is not."""
+TRAILING_PENALTY = 15.0
+"""Points off per word after the word taken as the head (the head is the last word): with
+the word's own modifier points, a word after the head that does not describe the product
+leaves no acceptable match ("strawberry jam" is no strawberry)."""
 HEAD_SPAN = 3
 """The head may be up to this many words ("toilet paper", "low fat milk")."""
 STOP_WORDS = frozenset({"a", "an", "the", "some", "of", "please", "any", "me", "my", "our", "좀"})
 """Words that never name a product ("some coffee", "커피 좀")."""
 
+PARTICLES = frozenset("을 를 이 가 은 는 도 만 요 랑 와 과 로 의".split())
+"""A syllable after a product's name that does not change what is meant (우유를, 우유요)."""
 _STRIP = re.compile(r"[\s\-_/·.,()]+")
 _WORD_SPLIT = re.compile(r"[\s\-_/·,()]+")
 _HANGUL = re.compile(r"[가-힣]")
@@ -166,6 +172,9 @@ def spoken_forms(entry: CatalogEntry) -> set[str]:
         if entry.brand.endswith(alias):
             # "서울우유" names the plain milk of the brand 서울우유, not its 딸기우유.
             forms.add(entry.brand)
+    if entry.size and not _split(entry.size)[1]:
+        # a size the phrase cannot take apart ("애호박 1개") is said with the name
+        forms |= {f"{form} {entry.size}" for form in list(forms)}
     return {f for f in forms if f.strip()}
 
 
@@ -306,15 +315,39 @@ class ProductMatcher:
             and query[len(key) :] in (self._vocabulary_keys)
         )
 
-    def _whole(self, key: str, best: dict[int, Candidate]) -> None:
-        """Scores of the whole phrase against what each product is called."""
+    @staticmethod
+    def _said_more(query: str, key: str) -> bool:
+        """Whether ``query`` is ``key`` followed by more than a particle or a letter ("딸기잼"
+        after 딸기, "strawberryjam" after strawberry; not "우유를"): then the phrase's head is
+        not ``key`` (the head is the last word)."""
+        if len(query) <= len(key) or not query.startswith(key):
+            return False
+        rest = unicodedata.normalize("NFC", query[len(key) :])
+        return not (rest in PARTICLES or (len(rest) == 1 and rest.isascii()))
+
+    @staticmethod
+    def _head_agrees(last: str, key: str) -> bool:
+        """Whether a phrase whose last word is ``last`` ends like ``key``: "strawberry jam" is
+        close to "strawberry milk" as a string, but its head is no milk."""
+        return not last or fuzz.ratio(last, key[-len(last) :]) >= ACCEPT_SCORE
+
+    def _whole(self, key: str, words: list[str], best: dict[int, Candidate]) -> None:
+        """Scores of the whole phrase (its ``words`` without stop words) against what each
+        product is called; a near miss whose words name another kind costs
+        :data:`OTHER_KIND_PENALTY` ("oat milk" is not "low fat milk")."""
+        last = to_key(words[-1]) if len(words) > 1 else ""
+        kinds = [w for w in words[:-1] if to_key(w) in self._vocabulary_keys]
         hits = process.extract(
             key, self._keys, scorer=fuzz.ratio, limit=400, score_cutoff=ACCEPT_SCORE - 10
         )
         for form_key, score, index in hits:
-            if self._compound_of(key, form_key):
+            if self._compound_of(key, form_key) or self._said_more(key, form_key):
+                continue
+            if not self._head_agrees(last, form_key):
                 continue
             owner = self._owners[index]
+            if score < 100.0:
+                score -= sum(OTHER_KIND_PENALTY for w in kinds if self._described(owner, w) < 90)
             if owner not in best or score > best[owner].score:
                 best[owner] = Candidate(owner, float(score), self._forms[index])
 
@@ -322,6 +355,15 @@ class ProductMatcher:
         """How well a modifier describes a product: its closest word (50 when none is)."""
         key = to_key(word)
         return max(50.0, *(fuzz.ratio(key, w) for w in self._words[pid]))
+
+    def _modifier_points(self, pid: int, word: str) -> float:
+        """Points off for a word before the head: how far it is from the product's words, or
+        :data:`OTHER_KIND_PENALTY` when it names another kind the product is not ("almond
+        milk" is no plain milk, "커피 우유" no 흰우유)."""
+        described = self._described(pid, word)
+        if described < 90.0 and to_key(word) in self._vocabulary_keys:
+            return OTHER_KIND_PENALTY
+        return MODIFIER_WEIGHT * (100.0 - described)
 
     def _heads(self, words: list[str], best: dict[int, Candidate]) -> None:
         """Scores with the last word(s) as the head and the words before as modifiers (the
@@ -343,18 +385,24 @@ class ProductMatcher:
                 )
                 scores: dict[int, float] = {}
                 for word_key, score, _i in hits:
-                    if self._compound_of(key, word_key):
+                    if self._compound_of(key, word_key) or self._said_more(key, word_key):
+                        continue
+                    if start < end - 1 and not self._head_agrees(to_key(words[end - 1]), word_key):
                         continue
                     for pid, relation in self._index[word_key].items():
                         value = score - PENALTY[relation] - trailing
                         if value > scores.get(pid, 0.0):
                             scores[pid] = value
                 modifiers = words[:start] + words[end:]
+                inner = [w for w in words[start : end - 1] if to_key(w) in self._vocabulary_keys]
                 for pid, value in sorted(scores.items(), key=lambda item: -item[1]):
                     if value < max(ACCEPT_SCORE, top - TIE_MARGIN):
                         break
                     for word in modifiers:
-                        value -= MODIFIER_WEIGHT * (100.0 - self._described(pid, word))
+                        value -= self._modifier_points(pid, word)
+                    for word in inner:  # "oat milk" near "low fat milk": oat is another kind
+                        if self._described(pid, word) < 90.0:
+                            value -= OTHER_KIND_PENALTY
                     if pid not in best or value > best[pid].score:
                         best[pid] = Candidate(pid, value, head)
                         top = max(top, value)
@@ -364,10 +412,10 @@ class ProductMatcher:
         if not key:
             return {}
         best: dict[int, Candidate] = {}
-        self._whole(key, best)
+        words = [w for w in words_of(phrase) if w not in STOP_WORDS]
+        self._whole(key, words or [phrase], best)
         if any(c.score >= 100.0 for c in best.values()):
             return best  # the phrase is exactly what some product is called
-        words = [w for w in words_of(phrase) if w not in STOP_WORDS]
         if words:
             self._heads(words, best)
         return best
