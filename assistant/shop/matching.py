@@ -57,6 +57,9 @@ the word's own modifier points, a word after the head that does not describe the
 leaves no acceptable match ("strawberry jam" is no strawberry)."""
 HEAD_SPAN = 3
 """The head may be up to this many words ("toilet paper", "low fat milk")."""
+NEAR_EXACT = 95.0
+"""A whole phrase this close to what a product is called is that product: its words are
+not looked at one by one."""
 STOP_WORDS = frozenset({"a", "an", "the", "some", "of", "please", "any", "me", "my", "our", "좀"})
 """Words that never name a product ("some coffee", "커피 좀")."""
 
@@ -414,17 +417,19 @@ class ProductMatcher:
         best: dict[int, Candidate] = {}
         words = [w for w in words_of(phrase) if w not in STOP_WORDS]
         self._whole(key, words or [phrase], best)
-        if any(c.score >= 100.0 for c in best.values()):
-            return best  # the phrase is exactly what some product is called
+        if any(c.score >= NEAR_EXACT for c in best.values()):
+            return best  # the phrase is (all but) exactly what some product is called
         if words:
             self._heads(words, best)
         return best
 
-    def _ranked(self, best: dict[int, Candidate]) -> list[Candidate]:
+    def _ranked(self, best: dict[int, Candidate], sizes: tuple[str, ...] = ()) -> list[Candidate]:
+        """Best first; among equal scores the products of a size said, in stock, best rated."""
         return sorted(
             best.values(),
             key=lambda c: (
                 -round(c.score, 6),
+                bool(sizes) and not any(self.has_size(c.product_id, s) for s in sizes),
                 not self._entries[c.product_id].in_stock,
                 -self._entries[c.product_id].rating_tenths,
                 c.product_id,
@@ -432,9 +437,10 @@ class ProductMatcher:
         )
 
     def rank(self, phrase: str, limit: int = 10) -> list[Candidate]:
-        """Products for ``phrase``, best first, one candidate per product."""
-        rest, _sizes = split_sizes(phrase)
-        return self._ranked(self._scores(rest or phrase))[:limit]
+        """Products for ``phrase``, best first, one candidate per product (a size said in
+        the phrase puts the products of that size first among equals)."""
+        rest, sizes = split_sizes(phrase)
+        return self._ranked(self._scores(rest or phrase), sizes)[:limit]
 
     def has_size(self, product_id: int, size: str) -> bool:
         """Whether the product can be asked for by ``size`` (its pack or a size in its name)."""
