@@ -348,3 +348,11 @@ def test_a_sold_out_coffee_mix_is_never_offered_as_a_milk(db_url: str) -> None:
     execute(db_url, "update products set stock = 0 where sku in ('COF-001', 'COF-002')")
     (reply,) = say(talker(db_url), "맥심 모카골드 커피믹스 주문해 줘")
     assert "품절" in reply and "대신" in reply and "우유" not in reply
+
+
+def test_odd_catalogs_and_phrases_do_not_break_matching() -> None:
+    odd = ProductMatcher(
+        [CatalogEntry(1, "", "", "", ()), CatalogEntry(2, "우유", "milk", "", ("우유",))]
+    )
+    assert [c.product_id for c in odd.match("맛있는 우유")] == [2]
+    assert odd.match("the") == odd.match("1L") == odd.match("") == odd.rank("x y z") == []

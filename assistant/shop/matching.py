@@ -357,7 +357,7 @@ class ProductMatcher:
     def _described(self, pid: int, word: str) -> float:
         """How well a modifier describes a product: its closest word (50 when none is)."""
         key = to_key(word)
-        return max(50.0, *(fuzz.ratio(key, w) for w in self._words[pid]))
+        return max(50.0, max((fuzz.ratio(key, w) for w in self._words[pid]), default=0.0))
 
     def _modifier_points(self, pid: int, word: str) -> float:
         """Points off for a word before the head: how far it is from the product's words, or
