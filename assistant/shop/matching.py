@@ -19,8 +19,14 @@ Each step down costs points (:data:`KIND_PENALTY`, :data:`WORD_PENALTY`), more t
 :data:`TIE_MARGIN`, so "딸기" offers the strawberries, and 딸기우유 only when the catalog has
 no strawberries. The phrase's own head is its last word ("Seoul milk" is a milk of Seoul);
 the words before it must describe the product (brand, name words), each one that does not
-costing points (:data:`MODIFIER_WEIGHT`). Sizes said in the phrase ("서울우유 1리터") are taken
-out and narrow the match (:mod:`assistant.shop.sizes`).
+costing points (:data:`MODIFIER_WEIGHT`), and much more when it names another kind the
+product is not ("almond milk" is no 흰우유: :data:`OTHER_KIND_PENALTY`). A phrase that says
+more after a product's name is not that product (딸기잼 is a 잼, "strawberry jam" is close to
+"strawberry milk" as a string but its head is no milk). Sizes said in the phrase ("서울우유
+1리터") are taken out and narrow the match (:mod:`assistant.shop.sizes`).
+
+Substitutes for a sold-out product use the same notion of kind
+(:mod:`assistant.shop.alternatives`).
 
 The index (spoken forms, words and their relation to each product) is built once per catalog.
 """
