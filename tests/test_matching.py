@@ -157,6 +157,13 @@ def test_a_head_the_catalog_does_not_sell_is_not_its_modifier(
     assert skus(matcher, heard) == []
 
 
+def test_a_reversed_compound_is_another_kind(matcher: ProductMatcher) -> None:
+    """ "milk chocolate" is a chocolate, never 초코에몽 (a chocolate milk)."""
+    assert "DAI-012" not in skus(matcher, "milk chocolate")
+    assert "DAI-011" not in skus(matcher, "milk coffee")
+    assert skus(matcher, "chocolate milk") == ["DAI-012"]
+
+
 def without(*gone: str) -> ProductMatcher:
     return ProductMatcher(
         CatalogEntry(i, r.name_ko, r.name_en, r.brand, r.aliases, r.size) for i, r in BY_ID.items()

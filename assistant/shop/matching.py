@@ -365,6 +365,11 @@ class ProductMatcher:
         key = to_key(word)
         return max(50.0, max((fuzz.ratio(key, w) for w in self._words[pid]), default=0.0))
 
+    def _is_kind_of(self, pid: int, word: str) -> bool:
+        """Whether the product is called ``word`` or is a kind of it."""
+        relation = self._index.get(to_key(word), {}).get(pid)
+        return relation is not None and relation is not Relation.WORD
+
     def _modifier_points(self, pid: int, word: str) -> float:
         """Points off for a word before the head: how far it is from the product's words, or
         :data:`OTHER_KIND_PENALTY` when it names another kind the product is not ("almond
@@ -380,9 +385,10 @@ class ProductMatcher:
         among the best are scored."""
         n = len(words)
         top = max((c.score for c in best.values()), default=0.0)
+        named = False
         for end in range(n, max(0, n - 2), -1):
-            if end < n and top >= ACCEPT_SCORE:
-                break
+            if end < n and (top >= ACCEPT_SCORE or named):
+                break  # the last word names something: it is the head
             trailing = TRAILING_PENALTY * (n - end)
             for start in range(max(0, end - HEAD_SPAN), end):
                 head = " ".join(words[start:end])
@@ -393,6 +399,7 @@ class ProductMatcher:
                     key, keys, scorer=fuzz.ratio, limit=30, score_cutoff=ACCEPT_SCORE
                 )
                 scores: dict[int, float] = {}
+                relations: dict[int, Relation] = {}
                 for word_key, score, _i in hits:
                     if self._compound_of(key, word_key) or self._said_more(key, word_key):
                         continue
@@ -402,6 +409,8 @@ class ProductMatcher:
                         value = score - PENALTY[relation] - trailing
                         if value > scores.get(pid, 0.0):
                             scores[pid] = value
+                            relations[pid] = relation
+                named = named or bool(scores)
                 modifiers = words[:start] + words[end:]
                 inner = [w for w in words[start : end - 1] if to_key(w) in self._vocabulary_keys]
                 for pid, value in sorted(scores.items(), key=lambda item: -item[1]):
@@ -409,6 +418,10 @@ class ProductMatcher:
                         break
                     for word in modifiers:
                         value -= self._modifier_points(pid, word)
+                        if relations[pid] is Relation.WORD and self._is_kind_of(pid, word):
+                            # "milk chocolate" is no 초코에몽 (a chocolate milk): the product
+                            # is what the modifier names, the head only a word of its name
+                            value -= OTHER_KIND_PENALTY
                     for word in inner:  # "oat milk" near "low fat milk": oat is another kind
                         if self._described(pid, word) < 90.0:
                             value -= OTHER_KIND_PENALTY
