@@ -379,13 +379,18 @@ def test_the_same_words_heard_twice_order_once(db_url: str) -> None:
 
 
 def test_out_of_stock_in_the_cart_offers_the_closest(db_url: str) -> None:
+    """The closest product of the same kind is offered (another 우유 for a 우유), and none
+    when no other product is of that kind: a coffee milk is never offered as a 저지방우유."""
+    execute(db_url, "update products set stock = 0 where sku = 'DAI-001'")
     d = talker(db_url)
-    offer, yes, cart = say(d, "서울우유 커피우유 장바구니에 담아줘", "응", "장바구니 보여줘")
-    assert offer.startswith("서울우유 커피우유 300ml은(는) 품절이에요. 대신 ")
+    offer, yes, cart = say(d, f"{MILK} 2개 장바구니에 담아줘", "응", "장바구니 보여줘")
+    assert offer.startswith(f"{MILK}은(는) 품절이에요. 대신 ")
     assert offer.endswith("담을까요?") and "장바구니에 담았어요" in yes
-    assert "커피우유" not in cart
-    (no_alt,) = say(d, "신선농장 아오리 사과 주문해줘")  # the only product of its kind
-    assert "품절이에요" in no_alt
+    assert MILK not in cart and "우유" in cart
+    (no_alt,) = say(d, "서울우유 커피우유 장바구니에 담아줘")  # the only coffee milk
+    assert "품절이에요" in no_alt and "대신" not in no_alt
+    (other_apple,) = say(d, "신선농장 아오리 사과 주문해줘")
+    assert "품절이에요" in no_alt and "사과" in other_apple.split("대신")[-1]
 
 
 # -- order status and cancellation ---------------------------------------------------------

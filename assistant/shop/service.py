@@ -34,7 +34,6 @@ from assistant.shop.matching import ProductMatcher
 from assistant.shop.orders import OrderView
 from assistant.shop.pricing import Quote, member_pricing_applies
 from assistant.shop.receipt import Receipt, build_receipt
-from assistant.shop.sizes import same_size
 from assistant.store.db import transaction
 from assistant.store.models import Channel, DeliveryKind, Member, Product, Role
 
@@ -183,19 +182,17 @@ class ShopService:
         return self._matcher
 
     def find_products(self, phrase: str, size: str | None = None) -> list[ProductView]:
-        """Catalog products that ``phrase`` may mean, best first; empty if none. A ``size``
-        said ("1L", "10kg", as the parser writes it) keeps the products of that size
-        when any has it."""
-        candidates = self.matcher().match(phrase)
+        """Catalog products that ``phrase`` may mean, best first; empty if none. Products
+        that *are* what was said come before those that only carry the word (우유 -> 흰우유,
+        not 딸기우유: :mod:`assistant.shop.matching`). A ``size`` said ("1L", "10kg", as the
+        parser writes it, or still in the phrase: "서울우유 1리터") keeps the products of that
+        size when any has it, and never makes a match of the right kind fail."""
+        candidates = self.matcher().match(phrase, size)
         if not candidates:
             return []
         with transaction(self._factory) as session:
             found = [session.get(Product, c.product_id) for c in candidates]
-            views = [product_view(p) for p in found if p is not None]
-        if size is not None:
-            sized = [v for v in views if same_size(size, v.size)]
-            views = sized or views
-        return views
+            return [product_view(p) for p in found if p is not None]
 
     def member_pricing(self) -> bool:
         """Whether this household pays member prices right now."""
@@ -424,7 +421,8 @@ class ShopService:
     # -- suggestions -------------------------------------------------------------
 
     def alternative(self, product_id: int, quantity: int) -> ProductView | None:
-        """The closest product with ``quantity`` in stock, for one that has not."""
+        """The closest product of the same kind with ``quantity`` in stock, for one that has
+        not; None when no product of that kind has (never a milk for a coffee)."""
         with transaction(self._factory) as session:
             product = session.get(Product, product_id)
             if product is None:
