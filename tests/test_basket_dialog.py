@@ -388,3 +388,20 @@ def test_another_request_without_do_replaces_the_open_order(db_url: str, real_pa
     talk = Talk(db_url, real_parse)
     _, rice = talk(f"{MILK} 2개 주문해 줘", "햇반 한 박스 주문해 줘")
     assert rice.startswith("CJ 햇반 12개입 1박스, 회원가")
+
+
+def test_the_structured_turn_says_which_item_and_the_basket(db_url: str, real_parse: Parse) -> None:
+    from assistant.dialog import turn
+
+    talk = Talk(db_url, real_parse, MILK_AND_EGGS)
+    talk(MILK_AND_EGGS.text)
+    waiting, options, basket, item = turn.turn_state(talk.dialog.pending)
+    assert (waiting, basket, item) == ("choice", None, turn.Item(1, 2, "우유"))
+    assert options[0].sku == "DAI-001"
+    talk("1번")
+    assert turn.turn_state(talk.dialog.pending)[3] == turn.Item(2, 2, "계란")
+    talk("풀무원")
+    waiting, _, basket, item = turn.turn_state(talk.dialog.pending)
+    assert waiting == "order" and item is None and basket is not None
+    assert [(ln.sku, ln.quantity) for ln in basket.lines] == [("DAI-001", 1), ("EGG-001", 1)]
+    assert basket.total == 13770

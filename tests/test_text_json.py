@@ -132,13 +132,20 @@ def test_plain_text_is_unchanged_without_json(db_url: str) -> None:
 
 
 def test_a_choice_inside_a_request_of_several_items_says_which_item() -> None:
-    from types import SimpleNamespace
+    from datetime import UTC, datetime
 
     from assistant.dialog import turn
+    from assistant.dialog.pending import Basket, PendingChoice
+    from assistant.nlu.schema import Item
 
-    current = SimpleNamespace(product="계란", quantity=1)
-    several = SimpleNamespace(basket=SimpleNamespace(current=current, index=2, of=2), phrase="")
-    assert turn._item(several) == turn.Item(2, 2, "계란")  # type: ignore[arg-type]
-    one = SimpleNamespace(basket=SimpleNamespace(current=current, index=1, of=1), phrase="계란")
-    assert turn._item(one) is None  # type: ignore[arg-type]
-    assert turn._item(SimpleNamespace(basket=None)) is None  # type: ignore[arg-type]
+    eggs = Item("계란", 1)
+    at = datetime(2026, 3, 2, tzinfo=UTC)
+
+    def choice(basket: Basket | None, phrase: str = "") -> PendingChoice:
+        return PendingChoice((), 1, lambda p, q, now: "", phrase=phrase, basket=basket,
+                             expires_at=at)  # fmt: skip
+
+    several = choice(Basket(current=eggs, of=2))  # index 2 of 2: nothing after it
+    assert turn._item(several) == turn.Item(2, 2, "계란")
+    assert turn._item(choice(Basket(current=eggs, of=1), "계란")) is None
+    assert turn._item(choice(None)) is None

@@ -19,6 +19,8 @@ from assistant.shop.advisor import Advisor
 from assistant.shop.matching import ACCEPT_SCORE, to_key
 from assistant.shop.orders import check_quantity
 from assistant.shop.service import ProductView
+from assistant.shop.sizes import count_fits, pieces_per_pack
+from assistant.shop.sizes import packs_for as packs_of
 from assistant.store.models import DeliveryKind
 
 MAX_CHOICES = 5
@@ -29,31 +31,23 @@ NOT_THAT = re.compile(r"말고|아니|빼고|다른|other|not|instead|different"
 """"늘 사던 거 말고": anything but the usual one."""
 DEFAULT_WORDS = re.compile(r"앞으로|기본|항상|매번|늘|from now on|always|default", re.I)
 """"앞으로 사물함으로 보내 줘": a delivery said for every order, not just this one."""
-PIECE_WORDS = frozenset({"개", "piece", "pieces"})
-"""Counting words of single pieces ("햇반 3개")."""
-_PACK = re.compile(r"^(\d+)(개입|구|롤|매|병)$")
-"""A pack size counted in pieces: "12개입", "30구", "30롤", "100매", "6병"."""
+ANY_COUNT = frozenset({"개", "piece", "pieces"})
+"""Counting words that count anything ("라면 두 개"): they do not narrow the products."""
 
 
 def per_pack(product: ProductView) -> int | None:
-    """Pieces in one of the product's packs ("12개입" box: 12); None for a single piece or a
-    size that is not a count (1L, 10kg)."""
-    if product.unit == "개":
-        return None
-    found = _PACK.match(product.size.replace(" ", ""))
-    if found is None or int(found.group(1)) <= 1:
-        return None
-    return int(found.group(1))
+    """Pieces in one of the product's packs ("12개입" box: 12); None for a size that is not a
+    count of pieces (1L, 10kg)."""
+    return pieces_per_pack(product.size)
 
 
 def packs_for(product: ProductView, quantity: int, unit: str | None) -> int | None:
     """The packs that hold ``quantity`` pieces when the count was said in pieces of a product
     sold in packs of several ("햇반 3개" on a 12-pack box: 1); None when the count is the
-    product's own ("햇반 3박스", "햇반 3", "우유 3개" of single cartons)."""
-    pieces = per_pack(product)
-    if unit not in PIECE_WORDS or pieces is None:
+    product's own ("햇반 3박스", "햇반 3", "우유 3개" of cartons): :mod:`assistant.shop.sizes`."""
+    if count_fits(unit, product):
         return None
-    return max(1, -(-quantity // pieces))
+    return packs_of(quantity, product.size)
 
 
 def pack_notes(r: Phrases, lines: tuple[BasketLine, ...]) -> list[str]:
@@ -140,7 +134,7 @@ class ProductFlow(Flow):
     def options(self, phrase: str, unit: str | None, size: str | None) -> list[ProductView]:
         """The products a phrase may mean, narrowed by the size and the counting word said."""
         options = self.shop.find_products(phrase, size=size)
-        if unit not in PIECE_WORDS and any(p.unit == unit for p in options):
+        if unit not in ANY_COUNT and any(p.unit == unit for p in options):
             # "계란 한 판" means the 30-egg trays, not the 10-egg packs; "개" counts anything
             # ("라면 두 개" may be two packs as well as two cups)
             options = [p for p in options if p.unit == unit]

@@ -207,19 +207,12 @@ def _lines(lines: Sequence[ProductLine], sizes: Sizes | None) -> tuple[BasketLin
 
 
 def _item(pending: Pending) -> Item | None:
-    """Which item of a multi-item request a choice is about, when the question carries a
-    basket of several items (``basket.current``, ``basket.index`` of ``basket.of``; the
-    phrase said is the question's ``phrase`` or the item's ``product``). Read by name so
-    that a question without a basket simply has none."""
-    basket = getattr(pending, "basket", None)
-    current = getattr(basket, "current", None)
-    if basket is None or current is None:
+    """Which item of a multi-item request a choice is about: ``basket.current``, item
+    ``basket.index`` of ``basket.of`` (:class:`~assistant.dialog.pending.Basket`), said as
+    the question's ``phrase``; None for one item or a choice without a basket."""
+    if not isinstance(pending, PendingChoice) or pending.basket is None:
         return None
-    try:
-        index, of = int(basket.index), int(basket.of)
-    except (AttributeError, TypeError, ValueError):
+    basket = pending.basket
+    if basket.current is None or basket.of < 2:
         return None
-    if of < 2:
-        return None
-    phrase = getattr(pending, "phrase", "") or getattr(current, "product", "") or ""
-    return Item(index, of, str(phrase))
+    return Item(basket.index, basket.of, pending.phrase or basket.current.product or "")
