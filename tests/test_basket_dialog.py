@@ -405,3 +405,12 @@ def test_the_structured_turn_says_which_item_and_the_basket(db_url: str, real_pa
     assert waiting == "order" and item is None and basket is not None
     assert [(ln.sku, ln.quantity) for ln in basket.lines] == [("DAI-001", 1), ("EGG-001", 1)]
     assert basket.total == 13770
+
+
+def test_a_number_in_the_name_of_an_option_is_no_quantity(db_url: str, real_parse: Parse) -> None:
+    paste = order("toothpaste please", Item("toothpaste"), lang="en")
+    named = order("2080 Toothpaste Original", Item("toothpaste original", 2080), lang="en")
+    talk = Talk(db_url, real_parse, paste, named)
+    ask, question = talk(paste.text, named.text)
+    assert ask.startswith("There are 2 kinds of toothpaste")
+    assert question.startswith("1 × 2080 Toothpaste Original, ")

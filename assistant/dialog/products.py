@@ -65,6 +65,11 @@ def basket_line(item: Item, product: ProductView) -> BasketLine:
     return BasketLine(item.product or product.name, product, packs, said=count)
 
 
+def _named_with(p: ProductView, number: int) -> bool:
+    """The number is part of the product's name ("2080 Toothpaste", "아이시스8.0")."""
+    return str(number) in f"{p.name} {p.name_en}"
+
+
 def pick(options: tuple[ProductView, ...], text: str) -> tuple[ProductView, ...]:
     """The options an answer points at: one, several (a brand with two sizes), or none."""
     number = parse_choice(text)
@@ -247,7 +252,9 @@ class ProductFlow(Flow):
             picked = self._named(pending, intent)
             if not picked:
                 return None
-            quantity = slots.quantity if slots.quantity is not None else quantity
+            said = slots.quantity
+            if said is not None and not any(_named_with(p, said) for p in picked):
+                quantity = said  # "서울우유 흰우유 1L 세 개요"; not the 2080 of "2080 치약"
         if intent.name == IntentName.DENY:
             self.session.pending = None
             return self.r.NOT_ORDERED
