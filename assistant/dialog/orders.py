@@ -3,6 +3,7 @@ ones again, and what is probably running out (from the buying rhythm)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -13,10 +14,25 @@ from assistant.dialog.session import Flow
 from assistant.errors import JangbogiError
 from assistant.nlu.schema import Intent
 from assistant.shop.advisor import Advisor, DueItem
-from assistant.shop.orders import check_quantity
+from assistant.shop.orders import OrderView, check_quantity
 from assistant.store.models import OrderStatus
 
 CANNOT_CANCEL = (OrderStatus.SHIPPED, OrderStatus.DELIVERED)
+NOT_COUNTED = (OrderStatus.CANCELLED, OrderStatus.REJECTED)
+REFERENCE_WORDS = re.compile(
+    r"아까|방금|조금 전|그거|그것|저거|\b(?:that|it|the last one|just ordered)\b", re.I
+)
+""""아까 그거 취소", "cancel that": the order just placed (when the parser did not mark the
+request as a reference itself)."""
+MORE_WORDS = re.compile(
+    r"(?:^|[\s0-9]|하나|나|개|번|판|팩|병|봉|통|박스|묶음|만)\s*더(?:\s|$)|(?:^|\s)또(?:\s|$)|추가로"
+    r"|\b(?:one more|another|more|extra|second)\b",
+    re.I,
+)
+""""하나 더 시켜 줘", "one more", "another one": explicitly another order, not the same words
+heard twice (the only request a duplicate of the last order is asked about for)."""
+HISTORY_SIZE = 3
+"""How many orders "뭐 주문했지?" reads out."""
 
 
 @dataclass
@@ -28,14 +44,18 @@ class OrdersFlow(Flow):
     purchase: PurchaseFlow
 
     def status(self, intent: Intent, now: datetime) -> str:
-        """Where the order a phrase names (or the last one) is."""
-        order = self.shop.find_order(intent.slots.product)
+        """Where the order a phrase names (or the last one; "아까 그거": the one just placed)
+        is."""
+        order = self._referred(intent) or self.shop.find_order(intent.slots.product)
         if order is None:
             return self.r.NO_ORDERS
         return self.r.status_sentence(order, now, self.shop.timezone)
 
     def cancel(self, intent: Intent, now: datetime) -> str:
-        """Ask before cancelling the order a phrase names, or the last open one."""
+        """Ask before cancelling the order a phrase names, or the last open one ("아까 그거":
+        the one just placed in this conversation, else this member's latest open one)."""
+        if refers(intent):
+            return self._cancel_referred(now)
         phrase = intent.slots.product
         order = self.shop.find_order(phrase)
         if order is not None and order.status in CANNOT_CANCEL:
@@ -58,14 +78,35 @@ class OrdersFlow(Flow):
             lambda: self.r.repeat_cancel(pending.order),
         )
 
+    def _cancel_referred(self, now: datetime) -> str:
+        order = self.shop.recent_order(open_only=True)
+        if order is None:
+            return self.r.NO_OPEN_ORDER
+        if order.status in CANNOT_CANCEL:
+            return self.r.cannot_cancel(order)
+        if order.status in NOT_COUNTED:  # already cancelled (or turned down): where it is
+            return self.r.status_sentence(order, now, self.shop.timezone)
+        self.session.pending = PendingCancel(order, expires_at=self.session.until(now))
+        return self.r.confirm_cancel(order)
+
+    def _referred(self, intent: Intent) -> OrderView | None:
+        """The order "아까 그거" / "the last one" points at; None when the request names no
+        such order (or there is none)."""
+        return self.shop.recent_order() if refers(intent) else None
+
     # -- again ---------------------------------------------------------------------
 
     def reorder(self, intent: Intent, now: datetime) -> str:
         """With a product ("늘 사던 우유", "우유 다시 주문해 줘"): the usual one of it; "늘 사던
-        걸로": the usual basket; "지난번에 산 거": the last order that was not cancelled."""
+        걸로": the usual basket; "지난번에 산 거": the last order that was not cancelled;
+        "하나 더", "one more": a second order like the last one (asked, never refused as the
+        same words heard twice)."""
         slots, prefix = intent.slots, ""
-        if slots.product:
-            return self._reorder_product(slots.product, slots.quantity, slots.unit, now)
+        more = bool(MORE_WORDS.search(intent.text))
+        if slots.product and not slots.reference:
+            return self._reorder_product(slots.product, slots.quantity, slots.unit, now, more)
+        if more or refers(intent):
+            return self._again(intent, now, more)
         if USUAL_WORDS.search(intent.text):
             usual = self.advisor.usual_basket(now)
             if usual:
@@ -78,9 +119,30 @@ class OrdersFlow(Flow):
         wanted = tuple((line.product_id, line.quantity) for line in last.lines)
         return prefix + self.purchase.ask(wanted, now, reorder_of=last)
 
+    def _again(self, intent: Intent, now: datetime, more: bool) -> str:
+        """The last order again ("아까 그거 다시"), or explicitly one more of it ("하나 더"):
+        a question naming every line and the total; "두 개 더" after a one-line order asks
+        for that many of its product."""
+        last = self.shop.recent_order()
+        if last is None or last.status in NOT_COUNTED:
+            last = self.shop.last_order(counted_only=True)
+        if last is None:
+            return self.r.NO_ORDERS
+        wanted = tuple((line.product_id, line.quantity) for line in last.lines)
+        count = intent.slots.quantity
+        if count is not None and count > 1 and len(wanted) == 1:
+            check_quantity(count)
+            wanted = ((wanted[0][0], count),)
+        if not more:
+            return self.purchase.ask(wanted, now, reorder_of=last)
+        return self.purchase.ask(
+            wanted, now, again=last, ask=lambda q, notes: self.r.confirm_again(last, q, notes)
+        )
+
     def _reorder_product(
-        self, phrase: str, quantity: int | None, unit: str | None, now: datetime
-    ) -> str:
+        self, phrase: str, quantity: int | None, unit: str | None, now: datetime,
+        more: bool = False,
+    ) -> str:  # fmt: skip
         if quantity is not None:
             check_quantity(quantity)
         options = self.shop.find_products(phrase)
@@ -91,7 +153,9 @@ class OrdersFlow(Flow):
             lead = self.r.never_bought(phrase) + " " if options else ""
             return lead + self.products.choose(phrase, quantity, unit, now, self.purchase.order_one)
         wanted = ((usual.product.id, quantity or usual.quantity),)
-        return self.purchase.ask(wanted, now, ask=self.r.confirm_usual)
+        # "우유 하나 더": explicitly more, so the order it repeats (if any) is asked about
+        again = self.shop.recent_duplicate(wanted, now) if more else None
+        return self.purchase.ask(wanted, now, ask=self.r.confirm_usual, again=again)
 
     # -- running out ---------------------------------------------------------------
 
@@ -116,3 +180,33 @@ class OrdersFlow(Flow):
         return self.purchase.ask(
             wanted, now, ask=lambda q, notes: self.r.running_out(items, q, notes)
         )
+
+    # -- what was bought: the receipt and the history (issue 14) -------------------
+
+    def receipt(self, intent: Intent, now: datetime) -> str:
+        """ "영수증 보여 줘": the e-receipt of the last order (the one just placed first; of
+        the latest order with a product a phrase names), read out."""
+        phrase = None if refers(intent) else intent.slots.product
+        order = None if phrase else self.shop.recent_order()
+        order = order or self.shop.find_order(phrase)
+        if order is None:
+            return self.r.never_bought(phrase) if phrase else self.r.NO_ORDERS
+        receipt = self.shop.receipt(order.id)
+        return self.r.receipt_spoken(receipt, now, self.shop.timezone)
+
+    def history(self, intent: Intent, now: datetime) -> str:
+        """ "내가 뭐 주문했지?": the household's latest orders (with a product a phrase names),
+        each with its date, lines, total and status."""
+        phrase = None if refers(intent) else intent.slots.product
+        orders = self.shop.recent_orders(HISTORY_SIZE, phrase)
+        if not orders:
+            return self.r.never_bought(phrase) if phrase else self.r.NO_ORDERS
+        return self.r.order_history(orders, now, self.shop.timezone)
+
+
+def refers(intent: Intent) -> bool:
+    """The request points back at the last order instead of naming a product."""
+    slots = intent.slots
+    if slots.reference:
+        return True
+    return not slots.product and bool(REFERENCE_WORDS.search(intent.text))
