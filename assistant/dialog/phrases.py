@@ -382,10 +382,12 @@ class Phrases:
     def receipt_spoken(self, r: Receipt, now: datetime, tz: str) -> str:
         """The e-receipt read out: the order number, when, its status, the lines, the total
         and how it was paid."""
-        if r.status.value in ("cancelled", "rejected"):
+        status = r.status.value
+        if status in ("cancelled", "rejected"):
             payment = "none"
-        else:
-            payment = "card" if r.payment_last4 else "waiting"
+        else:  # a child's order is paid when an adult approves it
+            paid = r.payment_last4 and status != "pending_approval"
+            payment = "card" if paid else "waiting"
         return self.say(Msg.RECEIPT_SPOKEN, id=r.order_id, status=r.status.value,
                         what=self.lines_phrase(r.lines), total=r.total, savings=r.member_savings,
                         fee=r.delivery_fee, payment=payment, last4=r.payment_last4 or "",
