@@ -116,7 +116,9 @@ def test_status_of_that_order(db_url: str) -> None:
     d = talker(db_url)
     order_now(d)
     (status,) = say(d, "방금 주문한 거 어떻게 됐어", start=10)
-    assert status == f"오늘 주문하신 {MILK} 2팩(1번 주문, {2 * MILK_MEMBER:,}원)은 주문 접수 상태예요."
+    assert (
+        status == f"오늘 주문하신 {MILK} 2팩(1번 주문, {2 * MILK_MEMBER:,}원)은 주문 접수 상태예요."
+    )
 
 
 # -- "하나 더": a second order, asked, never refused as the same words twice ------------
@@ -263,7 +265,9 @@ def test_what_did_i_order(db_url: str) -> None:
     assert f"; 오늘 주문한 {MILK} 2팩(1번, {2 * MILK_MEMBER:,}원, 주문 접수)." in history
     assert "뭐 사야" not in history and "떨어" not in history  # not the running-out forecast
     (milk,) = say(d, "우유 언제 주문했지?", start=11)
-    assert milk == f"최근 주문이에요: 오늘 주문한 {MILK} 2팩(1번, {2 * MILK_MEMBER:,}원, 주문 접수)."
+    assert (
+        milk == f"최근 주문이에요: 오늘 주문한 {MILK} 2팩(1번, {2 * MILK_MEMBER:,}원, 주문 접수)."
+    )
 
 
 def test_what_did_i_order_in_english_keeps_three(db_url: str) -> None:
@@ -335,7 +339,9 @@ def test_a_delivery_during_a_choice_keeps_the_default(db_url: str) -> None:
     assert "몇 번" in ask
     assert default_delivery(db_url) == "home"
     assert isinstance(d.pending, PendingChoice), locker  # the choice is still open
-    assert locker.startswith("기본 배송은 바꾸지 않았어요.") and "'앞으로 사물함으로 받을게'" in locker
+    assert (
+        locker.startswith("기본 배송은 바꾸지 않았어요.") and "'앞으로 사물함으로 받을게'" in locker
+    )
 
 
 def test_a_delivery_during_a_cancellation_keeps_the_default_and_the_question(db_url: str) -> None:
@@ -363,4 +369,3 @@ def test_a_delivery_to_the_order_question_is_for_that_order(db_url: str) -> None
     _, locker, placed = say(d, f"{MILK} 2개 주문해줘", "사물함으로 받을래", "응")
     assert "주문할까요?" in locker and placed.startswith("주문했어요")
     assert default_delivery(db_url) == "home" and orders(db_url)[0][4] == "locker"
-
