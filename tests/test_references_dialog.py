@@ -43,6 +43,7 @@ SCRIPT = {
         said("아까 그거 영수증", "receipt", reference=True),
         said("우유 영수증 보여 줘", "receipt", product="우유"),
         said("receipt for my last order", "receipt", "en", reference=True),
+        said("show the receipt of my last order", "receipt", "en", product="my last order"),
         said("장바구니 비워 줘", "clear_cart"),
         said("empty my cart", "clear_cart", "en"),
         said("내가 뭐 주문했지?", "order_history"),
@@ -238,6 +239,7 @@ def test_the_receipt_in_english_with_a_fee_and_a_cancellation(db_url: str) -> No
     assert receipt.startswith("Receipt for order 1 (placed today, received): 2 × ")
     assert "(including 3,000 won delivery)" in receipt
     assert receipt.endswith("Paid with the card ending in 4242.")
+    assert say(d, "show the receipt of my last order", start=11) == [receipt]
     ShopService(factory(db_url)).cancel(1, at(15))
     (cancelled,) = say(d, "receipt for my last order", start=20)
     assert "cancelled" in cancelled and "Paid" not in cancelled

@@ -31,6 +31,9 @@ MORE_WORDS = re.compile(
 )
 """"하나 더 시켜 줘", "one more", "another one": explicitly another order, not the same words
 heard twice (the only request a duplicate of the last order is asked about for)."""
+LAST_WORDS = re.compile(r"마지막|지난|최근|\b(?:last|latest|recent|previous)\b", re.I)
+""""마지막 주문", "my last order" heard as a product phrase: the last order, when no product
+is called that."""
 HISTORY_SIZE = 3
 """How many orders "뭐 주문했지?" reads out."""
 
@@ -46,7 +49,7 @@ class OrdersFlow(Flow):
     def status(self, intent: Intent, now: datetime) -> str:
         """Where the order a phrase names (or the last one; "아까 그거": the one just placed)
         is."""
-        order = self._referred(intent) or self.shop.find_order(intent.slots.product)
+        order = self._referred(intent) or self.shop.find_order(self._named(intent))
         if order is None:
             return self.r.NO_ORDERS
         return self.r.status_sentence(order, now, self.shop.timezone)
@@ -56,7 +59,7 @@ class OrdersFlow(Flow):
         the one just placed in this conversation, else this member's latest open one)."""
         if refers(intent):
             return self._cancel_referred(now)
-        phrase = intent.slots.product
+        phrase = self._named(intent)
         order = self.shop.find_order(phrase)
         if order is not None and order.status in CANNOT_CANCEL:
             return self.r.cannot_cancel(order)
@@ -186,7 +189,7 @@ class OrdersFlow(Flow):
     def receipt(self, intent: Intent, now: datetime) -> str:
         """ "영수증 보여 줘": the e-receipt of the last order (the one just placed first; of
         the latest order with a product a phrase names), read out."""
-        phrase = None if refers(intent) else intent.slots.product
+        phrase = self._named(intent)
         order = None if phrase else self.shop.recent_order()
         order = order or self.shop.find_order(phrase)
         if order is None:
@@ -197,11 +200,21 @@ class OrdersFlow(Flow):
     def history(self, intent: Intent, now: datetime) -> str:
         """ "내가 뭐 주문했지?": the household's latest orders (with a product a phrase names),
         each with its date, lines, total and status."""
-        phrase = None if refers(intent) else intent.slots.product
+        phrase = self._named(intent)
         orders = self.shop.recent_orders(HISTORY_SIZE, phrase)
         if not orders:
             return self.r.never_bought(phrase) if phrase else self.r.NO_ORDERS
         return self.r.order_history(orders, now, self.shop.timezone)
+
+    def _named(self, intent: Intent) -> str | None:
+        """The product phrase of a request about past orders; None when it points back at
+        the last order ("아까 그거", or "my last order" heard as a phrase naming no product)."""
+        phrase = intent.slots.product
+        if refers(intent) or not phrase:
+            return None
+        if LAST_WORDS.search(phrase) and not self.shop.find_products(phrase):
+            return None
+        return phrase
 
 
 def refers(intent: Intent) -> bool:
