@@ -288,7 +288,10 @@ order-history = { $count ->
         [1] 최근 주문이에요: { $orders }.
        *[other] 최근 주문 { $count }건이에요: { $orders }.
     }
-confirm-clear-cart = 장바구니의 { $count }개 상품을 모두 뺄까요?
+confirm-clear-cart = { $count ->
+        [1] 장바구니의 상품 1개를 뺄까요?
+       *[other] 장바구니의 { $count }개 상품을 모두 뺄까요?
+    }
 cart-cleared = 장바구니를 비웠어요. { $count }개 상품을 뺐어요.
 cart-kept = 알겠어요, 장바구니를 그대로 둘게요.
 nothing-to-change = 지금은 바꿀 주문이 없어요. 주문하실 상품과 수량을 말씀해 주세요.
