@@ -17,10 +17,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from assistant.dialog.pending import Pending, PendingOffer, PendingPin
+from assistant.dialog.pending import (
+    Pending,
+    PendingChoice,
+    PendingOffer,
+    PendingPin,
+    PendingSubChoice,
+)
 from assistant.dialog.phrases import Phrases
 from assistant.dialog.routes import Flows, Handler, answer, handlers
 from assistant.dialog.session import Session, general_replies
+from assistant.dialog.turn import Turn, turn_state
 from assistant.errors import DatabaseError, DatabaseLockedError, JangbogiError
 from assistant.nlu.analysis import normal_form
 from assistant.nlu.choice import normalise
@@ -122,6 +129,22 @@ class Dialog:
             session.drop()
         said, end = self._guarded(lambda: self._answer(intent, now))
         return Reply(prefix + said, intent, end)
+
+    def turn(self, reply: Reply) -> Turn:
+        """``reply`` (the one :meth:`handle` just gave) as a structured turn: what is now
+        awaited, the options offered, the basket asked about. Never the utterance itself."""
+        pending = self.pending
+        shop = self.shop
+        member_pricing = (
+            shop.member_pricing() if isinstance(pending, PendingChoice | PendingSubChoice) else True
+        )
+        waiting, options, basket, item = turn_state(
+            pending,
+            lambda ids: {p.id: p.size for p in shop.products_by_id(ids)},
+            member_pricing=member_pricing,
+        )
+        lang = self._session.lang  # the language the reply is in
+        return Turn(reply.text, lang, reply.intent.name, reply.end, waiting, options, basket, item)
 
     def opening(self, now: datetime) -> str | None:
         """When a conversation starts or the assistant wakes: the unread notifications (each

@@ -1,7 +1,12 @@
-"""The text conversation: the voice loop with the microphone replaced by a keyboard."""
+"""The text conversation: the voice loop with the microphone replaced by a keyboard.
+
+With ``as_json`` each reply is one JSON object on one line (:class:`~assistant.dialog.turn.Turn`:
+the reply, what is awaited, the options, the basket), for programs that talk to it.
+"""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import TextIO
@@ -12,13 +17,23 @@ GREETING = "장보기입니다. 무엇을 도와드릴까요? (끝내려면 '그
 
 
 def run_lines(
-    dialog: Dialog, lines: Iterable[str], out: TextIO, clock: Callable[[], datetime]
+    dialog: Dialog,
+    lines: Iterable[str],
+    out: TextIO,
+    clock: Callable[[], datetime],
+    *,
+    as_json: bool = False,
 ) -> int:
-    """Answer each line with one line; returns the number of utterances handled."""
+    """Answer each line with one line (a JSON object with ``as_json``), flushed at once;
+    returns the number of utterances handled."""
     handled = 0
     for raw in lines:
         reply = dialog.handle(raw.rstrip("\n"), clock())
-        out.write(reply.text.replace("\n", " ") + "\n")
+        if as_json:
+            said = json.dumps(dialog.turn(reply).to_json(), ensure_ascii=False)
+        else:
+            said = reply.text.replace("\n", " ")
+        out.write(said + "\n")
         out.flush()
         handled += 1
         if reply.end:
