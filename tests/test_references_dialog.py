@@ -13,6 +13,7 @@ import pytest
 from assistant.dialog.conversation import Dialog
 from assistant.dialog.pending import PendingCancel, PendingChoice, PendingClearCart, PendingOrder
 from assistant.dialog.phrases import Phrases
+from assistant.dialog.turn import turn_state
 from assistant.locales import say_for
 from assistant.nlu.schema import Intent, Slots
 from assistant.shop.service import ShopService
@@ -307,6 +308,7 @@ def test_emptying_the_cart_in_english_and_a_new_request_drops_the_question(db_ur
     (ask,) = say(d, "empty my cart", start=1)
     assert ask == "Shall I take the one product out of your cart?"
     assert isinstance(d.pending, PendingClearCart)
+    assert turn_state(d.pending)[0] == "clear_cart"  # what `jangbogi text --json` says
     (view,) = say(d, "장바구니 보여줘", start=2)  # a new request: nothing is emptied
     assert MILK in view and d.pending is None
     _, done = say(d, "empty my cart", "yes", start=3)
