@@ -39,6 +39,7 @@ SCRIPT = {
         said("아까 그거 다시 주문해 줘", "reorder", reference=True),
         said("두 개 더 시켜 줘", "reorder", reference=True, quantity=2),
         said("one more", "reorder", "en", reference=True),
+        said("아까 그거 하나 더 사물함으로 보내 줘", "reorder", reference=True, delivery="locker"),
         said("아까 그거 하나 더 주문해 줘", "order", reference=True),
         said("영수증 보여 줘", "receipt"),
         said("아까 그거 영수증", "receipt", reference=True),
@@ -182,6 +183,49 @@ def test_an_order_that_refers_to_the_last_one_repeats_it(db_url: str) -> None:
     order_now(d)
     (ask,) = say(d, "아까 그거 하나 더 주문해 줘", start=10)
     assert ask.startswith("1번 주문과 같은 주문을 한 번 더") and ask.endswith("주문할까요?")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "똑같은 걸로 한 번 더 주문해 줘",
+        "아까 주문한 거 또 시켜 줘",
+        f"{MILK} 하나 더 시켜 줘",  # reorder with the product: the one just ordered
+        f"{MILK} 하나 더 주문해 줘",  # an order of more of it
+    ],
+)
+def test_more_said_in_other_words(db_url: str, line: str) -> None:
+    d = talker(db_url)
+    order_now(d, what=f"{MILK} 1개 주문해줘")
+    ask, placed = say(d, line, "응", start=10)
+    assert ask.startswith(f"1번 주문과 같은 주문을 한 번 더 하시는 거죠? {MILK} 1팩"), ask
+    assert placed.startswith("주문했어요. 주문 번호 2번") and len(orders(db_url)) == 2
+
+
+def test_more_of_a_product_not_in_the_last_order_is_an_ordinary_order(db_url: str) -> None:
+    d = talker(db_url)
+    order_now(d, what="신라면 한 묶음 주문해 줘")
+    (ask,) = say(d, f"{MILK} 하나 더 주문해 줘", start=10)
+    assert ask.endswith(f"{MILK} 1팩, 회원가 {MILK_MEMBER:,}원입니다. 주문할까요?")
+    assert "한 번 더" not in ask
+
+
+def test_one_more_to_the_locker(db_url: str) -> None:
+    d = talker(db_url)
+    order_now(d)
+    ask, placed = say(d, "아까 그거 하나 더 사물함으로 보내 줘", "응", start=10)
+    assert (
+        ask.startswith("1번 주문과 같은 주문을") and "사물함(망원역 무인 택배함)으로 받아요" in ask
+    )
+    assert placed.startswith("주문했어요") and orders(db_url)[1][4] == "locker"
+    assert default_delivery(db_url) == "home"
+
+
+def test_the_same_thing_again_in_english(db_url: str) -> None:
+    d = talker(db_url)
+    order_now(d)
+    ask, placed = say(d, "order the same thing again", "yes", start=10)
+    assert ask.startswith("Another order just like order 1") and placed.startswith("Ordered.")
 
 
 def test_one_more_in_english(db_url: str) -> None:

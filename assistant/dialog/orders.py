@@ -15,7 +15,8 @@ from assistant.errors import JangbogiError
 from assistant.nlu.schema import Intent
 from assistant.shop.advisor import Advisor, DueItem
 from assistant.shop.orders import OrderView, check_quantity
-from assistant.store.models import OrderStatus
+from assistant.shop.service import ProductView
+from assistant.store.models import DeliveryKind, OrderStatus
 
 CANNOT_CANCEL = (OrderStatus.SHIPPED, OrderStatus.DELIVERED)
 NOT_COUNTED = (OrderStatus.CANCELLED, OrderStatus.REJECTED)
@@ -26,11 +27,12 @@ REFERENCE_WORDS = re.compile(
 request as a reference itself)."""
 MORE_WORDS = re.compile(
     r"(?:^|[\s0-9]|하나|나|개|번|판|팩|병|봉|통|박스|묶음|만)\s*더(?:\s|$)|(?:^|\s)또(?:\s|$)|추가로"
-    r"|\b(?:one more|another|more|extra|second)\b",
+    r"|똑같(?:이|은)[^.]*다시|\b(?:one more|another|more|extra|second)\b|\bsame\b.*\bagain\b",
     re.I,
 )
-""""하나 더 시켜 줘", "one more", "another one": explicitly another order, not the same words
-heard twice (the only request a duplicate of the last order is asked about for)."""
+""""하나 더 시켜 줘", "한 번 더", "또 시켜 줘", "똑같은 걸로 다시", "one more", "another one",
+"the same thing again": explicitly another order, not the same words heard twice (the only
+requests a duplicate of the last order is asked about for; a bare "다시 주문해 줘" is not)."""
 LAST_WORDS = re.compile(r"마지막|지난|최근|\b(?:last|latest|recent|previous)\b", re.I)
 """"마지막 주문", "my last order" heard as a product phrase: the last order, when no product
 is called that."""
@@ -103,32 +105,45 @@ class OrdersFlow(Flow):
         """With a product ("늘 사던 우유", "우유 다시 주문해 줘"): the usual one of it; "늘 사던
         걸로": the usual basket; "지난번에 산 거": the last order that was not cancelled;
         "하나 더", "one more": a second order like the last one (asked, never refused as the
-        same words heard twice)."""
+        same words heard twice). A delivery said with it ("사물함으로") is for this order."""
         slots, prefix = intent.slots, ""
         more = bool(MORE_WORDS.search(intent.text))
+        delivery = DeliveryKind(slots.delivery) if slots.delivery else None
         if slots.product and not slots.reference:
-            return self._reorder_product(slots.product, slots.quantity, slots.unit, now, more)
+            return self._reorder_product(
+                slots.product, slots.quantity, slots.unit, now, more, delivery
+            )
         if more or refers(intent):
-            return self._again(intent, now, more)
+            return self._again(intent, now, more, delivery)
         if USUAL_WORDS.search(intent.text):
             usual = self.advisor.usual_basket(now)
             if usual:
                 wanted = tuple((u.product.id, u.quantity) for u in usual)
-                return self.purchase.ask(wanted, now, ask=self.r.confirm_usual_basket)
+                return self.purchase.ask(
+                    wanted, now, delivery=delivery, ask=self.r.confirm_usual_basket
+                )
             prefix = self.r.NO_USUAL_YET + " "
         last = self.shop.last_order(counted_only=True)
         if last is None:
             return prefix + self.r.NO_ORDERS
         wanted = tuple((line.product_id, line.quantity) for line in last.lines)
-        return prefix + self.purchase.ask(wanted, now, reorder_of=last)
+        return prefix + self.purchase.ask(wanted, now, delivery=delivery, reorder_of=last)
 
-    def _again(self, intent: Intent, now: datetime, more: bool) -> str:
-        """The last order again ("아까 그거 다시"), or explicitly one more of it ("하나 더"):
-        a question naming every line and the total; "두 개 더" after a one-line order asks
-        for that many of its product."""
+    def _last_counted(self) -> OrderView | None:
+        """The order "하나 더" repeats: the one just placed (else this member's latest), or
+        the household's latest that was not cancelled."""
         last = self.shop.recent_order()
         if last is None or last.status in NOT_COUNTED:
             last = self.shop.last_order(counted_only=True)
+        return last
+
+    def _again(
+        self, intent: Intent, now: datetime, more: bool, delivery: DeliveryKind | None
+    ) -> str:
+        """The last order again ("아까 그거 다시"), or explicitly one more of it ("하나 더"):
+        a question naming every line and the total; "두 개 더" after a one-line order asks
+        for that many of its product."""
+        last = self._last_counted()
         if last is None:
             return self.r.NO_ORDERS
         wanted = tuple((line.product_id, line.quantity) for line in last.lines)
@@ -137,28 +152,71 @@ class OrdersFlow(Flow):
             check_quantity(count)
             wanted = ((wanted[0][0], count),)
         if not more:
-            return self.purchase.ask(wanted, now, reorder_of=last)
+            return self.purchase.ask(wanted, now, delivery=delivery, reorder_of=last)
+        return self._ask_again(wanted, last, now, delivery)
+
+    def _ask_again(
+        self,
+        wanted: tuple[tuple[int, int], ...],
+        last: OrderView,
+        now: datetime,
+        delivery: DeliveryKind | None,
+    ) -> str:
         return self.purchase.ask(
-            wanted, now, again=last, ask=lambda q, notes: self.r.confirm_again(last, q, notes)
-        )
+            wanted, now, delivery=delivery, again=last,
+            ask=lambda q, notes: self.r.confirm_again(last, q, notes),
+        )  # fmt: skip
+
+    def one_more(self, intent: Intent, now: datetime) -> str | None:
+        """An order that asks for more of the last one ("아까 그거 주문해 줘", "메로나 하나 더
+        주문해 줘" right after 메로나 was ordered): the question for another order; None when
+        the request is an ordinary order (a product not in the last order, several items)."""
+        slots = intent.slots
+        if refers(intent):
+            return self.reorder(intent, now)
+        if not slots.product or len(slots.lines) > 1 or not MORE_WORDS.search(intent.text):
+            return None
+        last = self._last_counted()
+        ids = {p.id for p in self.shop.find_products(slots.product, slots.size)}
+        line = next((ln for ln in last.lines if ln.product_id in ids), None) if last else None
+        if last is None or line is None:
+            return None
+        if slots.quantity is not None:
+            check_quantity(slots.quantity)
+        delivery = DeliveryKind(slots.delivery) if slots.delivery else None
+        wanted = ((line.product_id, slots.quantity or line.quantity),)
+        return self._ask_again(wanted, last, now, delivery)
 
     def _reorder_product(
-        self, phrase: str, quantity: int | None, unit: str | None, now: datetime,
+        self,
+        phrase: str,
+        quantity: int | None,
+        unit: str | None,
+        now: datetime,
         more: bool = False,
-    ) -> str:  # fmt: skip
+        delivery: DeliveryKind | None = None,
+    ) -> str:
         if quantity is not None:
             check_quantity(quantity)
         options = self.shop.find_products(phrase)
         if unit is not None and any(p.unit == unit for p in options):
             options = [p for p in options if p.unit == unit]
+        last = self._last_counted() if more and options else None
+        ids = {p.id for p in options}
+        line = next((ln for ln in last.lines if ln.product_id in ids), None) if last else None
+        if last is not None and line is not None:  # "메로나 하나 더": the one just ordered
+            wanted = ((line.product_id, quantity or line.quantity),)
+            return self._ask_again(wanted, last, now, delivery)
         usual = self.advisor.usual_among(options, now) if options else None
         if usual is None:  # never bought: the ordinary "which one?"
             lead = self.r.never_bought(phrase) + " " if options else ""
-            return lead + self.products.choose(phrase, quantity, unit, now, self.purchase.order_one)
+
+            def order_one(product: ProductView, count: int | None, at: datetime) -> str:
+                return self.purchase.order_one(product, count, at, delivery)
+
+            return lead + self.products.choose(phrase, quantity, unit, now, order_one)
         wanted = ((usual.product.id, quantity or usual.quantity),)
-        # "우유 하나 더": explicitly more, so the order it repeats (if any) is asked about
-        again = self.shop.recent_duplicate(wanted, now) if more else None
-        return self.purchase.ask(wanted, now, ask=self.r.confirm_usual, again=again)
+        return self.purchase.ask(wanted, now, delivery=delivery, ask=self.r.confirm_usual)
 
     # -- running out ---------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from assistant.dialog.account import AccountFlow
 from assistant.dialog.cart import CartFlow
-from assistant.dialog.orders import OrdersFlow, refers
+from assistant.dialog.orders import OrdersFlow
 from assistant.dialog.pending import (
     Pending,
     PendingCancel,
@@ -98,10 +98,8 @@ def handlers(f: Flows, r: Phrases) -> dict[IntentName, Handler]:
         i.CLEAR_CART: f.cart.clear,
         i.CHANGE: lambda _intent, _now: r.NOTHING_TO_CHANGE,  # nothing pending to change
     }
-    order = table[i.ORDER]  # "아까 그거 하나 더 주문해 줘": the last order, not a product
-    table[i.ORDER] = lambda intent, now: (
-        f.orders.reorder(intent, now) if refers(intent) else order(intent, now)
-    )
+    order = table[i.ORDER]  # "아까 그거 하나 더 주문해 줘": more of the last order
+    table[i.ORDER] = lambda intent, now: f.orders.one_more(intent, now) or order(intent, now)
     for name in IntentName:
         if name.traits.manages_subscription:  # cancel, pause, skip, resume
             table[name] = f.subscriptions.manage
