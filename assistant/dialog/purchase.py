@@ -71,17 +71,24 @@ class PurchaseFlow(Flow):
         delivery: DeliveryKind | None = None,
         reorder_of: OrderView | None = None,
         ask: Callable[[Quote, str], str] | None = None,
+        again: OrderView | None = None,
     ) -> str:
         """Check the rules with the shop and ask "주문할까요?" (or say why not).
 
         ``ask(quote, notes)`` words the question when the usual one does not fit (a
         suggestion from the household's rhythm); ``notes`` carry the rules' remarks.
+        ``again``: the household explicitly asked for another of this earlier order ("하나
+        더"); only a duplicate of exactly it is asked about (and let through after the yes).
         """
         duplicate = self.shop.recent_duplicate(wanted, now, delivery)
-        if duplicate is not None:
+        if duplicate is not None and (again is None or duplicate.id != again.id):
             return self.r.duplicate(duplicate)
         if checkout:
             req = self.shop.request_checkout(now, delivery=delivery, channel=self.channel)
+        elif again is not None:
+            req = self.shop.request_another(
+                wanted, now, repeats=again.id, delivery=delivery, channel=self.channel
+            )
         else:
             req = self.shop.request_order(wanted, now, delivery=delivery, channel=self.channel)
         kind = req.quote.delivery
@@ -91,7 +98,8 @@ class PurchaseFlow(Flow):
         notes = self.r.purchase_notes(req.quote, req.needs_approval, place)
         self.session.pending = PendingOrder(
             wanted, req.token, req.quote, req.needs_approval,
-            checkout=checkout, delivery=delivery, reorder_of=reorder_of, expires_at=req.expires_at,
+            checkout=checkout, delivery=delivery, reorder_of=reorder_of, again=again,
+            expires_at=req.expires_at,
         )  # fmt: skip
         if ask is not None:
             return ask(req.quote, notes)
@@ -156,7 +164,7 @@ class PurchaseFlow(Flow):
         self.session.drop()
         question = self.ask(
             pending.wanted, now, checkout=pending.checkout, delivery=kind,
-            reorder_of=pending.reorder_of,
+            reorder_of=pending.reorder_of, again=pending.again,
         )  # fmt: skip
         return prefix + question
 
