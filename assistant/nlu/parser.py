@@ -119,7 +119,8 @@ class IntentParser:
         if kept in ("none", "delivery"):
             slots = Slots(delivery=slots.delivery) if kept == "delivery" else Slots()
         elif kept != "schedule":
-            counted = slots.product is not None and kept == "item"
+            # a correction names a count alone ("make that two", "두 개로 바꿔 줘")
+            counted = kept == "item" and (slots.product is not None or name == IntentName.CHANGE)
             quantity, unit = (slots.quantity, slots.unit) if counted else (None, None)
             odd = slots.not_a_count if counted else None  # "0.5개": refused, never rounded
             items = slots.items if counted else tuple(replace(i, quantity=None, unit=None)
