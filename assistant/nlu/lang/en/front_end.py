@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from rapidfuzz.distance import OSA
 from spacy.language import Language
 
 from assistant.nlu.analysis import Analysis, Piece, clean, normal_form
@@ -66,7 +67,7 @@ SIZE_UNITS = frozenset(
 PIECE_SIZES = {"roll": ("롤", 6), "rolls": ("롤", 6), "sheet": ("매", 10), "sheets": ("매", 10)}
 """Pieces inside one pack and the smallest count read as a size ("30 rolls of toilet paper" is
 the 30-roll pack; "2 rolls" stay two)."""
-PACK_WORDS = frozenset({"pack", "pk", "count", "ct", "piece"})
+PACK_WORDS = frozenset({"pack", "pk", "count", "ct", "piece", "stick", "sticks"})
 """A number before one of these (singular) is a pack size: "a 12 pack of hetbahn", "12-pack"."""
 EGG_WORDS = frozenset({"egg", "eggs"})
 """Eggs come in trays (10구, 30구): "30 eggs" and "a 30 pack of eggs" name the tray."""
@@ -92,7 +93,7 @@ PLACEHOLDERS = {
     "zzdid": "*did",
 }
 """Words this front end writes into the text for a phrase it recognised -> key symbol."""
-_LEAD = r"^(?:(?:oh|so|hey|ugh|well|ok|okay|jangbogi|and|also|hmm|um)\s*,?\s+)*"
+_LEAD = r"^(?:(?:oh|so|hey|ugh|well|ok|okay|jangbogi|and|also|hmm|um|go\s+ahead\s+and)\s*,?\s+)*"
 NEED = re.compile(
     _LEAD + r"(?:"
     r"(?:(?:i|we)\s+(?:really\s+|also\s+|still\s+|definitely\s+)?)?need\s+(?:some\s+|more\s+)?"
@@ -101,6 +102,8 @@ NEED = re.compile(
     r"totally|just|already|pretty)\s+)?(?:(?:run|ran|running|getting)\s+)?(?:out|low)\s+(?:of|on)\s+"
     r"|(?:i|we)\s+(?:could|can)\s+use\s+(?:some\s+|more\s+)?"
     r"|(?:i|we)\s+used\s+up\s+(?:all\s+)?(?:of\s+)?"
+    r"|(?:(?:i|we)\s+)?(?:gotta|got\s+to|have\s+to|need\s+to|should|must)\s+(?:get|grab|buy|"
+    r"pick\s+up|restock)\s+(?:some\s+|more\s+)?"
     r")"
 )
 """A need said as such, at the start: "we're out of", "I need", "running low on"."""
@@ -110,6 +113,7 @@ POLITE = re.compile(
     r"|(?:i|we)\s*(?:'ll|\s+will)\s+(?:have|take)\s+"
     r"|(?:please\s+)?(?:give\s+me|gimme|let\s+me\s+(?:get|have))\s+"
     r"|(?:i|we)\s+(?:want|wanna)\s+(?!to\b)"
+    r"|(?:please\s+)?(?:get|grab|fetch|bring)\s+(?:me|us)\s+"
     r")"
 )
 """A request without the shop's verb: "can I get", "I'd like", "I'll have", "I want"."""
@@ -118,6 +122,8 @@ FIX = re.compile(
     r"(?:\s*,)?\s+)+(?:make\s+(?:it|that)\s+)?"
 )
 """A correction's first words: "actually two", "no, the maeil one", "just one"."""
+JUST = re.compile(r"^(?:just|only)\s+(?:\S+\s+)?(?!one\b|two\b|please\b)[a-z]{3,}")
+""" "just one coffee mix" is a request, "just one" (a count alone) a correction."""
 PLAN = re.compile(
     r"\b(?:i|we)\s*(?:'ll|\s+will|'m\s+going\s+to|\s+am\s+going\s+to|'re\s+going\s+to"
     r"|\s+are\s+going\s+to|'m\s+gonna|\s+am\s+gonna|'re\s+gonna|\s+are\s+gonna|\s+gonna)\s+"
@@ -149,17 +155,24 @@ BE_WORDS = frozenset(
     "is are was were be been 's got gets seems seem so too very really getting".split()
 )
 """Words that make an item phrase a remark ("milk is expensive", "eggs got pricey")."""
-CLAUSE_COMMA = re.compile(r",(?![0-9])")
-"""A comma between clauses or items, not inside a number (1,000)."""
-POLITE_WORDS = frozenset({"please", "pls", "plz"})
+EACH = re.compile(r",?\s+(\w+)\s+(?:of\s+)?each(\s+please)?\s*[.!]?$")
+""" "…, one each": the count of every item."""
+GO_AHEAD = re.compile(r"^(?:please\s+)?(?:go\s+ahead|just\s+go)\s+and\s+(?=\w)")
+CLAUSE_COMMA = re.compile(r"[,?!](?![0-9])|\.(?=\s)")
+"""A comma (or the end of a sentence) between clauses or items, not inside a number (1,000)."""
+POLITE_WORDS = frozenset({"please", "pls", "plz", "thanks", "thank"})
+DELIVERED = frozenset({"order", "add_to_cart", "subscribe", "reorder"})
+"""Intents whose request a delivery said after it belongs to."""
 SERVINGS = frozenset({"cup", "cups", "mug", "mugs", "glass", "glasses", "shot", "pot"})
 PREPARED = frozenset(
     "coffee coffees tea teas latte lattes americano espresso cappuccino cocoa".split()
 )
 """Drinks a household makes: "I want coffee" asks for a cup, not a box (MASSIVE's iot_coffee)."""
+PANTRY = frozenset("mix beans bean bags bag powder sticks stick capsules pods milk".split())
+"""Words after a drink that make it a pantry item ("coffee mix", "tea bags")."""
 STRONG_NEED = re.compile(r"\b(?:out|low)\s+(?:of|on)\b|\bused\s+up\b")
 """A need that is about the pantry ("we're out of coffee"), not about a cup now."""
-SENDING = frozenset({"send", "deliver", "bring", "ship"})
+SENDING = frozenset({"send", "deliver", "bring", "ship", "put", "drop"})
 """Verbs of a request that says where it goes: "send eggs to my locker"."""
 
 
@@ -198,12 +211,15 @@ class EnglishFrontEnd:
         self.joined = tuple(tuple(w.split()) for w in sorted(joined))
         """Product words of several words, kept whole: "mac and cheese", "low fat milk"."""
         self.known = frozenset(w.lower() for w in product_words)
+        self.multi = tuple(w for w in self.known if " " in w)
+        self.single = tuple(w for w in self.known if " " not in w)
         """The catalog's English words ("milk", "toilet paper"): a request without a verb or
         a need names one of them ("milk please", not "traffic please")."""
 
     def analyse(self, text: str) -> Analysis:
         raw = normal_form(text).replace("\u2019", "'")
         text = UNIT_SPLIT.sub(r"\1 \2", clean(raw).lower())
+        text = GO_AHEAD.sub("", text)  # "go ahead and order eggs"
         words = words_en(text)
         # judged on the whole answer: "hmm, yes" is not a yes
         question = question_en(raw, words)
@@ -211,19 +227,36 @@ class EnglishFrontEnd:
         if words and all(w in self.grammar.hesitations for w in words):
             # "what?", "wait, what": no request at all
             return Analysis((), Slots(), question=question, hesitant=hesitant)
+        each = EACH.search(text)
+        if each:  # "detergent and fabric softener, one each please"
+            text = text[: each.start()] + (" please" if each.group(2) else "")
         analysis = self._referring(self._clauses(text, question))
+        count = parse_number(each.group(1)) if each else None
+        if count is not None and analysis.slots.items:
+            items = tuple(
+                i if i.quantity else replace(i, quantity=count) for i in analysis.slots.items
+            )
+            slots = replace(analysis.slots, items=items, quantity=items[0].quantity)
+            analysis = replace(analysis, slots=slots)
         return replace(analysis, question=question, hesitant=hesitant)
 
     def _clauses(self, text: str, question: bool) -> Analysis:
         whole = self._marked(text, question)
-        if len(whole.slots.items) > 1 and lookup(self.grammar, whole.key) is not None:
-            return whole  # "milk, eggs and tofu please": a list, not clauses
-        commas = [m.end() for m in CLAUSE_COMMA.finditer(text)]
-        tail = text[commas[-1] :] if commas else ""
+        name = lookup(self.grammar, whole.key)
+        if name is not None and (len(whole.slots.items) > 1 or whole.slots.schedule):
+            return whole  # "milk, eggs and tofu please", "every two weeks, three packs of …"
+        commas = list(CLAUSE_COMMA.finditer(text))
+        tail = text[commas[-1].end() :] if commas else ""
         if tail.strip():
             # "I'm traveling, pause my deliveries": the last clause carries the request
             last = self._marked(tail.strip(), question)
-            if lookup(self.grammar, last.key) is not None:
+            said = lookup(self.grammar, last.key)
+            if said == "set_delivery" and last.slots.delivery:
+                # "order a box of hetbahn, I'll pick it up at the store": one order
+                head = self._clauses(text[: commas[-1].start()].strip(), question)
+                if head.slots.items and lookup(self.grammar, head.key) in DELIVERED:
+                    return replace(head, slots=replace(head.slots, delivery=last.slots.delivery))
+            if said is not None:
                 return last
         return whole
 
@@ -236,7 +269,9 @@ class EnglishFrontEnd:
             if lookup(self.grammar, analysis.key) is not None and self._groceries(analysis, text):
                 return analysis
         if lookup(self.grammar, plain.key) is None and _verbless(plain, text):
-            verbless = replace(plain, key=("*please", *plain.key))  # "milk please", "two milks"
+            # "milk please", "two milks", "bananas every saturday please"
+            lead = plain.key[:1] if plain.key[0] == "{schedule}" else ()
+            verbless = replace(plain, key=(*lead, "*please", *plain.key[len(lead) :]))
             if self._groceries(verbless, text):
                 return verbless
         return plain if self._groceries(plain, text) else replace(plain, key=())
@@ -252,12 +287,14 @@ class EnglishFrontEnd:
         "send eggs to my locker") names the catalog's groceries, every item of it; any other
         reading passes."""
         key = analysis.key
-        if not key or key[0] not in {"*please", "*need", *SENDING}:
+        if key[:1] == ("{schedule}",):
+            key = key[1:]
+        if not key or key[0] not in {"*please", "*need", "get", *SENDING}:
             return True
-        if key[0] in SENDING and lookup(self.grammar, key) != "order":
+        if key[0] in {"get", *SENDING} and lookup(self.grammar, key) != "order":
             return True
         items = analysis.slots.items
-        if not items or not all(self._known(i.product or "") for i in items):
+        if not items or not all(self._known(i.product or "") or _boxed(i) for i in items):
             return False
         strong = key[0] == "*need" and STRONG_NEED.search(text) is not None
         return strong or key[0] in SENDING or not any(self._served(i) for i in items)
@@ -268,15 +305,23 @@ class EnglishFrontEnd:
         words = (item.product or "").split()
         if any(w in SERVINGS for w in words):
             return not any(f" {k} " in f" {item.product} " for k in self.known if " " in k)
-        return item.unit is None and item.size is None and any(w in PREPARED for w in words)
+        if item.unit is not None or item.size is not None:
+            return False
+        after = [*words[1:], ""]
+        return any(w in PREPARED and a not in PANTRY for w, a in zip(words, after, strict=True))
 
     def _known(self, phrase: str) -> bool:
-        words = phrase.split()
-        for w in words:
+        """A catalog word in the phrase: as said, in the singular or plural ("kitchen
+        towels"), or typed with two letters swapped ("mlik") or, in a long word, one letter
+        off ("detergant")."""
+        words = [w.removesuffix("s") for w in phrase.split()]
+        for w in phrase.split():
             if {w, w.removesuffix("s"), w.removesuffix("es"), f"{w}s"} & self.known:
                 return True
-        padded = f" {phrase} "
-        return any(f" {k} " in padded for k in self.known if " " in k)
+        padded, singular = f" {phrase} ", f" {' '.join(words)} "
+        if any(f" {k} " in padded or f" {k} " in singular for k in self.multi):
+            return True
+        return any(_typo(w, k) for w in phrase.split() if len(w) >= 4 for k in self.single)
 
     def _analyse(self, text: str) -> Analysis:
         doc = self.nlp(text)
@@ -348,6 +393,9 @@ class EnglishFrontEnd:
                 continue
             if not marked and lemma in grammar.time_words:
                 continue
+            if form in self.known and form not in grammar.dropped:  # "sugar" (a word of info)
+                out.append(Piece("{product}", start, end))
+                continue
             if lemma in grammar.vocabulary or form in grammar.vocabulary:
                 kind = grammar.delivery.get(form)  # "for pickup": a word and a delivery
                 out.append(Piece(lemma if lemma in grammar.vocabulary else form, start, end, kind))
@@ -373,6 +421,8 @@ class EnglishFrontEnd:
 
 
 ITEM_SYMBOLS = frozenset({"{product}", "{quantity}", "{size}"})
+VERBLESS = frozenset({"{product}", "{quantity}", "{delivery}", "{schedule}", "pickup"})
+"""What a request without a verb is made of: "bananas every saturday please"."""
 
 
 def _fold(
@@ -404,11 +454,14 @@ def _fold(
                 while n < len(elements) and _is_sep(elements[n]):
                     n += 1
                 nxt = elements[n] if n < len(elements) else None
-                if not isinstance(nxt, list) or not any(p.symbol == "{product}" for p in nxt):
+                if not isinstance(nxt, list) or not _has_product(runs[-1]):
                     break
-                if not any(p.symbol == "{product}" for r in runs for p in r):
+                if _has_product(nxt):
+                    runs.extend(_split_run(nxt))
+                elif _completes(runs[-1], nxt):
+                    runs[-1] = [*runs[-1], *nxt]  # "eggs, one tray", "seoul milk, the 1 liter one"
+                else:
                     break
-                runs.extend(_split_run(nxt))
                 j = n + 1
             lists.append(runs)
             k = j
@@ -448,6 +501,18 @@ def _fold(
     items = [_item(r, text) for r in main if _has_product(r)]
     amount = _amount(main[0]) if main else None
     return key, items, amount, delivery
+
+
+def _completes(run: list[Piece], more: list[Piece]) -> bool:
+    """An amount said after an item, which it does not have yet ("eggs, one tray")."""
+    had, said = _amount(run), _amount(more)
+    if said is None:
+        return False
+    if had is None:
+        return True
+    count = said.count is None or had.count is None
+    size = said.size is None or had.size is None
+    return count and size
 
 
 def _is_sep(el: list[Piece] | Piece) -> bool:
@@ -506,7 +571,7 @@ def _markings(text: str, question: bool) -> list[str]:
     if did:
         referred = f"{referred[: did.start(1)]}zzdid {referred[did.start(1) :]}"
     fix = FIX.match(referred)
-    if fix:
+    if fix and not JUST.match(referred):
         out.append("zzfix " + referred[fix.end() :])
     need = NEED.match(referred)
     if need and not question:
@@ -523,14 +588,26 @@ def _verbless(analysis: Analysis, text: str) -> bool:
     """Items and nothing else, with a sign of a request: "milk please", "two milks", "some
     eggs" (not "milk is expensive", not "milk")."""
     key = analysis.key
-    if not key or any(k not in {"{product}", "{quantity}", "{delivery}"} for k in key):
+    if not key or any(k not in VERBLESS for k in key) or "{product}" not in key:
         return False
     items = analysis.slots.items
     if not items or any(w in BE_WORDS for i in items for w in (i.product or "").split()):
         return False
     words = set(re.findall(r"[\w']+", text))
     counted = any(i.quantity is not None or i.size is not None for i in items)
-    return bool(words & POLITE_WORDS) or counted or text.startswith("some ")
+    scheduled = key[0] == "{schedule}"
+    return bool(words & POLITE_WORDS) or counted or text.startswith("some ") or scheduled
+
+
+def _typo(said: str, word: str) -> bool:
+    if abs(len(said) - len(word)) > 1 or OSA.distance(said, word, score_cutoff=1) > 1:
+        return False
+    return sorted(said) == sorted(word) or len(word) >= 7
+
+
+def _boxed(item: Item) -> bool:
+    """A count of a container ("one box of hetbahn"): said of groceries, not of chatter."""
+    return item.quantity is not None and item.unit is not None and item.unit not in MEASURES
 
 
 def _past(toks: list[Tok]) -> bool:
