@@ -118,7 +118,7 @@ POLITE = re.compile(
 )
 """A request without the shop's verb: "can I get", "I'd like", "I'll have", "I want"."""
 FIX = re.compile(
-    _LEAD + r"(?:(?:actually|no|nope|oops|sorry|rather|instead|i\s+meant|i\s+mean|just|only)"
+    _LEAD + r"(?:(?:actually|no|nope|oops|sorry|rather|instead|wait|i\s+meant|i\s+mean|just|only)"
     r"(?:\s*,)?\s+)+(?:make\s+(?:it|that)\s+)?"
 )
 """A correction's first words: "actually two", "no, the maeil one", "just one"."""
@@ -142,7 +142,9 @@ REFS = (
     (re.compile(r"\b(cancel|undo|scrap|revoke|reorder|repeat|track)\s+(?:that|it|this)"
                 r"(?:\s+order)?\b"), r"\1 zzref "),
     (re.compile(r"\b(order|buy|get)\s+(?:that|it|this)\s+again\b"), r"\1 zzref again "),
-    (re.compile(r"\banother\s+one\b|\bone\s+more(?=\s*(?:please)?\s*[.!]?\s*$)"), " zzanother "),
+    (re.compile(r"\banother\s+one\b|\bone\s+more(?=\s*(?:please)?\s*[.!]?\s*$)|\b(?:one\s+more"
+                r"|another)\s+of\s+(?:that|those|these|it|the\s+same)\b"), " zzanother "),
+    (re.compile(r"\b(receipts?|bill)\s+(?:for|of|from)\s+(?:that|it|this)\b"), r"\1 for zzref "),
 )  # fmt: skip
 """Pointers back at the last order: "cancel that", "my last order", "another one"."""
 DID = re.compile(
@@ -254,7 +256,7 @@ class EnglishFrontEnd:
             if said == "set_delivery" and last.slots.delivery:
                 # "order a box of hetbahn, I'll pick it up at the store": one order
                 head = self._clauses(text[: commas[-1].start()].strip(), question)
-                if head.slots.items and lookup(self.grammar, head.key) in DELIVERED:
+                if lookup(self.grammar, head.key) in DELIVERED:
                     return replace(head, slots=replace(head.slots, delivery=last.slots.delivery))
             if said is not None:
                 return last
@@ -417,6 +419,8 @@ class EnglishFrontEnd:
             for i in range(len(forms) - n + 1):
                 if tuple(forms[i : i + n]) == words:
                     glued.update(range(i, i + n))
+                elif n >= 3 and tuple(forms[i : i + n - 1]) == words[:-1]:
+                    glued.update(range(i, i + n - 1))  # "the low fat one"
         return glued
 
 
@@ -573,6 +577,7 @@ def _markings(text: str, question: bool) -> list[str]:
     fix = FIX.match(referred)
     if fix and not JUST.match(referred):
         out.append("zzfix " + referred[fix.end() :])
+        out.append(referred[fix.end() :])  # "actually cancel my last order"
     need = NEED.match(referred)
     if need and not question:
         out.append("zzneed " + referred[need.end() :])
@@ -629,8 +634,10 @@ def _pronoun_one(toks: list[Tok], i: int) -> bool:
         return False
     if before in ONE_AFTER or before in SIZE_UNITS or before in PACK_WORDS:
         return True  # "the other one", "the 1 liter one"
-    # "the maeil one": a word (not a verb or a number) after "the"
-    return i >= 2 and toks[i - 2][0] in {"the", "that", "this"} and before.isalpha()
+    # "the maeil one", "the low fat one": words (not numbers) after "the"
+    if not before.isalpha():
+        return False
+    return any(toks[k][0] in {"the", "that", "this"} for k in range(max(0, i - 4), i - 1))
 
 
 def _amount_at(toks: list[Tok], i: int, grammar: Grammar) -> tuple[Amount, int] | None:
