@@ -69,6 +69,8 @@ PIECE_SIZES = {"roll": ("롤", 6), "rolls": ("롤", 6), "sheet": ("매", 10), "s
 the 30-roll pack; "2 rolls" stay two)."""
 PACK_WORDS = frozenset({"pack", "pk", "count", "ct", "piece", "stick", "sticks"})
 """A number before one of these (singular) is a pack size: "a 12 pack of hetbahn", "12-pack"."""
+MEASURED = ("L", "ml", "kg", "g")
+"""Sizes of a volume or a weight (a pack size said with one is less telling)."""
 EGG_WORDS = frozenset({"egg", "eggs"})
 """Eggs come in trays (10구, 30구): "30 eggs" and "a 30 pack of eggs" name the tray."""
 ONE_AFTER = frozenset(
@@ -145,6 +147,7 @@ REFS = (
     (re.compile(r"\banother\s+one\b|\bone\s+more(?=\s*(?:please)?\s*[.!]?\s*$)|\b(?:one\s+more"
                 r"|another)\s+of\s+(?:that|those|these|it|the\s+same)\b"), " zzanother "),
     (re.compile(r"\b(receipts?|bill)\s+(?:for|of|from)\s+(?:that|it|this)\b"), r"\1 for zzref "),
+    (re.compile(r"\b(?:one\s+more|once\s+more|another)\s+time\b"), " again "),
 )  # fmt: skip
 """Pointers back at the last order: "cancel that", "my last order", "another one"."""
 DID = re.compile(
@@ -549,7 +552,9 @@ def _amount(run: list[Piece]) -> Amount | None:
         return None
     count = next((a.count for a in said if a.count is not None), None)
     unit = next((a.unit for a in said if a.unit is not None), None)
-    size = next((a.size for a in said if a.size is not None), None)
+    sizes = [a.size for a in said if a.size is not None]
+    # "a six pack of samdasoo 2 liter": the volume tells the products apart
+    size = next((z for z in sizes if z.endswith(MEASURED)), sizes[0] if sizes else None)
     return Amount(count, unit, size)
 
 
