@@ -124,6 +124,9 @@ FIX = re.compile(
     r"(?:\s*,)?\s+)+(?:make\s+(?:it|that)\s+)?"
 )
 """A correction's first words: "actually two", "no, the maeil one", "just one"."""
+ASIDE = re.compile(_LEAD + r"(?:actually|oops|sorry|wait|rather)\b")
+"""A correction's first word that may also begin a new request ("actually cancel my order";
+but "no thanks" is a no)."""
 JUST = re.compile(r"^(?:just|only)\s+(?:\S+\s+)?(?!one\b|two\b|please\b)[a-z]{3,}")
 """ "just one coffee mix" is a request, "just one" (a count alone) a correction."""
 PLAN = re.compile(
@@ -165,7 +168,11 @@ EACH = re.compile(r",?\s+(\w+)\s+(?:of\s+)?each(\s+please)?\s*[.!]?$")
 GO_AHEAD = re.compile(r"^(?:please\s+)?(?:go\s+ahead|just\s+go)\s+and\s+(?=\w)")
 CLAUSE_COMMA = re.compile(r"[,?!](?![0-9])|\.(?=\s)")
 """A comma (or the end of a sentence) between clauses or items, not inside a number (1,000)."""
-POLITE_WORDS = frozenset({"please", "pls", "plz", "thanks", "thank"})
+POLITE_WORDS = frozenset({"please", "pls", "plz"})
+THANKS = re.compile(
+    r"[,.!]?\s*\b(?:thanks|thank\s+you|cheers)(?:\s+(?:so\s+much|a\s+lot))?\s*[.!]?$"
+)
+"""A thanks after a request without a verb is its please."""
 DELIVERED = frozenset({"order", "add_to_cart", "subscribe", "reorder"})
 """Intents whose request a delivery said after it belongs to."""
 SERVINGS = frozenset({"cup", "cups", "mug", "mugs", "glass", "glasses", "shot", "pot"})
@@ -268,6 +275,11 @@ class EnglishFrontEnd:
     def _marked(self, text: str, question: bool) -> Analysis:
         """The reading with the phrases this front end knows marked ("we're out of" ->
         ``*need``), when a template takes it; else the plain reading."""
+        thanks = THANKS.search(text)
+        if thanks and thanks.start() > 0:  # "two cartons of milk, thanks"
+            polite = self._marked(text[: thanks.start()] + " please", question)
+            if lookup(self.grammar, polite.key) == "order" and polite.slots.items:
+                return polite
         plain = self._analyse(text)
         for marked in _markings(text, question):
             analysis = self._analyse(marked)
@@ -582,7 +594,8 @@ def _markings(text: str, question: bool) -> list[str]:
     fix = FIX.match(referred)
     if fix and not JUST.match(referred):
         out.append("zzfix " + referred[fix.end() :])
-        out.append(referred[fix.end() :])  # "actually cancel my last order"
+        if ASIDE.match(referred):
+            out.append(referred[fix.end() :])  # "actually cancel my last order"
     need = NEED.match(referred)
     if need and not question:
         out.append("zzneed " + referred[need.end() :])
