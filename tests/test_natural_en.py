@@ -52,6 +52,8 @@ def lines(intent: Intent) -> list[Line]:
             [("detergent", 1, None, None), ("fabric softener", 1, None, None)],
         ),
         ("eggs, one tray", "order", [("eggs", 1, "tray", None)]),
+        ("buy eggs, the 30 pack", "order", [("eggs", None, None, "30구")]),
+        ("add eggs", "add_to_cart", [("eggs", None, None, None)]),
         # a product word with "and" in it stays one product
         ("order mac and cheese", "order", [("mac and cheese", None, None, None)]),
         ("order low fat milk", "order", [("low fat milk", None, None, None)]),
@@ -115,6 +117,12 @@ def test_sizes_are_sizes(text: str, item: Line) -> None:
         ("running low on rice", "rice", None),
         ("out of coffee", "coffee", None),
         ("gotta get eggs", "eggs", None),
+        ("I think we need milk", "milk", None),
+        ("can you get some bananas", "bananas", None),
+        ("pick up some milk", "milk", None),
+        ("another carton of milk please", "milk", 1),
+        ("milk and eggs", "milk", None),
+        ("order more milk", "milk", None),
     ],
 )
 def test_requests_without_a_verb_and_needs_are_orders(
@@ -134,7 +142,8 @@ def test_requests_without_a_verb_and_needs_are_orders(
         "milk", "hello", "traffic please", "please play some jazz", "I need a haircut",
         "I need coffee", "I want a coffee now", "I'd like a cup of coffee please",
         "give me the weather please", "two tickets please", "we were out of milk last week",
-        "please tweet the following complaint", "I need a ride",
+        "please tweet the following complaint", "I need a ride", "pick up the kids",
+        "add 5 and 3", "add a reminder", "no longer need milk", "I think so",
     ],
 )  # fmt: skip
 def test_reports_plans_negations_and_remarks_are_no_purchase(text: str) -> None:

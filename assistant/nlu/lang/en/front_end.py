@@ -95,7 +95,10 @@ PLACEHOLDERS = {
     "zzdid": "*did",
 }
 """Words this front end writes into the text for a phrase it recognised -> key symbol."""
-_LEAD = r"^(?:(?:oh|so|hey|ugh|well|ok|okay|jangbogi|and|also|hmm|um|go\s+ahead\s+and)\s*,?\s+)*"
+_LEAD = (
+    r"^(?:(?:oh|so|hey|ugh|well|ok|okay|jangbogi|and|also|hmm|um|go\s+ahead\s+and|i\s+think"
+    r"|i\s+guess|looks\s+like|seems\s+like)\s*,?\s+)*"
+)
 NEED = re.compile(
     _LEAD + r"(?:"
     r"(?:(?:i|we)\s+(?:really\s+|also\s+|still\s+|definitely\s+)?)?need\s+(?:some\s+|more\s+)?"
@@ -116,12 +119,14 @@ POLITE = re.compile(
     r"|(?:please\s+)?(?:give\s+me|gimme|let\s+me\s+(?:get|have))\s+"
     r"|(?:i|we)\s+(?:want|wanna)\s+(?!to\b)"
     r"|(?:please\s+)?(?:get|grab|fetch|bring)\s+(?:me|us)\s+"
+    r"|(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:get|grab|pick\s+up|bring)\s+(?:me\s+|us\s+)?"
+    r"|(?:please\s+)?(?:pick\s+up|grab)\s+(?!it\b|them\b|the\s+kids\b)"
     r")"
 )
 """A request without the shop's verb: "can I get", "I'd like", "I'll have", "I want"."""
 FIX = re.compile(
-    _LEAD + r"(?:(?:actually|no|nope|oops|sorry|rather|instead|wait|i\s+meant|i\s+mean|just|only)"
-    r"(?:\s*,)?\s+)+(?:make\s+(?:it|that)\s+)?"
+    _LEAD + r"(?:(?:actually|no(?!\s+(?:more|longer)\b)|nope|oops|sorry|rather|instead|wait"
+    r"|i\s+meant|i\s+mean|just|only)(?:\s*,)?\s+)+(?:make\s+(?:it|that)\s+)?"
 )
 """A correction's first words: "actually two", "no, the maeil one", "just one"."""
 ASIDE = re.compile(_LEAD + r"(?:actually|oops|sorry|wait|rather)\b")
@@ -306,10 +311,12 @@ class EnglishFrontEnd:
         key = analysis.key
         if key[:1] == ("{schedule}",):
             key = key[1:]
-        if not key or key[0] not in {"*please", "*need", "get", *SENDING}:
+        if not key or key[0] not in {"*please", "*need", "get", "add", *SENDING}:
             return True
         if key[0] in {"get", *SENDING} and lookup(self.grammar, key) != "order":
             return True
+        if key[0] == "add" and set(key) & self.grammar.shopping_lists:
+            return True  # "add cereal to my cart": the cart says it
         items = analysis.slots.items
         if not items or not all(self._known(i.product or "") or _boxed(i) for i in items):
             return False
@@ -386,6 +393,9 @@ class EnglishFrontEnd:
             if i in glued:  # "mac and cheese": one product
                 out.append(Piece("{product}", start, end))
                 i += 1
+                continue
+            if form == "more" and (i + 1 == len(toks) or toks[i + 1][0] not in {"time", "than"}):
+                i += 1  # "order more milk"
                 continue
             if form == "one" and _pronoun_one(toks, i):
                 i += 1  # "the maeil one": a pronoun, not a count
@@ -619,7 +629,9 @@ def _verbless(analysis: Analysis, text: str) -> bool:
     words = set(re.findall(r"[\w']+", text))
     counted = any(i.quantity is not None or i.size is not None for i in items)
     scheduled = key[0] == "{schedule}"
-    return bool(words & POLITE_WORDS) or counted or text.startswith("some ") or scheduled
+    listed = len(items) > 1  # "milk and eggs"
+    some = text.startswith("some ")
+    return bool(words & POLITE_WORDS) or counted or some or scheduled or listed
 
 
 def _typo(said: str, word: str) -> bool:
@@ -670,6 +682,9 @@ def _amount_at(toks: list[Tok], i: int, grammar: Grammar) -> tuple[Amount, int] 
         if tuple(forms[i : i + len(words)]) == words:
             value, j, special = number, i + len(words), True
             break
+    if forms[i] == "another" and i + 1 < len(toks) and toks[i + 1][1] in grammar.counters:
+        another = grammar.counters[toks[i + 1][1]]  # "another carton of milk"
+        return Amount(1, another, None), _after_of(forms, i + 2)
     article = forms[i] in {"a", "an"} and i + 1 < len(toks)
     if value is None and article and toks[i + 1][1] in grammar.counters:  # "a bottle of milk"
         counted = grammar.counters[toks[i + 1][1]]
@@ -730,7 +745,7 @@ def _size_at(value: int | str, forms: list[str], j: int) -> tuple[str, int] | No
     elif word in PIECE_SIZES and isinstance(value, int) and value >= PIECE_SIZES[word][1]:
         size = normal_size(value, PIECE_SIZES[word][0])
     elif word in PACK_WORDS and isinstance(value, int) and (value >= 4 or k > j):
-        eggs = any(w in EGG_WORDS for w in forms[k + 1 : k + 4])
+        eggs = any(w in EGG_WORDS for w in forms[max(0, k - 6) : k + 4])
         size = normal_size(value, "구" if eggs else "개입")
     return (size, k + 1) if size is not None else None
 
