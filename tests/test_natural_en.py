@@ -143,7 +143,10 @@ def test_requests_without_a_verb_and_needs_are_orders(
         "I need coffee", "I want a coffee now", "I'd like a cup of coffee please",
         "give me the weather please", "two tickets please", "we were out of milk last week",
         "please tweet the following complaint", "I need a ride", "pick up the kids",
-        "add 5 and 3", "add a reminder", "no longer need milk", "I think so",
+        "add 5 and 3", "add a reminder", "no longer need milk", "I think so", "no need for milk",
+        "the store is out of milk", "are we out of milk?", "we're out of time", "I need a break",
+        "put the milk in the fridge", "remind me to get milk", "tell dad to buy bread",
+        "I'll grab coffee with Sam later", "we still have eggs", "the kids need shoes",
     ],
 )  # fmt: skip
 def test_reports_plans_negations_and_remarks_are_no_purchase(text: str) -> None:

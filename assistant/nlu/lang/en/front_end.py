@@ -125,7 +125,8 @@ POLITE = re.compile(
 )
 """A request without the shop's verb: "can I get", "I'd like", "I'll have", "I want"."""
 FIX = re.compile(
-    _LEAD + r"(?:(?:actually|no(?!\s+(?:more|longer)\b)|nope|oops|sorry|rather|instead|wait"
+    _LEAD
+    + r"(?:(?:actually|no(?!\s+(?:more|longer|need|needs)\b)|nope|oops|sorry|rather|instead|wait"
     r"|i\s+meant|i\s+mean|just|only)(?:\s*,)?\s+)+(?:make\s+(?:it|that)\s+)?"
 )
 """A correction's first words: "actually two", "no, the maeil one", "just one"."""
