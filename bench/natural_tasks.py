@@ -233,6 +233,8 @@ class User:
                 return Decision(
                     self.yes() if self.task.want.get("subscriptions_cancelled") else self.no()
                 )
+            case "clear_cart":  # "장바구니 비워 줘": yes when the task wants the cart empty
+                return Decision(self.yes() if self.task.want.get("cart") == {} else self.no())
             case "schedule":
                 subs = self.left("subscription", self.task.wanted_subscriptions())
                 return Decision(schedule_words(subs[0][1], self.lang) if subs else self.no())

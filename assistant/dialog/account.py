@@ -15,6 +15,8 @@ from assistant.store.models import DeliveryKind
 _JOIN_WORDS = re.compile(r"가입|신청|등록|되고 싶|join|sign|become|register", re.I)
 _REJECT_WORDS = re.compile(r"거절|반려|거부|불허|reject|decline|deny|refuse", re.I)
 _ORDER_NUMBER = re.compile(r"(\d+)\s*(?:번|$)|(?:order|number)\s*(\d+)", re.I)
+DEFAULT_WORDS = re.compile(r"앞으로|기본|항상|매번|늘|from now on|always|default|usually", re.I)
+""""앞으로 사물함으로 받을게": the household's default delivery is meant, not one order's."""
 
 
 @dataclass
@@ -41,12 +43,22 @@ class AccountFlow(Flow):
         )
 
     def set_delivery(self, intent: Intent, now: datetime) -> str:
-        """ "앞으로 사물함으로 받을게": the household's default delivery."""
+        """ "앞으로 사물함으로 받을게": the household's default delivery. Reached as a new
+        request only: with a question open, :meth:`delivery_while_asked` answers first."""
         if intent.slots.delivery is None:
             return self.r.ASK_DELIVERY
         kind = DeliveryKind(intent.slots.delivery)
         self.shop.set_default_delivery(kind)
         return self.r.delivery_set(kind, self.shop.account().place(kind))
+
+    def delivery_while_asked(self, intent: Intent, now: datetime) -> str | None:
+        """A delivery said while a question is open that its own flow did not take (issue 14):
+        the household's default changes only when the words ask for it ("앞으로 …"; None:
+        the question is dropped and :meth:`set_delivery` runs); otherwise nothing changes
+        and the question stays open."""
+        if intent.slots.delivery is None or DEFAULT_WORDS.search(intent.text):
+            return None
+        return self.r.delivery_not_default(DeliveryKind(intent.slots.delivery))
 
     def approval(self, intent: Intent, now: datetime) -> str:
         """Approve (or reject) a child's order waiting for an adult: the PIN decides."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from assistant.dialog.pending import Basket, PendingChoice
+from assistant.dialog.pending import Basket, PendingChoice, PendingClearCart
 from assistant.dialog.products import ProductFlow, pack_notes, pick
 from assistant.dialog.purchase import PurchaseFlow
 from assistant.dialog.session import Flow
@@ -101,3 +101,25 @@ class CartFlow(Flow):
             return self.r.EMPTY_CART
         wanted = tuple((i.product.id, i.quantity) for i in items)
         return self.purchase.ask(wanted, now, checkout=True)
+
+    # -- emptying the cart (issue 14) ----------------------------------------------
+
+    def clear(self, intent: Intent, now: datetime) -> str:
+        """ "장바구니 비워 줘": asks first ("…N개 상품을 모두 뺄까요?"); nothing is spent, but a
+        cart a household filled is not emptied by one misheard line."""
+        items = self.shop.cart()
+        if not items:
+            return self.r.EMPTY_CART
+        self.session.pending = PendingClearCart(len(items), expires_at=self.session.until(now))
+        return self.r.confirm_clear_cart(len(items))
+
+    def answer_clear(self, pending: PendingClearCart, intent: Intent, now: datetime) -> str | None:
+        """The answer to "모두 뺄까요?"; None when the utterance starts something new."""
+
+        def clear() -> str:
+            count = self.shop.clear_cart(now)
+            return self.r.cart_cleared(count) if count else self.r.EMPTY_CART
+
+        return self.yes_or_no(
+            intent, clear, self.r.CART_KEPT, lambda: self.r.confirm_clear_cart(pending.count)
+        )

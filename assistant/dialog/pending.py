@@ -114,6 +114,9 @@ class PendingOrder(Question):
     basket: Basket | None = None
     """The request's lines with the phrases said (a correction changes one of them); None
     for a checkout, a reorder or a suggestion."""
+    again: OrderView | None = None
+    """The earlier order the household explicitly asked for once more ("하나 더"): a
+    duplicate of it is let through after the yes (issue 14)."""
 
 
 @dataclass(frozen=True)
@@ -213,10 +216,18 @@ class PendingSubCancel(Question):
     """The subscription to cancel."""
 
 
+@dataclass(frozen=True)
+class PendingClearCart(Question):
+    """Emptying the cart, waiting for "yes" (issue 14)."""
+
+    count: int
+    """How many products the question said were in the cart."""
+
+
 SubscriptionQuestion = PendingSubscribe | PendingSchedule | PendingSubChoice | PendingSubCancel
 """The questions of the subscription flow."""
 Pending = (
     PendingOrder | PendingCancel | PendingChoice | PendingPin | PendingJoin | PendingOffer
-    | SubscriptionQuestion
+    | PendingClearCart | SubscriptionQuestion
 )  # fmt: skip
 """Any open question."""

@@ -64,6 +64,8 @@ class Phrases:
     REPEAT_OFFER = Said(Msg.REPEAT_OFFER)
     NO_USUAL_YET = Said(Msg.NO_USUAL_YET)
     NOTHING_KNOWN = Said(Msg.NOTHING_KNOWN)
+    CART_KEPT = Said(Msg.CART_KEPT)  # issue 14 (references, receipts, history, cart)
+    NOTHING_TO_CHANGE = Said(Msg.NOTHING_TO_CHANGE)
 
     def __init__(self, say: Speaks) -> None:
         self.say = say
@@ -396,3 +398,51 @@ class Phrases:
         """Several lines put in the cart, each named."""
         names = [self.say(Msg.ITEM, **product(ln.product), quantity=ln.quantity) for ln in lines]
         return self.say(Msg.ADDED_LINES, what=self._join(names), count=count)
+
+    # -- references, receipts, order history, emptying the cart (issue 14) ----------------
+
+    def confirm_again(self, earlier: OrderView, q: Quote, notes: str = "") -> str:
+        """A second order of the same lines, asked for ("하나 더"): every line and the total."""
+        return self.say(Msg.CONFIRM_AGAIN, id=earlier.id, question=self.confirm_items(q, notes))
+
+    def _when(self, at: datetime, now: datetime, tz: str) -> dict[str, int]:
+        """``ordered-when``'s values: days ago, month and day in the household's zone."""
+        zone = ZoneInfo(tz)
+        local = at.astimezone(zone)
+        days = (now.astimezone(zone).date() - local.date()).days
+        return {"days": max(days, 0), "month": local.month, "day": local.day}
+
+    def receipt_spoken(self, r: Receipt, now: datetime, tz: str) -> str:
+        """The e-receipt read out: the order number, when, its status, the lines, the total
+        and how it was paid."""
+        status = r.status.value
+        if status in ("cancelled", "rejected"):
+            payment = "none"
+        else:  # a child's order is paid when an adult approves it
+            paid = r.payment_last4 and status != "pending_approval"
+            payment = "card" if paid else "waiting"
+        return self.say(Msg.RECEIPT_SPOKEN, id=r.order_id, status=r.status.value,
+                        what=self.lines_phrase(r.lines), total=r.total, savings=r.member_savings,
+                        fee=r.delivery_fee, payment=payment, last4=r.payment_last4 or "",
+                        **self._when(r.placed_at, now, tz))  # fmt: skip
+
+    def order_history(self, orders: Sequence[OrderView], now: datetime, tz: str) -> str:
+        """The latest orders, newest first: when, what, the number, total and status."""
+        entries = [
+            self.say(Msg.HISTORY_ENTRY, id=o.id, what=self.lines_phrase(o.lines), total=o.total,
+                     status=o.status.value, **self._when(o.placed_at, now, tz))
+            for o in orders
+        ]  # fmt: skip
+        return self.say(
+            Msg.ORDER_HISTORY, count=len(orders), orders=self._join(entries, Msg.LIST_SEMICOLON)
+        )
+
+    def confirm_clear_cart(self, count: int) -> str:
+        return self.say(Msg.CONFIRM_CLEAR_CART, count=count)
+
+    def cart_cleared(self, count: int) -> str:
+        return self.say(Msg.CART_CLEARED, count=count)
+
+    def delivery_not_default(self, kind: DeliveryKind) -> str:
+        """A delivery said while another question is open: the default stays as it is."""
+        return self.say(Msg.DELIVERY_NOT_DEFAULT, kind=kind.value)

@@ -82,12 +82,15 @@ class PurchaseFlow(Flow):
         delivery = DeliveryKind(slots.delivery) if slots.delivery else None
         return self.products.basket_requested(intent, now, self.order_basket, delivery)
 
-    def order_basket(self, basket: Basket, now: datetime) -> str:
+    def order_basket(self, basket: Basket, now: datetime, again: OrderView | None = None) -> str:
         """The order question for every line of ``basket`` (a count said in pieces of a pack
-        explained first), or the closest product in stock for a line that is not."""
+        explained first), or the closest product in stock for a line that is not; ``again``:
+        the earlier order it is explicitly another of ("하나 더", then corrected)."""
         notes = pack_notes(self.r, basket.lines)
         try:
-            question = self.ask(basket.wanted, now, delivery=basket.delivery, basket=basket)
+            question = self.ask(
+                basket.wanted, now, delivery=basket.delivery, basket=basket, again=again
+            )
         except OutOfStockError as exc:
             question = self._basket_alternative(basket, exc, now)
         return " ".join([*notes, question])
@@ -137,17 +140,24 @@ class PurchaseFlow(Flow):
         reorder_of: OrderView | None = None,
         ask: Callable[[Quote, str], str] | None = None,
         basket: Basket | None = None,
+        again: OrderView | None = None,
     ) -> str:
         """Check the rules with the shop and ask "주문할까요?" (or say why not).
 
         ``ask(quote, notes)`` words the question when the usual one does not fit (a
         suggestion from the household's rhythm); ``notes`` carry the rules' remarks.
+        ``again``: the household explicitly asked for another of this earlier order ("하나
+        더"); only a duplicate of exactly it is asked about (and let through after the yes).
         """
         duplicate = self.shop.recent_duplicate(wanted, now, delivery)
-        if duplicate is not None:
+        if duplicate is not None and (again is None or duplicate.id != again.id):
             return self.r.duplicate(duplicate)
         if checkout:
             req = self.shop.request_checkout(now, delivery=delivery, channel=self.channel)
+        elif again is not None:
+            req = self.shop.request_another(
+                wanted, now, repeats=again.id, delivery=delivery, channel=self.channel
+            )
         else:
             req = self.shop.request_order(wanted, now, delivery=delivery, channel=self.channel)
         kind = req.quote.delivery
@@ -158,6 +168,7 @@ class PurchaseFlow(Flow):
         self.session.pending = PendingOrder(
             wanted, req.token, req.quote, req.needs_approval,
             checkout=checkout, delivery=delivery, reorder_of=reorder_of, basket=basket,
+            again=again,
             expires_at=req.expires_at,
         )  # fmt: skip
         if ask is not None:
@@ -230,7 +241,7 @@ class PurchaseFlow(Flow):
             return prefix + self.order_basket(replace(pending.basket, delivery=kind), now)
         question = self.ask(
             pending.wanted, now, checkout=pending.checkout, delivery=kind,
-            reorder_of=pending.reorder_of,
+            reorder_of=pending.reorder_of, again=pending.again,
         )  # fmt: skip
         return prefix + question
 
@@ -246,8 +257,8 @@ class PurchaseFlow(Flow):
         delivery = DeliveryKind(slots.delivery) if slots.delivery else basket.delivery
         self.session.drop()
         todo: tuple[Item | BasketLine, ...] = (*basket.lines, *slots.lines)
-        again = Basket(todo=todo, of=len(todo), delivery=delivery, request=basket.request)
-        return self.products.resolve(again, self.order_basket, now)
+        asked = Basket(todo=todo, of=len(todo), delivery=delivery, request=basket.request)
+        return self.products.resolve(asked, self.order_basket, now)
 
     # -- corrections: "두 개로 바꿔 줘", "아니 매일우유로", "1리터짜리로" ---------------------
 
@@ -279,8 +290,11 @@ class PurchaseFlow(Flow):
             new = BasketLine(line.phrase, line.product, quantity)  # "두 개로", counted in packs
         self.session.drop()
         todo = (*basket.lines[:at], new, *basket.lines[at + 1 :])
-        again = Basket(todo=todo, of=len(todo), delivery=delivery, request=basket.request)
-        return self.products.resolve(again, self.order_basket, now)
+        asked = Basket(todo=todo, of=len(todo), delivery=delivery, request=basket.request)
+        earlier = pending.again
+        return self.products.resolve(
+            asked, lambda b, at: self.order_basket(b, at, again=earlier), now
+        )
 
     def _basket_of(self, pending: PendingOrder) -> Basket:
         """A basket for an order question asked without one (a reorder, a suggestion)."""

@@ -17,6 +17,7 @@ from assistant.dialog.pending import (
     Pending,
     PendingCancel,
     PendingChoice,
+    PendingClearCart,
     PendingJoin,
     PendingOffer,
     PendingOrder,
@@ -91,7 +92,14 @@ def handlers(f: Flows, r: Phrases) -> dict[IntentName, Handler]:
         i.DENY: lambda _intent, _now: r.NOT_ORDERED,
         i.HELP: lambda _intent, _now: r.HELP,
         i.NONE: lambda _intent, _now: r.NOT_SHOPPING,
+        # issue 14: references, receipts, history, emptying the cart
+        i.RECEIPT: f.orders.receipt,
+        i.ORDER_HISTORY: f.orders.history,
+        i.CLEAR_CART: f.cart.clear,
+        i.CHANGE: lambda _intent, _now: r.NOTHING_TO_CHANGE,  # nothing pending to change
     }
+    order = table[i.ORDER]  # "아까 그거 하나 더 주문해 줘": more of the last order
+    table[i.ORDER] = lambda intent, now: f.orders.one_more(intent, now) or order(intent, now)
     for name in IntentName:
         if name.traits.manages_subscription:  # cancel, pause, skip, resume
             table[name] = f.subscriptions.manage
@@ -100,7 +108,16 @@ def handlers(f: Flows, r: Phrases) -> dict[IntentName, Handler]:
 
 def answer(f: Flows, pending: Pending, intent: Intent, now: datetime) -> str | None:
     """The answer of the flow that asked ``pending``; None when the utterance is not an
-    answer but a new request."""
+    answer but a new request. A delivery said to a question whose flow does not take it
+    changes the household's default only when asked to ("앞으로 …")."""
+    said = _answer(f, pending, intent, now)
+    asked = not isinstance(pending, PendingOffer)  # an offer is no question being answered
+    if said is None and asked and intent.name == IntentName.SET_DELIVERY:
+        return f.account.delivery_while_asked(intent, now)
+    return said
+
+
+def _answer(f: Flows, pending: Pending, intent: Intent, now: datetime) -> str | None:
     match pending:
         case PendingChoice():
             return f.products.answer(pending, intent, now)
@@ -114,5 +131,7 @@ def answer(f: Flows, pending: Pending, intent: Intent, now: datetime) -> str | N
             return f.account.answer_join(pending, intent, now)
         case PendingOffer():
             return f.subscriptions.answer_offer(pending, intent, now)
+        case PendingClearCart():
+            return f.cart.answer_clear(pending, intent, now)
         case _:
             return f.subscriptions.answer(pending, intent, now)

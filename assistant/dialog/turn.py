@@ -18,6 +18,7 @@ from assistant.dialog.pending import (
     Pending,
     PendingCancel,
     PendingChoice,
+    PendingClearCart,
     PendingJoin,
     PendingOffer,
     PendingOrder,
@@ -32,7 +33,7 @@ from assistant.shop.service import ProductView
 
 WaitingFor = Literal[
     "choice", "order", "checkout", "cancel", "pin", "subscription", "schedule",
-    "subscription_choice", "subscription_cancel", "join", "offer",
+    "subscription_choice", "subscription_cancel", "join", "offer", "clear_cart",
 ]  # fmt: skip
 """What the assistant waits for after a reply (None: nothing)."""
 
@@ -47,6 +48,7 @@ WAITING_FOR: dict[type, WaitingFor] = {
     PendingSubCancel: "subscription_cancel",
     PendingJoin: "join",
     PendingOffer: "offer",
+    PendingClearCart: "clear_cart",  # "장바구니 비워 줘" asked first (nothing is spent)
 }
 """Each open-question type and what a turn says is awaited."""
 

@@ -329,3 +329,25 @@ class Msg(StrEnum):
     """The card paid with (labelled, label, last4)."""
     RECEIPT_DECIDED = "receipt-decided"
     """Who approved or turned down a child's order (status, by)."""
+
+    # --- references, receipts, order history, emptying the cart (issue 14, dialog/orders.py,
+    # cart.py, account.py; locales/*/dialog.ftl's last block)
+    CONFIRM_AGAIN = "confirm-again"
+    """Phrases.confirm_again (id, question): a second order of the same lines, asked for."""
+    RECEIPT_SPOKEN = "receipt-spoken"
+    """Phrases.receipt_spoken (day, days, fee, id, last4, month, payment, savings, status,
+    total, what)."""
+    HISTORY_ENTRY = "history-entry"
+    """Part of order-history (day, days, id, month, status, total, what)."""
+    ORDER_HISTORY = "order-history"
+    """Phrases.order_history (count, orders)."""
+    CONFIRM_CLEAR_CART = "confirm-clear-cart"
+    """Phrases.confirm_clear_cart (count)."""
+    CART_CLEARED = "cart-cleared"
+    """Phrases.cart_cleared (count)."""
+    CART_KEPT = "cart-kept"
+    """Phrases.CART_KEPT."""
+    NOTHING_TO_CHANGE = "nothing-to-change"
+    """Phrases.NOTHING_TO_CHANGE."""
+    DELIVERY_NOT_DEFAULT = "delivery-not-default"
+    """Phrases.delivery_not_default (kind)."""

@@ -119,7 +119,10 @@ class IntentParser:
         if kept in ("none", "delivery"):
             slots = Slots(delivery=slots.delivery) if kept == "delivery" else Slots()
         elif kept != "schedule":
-            counted = slots.product is not None and kept == "item"
+            # a count without a product: a correction ("두 개로"), one more of the last ("하나 더")
+            counted = kept == "item" and (
+                slots.product is not None or name == "change" or slots.reference
+            )
             quantity, unit = (slots.quantity, slots.unit) if counted else (None, None)
             odd = slots.not_a_count if counted else None  # "0.5개": refused, never rounded
             items = slots.items if counted else tuple(replace(i, quantity=None, unit=None)

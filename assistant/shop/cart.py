@@ -95,3 +95,16 @@ def remove_from_cart(
 def cart_items(session: Session, member: Member) -> list[CartLine]:
     cart = get_cart(session, member)
     return list(cart.lines) if cart is not None else []
+
+
+def clear_cart(session: Session, member: Member, now: datetime) -> int:
+    """Take everything out of the member's cart; returns how many products were in it."""
+    lock_household(session, member.household_id)
+    cart = get_cart(session, member)
+    if cart is None or not cart.lines:
+        return 0
+    count = len(cart.lines)
+    cart.lines.clear()
+    cart.updated_at = now
+    session.flush()
+    return count

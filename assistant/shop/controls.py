@@ -245,6 +245,9 @@ class Ticket:
     """After this the question no longer counts."""
     accepted: bool = False
     """An explicit yes was given."""
+    repeats: int | None = None
+    """The earlier order this question knowingly asks for again ("하나 더", "one more"): the
+    duplicate guard lets a duplicate of exactly that order through (after the yes)."""
 
 
 class Confirmations:
@@ -267,10 +270,11 @@ class Confirmations:
         checkout: bool,
         needs_pin: bool,
         expires_at: datetime,
+        repeats: int | None = None,
     ) -> Ticket:
         ticket = Ticket(
             secrets.token_hex(16), member_id, tuple(wanted), delivery, total, checkout,
-            needs_pin, expires_at,
+            needs_pin, expires_at, repeats=repeats,
         )  # fmt: skip
         self._open[ticket.token] = ticket
         return ticket

@@ -265,16 +265,35 @@ def list_orders(session: Session, household_id: int | None = None) -> list[Order
 
 
 def last_order(
-    session: Session, member: Member, *, open_only: bool = False, counted_only: bool = False
+    session: Session,
+    member: Member,
+    *,
+    open_only: bool = False,
+    counted_only: bool = False,
+    own: bool = False,
 ) -> Order | None:
     """The household's latest order; ``open_only``: still placed; ``counted_only``: not
-    cancelled (what "the last order again" means)."""
+    cancelled (what "the last order again" means); ``own``: this member's orders only."""
     stmt = _orders_stmt().where(Order.household_id == member.household_id)
+    if own:
+        stmt = stmt.where(Order.member_id == member.id)
     if open_only:
         stmt = stmt.where(Order.status.in_(OPEN))
     if counted_only:
         stmt = stmt.where(Order.status.not_in((OrderStatus.CANCELLED, OrderStatus.REJECTED)))
     return session.scalars(stmt.order_by(Order.id.desc()).limit(1)).first()
+
+
+def latest_orders(
+    session: Session, household_id: int, limit: int, product_ids: Sequence[int] | None = None
+) -> list[Order]:
+    """The household's latest ``limit`` orders, newest first; with ``product_ids``, only
+    the orders with one of those products."""
+    stmt = _orders_stmt().where(Order.household_id == household_id)
+    if product_ids is not None:
+        has = select(OrderLine.order_id).where(OrderLine.product_id.in_(list(product_ids)))
+        stmt = stmt.where(Order.id.in_(has))
+    return list(session.scalars(stmt.order_by(Order.id.desc()).limit(limit)))
 
 
 def cancel_order(session: Session, order_id: int, now: datetime) -> Order:

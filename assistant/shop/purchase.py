@@ -87,7 +87,9 @@ def place_for_member(
       member's per-order and per-day limits (sum of the member's orders of the
       household-local day that are not cancelled or rejected, this one included).
     - Voice and text: an open order of the member with the same lines and delivery placed
-      within the household's ``duplicate_window_s`` is returned instead (``new=False``).
+      within the household's ``duplicate_window_s`` is returned instead (``new=False``),
+      unless the ticket knowingly repeats exactly that order (``Ticket.repeats``: the
+      household said "하나 더" and then "yes").
     - A child's order gets status ``pending_approval`` (stock reserved, nothing shipped)
       until an adult approves it (:func:`decide`); everyone else's is ``placed``.
     - Refusals raise :class:`~assistant.errors.ShopError` subclasses before anything is

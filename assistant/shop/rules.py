@@ -191,8 +191,13 @@ def pin_given(ctx: OrderContext) -> None:
 
 
 def not_a_duplicate(ctx: OrderContext) -> Order | None:
-    """The same words heard twice within the household's window: the first order."""
-    return ctx.duplicate
+    """The same words heard twice within the household's window: the first order. Only a
+    confirmed question that knowingly asked for another of exactly that order ("하나 더",
+    ``Ticket.repeats``) is let through; any other duplicate (a later one too) still answers."""
+    found = ctx.duplicate
+    if found is not None and ctx.ticket is not None and ctx.ticket.repeats == found.id:
+        return None
+    return found
 
 
 def payment(ctx: OrderContext) -> None:

@@ -164,6 +164,8 @@ class ShopService:
         self._matcher: ProductMatcher | None = None
         self._tickets = controls.Confirmations()
         """The purchase questions of this conversation (one service per conversation)."""
+        self._placed: list[int] = []
+        """The orders placed in this conversation, in order (what "아까 그거" points at)."""
 
     @property
     def factory(self) -> sessionmaker[Session]:
@@ -304,6 +306,7 @@ class ShopService:
         channel: Channel,
         *,
         checkout: bool,
+        repeats: int | None = None,
     ) -> PurchaseRequest:
         with transaction(self._factory) as session:
             member = self._member(session)
@@ -314,7 +317,7 @@ class ShopService:
             expires = now + timedelta(seconds=household.confirm_timeout_s)
         ticket = self._tickets.issue(
             self.member_id, wanted, q.delivery, q.total, checkout=checkout, needs_pin=needs_pin,
-            expires_at=expires,
+            expires_at=expires, repeats=repeats,
         )  # fmt: skip
         return PurchaseRequest(ticket.token, q, expires, needs_pin, approval)
 
@@ -361,6 +364,8 @@ class ShopService:
             )  # fmt: skip
             view = order_ops.view(order_ops.load_order(session, placed.order.id))
         self._tickets.drop(token)
+        if placed.new:
+            self._placed.append(view.id)
         return view, placed.new
 
     def drop(self, token: str) -> None:
@@ -472,3 +477,48 @@ class ShopService:
                 for p in found
                 if p is not None
             }
+
+    # -- references, receipts, history and the cart emptied (issue 14) -----------------
+
+    def request_another(
+        self,
+        wanted: Sequence[tuple[int, int]],
+        now: datetime,
+        *,
+        repeats: int,
+        delivery: DeliveryKind | None = None,
+        channel: Channel = Channel.TEXT,
+    ) -> PurchaseRequest:
+        """:meth:`request_order` for a second order the household explicitly asked for
+        ("하나 더", "one more"): after the yes, the duplicate guard lets through a duplicate
+        of order ``repeats`` (and of no other order)."""
+        return self._request(list(wanted), now, delivery, channel, checkout=False,
+                             repeats=repeats)  # fmt: skip
+
+    def recent_order(self, *, open_only: bool = False) -> OrderView | None:
+        """The order "아까 그거" / "the last one" means: the last one placed in this
+        conversation (whatever its status now), else this member's latest (``open_only``:
+        one that can still be cancelled)."""
+        with transaction(self._factory) as session:
+            if self._placed:
+                return order_ops.view(order_ops.load_order(session, self._placed[-1]))
+            order = order_ops.last_order(session, self._member(session), open_only=open_only,
+                                         own=True)  # fmt: skip
+            return order_ops.view(order) if order is not None else None
+
+    def recent_orders(self, limit: int = 3, phrase: str | None = None) -> list[OrderView]:
+        """The household's latest ``limit`` orders, newest first; with ``phrase``, only those
+        with a product it names (none when it names no product)."""
+        ids = None
+        if phrase:
+            ids = [c.product_id for c in self.matcher().match(phrase)]
+            if not ids:
+                return []
+        with transaction(self._factory) as session:
+            found = order_ops.latest_orders(session, self.household_id, limit, ids)
+            return [order_ops.view(o) for o in found]
+
+    def clear_cart(self, now: datetime) -> int:
+        """Empty the member's cart; returns how many products were in it."""
+        with transaction(self._factory, write=True) as session:
+            return cart_ops.clear_cart(session, self._member(session), now)

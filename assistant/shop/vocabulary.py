@@ -48,7 +48,8 @@ class Vocabulary:
     phrases; the same list as :func:`assistant.shop.catalog.spoken_phrases`)."""
     words: tuple[str, ...]
     """Single words to keep whole when tokenizing (sorted, unique): brands and aliases
-    without a space, and each word of a name (a name is often said in part)."""
+    without a space, and each word of a name (a name is often said in part); English aliases
+    also with their spaces ("toilet paper": the English parser knows a grocery by them)."""
 
 
 def vocabulary(products: Iterable[ProductNames]) -> Vocabulary:
@@ -58,6 +59,7 @@ def vocabulary(products: Iterable[ProductNames]) -> Vocabulary:
     for p in products:
         phrases.extend((p.name, p.brand, *p.aliases))
         words.update(w for w in (p.brand, *p.aliases) if w and " " not in w)
+        words.update(a for a in p.aliases if " " in a and a.isascii() and a.islower())
         words.update(p.name.split())
     return Vocabulary(tuple(phrases), tuple(sorted(words)))
 

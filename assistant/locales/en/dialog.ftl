@@ -305,3 +305,41 @@ delivery-this-order = This order goes to { place-phrase }.
 pack-size = { $name_en } comes in packs of { $per_pack }.
 which-line = Which one should I change ({ $lines })?
 added-lines = Added { $what } to your cart. It has { products } now.
+
+## references, receipts, order history, emptying the cart (issue 14: dialog/orders.py, cart.py, account.py)
+
+confirm-again = Another order just like order { $id }: { $question }
+receipt-spoken = Receipt for order { $id } (placed { ordered-when }, { order-status }): { $what }, total { WON($total) }{ $savings ->
+        [0] { $fee ->
+            [0] {""}
+           *[other] {" "}(including { WON($fee) } delivery)
+        }
+       *[other] {" "}(member savings { WON($savings) }{ $fee ->
+            [0] {""}
+           *[other] , including { WON($fee) } delivery
+        })
+    }.{ $payment ->
+        [card] {" "}Paid with the card ending in { $last4 }.
+        [waiting] {" "}Not paid yet.
+       *[none] {""}
+    }
+history-entry = { $what } { ordered-when } (order { $id }, { WON($total) }, { order-status })
+order-history = { $count ->
+        [1] Your last order: { $orders }.
+       *[other] Your last { $count } orders: { $orders }.
+    }
+confirm-clear-cart = { $count ->
+        [1] Shall I take the one product out of your cart?
+       *[other] Shall I take all { $count } products out of your cart?
+    }
+cart-cleared = { $count ->
+        [1] Your cart is empty now: I took out 1 product.
+       *[other] Your cart is empty now: I took out { $count } products.
+    }
+cart-kept = Okay, I left your cart as it is.
+nothing-to-change = There is no order to change right now. Tell me what you'd like and how many.
+delivery-not-default = I didn't change where your orders usually go. To have them { $kind ->
+        [home] delivered home from now on, say 'from now on, deliver to my home'.
+        [locker] sent to the parcel locker from now on, say 'from now on, send them to my locker'.
+       *[store] ready for store pickup from now on, say 'from now on, I'll pick them up at the store'.
+    }

@@ -282,3 +282,34 @@ delivery-this-order = 이번 주문은 { place-phrase }으로 받을게요.
 pack-size = { $phrase }{ PARTICLE($phrase, "은") } { $size } 1{ $unit } 단위예요.
 which-line = 어느 상품을 바꿀지 말씀해 주세요({ $lines }).
 added-lines = { $what }{ PARTICLE($what, "을") } 장바구니에 담았어요. 지금 장바구니에 { $count }가지 상품이 있어요.
+
+## references, receipts, order history, emptying the cart (issue 14: dialog/orders.py, cart.py, account.py)
+
+confirm-again = { $id }번 주문과 같은 주문을 한 번 더 하시는 거죠? { $question }
+receipt-spoken = { $id }번 주문 영수증이에요({ ordered-when } 주문, { order-status }). { $what }, 합계 { WON($total) }{ $savings ->
+        [0] { $fee ->
+            [0] {""}
+           *[other] (배송비 { WON($fee) } 포함)
+        }
+       *[other] (회원 할인 { WON($savings) }{ $fee ->
+            [0] {""}
+           *[other] , 배송비 { WON($fee) } 포함
+        })
+    }.{ $payment ->
+        [card] {" "}카드 { $last4 }로 결제했어요.
+        [waiting] {" "}아직 결제 전이에요.
+       *[none] {""}
+    }
+history-entry = { ordered-when } 주문한 { $what }({ $id }번, { WON($total) }, { order-status })
+order-history = { $count ->
+        [1] 최근 주문이에요: { $orders }.
+       *[other] 최근 주문 { $count }건이에요: { $orders }.
+    }
+confirm-clear-cart = { $count ->
+        [1] 장바구니의 상품 1개를 뺄까요?
+       *[other] 장바구니의 { $count }개 상품을 모두 뺄까요?
+    }
+cart-cleared = 장바구니를 비웠어요. { $count }개 상품을 뺐어요.
+cart-kept = 알겠어요, 장바구니를 그대로 둘게요.
+nothing-to-change = 지금은 바꿀 주문이 없어요. 주문하실 상품과 수량을 말씀해 주세요.
+delivery-not-default = 기본 배송은 바꾸지 않았어요. 앞으로 늘 { delivery-kind }으로 받으시려면 '앞으로 { delivery-kind }으로 받을게'라고 말씀해 주세요.

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from assistant.nlu.grammar import Grammar
 from assistant.nlu.lang.en import answers, numbers
@@ -10,15 +12,29 @@ from assistant.nlu.lang.en.schedule import ENGLISH_SCHEDULE
 from assistant.nlu.pack import Pack, Words
 from assistant.nlu.packs import FrontEnd, LangPack
 
+GROCERY_WORD = re.compile(r"[a-z][a-z' -]+")
+"""An English catalog word: an alias in lower case ("milk", "toilet paper"), not a brand
+("CJ")."""
+
 
 def _front_end(grammar: Grammar, product_words: tuple[str, ...]) -> FrontEnd:
-    """A blank spaCy English pipeline (product words are not needed: spaces split)."""
+    """A blank spaCy English pipeline; the catalog's English words tell a grocery ("milk
+    please") from anything else said with a please ("traffic please")."""
     from assistant.nlu.lang.en.front_end import EnglishFrontEnd
 
-    return EnglishFrontEnd(grammar)
+    return EnglishFrontEnd(grammar, product_words)
 
 
-PACK: LangPack = Pack(
+@dataclass(frozen=True)
+class EnglishPack(Pack):
+    """The English pack keeps the catalog's English aliases (spaces split words already: they
+    are not for the tokenizer but for telling a request without a verb from chatter)."""
+
+    def kept_words(self, words: Iterable[str]) -> tuple[str, ...]:
+        return tuple(sorted({w for w in words if GROCERY_WORD.fullmatch(w) and len(w) >= 3}))
+
+
+PACK: LangPack = EnglishPack(
     code="en",
     script=re.compile(r"[A-Za-z]"),  # Latin letters
     make_front_end=_front_end,

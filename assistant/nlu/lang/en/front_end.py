@@ -1,10 +1,30 @@
-"""English front end: spaCy's tokenizer and lookup lemmas, then the key and slots."""
+"""English front end: spaCy's tokenizer and lookup lemmas, then the key and slots.
+
+What households say, and how it reaches the key (issue 14):
+
+- several items, "milk, eggs and tofu", "two milks and a dozen eggs": the key holds the first
+  item only (``order {quantity} {product}``), :attr:`Slots.items` every one;
+- sizes, "1 liter of milk", "a 12 pack of hetbahn", "10kg rice", "30 eggs": :attr:`Item.size`
+  (:func:`assistant.nlu.sizes.normal_size`), never a count; a size without a product is
+  ``{size}`` ("the 1 liter one instead");
+- a request without its verb, "milk please", "two milks", "can I get eggs": ``*please``
+  before the item; a need, "we're out of milk", "I need eggs", "running low on rice":
+  ``*need`` before the items;
+- a correction, "actually two", "no, the maeil one", "just one": ``*fix`` before the item;
+- a pointer back, "cancel that", "my last order", "the order I just placed": ``{ref}``;
+  "another one", "one more": ``*another``;
+- a question about one's own past orders, "what did I order?": ``*did`` before ``what``.
+
+The ``*`` words are made here, never said; the templates of ``grammars/en/intents.yaml`` use
+them. A plan ("I'll pick up milk on the way home") is reported speech: never a purchase.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
+from rapidfuzz.distance import OSA
 from spacy.language import Language
 
 from assistant.nlu.analysis import Analysis, Piece, clean, normal_form
@@ -14,7 +34,8 @@ from assistant.nlu.lang.en.doubt import hesitant_en, question_en, words_en
 from assistant.nlu.lang.en.numbers import ENGLISH_NUMBER_WORDS, parse_english, parse_number
 from assistant.nlu.lang.en.schedule import ENGLISH_SCHEDULE
 from assistant.nlu.schedule import find_schedule
-from assistant.nlu.schema import Slots
+from assistant.nlu.schema import Item, Slots
+from assistant.nlu.sizes import normal_size
 
 SPECIAL_QUANTITIES = (
     (("half", "a", "dozen"), 6),
@@ -24,16 +45,165 @@ SPECIAL_QUANTITIES = (
     (("one", "dozen"), 12),
     (("a", "few"), 3),
 )
+"""Said amounts that are counts: "a dozen eggs" is 12 eggs (a count, not the size 12구)."""
 SCHEDULE_TRIGGERS = frozenset(
     "every each daily weekly monthly biweekly fortnightly nightly quarterly once twice".split()
 )
-PAST_FORMS = frozenset("ordered bought purchased got added placed subscribed reordered".split())
+PAST_FORMS = frozenset(
+    "ordered bought purchased got added placed subscribed reordered did picked grabbed".split()
+)
 PRESENT_VERBS = frozenset("order buy get purchase reorder add place put cancel".split())
 DAYS = re.compile(r"^(mon|tues|wednes|thurs|fri|satur|sun)days?$|^weekdays?$|^weekends?$")
 TIMES = frozenset({"x", "×"})
 """milk x3, 3x milk, 3 x milk: "times" next to a count."""
 MEASURES = frozenset({"kg", "L"})
-"""Counter units that measure: "2.5 kg rice" names a pack size, not a count."""
+"""Counter units that measure: "2 kg of rice" names a pack size, not a count."""
+
+SIZE_UNITS = frozenset(
+    "l liter liters litre litres ml milliliter milliliters millilitre cc kg kilo kilos kilogram "
+    "kilograms g gram grams".split()
+)
+"""Weight and volume words: a number before one is a size ("1 liter", "10 kilo", "500 g")."""
+PIECE_SIZES = {"roll": ("롤", 6), "rolls": ("롤", 6), "sheet": ("매", 10), "sheets": ("매", 10)}
+"""Pieces inside one pack and the smallest count read as a size ("30 rolls of toilet paper" is
+the 30-roll pack; "2 rolls" stay two)."""
+PACK_WORDS = frozenset({"pack", "pk", "count", "ct", "piece", "stick", "sticks"})
+"""A number before one of these (singular) is a pack size: "a 12 pack of hetbahn", "12-pack"."""
+MEASURED = ("L", "ml", "kg", "g")
+"""Sizes of a volume or a weight (a pack size said with one is less telling)."""
+EGG_WORDS = frozenset({"egg", "eggs"})
+"""Eggs come in trays (10구, 30구): "30 eggs" and "a 30 pack of eggs" name the tray."""
+ONE_AFTER = frozenset(
+    "the this that other same last big small bigger smaller cheaper cheap first second "
+    "organic usual right".split()
+)
+"""Words after which "one" is a pronoun ("the maeil one", "the other one"), not a count."""
+ONE_BEFORE = frozenset({"instead", "please", "for", "to", "from", "and", ",", "then", "too"})
+UNIT_SPLIT = re.compile(
+    r"\b(\d+(?:\.\d+)?)(l|ml|kg|g|liters?|litres?|kilos?|grams?|lbs?|oz|rolls?|pk|ct)\b"
+)
+"""1l, 10kg, 500g, 30rolls: a number glued to its unit is split off it."""
+JOINED = ("deco and soft", "mac and cheese", "salt and pepper", "fish and chips")
+"""Product words with "and" inside, kept whole (besides the catalog words given)."""
+
+PLACEHOLDERS = {
+    "zzneed": "*need",
+    "zzplease": "*please",
+    "zzfix": "*fix",
+    "zzref": "{ref}",
+    "zzanother": "*another",
+    "zzdid": "*did",
+}
+"""Words this front end writes into the text for a phrase it recognised -> key symbol."""
+_LEAD = (
+    r"^(?:(?:oh|so|hey|ugh|well|ok|okay|jangbogi|and|also|hmm|um|go\s+ahead\s+and|i\s+think"
+    r"|i\s+guess|looks\s+like|seems\s+like)\s*,?\s+)*"
+)
+NEED = re.compile(
+    _LEAD + r"(?:"
+    r"(?:(?:i|we)\s+(?:really\s+|also\s+|still\s+|definitely\s+)?)?need\s+(?:some\s+|more\s+)?"
+    r"(?!to\b|a\s+(?:ride|hand|break|minute|moment|second)\b)"
+    r"|(?:(?:i|we)\s*(?:'re|'m|are|am|'ve|have)?\s+)?(?:(?:all|completely|almost|nearly|"
+    r"totally|just|already|pretty)\s+)?(?:(?:run|ran|running|getting)\s+)?(?:out|low)\s+(?:of|on)\s+"
+    r"|(?:i|we)\s+(?:could|can)\s+use\s+(?:some\s+|more\s+)?"
+    r"|(?:i|we)\s+used\s+up\s+(?:all\s+)?(?:of\s+)?"
+    r"|(?:(?:i|we)\s+)?(?:gotta|got\s+to|have\s+to|need\s+to|should|must)\s+(?:get|grab|buy|"
+    r"pick\s+up|restock)\s+(?:some\s+|more\s+)?"
+    r")"
+)
+"""A need said as such, at the start: "we're out of", "I need", "running low on"."""
+POLITE = re.compile(
+    _LEAD + r"(?:(?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?(?:get|have)\s+"
+    r"|(?:i|we)\s*(?:'d|\s+would)\s+like\s+(?!to\b)"
+    r"|(?:i|we)\s*(?:'ll|\s+will)\s+(?:have|take)\s+"
+    r"|(?:please\s+)?(?:give\s+me|gimme|let\s+me\s+(?:get|have))\s+"
+    r"|(?:i|we)\s+(?:want|wanna)\s+(?!to\b)"
+    r"|(?:please\s+)?(?:get|grab|fetch|bring)\s+(?:me|us)\s+"
+    r"|(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:get|grab|pick\s+up|bring)\s+(?:me\s+|us\s+)?"
+    r"|(?:please\s+)?(?:pick\s+up|grab)\s+(?!it\b|them\b|the\s+kids\b)"
+    r")"
+)
+"""A request without the shop's verb: "can I get", "I'd like", "I'll have", "I want"."""
+FIX = re.compile(
+    _LEAD
+    + r"(?:(?:actually|no(?!\s+(?:more|longer|need|needs)\b)|nope|oops|sorry|rather|instead|wait"
+    r"|i\s+meant|i\s+mean|just|only)(?:\s*,)?\s+)+(?:make\s+(?:it|that)\s+)?"
+)
+"""A correction's first words: "actually two", "no, the maeil one", "just one"."""
+ASIDE = re.compile(_LEAD + r"(?:actually|oops|sorry|wait|rather)\b")
+"""A correction's first word that may also begin a new request ("actually cancel my order";
+but "no thanks" is a no)."""
+JUST = re.compile(r"^(?:just|only)\s+(?:\S+\s+)?(?!one\b|two\b|please\b)[a-z]{3,}")
+""" "just one coffee mix" is a request, "just one" (a count alone) a correction."""
+PLAN = re.compile(
+    r"\b(?:i|we)\s*(?:'ll|\s+will|'m\s+going\s+to|\s+am\s+going\s+to|'re\s+going\s+to"
+    r"|\s+are\s+going\s+to|'m\s+gonna|\s+am\s+gonna|'re\s+gonna|\s+are\s+gonna|\s+gonna)\s+"
+    r"(?:\w+\s+)?(?:buy|get|pick|grab|stop|shop|go|run|swing|head)\b"
+    r"|\b(?:on\s+(?:the|my|our)\s+way|later\s+today|tonight|tomorrow)\b.*\b(?:buy|get|pick)\b"
+    r"|\b(?:buy|get|pick\s+up|grab)\b.*\bon\s+(?:the|my|our)\s+way\b"
+)
+"""A plan of one's own ("I'll pick up milk on the way home", "I'm going to buy eggs later"):
+reported speech, never a purchase."""
+REFS = (
+    (re.compile(r"\b(?:the|my|our|that)\s+(?:very\s+)?(?:last|latest|previous|most\s+recent|"
+                r"recent)\s+(?:one|order|purchase|delivery)\b"), " zzref "),
+    (re.compile(r"\b(?:the\s+)?(?:one|order|thing|stuff)\s+(?:that\s+)?(?:i|we)\s+just\s+"
+                r"(?:ordered|bought|placed|made|got)\b"), " zzref "),
+    (re.compile(r"\bwhat\s+(?:i|we)\s+just\s+(?:ordered|bought|got)\b"), " zzref "),
+    (re.compile(r"\b(cancel|undo|scrap|revoke|reorder|repeat|track)\s+(?:that|it|this)"
+                r"(?:\s+order)?\b"), r"\1 zzref "),
+    (re.compile(r"\b(order|buy|get)\s+(?:that|it|this)\s+again\b"), r"\1 zzref again "),
+    (re.compile(r"\banother\s+one\b|\bone\s+more(?=\s*(?:please)?\s*[.!]?\s*$)|\b(?:one\s+more"
+                r"|another)\s+of\s+(?:that|those|these|it|the\s+same)\b"), " zzanother "),
+    (re.compile(r"\b(receipts?|bill)\s+(?:for|of|from)\s+(?:that|it|this)\b"), r"\1 for zzref "),
+    (re.compile(r"\b(?:one\s+more|once\s+more|another)\s+time\b"), " again "),
+)  # fmt: skip
+"""Pointers back at the last order: "cancel that", "my last order", "another one"."""
+DID = re.compile(
+    r"^(?:(?:so|and|hey|ok|okay|um|jangbogi)\s*,?\s+)*(?:can\s+you\s+)?(?:(?:tell|show|remind)"
+    r"\s+(?:me|us)\s+)?(what|when|which|how\s+many|how\s+much)\b"
+    r"(?=.*\b(?:did|ordered|bought|purchased|got|have\s+(?:i|we)\s+(?:ordered|bought)))"
+)
+"""A question about one's own past orders: "what did I order?", "when did I last buy milk"."""
+BE_WORDS = frozenset(
+    "is are was were be been 's got gets seems seem so too very really getting".split()
+)
+"""Words that make an item phrase a remark ("milk is expensive", "eggs got pricey")."""
+EACH = re.compile(r",?\s+(\w+)\s+(?:of\s+)?each(\s+please)?\s*[.!]?$")
+""" "…, one each": the count of every item."""
+GO_AHEAD = re.compile(r"^(?:please\s+)?(?:go\s+ahead|just\s+go)\s+and\s+(?=\w)")
+CLAUSE_COMMA = re.compile(r"[,?!](?![0-9])|\.(?=\s)")
+"""A comma (or the end of a sentence) between clauses or items, not inside a number (1,000)."""
+POLITE_WORDS = frozenset({"please", "pls", "plz"})
+THANKS = re.compile(
+    r"[,.!]?\s*\b(?:thanks|thank\s+you|cheers)(?:\s+(?:so\s+much|a\s+lot))?\s*[.!]?$"
+)
+"""A thanks after a request without a verb is its please."""
+DELIVERED = frozenset({"order", "add_to_cart", "subscribe", "reorder"})
+"""Intents whose request a delivery said after it belongs to."""
+SERVINGS = frozenset({"cup", "cups", "mug", "mugs", "glass", "glasses", "shot", "pot"})
+PREPARED = frozenset(
+    "coffee coffees tea teas latte lattes americano espresso cappuccino cocoa".split()
+)
+"""Drinks a household makes: "I want coffee" asks for a cup, not a box (MASSIVE's iot_coffee)."""
+PANTRY = frozenset("mix beans bean bags bag powder sticks stick capsules pods milk".split())
+"""Words after a drink that make it a pantry item ("coffee mix", "tea bags")."""
+STRONG_NEED = re.compile(r"\b(?:out|low)\s+(?:of|on)\b|\bused\s+up\b")
+"""A need that is about the pantry ("we're out of coffee"), not about a cup now."""
+SENDING = frozenset({"send", "deliver", "bring", "ship", "put", "drop"})
+"""Verbs of a request that says where it goes: "send eggs to my locker"."""
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A number as said before a product: a count with its counting word, or a pack size."""
+
+    count: int | str | None
+    """How many (a string when not a whole count: "0.5")."""
+    unit: str | None
+    """The counting word (bottle, pack)."""
+    size: str | None
+    """The pack size, normalised ("1L", "12개입")."""
 
 
 def build_pipeline() -> Language:
@@ -46,15 +216,28 @@ def build_pipeline() -> Language:
     return nlp
 
 
+Tok = tuple[str, str, int, int]
+
+
 class EnglishFrontEnd:
     """English utterance -> :class:`Analysis`."""
 
-    def __init__(self, grammar: Grammar) -> None:
+    def __init__(self, grammar: Grammar, product_words: tuple[str, ...] = ()) -> None:
         self.grammar = grammar
         self.nlp = build_pipeline()
+        joined = {*JOINED, *(w.lower() for w in product_words if " " in w)}
+        self.joined = tuple(tuple(w.split()) for w in sorted(joined))
+        """Product words of several words, kept whole: "mac and cheese", "low fat milk"."""
+        self.known = frozenset(w.lower() for w in product_words)
+        self.multi = tuple(w for w in self.known if " " in w)
+        self.single = tuple(w for w in self.known if " " not in w)
+        """The catalog's English words ("milk", "toilet paper"): a request without a verb or
+        a need names one of them ("milk please", not "traffic please")."""
 
     def analyse(self, text: str) -> Analysis:
-        raw, text = normal_form(text), clean(text).lower()
+        raw = normal_form(text).replace("\u2019", "'")
+        text = UNIT_SPLIT.sub(r"\1 \2", clean(raw).lower())
+        text = GO_AHEAD.sub("", text)  # "go ahead and order eggs"
         words = words_en(text)
         # judged on the whole answer: "hmm, yes" is not a yes
         question = question_en(raw, words)
@@ -62,15 +245,108 @@ class EnglishFrontEnd:
         if words and all(w in self.grammar.hesitations for w in words):
             # "what?", "wait, what": no request at all
             return Analysis((), Slots(), question=question, hesitant=hesitant)
-        _head, comma, tail = text.rpartition(",")
-        analysis = None
-        if comma and tail.strip():
-            # "I'm traveling, pause my deliveries": the last clause carries the request
-            last = self._analyse(tail.strip())
-            if lookup(self.grammar, last.key) is not None:
-                analysis = last
-        analysis = analysis or self._analyse(text)
+        each = EACH.search(text)
+        if each:  # "detergent and fabric softener, one each please"
+            text = text[: each.start()] + (" please" if each.group(2) else "")
+        analysis = self._referring(self._clauses(text, question))
+        count = parse_number(each.group(1)) if each else None
+        if count is not None and analysis.slots.items:
+            items = tuple(
+                i if i.quantity else replace(i, quantity=count) for i in analysis.slots.items
+            )
+            slots = replace(analysis.slots, items=items, quantity=items[0].quantity)
+            analysis = replace(analysis, slots=slots)
         return replace(analysis, question=question, hesitant=hesitant)
+
+    def _clauses(self, text: str, question: bool) -> Analysis:
+        whole = self._marked(text, question)
+        name = lookup(self.grammar, whole.key)
+        if name is not None and (len(whole.slots.items) > 1 or whole.slots.schedule):
+            return whole  # "milk, eggs and tofu please", "every two weeks, three packs of …"
+        commas = list(CLAUSE_COMMA.finditer(text))
+        tail = text[commas[-1].end() :] if commas else ""
+        if tail.strip():
+            # "I'm traveling, pause my deliveries": the last clause carries the request
+            last = self._marked(tail.strip(), question)
+            said = lookup(self.grammar, last.key)
+            if said == "set_delivery" and last.slots.delivery:
+                # "order a box of hetbahn, I'll pick it up at the store": one order
+                head = self._clauses(text[: commas[-1].start()].strip(), question)
+                if lookup(self.grammar, head.key) in DELIVERED:
+                    return replace(head, slots=replace(head.slots, delivery=last.slots.delivery))
+            if said is not None:
+                return last
+        return whole
+
+    def _marked(self, text: str, question: bool) -> Analysis:
+        """The reading with the phrases this front end knows marked ("we're out of" ->
+        ``*need``), when a template takes it; else the plain reading."""
+        thanks = THANKS.search(text)
+        if thanks and thanks.start() > 0:  # "two cartons of milk, thanks"
+            polite = self._marked(text[: thanks.start()] + " please", question)
+            if lookup(self.grammar, polite.key) == "order" and polite.slots.items:
+                return polite
+        plain = self._analyse(text)
+        for marked in _markings(text, question):
+            analysis = self._analyse(marked)
+            if lookup(self.grammar, analysis.key) is not None and self._groceries(analysis, text):
+                return analysis
+        if lookup(self.grammar, plain.key) is None and _verbless(plain, text):
+            # "milk please", "two milks", "bananas every saturday please"
+            lead = plain.key[:1] if plain.key[0] == "{schedule}" else ()
+            verbless = replace(plain, key=(*lead, "*please", *plain.key[len(lead) :]))
+            if self._groceries(verbless, text):
+                return verbless
+        return plain if self._groceries(plain, text) else replace(plain, key=())
+
+    def _referring(self, analysis: Analysis) -> Analysis:
+        """ "same again", "reorder": a repeat without a product points back at the last order."""
+        if analysis.slots.product is None and lookup(self.grammar, analysis.key) == "reorder":
+            return replace(analysis, slots=replace(analysis.slots, reference=True))
+        return analysis
+
+    def _groceries(self, analysis: Analysis, text: str) -> bool:
+        """Whether a request without the shop's verb ("milk please", "we're out of milk",
+        "send eggs to my locker") names the catalog's groceries, every item of it; any other
+        reading passes."""
+        key = analysis.key
+        if key[:1] == ("{schedule}",):
+            key = key[1:]
+        if not key or key[0] not in {"*please", "*need", "get", "add", *SENDING}:
+            return True
+        if key[0] in {"get", *SENDING} and lookup(self.grammar, key) != "order":
+            return True
+        if key[0] == "add" and set(key) & self.grammar.shopping_lists:
+            return True  # "add cereal to my cart": the cart says it
+        items = analysis.slots.items
+        if not items or not all(self._known(i.product or "") or _boxed(i) for i in items):
+            return False
+        strong = key[0] == "*need" and STRONG_NEED.search(text) is not None
+        return strong or key[0] in SENDING or not any(self._served(i) for i in items)
+
+    def _served(self, item: Item) -> bool:
+        """A drink to be made or served, not a pack to buy: "a cup of coffee", "I want
+        coffee", "tea please" (but "a box of tea bags", "we're out of coffee" are groceries)."""
+        words = (item.product or "").split()
+        if any(w in SERVINGS for w in words):
+            return not any(f" {k} " in f" {item.product} " for k in self.known if " " in k)
+        if item.unit is not None or item.size is not None:
+            return False
+        after = [*words[1:], ""]
+        return any(w in PREPARED and a not in PANTRY for w, a in zip(words, after, strict=True))
+
+    def _known(self, phrase: str) -> bool:
+        """A catalog word in the phrase: as said, in the singular or plural ("kitchen
+        towels"), or typed with two letters swapped ("mlik") or, in a long word, one letter
+        off ("detergant")."""
+        words = [w.removesuffix("s") for w in phrase.split()]
+        for w in phrase.split():
+            if {w, w.removesuffix("s"), w.removesuffix("es"), f"{w}s"} & self.known:
+                return True
+        padded, singular = f" {phrase} ", f" {' '.join(words)} "
+        if any(f" {k} " in padded or f" {k} " in singular for k in self.multi):
+            return True
+        return any(_typo(w, k) for w in phrase.split() if len(w) >= 4 for k in self.single)
 
     def _analyse(self, text: str) -> Analysis:
         doc = self.nlp(text)
@@ -79,20 +355,30 @@ class EnglishFrontEnd:
         marked = _schedule_tokens(toks, self.grammar) if schedule is not None else set()
         negated = any(lemma in {"not", "never"} for _, lemma, _, _ in toks)
         past = _past(toks)
+        reported = PLAN.search(text) is not None
         pieces = self._pieces(toks, marked)
-        key, product, quantity, unit, delivery = self._fold(pieces, text)
+        key, items, quantity, delivery = _fold(pieces, text)
         if "{schedule}" in key:  # wherever it was said, a schedule leads the key
             key = ["{schedule}", *(k for k in key if k != "{schedule}")]
-        count, odd = (None, quantity) if isinstance(quantity, str) else (quantity, None)
+        first = items[0] if items else Item(None)
+        count = quantity.count if quantity else None
+        unit = quantity.unit if quantity else None
+        size = quantity.size if quantity else None
+        count, odd = (None, count) if isinstance(count, str) else (count, None)
         when = schedule if "{schedule}" in key else None
-        slots = Slots(product, count, unit, when, delivery, not_a_count=odd)
-        not_product = product is not None and any(
-            w in self.grammar.not_products for w in re.split(r"\s+", product)
+        reference = "{ref}" in key or "*another" in key
+        slots = Slots(first.product, count, unit, when, delivery, not_a_count=odd, size=size,
+                      items=tuple(items), reference=reference)  # fmt: skip
+        not_product = any(
+            w in self.grammar.not_products
+            for item in items
+            for w in re.split(r"\s+", item.product or "")
         )
-        return Analysis(tuple(key), slots, negated, past, False, not_product)
+        return Analysis(tuple(key), slots, negated, past, reported, not_product)
 
-    def _pieces(self, toks: list[tuple[str, str, int, int]], marked: set[int]) -> list[Piece]:
+    def _pieces(self, toks: list[Tok], marked: set[int]) -> list[Piece]:
         grammar = self.grammar
+        glued = self._glued(toks)
         out: list[Piece] = []
         i = 0
         while i < len(toks):
@@ -101,13 +387,31 @@ class EnglishFrontEnd:
                 out.append(Piece("{schedule}", start, end))
                 i += 1
                 continue
-            quantity = _quantity_at(toks, i, grammar)
-            if quantity is not None:
-                value, unit, j = quantity
-                out.append(Piece("{quantity}", start, toks[j - 1][3], (value, unit)))
+            if form in PLACEHOLDERS:
+                out.append(Piece(PLACEHOLDERS[form], start, end))
+                i += 1
+                continue
+            if i in glued:  # "mac and cheese": one product
+                out.append(Piece("{product}", start, end))
+                i += 1
+                continue
+            if form == "more" and (i + 1 == len(toks) or toks[i + 1][0] not in {"time", "than"}):
+                i += 1  # "order more milk"
+                continue
+            if form == "one" and _pronoun_one(toks, i):
+                i += 1  # "the maeil one": a pronoun, not a count
+                continue
+            amount = _amount_at(toks, i, grammar)
+            if amount is not None:
+                said, j = amount
+                symbol = "{size}" if said.count is None and said.size else "{quantity}"
+                out.append(Piece(symbol, start, toks[j - 1][3], said))
                 i = j
                 continue
             i += 1
+            if form in {",", "and", "&", "plus"}:
+                out.append(Piece("&", start, end))
+                continue
             if not re.search(r"\w", form):
                 continue
             if form in grammar.boundaries:
@@ -117,8 +421,12 @@ class EnglishFrontEnd:
                 continue
             if not marked and lemma in grammar.time_words:
                 continue
+            if form in self.known and form not in grammar.dropped:  # "sugar" (a word of info)
+                out.append(Piece("{product}", start, end))
+                continue
             if lemma in grammar.vocabulary or form in grammar.vocabulary:
-                out.append(Piece(lemma if lemma in grammar.vocabulary else form, start, end))
+                kind = grammar.delivery.get(form)  # "for pickup": a word and a delivery
+                out.append(Piece(lemma if lemma in grammar.vocabulary else form, start, end, kind))
                 continue
             if form in grammar.delivery or lemma in grammar.delivery:
                 kind = grammar.delivery.get(form) or grammar.delivery[lemma]
@@ -127,44 +435,220 @@ class EnglishFrontEnd:
             out.append(Piece("{product}", start, end))
         return out
 
-    @staticmethod
-    def _fold(
-        pieces: list[Piece], text: str
-    ) -> tuple[list[str], str | None, int | str | None, str | None, str | None]:
-        """Noun runs become ``{product}``; a run after a preposition ("from dominos") is dropped.
-        Two separate runs stay two symbols, so "remind me to order water" matches nothing."""
-        key: list[str] = []
-        runs: list[list[int]] = []
-        after_boundary = False
-        quantity = unit = delivery = None
-        for p in pieces:
-            if p.symbol == "|":
-                after_boundary = bool(runs)
-                continue
-            if p.symbol == "{product}":
-                if key and key[-1] == "{product}" and not after_boundary:
-                    runs[-1][1] = p.end
-                    continue
-                if after_boundary:
-                    continue
-                runs.append([p.start, p.end])
-                key.append("{product}")
+    def _glued(self, toks: list[Tok]) -> set[int]:
+        """Indexes of the words of a product word of several words ("mac and cheese", "low
+        fat milk": "and" and "low" are otherwise words of the grammar)."""
+        forms = [t[0] for t in toks]
+        glued: set[int] = set()
+        for words in self.joined:
+            n = len(words)
+            for i in range(len(forms) - n + 1):
+                if tuple(forms[i : i + n]) == words:
+                    glued.update(range(i, i + n))
+                elif n >= 3 and tuple(forms[i : i + n - 1]) == words[:-1]:
+                    glued.update(range(i, i + n - 1))  # "the low fat one"
+        return glued
+
+
+ITEM_SYMBOLS = frozenset({"{product}", "{quantity}", "{size}"})
+VERBLESS = frozenset({"{product}", "{quantity}", "{delivery}", "{schedule}", "pickup"})
+"""What a request without a verb is made of: "bananas every saturday please"."""
+
+
+def _fold(
+    pieces: list[Piece], text: str
+) -> tuple[list[str], list[Item], Amount | None, str | None]:
+    """Runs of products and amounts become items; items joined by "and" or commas are one list,
+    of which the key keeps the first ("order {quantity} {product}"). A product run after a
+    preposition ("from dominos") is dropped; "and" before anything else ends a phrase."""
+    elements: list[list[Piece] | Piece] = []
+    for p in pieces:
+        if p.symbol in ITEM_SYMBOLS:
+            last = elements[-1] if elements else None
+            if isinstance(last, list):
+                last.append(p)
+            else:
+                elements.append([p])
+        else:
+            elements.append(p)
+    # lists: run (& run)+
+    lists: list[list[list[Piece]] | Piece] = []
+    k = 0
+    while k < len(elements):
+        el = elements[k]
+        if isinstance(el, list):
+            runs = _split_run(el)
+            j = k + 1
+            while j + 1 < len(elements) and _is_sep(elements[j]):
+                n = j
+                while n < len(elements) and _is_sep(elements[n]):
+                    n += 1
+                nxt = elements[n] if n < len(elements) else None
+                if not isinstance(nxt, list) or not _has_product(runs[-1]):
+                    break
+                if _has_product(nxt):
+                    runs.extend(_split_run(nxt))
+                elif _completes(runs[-1], nxt):
+                    runs[-1] = [*runs[-1], *nxt]  # "eggs, one tray", "seoul milk, the 1 liter one"
+                else:
+                    break
+                j = n + 1
+            lists.append(runs)
+            k = j
+            continue
+        lists.append(el)
+        k += 1
+    key: list[str] = []
+    found: list[list[list[Piece]]] = []
+    after_boundary = False
+    delivery = None
+    for part in lists:
+        if isinstance(part, Piece):
+            if part.symbol in {"|", "&"}:
+                after_boundary = bool(found) and any(_has_product(r) for r in found[-1])
                 continue
             after_boundary = False
-            if p.symbol == "{quantity}":
-                quantity, unit = p.value
-            if p.symbol == "{delivery}":
-                delivery = p.value
-            if key and key[-1] == p.symbol and p.symbol.startswith("{"):
+            if part.symbol == "{delivery}" or (isinstance(part.value, str) and delivery is None):
+                delivery = part.value
+            if key and key[-1] == part.symbol and part.symbol.startswith("{"):
                 continue
-            key.append(p.symbol)
-        product = text[runs[-1][0] : runs[-1][1]].strip() if runs else None
-        return key, product, quantity, unit, delivery
+            key.append(part.symbol)
+            continue
+        if after_boundary and part[0][0].symbol == "{product}":
+            continue  # "pizza from dominos"
+        after_boundary = False
+        for p in part[0]:
+            symbol = p.symbol
+            if symbol == "{size}" and _has_product(part[0]):
+                continue
+            if key and key[-1] == symbol and symbol in {"{product}", "{quantity}", "{size}"}:
+                continue
+            key.append(symbol)
+        found.append(part)
+    main = next((f for f in reversed(found) if any(_has_product(r) for r in f)), None)
+    if main is None:
+        main = found[-1] if found else []
+    items = [_item(r, text) for r in main if _has_product(r)]
+    amount = _amount(main[0]) if main else None
+    return key, items, amount, delivery
 
 
-def _past(toks: list[tuple[str, str, int, int]]) -> bool:
-    """The request's own verb is in the past ("I ordered pizza"); a past verb after a present
-    one ("buy what I bought last week") only describes the object."""
+def _completes(run: list[Piece], more: list[Piece]) -> bool:
+    """An amount said after an item, which it does not have yet ("eggs, one tray")."""
+    had, said = _amount(run), _amount(more)
+    if said is None:
+        return False
+    if had is None:
+        return True
+    count = said.count is None or had.count is None
+    size = said.size is None or had.size is None
+    return count and size
+
+
+def _is_sep(el: list[Piece] | Piece) -> bool:
+    return isinstance(el, Piece) and el.symbol == "&"
+
+
+def _has_product(run: list[Piece]) -> bool:
+    return any(p.symbol == "{product}" for p in run)
+
+
+def _split_run(run: list[Piece]) -> list[list[Piece]]:
+    """ "two milks a dozen eggs" -> two runs: an amount after a product starts a new item when
+    another product follows it ("milk x3" stays one)."""
+    out: list[list[Piece]] = [[]]
+    for n, p in enumerate(run):
+        current = out[-1]
+        if p.symbol != "{product}" and _has_product(current):
+            rest = run[n + 1 :]
+            if _has_product(rest):
+                out.append([p])
+                continue
+        current.append(p)
+    return [r for r in out if r]
+
+
+def _amount(run: list[Piece]) -> Amount | None:
+    """The amounts of one item merged: "three 1 liter milks" is 3 of the size 1L."""
+    said = [p.value for p in run if isinstance(p.value, Amount)]
+    if not said:
+        return None
+    count = next((a.count for a in said if a.count is not None), None)
+    unit = next((a.unit for a in said if a.unit is not None), None)
+    sizes = [a.size for a in said if a.size is not None]
+    # "a six pack of samdasoo 2 liter": the volume tells the products apart
+    size = next((z for z in sizes if z.endswith(MEASURED)), sizes[0] if sizes else None)
+    return Amount(count, unit, size)
+
+
+def _item(run: list[Piece], text: str) -> Item:
+    products = [p for p in run if p.symbol == "{product}"]
+    product = text[products[0].start : products[-1].end].strip() if products else None
+    amount = _amount(run)
+    if amount is None:
+        return Item(product)
+    count = amount.count if isinstance(amount.count, int) else None
+    return Item(product, count, amount.unit, amount.size)
+
+
+def _markings(text: str, question: bool) -> list[str]:
+    """The text with each phrase this front end knows written as its placeholder, most
+    specific first."""
+    out: list[str] = []
+    referred = text
+    for pattern, placeholder in REFS:
+        referred = pattern.sub(placeholder, referred)
+    referred = re.sub(r"\s+", " ", referred).strip()
+    did = DID.search(referred)
+    if did:
+        referred = f"{referred[: did.start(1)]}zzdid {referred[did.start(1) :]}"
+    fix = FIX.match(referred)
+    if fix and not JUST.match(referred):
+        out.append("zzfix " + referred[fix.end() :])
+        if ASIDE.match(referred):
+            out.append(referred[fix.end() :])  # "actually cancel my last order"
+    need = NEED.match(referred)
+    if need and not question:
+        out.append("zzneed " + referred[need.end() :])
+    polite = POLITE.match(referred)
+    if polite:
+        out.append("zzplease " + referred[polite.end() :])
+    if referred != text:
+        out.append(referred)
+    return out
+
+
+def _verbless(analysis: Analysis, text: str) -> bool:
+    """Items and nothing else, with a sign of a request: "milk please", "two milks", "some
+    eggs" (not "milk is expensive", not "milk")."""
+    key = analysis.key
+    if not key or any(k not in VERBLESS for k in key) or "{product}" not in key:
+        return False
+    items = analysis.slots.items
+    if not items or any(w in BE_WORDS for i in items for w in (i.product or "").split()):
+        return False
+    words = set(re.findall(r"[\w']+", text))
+    counted = any(i.quantity is not None or i.size is not None for i in items)
+    scheduled = key[0] == "{schedule}"
+    listed = len(items) > 1  # "milk and eggs"
+    some = text.startswith("some ")
+    return bool(words & POLITE_WORDS) or counted or some or scheduled or listed
+
+
+def _typo(said: str, word: str) -> bool:
+    if abs(len(said) - len(word)) > 1 or OSA.distance(said, word, score_cutoff=1) > 1:
+        return False
+    return sorted(said) == sorted(word) or len(word) >= 7
+
+
+def _boxed(item: Item) -> bool:
+    """A count of a container ("one box of hetbahn"): said of groceries, not of chatter."""
+    return item.quantity is not None and item.unit is not None and item.unit not in MEASURES
+
+
+def _past(toks: list[Tok]) -> bool:
+    """The request's own verb is in the past ("I ordered pizza", "did I buy milk?"); a past verb
+    after a present one ("buy what I bought last week") only describes the object."""
     for form, lemma, _, _ in toks:
         if form in PAST_FORMS:
             return True
@@ -173,27 +657,58 @@ def _past(toks: list[tuple[str, str, int, int]]) -> bool:
     return False
 
 
-def _quantity_at(
-    toks: list[tuple[str, str, int, int]], i: int, grammar: Grammar
-) -> tuple[int | str, str | None, int] | None:
+def _pronoun_one(toks: list[Tok], i: int) -> bool:
+    """ "one" that stands for a product: "the maeil one", "the 1 liter one instead"."""
+    before = toks[i - 1][0] if i > 0 else ""
+    after = toks[i + 1][0] if i + 1 < len(toks) else ""
+    if after and after not in ONE_BEFORE:
+        return False
+    if before in ONE_AFTER or before in SIZE_UNITS or before in PACK_WORDS:
+        return True  # "the other one", "the 1 liter one"
+    # "the maeil one", "the low fat one": words (not numbers) after "the"
+    if not before.isalpha():
+        return False
+    return any(toks[k][0] in {"the", "that", "this"} for k in range(max(0, i - 4), i - 1))
+
+
+def _amount_at(toks: list[Tok], i: int, grammar: Grammar) -> tuple[Amount, int] | None:
     """A number (word, digits, "a couple of", "half a dozen", "a hundred", x3) and an optional
-    unit + "of"; the number is the text as said when it is not a whole count (0.5, 1e9)."""
+    unit + "of", or a pack size ("1 liter", "a 12 pack", "30 rolls"); the number is the text as
+    said when it is not a whole count (0.5, 1e9)."""
     forms = [t[0] for t in toks]
     value: int | str | None = None
     j = i
+    special = False
     for words, number in SPECIAL_QUANTITIES:
         if tuple(forms[i : i + len(words)]) == words:
-            value, j = number, i + len(words)
+            value, j, special = number, i + len(words), True
             break
+    if forms[i] == "another" and i + 1 < len(toks) and toks[i + 1][1] in grammar.counters:
+        another = grammar.counters[toks[i + 1][1]]  # "another carton of milk"
+        return Amount(1, another, None), _after_of(forms, i + 2)
     article = forms[i] in {"a", "an"} and i + 1 < len(toks)
     if value is None and article and toks[i + 1][1] in grammar.counters:  # "a bottle of milk"
+        counted = grammar.counters[toks[i + 1][1]]
+        if counted in MEASURES:  # "a kilo of beef": the 1kg pack
+            size = normal_size(1, counted)
+            return Amount(None, None, size), _after_of(forms, i + 2)
         value, j = 1, i + 1
     if value is None:
         found = _number(forms, i)
         if found is None:
             return None
         value, j = found
-    if isinstance(value, str):  # not a count; "2.5 kg rice" names a pack size
+    if not special:
+        sized = _size_at(value, forms, j)
+        if sized is not None:
+            size, j = sized
+            unit = None
+            counter = grammar.counters.get(toks[j][1]) if j < len(toks) else None
+            if counter is not None and counter not in MEASURES:  # "a 10 kg bag of rice"
+                unit = counter
+                j += 1
+            return Amount(None, unit, size), _after_of(forms, j)
+    if isinstance(value, str):  # not a count; "2.5 lb rice" names a pack size
         after = toks[j][1] if j < len(toks) else ""
         if after in grammar.size_units or grammar.counters.get(after) in MEASURES:
             return None
@@ -204,9 +719,36 @@ def _quantity_at(
     elif j < len(toks) and toks[j][0] in {"dozen"} and isinstance(value, int):
         value *= 12
         j += 1
-    if j < len(toks) and toks[j][0] == "of":
-        j += 1
-    return value, unit, j
+    elif not special and isinstance(value, int) and value >= 4 and _egg_at(toks, j):
+        return Amount(None, None, normal_size(value, "구")), j  # "30 eggs": the 30-egg tray
+    return Amount(value, unit, None), _after_of(forms, j)
+
+
+def _egg_at(toks: list[Tok], j: int) -> bool:
+    return j < len(toks) and toks[j][0] in EGG_WORDS
+
+
+def _after_of(forms: list[str], j: int) -> int:
+    return j + 1 if j < len(forms) and forms[j] == "of" else j
+
+
+def _size_at(value: int | str, forms: list[str], j: int) -> tuple[str, int] | None:
+    """The pack size a number starts: "1 liter", "10 kg", "12-pack", "30 rolls"."""
+    if isinstance(value, int) and value <= 0:
+        return None
+    k = j + 1 if j < len(forms) and forms[j] == "-" else j
+    if k >= len(forms):
+        return None
+    word = forms[k]
+    size: str | None = None
+    if word in SIZE_UNITS:
+        size = normal_size(value, word)
+    elif word in PIECE_SIZES and isinstance(value, int) and value >= PIECE_SIZES[word][1]:
+        size = normal_size(value, PIECE_SIZES[word][0])
+    elif word in PACK_WORDS and isinstance(value, int) and (value >= 4 or k > j):
+        eggs = any(w in EGG_WORDS for w in forms[max(0, k - 6) : k + 4])
+        size = normal_size(value, "구" if eggs else "개입")
+    return (size, k + 1) if size is not None else None
 
 
 def _number(forms: list[str], i: int) -> tuple[int | str, int] | None:
@@ -245,7 +787,7 @@ def _words(forms: list[str], i: int) -> tuple[int, int] | None:
     return None
 
 
-def _schedule_tokens(toks: list[tuple[str, str, int, int]], grammar: Grammar) -> set[int]:
+def _schedule_tokens(toks: list[Tok], grammar: Grammar) -> set[int]:
     """Indexes of the tokens that make up the schedule phrase."""
     words = grammar.schedule_words
     marked: set[int] = set()

@@ -1,0 +1,288 @@
+"""English as households say it (issue 14): several items, sizes, requests without a verb,
+needs, corrections, references, receipts, the cart emptied and order history, and the lines
+that must stay no purchase. The golden sentences check intent and the first item; these check
+``items``, ``size`` and ``reference`` too."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.nlu.schema import SPENDING_INTENTS, Intent
+from assistant.shop.vocabulary import load_parser
+
+Line = tuple[str, int | None, str | None, str | None]
+"""(product, quantity, unit, size) of one item."""
+
+
+def parse(text: str) -> Intent:
+    return load_parser().parse(text, "en")
+
+
+def lines(intent: Intent) -> list[Line]:
+    return [(i.product, i.quantity, i.unit, i.size) for i in intent.slots.lines]
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "items"),
+    [
+        ("order milk and eggs", "order", [("milk", None, None, None), ("eggs", None, None, None)]),
+        (
+            "get me two milks, a dozen eggs and some bread",
+            "order",
+            [("milks", 2, None, None), ("eggs", 12, None, None), ("bread", None, None, None)],
+        ),
+        (
+            "add milk and butter to my cart",
+            "add_to_cart",
+            [("milk", None, None, None), ("butter", None, None, None)],
+        ),
+        (
+            "milk, eggs and tofu please",
+            "order",
+            [("milk", None, None, None), ("eggs", None, None, None), ("tofu", None, None, None)],
+        ),
+        (
+            "order two cans of spam and three cans of tuna",
+            "order",
+            [("spam", 2, "can", None), ("tuna", 3, "can", None)],
+        ),
+        (
+            "detergent and fabric softener, one each please",
+            "order",
+            [("detergent", 1, None, None), ("fabric softener", 1, None, None)],
+        ),
+        ("eggs, one tray", "order", [("eggs", 1, "tray", None)]),
+        ("buy eggs, the 30 pack", "order", [("eggs", None, None, "30구")]),
+        ("add eggs", "add_to_cart", [("eggs", None, None, None)]),
+        # a product word with "and" in it stays one product
+        ("order mac and cheese", "order", [("mac and cheese", None, None, None)]),
+        ("order low fat milk", "order", [("low fat milk", None, None, None)]),
+    ],
+)
+def test_several_items(text: str, intent: str, items: list[Line]) -> None:
+    parsed = parse(text)
+    assert parsed.name == intent
+    assert lines(parsed) == items
+    first = parsed.slots
+    assert (first.product, first.quantity, first.unit, first.size) == items[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("order 1 liter of milk", ("milk", None, None, "1L")),
+        ("order a 1L milk", ("milk", None, None, "1L")),
+        ("order 10kg of rice", ("rice", None, None, "10kg")),
+        ("10 kilo rice please", ("rice", None, None, "10kg")),
+        ("order 500g of beef", ("beef", None, None, "500g")),
+        ("order 30 eggs", ("eggs", None, None, "30구")),
+        ("order a 30 pack of eggs", ("eggs", None, None, "30구")),
+        ("order a 12 pack of hetbahn", ("hetbahn", None, None, "12개입")),
+        ("order a 12-pack of hetbahn", ("hetbahn", None, None, "12개입")),
+        ("order 30 rolls of toilet paper", ("toilet paper", None, None, "30롤")),
+        ("2 liter water please", ("water", None, None, "2L")),
+        ("order three 1 liter milks", ("milks", 3, None, "1L")),
+        ("order a 10 kg bag of rice", ("rice", None, "bag", "10kg")),
+        ("order 2.5 kg rice", ("rice", None, None, "2.5kg")),
+        # a dozen is a count of 12 (the catalog has no 12-egg tray), two packs are two
+        ("order a dozen eggs", ("eggs", 12, None, None)),
+        ("order two packs of tofu", ("tofu", 2, "pack", None)),
+        ("order two eggs", ("eggs", 2, None, None)),
+    ],
+)
+def test_sizes_are_sizes(text: str, item: Line) -> None:
+    parsed = parse(text)
+    assert parsed.name == "order"
+    assert lines(parsed) == [item]
+
+
+@pytest.mark.parametrize(
+    ("text", "product", "quantity"),
+    [
+        ("milk please", "milk", None),
+        ("two milks please", "milks", 2),
+        ("some eggs", "eggs", None),
+        ("a dozen eggs, please", "eggs", 12),
+        ("can I get milk", "milk", None),
+        ("I'd like two bottles of orange juice", "orange juice", 2),
+        ("get me shrimp crackers", "shrimp crackers", None),
+        ("one box of hetbahn please", "hetbahn", 1),
+        ("two cartons of milk, thanks", "milk", 2),
+        ("mlik please", "mlik", None),
+        ("I need milk", "milk", None),
+        ("we need eggs", "eggs", None),
+        ("we're out of milk", "milk", None),
+        ("we ran out of toilet paper", "toilet paper", None),
+        ("we've run out of kitchen towels", "kitchen towels", None),
+        ("running low on rice", "rice", None),
+        ("out of coffee", "coffee", None),
+        ("gotta get eggs", "eggs", None),
+        ("I think we need milk", "milk", None),
+        ("can you get some bananas", "bananas", None),
+        ("pick up some milk", "milk", None),
+        ("another carton of milk please", "milk", 1),
+        ("milk and eggs", "milk", None),
+        ("order more milk", "milk", None),
+    ],
+)
+def test_requests_without_a_verb_and_needs_are_orders(
+    text: str, product: str, quantity: int | None
+) -> None:
+    parsed = parse(text)
+    assert parsed.name == "order"
+    assert (parsed.slots.product, parsed.slots.quantity) == (product, quantity)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I bought milk yesterday", "mom got eggs", "I'll pick up milk on the way home",
+        "I'm going to buy eggs later", "we don't need milk", "no more eggs for me",
+        "did I buy milk?", "milk is expensive", "eggs got pricey", "do we need milk?",
+        "milk", "hello", "traffic please", "please play some jazz", "I need a haircut",
+        "I need coffee", "I want a coffee now", "I'd like a cup of coffee please",
+        "give me the weather please", "two tickets please", "we were out of milk last week",
+        "please tweet the following complaint", "I need a ride", "pick up the kids",
+        "add 5 and 3", "add a reminder", "no longer need milk", "I think so", "no need for milk",
+        "the store is out of milk", "are we out of milk?", "we're out of time", "I need a break",
+        "put the milk in the fridge", "remind me to get milk", "tell dad to buy bread",
+        "I'll grab coffee with Sam later", "we still have eggs", "the kids need shoes",
+    ],
+)  # fmt: skip
+def test_reports_plans_negations_and_remarks_are_no_purchase(text: str) -> None:
+    assert parse(text).name not in SPENDING_INTENTS
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "product", "size", "delivery"),
+    [
+        ("make that two", 2, None, None, None),
+        ("make it three", 3, None, None, None),
+        ("change it to two", 2, None, None, None),
+        ("actually two", 2, None, None, None),
+        ("no, just two", 2, None, None, None),
+        ("just one", 1, None, None, None),
+        ("make that two boxes", 2, None, None, None),
+        ("no, the Maeil one", None, "maeil", None, None),
+        ("no, Maeil milk instead", None, "maeil milk", None, None),
+        ("no wait, the low fat one", None, "low fat", None, None),
+        ("the 1 liter one instead", None, None, "1L", None),
+        ("actually the 2 liter one", None, None, "2L", None),
+        ("switch to White Gold", None, "white gold", None, None),
+        ("actually send it to my locker", None, None, None, "locker"),
+    ],
+)
+def test_corrections(
+    text: str, quantity: int | None, product: str | None, size: str | None, delivery: str | None
+) -> None:
+    parsed = parse(text)
+    assert parsed.name == "change"
+    slots = parsed.slots
+    assert (slots.quantity, slots.product, slots.size, slots.delivery) == (
+        quantity,
+        product,
+        size,
+        delivery,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "product", "delivery"),
+    [
+        ("order milk for pickup", "order", "milk", "store"),
+        ("send eggs to my locker", "order", "eggs", "locker"),
+        ("put two cans of spam in my locker", "order", "spam", "locker"),
+        ("order a box of Hetbahn, I'll pick it up at the store", "order", "hetbahn", "store"),
+        ("order milk and bread, I'll collect them at the store", "order", "milk", "store"),
+        ("three bags of shrimp crackers for store pickup please", "order", "shrimp crackers",
+         "store"),
+        ("deliver it home", "set_delivery", None, "home"),
+        ("always send to my locker", "set_delivery", None, "locker"),
+    ],
+)  # fmt: skip
+def test_delivery_inside_the_request(
+    text: str, intent: str, product: str | None, delivery: str
+) -> None:
+    parsed = parse(text)
+    assert (parsed.name, parsed.slots.product, parsed.slots.delivery) == (
+        intent,
+        product,
+        delivery,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("cancel that", "cancel_order"),
+        ("cancel the last one", "cancel_order"),
+        ("cancel my last order", "cancel_order"),
+        ("cancel what I just ordered", "cancel_order"),
+        ("actually cancel my last order", "cancel_order"),
+        ("undo that order", "cancel_order"),
+        ("where is my last order", "order_status"),
+        ("one more", "reorder"),
+        ("order another one", "reorder"),
+        ("one more of that please", "reorder"),
+        ("same again", "reorder"),
+        ("order the same thing again", "reorder"),
+        ("receipt for my last order", "receipt"),
+        ("show me the receipt for that", "receipt"),
+    ],
+)
+def test_references_point_back(text: str, intent: str) -> None:
+    parsed = parse(text)
+    assert parsed.name == intent
+    assert parsed.slots.reference
+    assert parsed.slots.product is None
+
+
+def test_a_named_cancellation_is_no_reference() -> None:
+    parsed = parse("cancel the milk order")
+    assert (parsed.name, parsed.slots.product, parsed.slots.reference) == (
+        "cancel_order",
+        "milk",
+        False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("show me the receipt", "receipt"),
+        ("can I see my receipt", "receipt"),
+        ("receipt please", "receipt"),
+        ("empty my cart", "clear_cart"),
+        ("clear the cart", "clear_cart"),
+        ("remove everything from my cart", "clear_cart"),
+        ("what did I order?", "order_history"),
+        ("what did I buy last week?", "order_history"),
+        ("what did I buy yesterday", "order_history"),
+        ("show my order history", "order_history"),
+        ("show me my orders", "order_history"),
+        # not history: what to buy next, and the removal of one thing
+        ("what should I order today", "suggest"),
+        ("remove milk from my cart", "remove_from_cart"),
+    ],
+)
+def test_receipt_cart_and_history(text: str, intent: str) -> None:
+    assert parse(text).name == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "weekdays", "product", "quantity"),
+    [
+        ("order milk every Tuesday and Friday", ("tue", "fri"), "milk", None),
+        ("milk on Mondays, Wednesdays and Fridays", ("mon", "wed", "fri"), "milk", None),
+        ("bananas every Saturday please", ("sat",), "bananas", None),
+        ("every two weeks, three packs of wet wipes", (), "wet wipes", 3),
+    ],
+)
+def test_schedules(
+    text: str, weekdays: tuple[str, ...], product: str, quantity: int | None
+) -> None:
+    parsed = parse(text)
+    assert parsed.name == "subscribe"
+    assert parsed.slots.schedule is not None
+    assert parsed.slots.schedule.weekdays == weekdays
+    assert (parsed.slots.product, parsed.slots.quantity) == (product, quantity)
