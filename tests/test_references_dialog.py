@@ -387,8 +387,10 @@ def test_a_delivery_during_a_choice_keeps_the_default(db_url: str) -> None:
     assert "몇 번" in ask
     assert default_delivery(db_url) == "home"
     assert isinstance(d.pending, PendingChoice), locker  # the choice is still open
+    # an order's choice takes the place for that order (dialog/products.py, the basket)
     assert (
-        locker.startswith("기본 배송은 바꾸지 않았어요.") and "'앞으로 사물함으로 받을게'" in locker
+        locker.startswith("이번 주문은 사물함(망원역 무인 택배함)으로 받을게요.")
+        and "몇 번" in locker
     )
 
 
@@ -403,7 +405,8 @@ def test_a_delivery_during_a_cancellation_keeps_the_default_and_the_question(db_
 def test_a_delivery_with_from_now_on_during_a_choice_changes_the_default(db_url: str) -> None:
     d = talker(db_url)
     _, locker = say(d, "계란 한 판 주문해줘", "앞으로 사물함으로 받을게")
-    assert locker == "앞으로 사물함(망원역 무인 택배함)으로 받을게요."
+    assert locker.startswith("앞으로 사물함(망원역 무인 택배함)으로 받을게요.")
+    assert "몇 번" in locker and isinstance(d.pending, PendingChoice)  # the choice stays
     assert default_delivery(db_url) == "locker"
 
 
