@@ -106,13 +106,15 @@ def test_cancel_that_in_a_new_conversation_is_my_latest_open_order(db_url: str) 
 
 
 def test_cancel_that_after_shipping_names_it(db_url: str) -> None:
+    (nothing,) = say(talker(db_url), "아까 그거 취소")  # no order at all
+    assert nothing == ko.NO_OPEN_ORDER
     d = talker(db_url)
     order_now(d)
     assert cli(db_url, "orders", "advance", "1") == 0
     (refused,) = say(d, "아까 그거 취소", start=10)
     assert refused == "1번 주문은 이미 배송 중이라 취소할 수 없어요."
-    (nothing,) = say(talker(db_url), "아까 그거 취소", start=20)
-    assert nothing == ko.NO_OPEN_ORDER
+    (again,) = say(talker(db_url), "아까 그거 취소", start=20)  # a new conversation: the latest
+    assert again == refused  # never an older open order in its place
 
 
 def test_status_of_that_order(db_url: str) -> None:
