@@ -112,14 +112,19 @@ class IntentParser:
             analysis.question or analysis.hesitant or analysis.past or analysis.negated
         ):  # "응?", "음 네", "sure?", "했어", "그렇지 않아": not a yes
             return Intent(text, lang, "none", 0.6)
-        if name == "suggest" and (analysis.negated or analysis.past):
-            return Intent(text, lang, "none", 0.7)  # "어제 뭐 샀더라" asks about the past
+        if name == "suggest" and analysis.negated:
+            return Intent(text, lang, "none", 0.7)
+        if name == "suggest" and analysis.past:  # "뭐 주문했지?", "최근에 뭐 샀어?"
+            name = IntentName.ORDER_HISTORY.value  # asks about the past: what was ordered
         slots = analysis.slots
         kept = IntentName(name).traits.slots
         if kept in ("none", "delivery"):
             slots = Slots(delivery=slots.delivery) if kept == "delivery" else Slots()
         elif kept != "schedule":
-            counted = slots.product is not None and kept == "item"
+            # a count without a product: a correction ("두 개로") or one more of the last ("하나 더")
+            counted = kept == "item" and (
+                slots.product is not None or name == "change" or slots.reference
+            )
             quantity, unit = (slots.quantity, slots.unit) if counted else (None, None)
             odd = slots.not_a_count if counted else None  # "0.5개": refused, never rounded
             items = slots.items if counted else tuple(replace(i, quantity=None, unit=None)
