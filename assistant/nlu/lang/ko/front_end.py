@@ -33,6 +33,7 @@ MEASURES = frozenset({"kg", "L"})
 """Counter units that measure: "1.5리터" names a pack size, not a count."""
 SINO_NAMES = frozenset({"백", "천", "만", "억"})
 """Powers of ten that are also names (백 is a surname): Kiwi may tag them NNP."""
+DECIMAL = re.compile(r"[0-9]+\.[0-9]+")
 TIMES = frozenset({"x", "X"})
 """우유 x3, 3x: "times" next to a count."""
 ODD_NUMBER = re.compile(rf"-?{NOT_A_COUNT.pattern}(?![0-9A-Za-z.,/])")
@@ -151,7 +152,8 @@ class KoreanFrontEnd:
             key = (*_item_key(key), "*need")
             is_past = is_reported = False
         elif not question:
-            key = _request_key(key, clause)
+            counted = any(i.unit is not None for i in slots.items)
+            key = _request_key(key, clause, self._known(slots), counted)
             if key == ("{product}",) and len(slots.items) > 1 and self._known(slots):
                 key = ("{product}", "*please")  # "우유 그리고 식빵": a list said alone
         key, slots = self._reference(key, slots, toks)
@@ -219,6 +221,12 @@ class KoreanFrontEnd:
         i = 0
         while i < len(toks):
             form, tag, lemma, (start, end) = toks[i]
+            if tag == "SN" and DECIMAL.fullmatch(form) and i + 1 < len(toks):
+                size = _size_at(toks, i + 1, form, grammar)  # "1.5L": Kiwi keeps 1.5 whole
+                if size is not None:
+                    out.append(Piece("{size}", start, toks[size[1] - 1][3][1], size[0]))
+                    i = size[1]
+                    continue
             number = _number_at(toks, i, text)
             if number is not None:
                 value, j = number
@@ -481,8 +489,6 @@ ONE_LETTER_GROCERIES = frozenset({"쌀", "빵", "김", "팥", "콩", "귤", "파
 REFERENCES = frozenset({"그거", "그것", "그걸", "그건", "저거", "저것", "저걸"})
 """Pronouns that point back at the last order or item ("아까 그거 취소해 줘")."""
 ITEM_SYMBOLS = frozenset({"{product}", "{quantity}", "{size}"})
-POLITE_VERBS = frozenset({"주다", "하다", "드리다"})
-"""What a verbless request may end with: 주세요, 부탁해요, 부탁드려요."""
 
 
 def _item_key(key: tuple[str, ...]) -> tuple[str, ...]:
@@ -490,7 +496,9 @@ def _item_key(key: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(k for k in key if k in ITEM_SYMBOLS | {"{delivery}"})
 
 
-def _request_key(key: tuple[str, ...], clause: list[Token]) -> tuple[str, ...]:
+def _request_key(
+    key: tuple[str, ...], clause: list[Token], known: bool, counted: bool
+) -> tuple[str, ...]:
     """Requests without a verb of buying: "우유 주세요", "우유 좀", "계란 2판이요", "물티슈 3팩",
     "두부 한 모 부탁해요" end the key with ``*please``; corrections "두 개로 (바꿔 줘)", "아니
     매일우유로", "1리터짜리로" put ``*로`` after the item; "하나만" is ``{quantity} *만``."""
@@ -504,17 +512,21 @@ def _request_key(key: tuple[str, ...], clause: list[Token]) -> tuple[str, ...]:
         return (*key[: last + 1], "*로", *key[last + 1 :])
     if key == ("{quantity}",) and words[-1][0] == "만":
         return ("{quantity}", "*만")
-    if not key or key[0] != "{product}" or not set(rest) <= POLITE_VERBS:
+    if not key or key[0] != "{product}" or len(rest) > 1:
         return key
-    polite = (
-        any(t[0] in {"좀", "쫌"} for t in words)
-        or any(t[0] == "부탁" for t in words)
+    asked = rest in ([], ["주다"]) and any(t[2] == "주다" and t[1] in {"VV", "VX"} for t in words)
+    please = rest == ["하다"] and any(t[0] == "부탁" for t in words)  # 부탁해요, 부탁합니다
+    if rest and not (asked or please):
+        return key
+    marked = (
+        asked
+        or please
+        or any(t[0] in {"좀", "쫌"} for t in words)
         or (words[-1][1] == "JX" and words[-1][0] in {"요", "이요"})
-        or any(t[2] == "주다" for t in words)
     )
-    if polite or ("{quantity}" in key and not rest):
-        return (*(k for k in key if k not in rest), "*please")
-    return key
+    if not (marked or "{quantity}" in key) or not (known or counted):
+        return key
+    return (*(k for k in key if k not in rest), "*please")
 
 
 def _to_form(words: list[Token]) -> bool:

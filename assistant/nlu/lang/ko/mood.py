@@ -120,7 +120,7 @@ def needs(toks: list[Token], whole: list[Token] | None = None) -> bool:
         return False
     lemmas = [t[2] for t in words]
     if any(t[0] in PLAN_TIMES for t in around) or any(
-        t[2] in GOING and t[1] in {"VV", "VX"} for t in around
+        t[2] in GOING and t[1] == "VV" for t in around
     ):
         return False
     if "필요" in lemmas:
