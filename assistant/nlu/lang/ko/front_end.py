@@ -20,7 +20,15 @@ from assistant.nlu.analysis import Analysis, Piece, clean, normal_form
 from assistant.nlu.digits import NOT_A_COUNT
 from assistant.nlu.grammar import Grammar, lookup
 from assistant.nlu.lang.ko.doubt import hesitant_ko, question_ko
-from assistant.nlu.lang.ko.mood import Token, last_clause, needs, negated, past, reported
+from assistant.nlu.lang.ko.mood import (
+    BUY_LEMMAS,
+    Token,
+    last_clause,
+    needs,
+    negated,
+    past,
+    reported,
+)
 from assistant.nlu.lang.ko.numbers import parse_number
 from assistant.nlu.lang.ko.schedule import KOREAN_SCHEDULE
 from assistant.nlu.schedule import find_schedule
@@ -152,7 +160,9 @@ class KoreanFrontEnd:
             key = (*_item_key(key), "*need")
             is_past = is_reported = False
         elif not question:
-            counted = any(i.unit is not None for i in slots.items)
+            counted = all(  # "우휴 두 개" (a typo), never "그룹 광고 백 개"
+                i.unit is not None and " " not in (i.product or " ") for i in slots.items
+            )
             key = _request_key(key, clause, self._known(slots), counted)
             if key == ("{product}",) and len(slots.items) > 1 and self._known(slots):
                 key = ("{product}", "*please")  # "우유 그리고 식빵": a list said alone
@@ -171,10 +181,23 @@ class KoreanFrontEnd:
         if not self._known(slots):
             return False
         named = {w for i in slots.items for w in (i.product or "").split()}
+        if any(
+            t[1] in {"NNG", "NNP", "NP"} and t[0] not in named and t[0] not in BUY_LEMMAS
+            for t in clause
+        ):
+            return False  # 빵집에 크림빵밖에 없다: more is said than the product
         return not any(  # 엄마가 우유 다 먹었어: someone else's deed
             tag == "JKS" and i and clause[i - 1][0] not in named
             for i, (_, tag, _, _) in enumerate(clause)
         )
+
+    def _glued_i(self, form: str) -> bool:
+        """The 이 of 이랑 glued to a noun ("빵이"), not a word ending in 이 (오이)."""
+        known = self.product_words | ONE_LETTER_GROCERIES
+        return (
+            len(form) >= 2 and form.endswith("이") and form not in known
+            and (len(form) > 2 or form[:-1] in known)
+        )  # fmt: skip
 
     def _known(self, slots: Slots) -> bool:
         """Every item said is a word of the catalog."""
@@ -192,7 +215,7 @@ class KoreanFrontEnd:
         if slots.product is not None or not (pronoun or back or one_more):
             return key, slots
         slots = replace(slots, reference=True)
-        if pronoun and lookup(self.grammar, key) is None:
+        if (pronoun or back) and lookup(self.grammar, key) is None:
             key = ("{ref}", *key)
         return key, slots
 
@@ -292,6 +315,8 @@ class KoreanFrontEnd:
             if tag == "NP" or form == "부탁":
                 continue  # pronouns and "부탁해요" (please) carry no request of their own
             if tag in NOMINAL or (tag == "VA" and _adnominal(toks, i)):
+                if i < len(toks) and toks[i][0] == "랑" and self._glued_i(form):
+                    end -= 1  # 빵이랑: Kiwi reads 빵이 as a name before 랑
                 out.append(Piece("{product}", start, end))
                 continue
             out.append(Piece(word, start, end))
@@ -505,7 +530,7 @@ def _request_key(
     words = [t for t in clause if not t[1].startswith("S")]
     if not words:
         return key
-    rest = [k for k in key if k not in ITEM_SYMBOLS and k != "{delivery}"]
+    rest = [k for k in key if k not in ITEM_SYMBOLS and k not in {"{delivery}", "더"}]
     items = [k for k in key if k in ITEM_SYMBOLS]
     if _to_form(words) and items and set(rest) <= CHANGE_VERBS | NO_WORDS:
         last = max(i for i, k in enumerate(key) if k in ITEM_SYMBOLS)
@@ -526,7 +551,7 @@ def _request_key(
     )
     if not (marked or "{quantity}" in key) or not (known or counted):
         return key
-    return (*(k for k in key if k not in rest), "*please")
+    return (*(k for k in key if k not in rest and k != "더"), "*please")
 
 
 def _to_form(words: list[Token]) -> bool:

@@ -138,7 +138,7 @@ def needs(toks: list[Token], whole: list[Token] | None = None) -> bool:
     if verb[2] in USED_UP:
         return at > 0 and words[at - 1][0] == "다" and any(t[1] == "EP" for t in rest)
     if verb[2] == "없다":
-        return bool(rest) and rest[-1][0] in {"네", "어", "어요", "네요", "다"}
+        return bool(rest) and rest[-1][0] in {"네", "어", "어요", "네요"} and "밖에" not in lemmas
     # 사야겠다, 시켜야겠어, 주문해야겠다: "I should buy", said to the assistant
     buy = verb[2] in BUY_LEMMAS or (at > 0 and words[at - 1][0] in BUY_LEMMAS)
     forms = [t[0] for t in rest]
