@@ -65,7 +65,12 @@ class ProductFlow(Flow):
         return self.choose(slots.product, slots.quantity, slots.unit, now, then, size=slots.size)
 
     def choose(
-        self, phrase: str, quantity: int | None, unit: str | None, now: datetime, then: Pick,
+        self,
+        phrase: str,
+        quantity: int | None,
+        unit: str | None,
+        now: datetime,
+        then: Pick,
         size: str | None = None,
     ) -> str:
         """Find the product (of the ``size`` said: the parser keeps it out of the phrase) and

@@ -20,9 +20,7 @@ from assistant.nlu.template import (
 )
 
 GRAMMARS_DIR = bundled("grammars")
-SLOT_SYMBOLS = frozenset(
-    {"{product}", "{quantity}", "{schedule}", "{delivery}", "{size}", "{ref}"}
-)
+SLOT_SYMBOLS = frozenset({"{product}", "{quantity}", "{schedule}", "{delivery}", "{size}", "{ref}"})
 """Slot symbols of a key; ``{size}`` (a pack size said without a product, "1리터짜리로") and
 ``{ref}`` (a pointer back, "아까 그거") only where a pack puts them there."""
 

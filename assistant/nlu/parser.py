@@ -121,7 +121,7 @@ class IntentParser:
         if kept in ("none", "delivery"):
             slots = Slots(delivery=slots.delivery) if kept == "delivery" else Slots()
         elif kept != "schedule":
-            # a count without a product: a correction ("두 개로") or one more of the last ("하나 더")
+            # a count without a product: a correction ("두 개로"), one more of the last ("하나 더")
             counted = kept == "item" and (
                 slots.product is not None or name == "change" or slots.reference
             )

@@ -207,7 +207,7 @@ class KoreanFrontEnd:
     def _reference(
         self, key: tuple[str, ...], slots: Slots, toks: list[Token]
     ) -> tuple[tuple[str, ...], Slots]:
-        """"아까 그거", "방금 주문한 거", "그거 하나 더": the request points back instead of
+        """ "아까 그거", "방금 주문한 거", "그거 하나 더": the request points back instead of
         naming a product. ``{ref}`` joins the key only when the key means nothing without it."""
         pronoun = any(t[0] in REFERENCES and t[1] in {"NP", "NNG", "NNB"} for t in toks)
         back = any(t[0] in {"아까", "방금", "금방", "아까전"} for t in toks) or _ordered_thing(toks)
@@ -410,6 +410,11 @@ def _listed(pieces: list[Piece]) -> set[int]:
     return joins
 
 
+PEOPLE = frozenset(
+    {"엄마", "아빠", "친구", "동생", "언니", "오빠", "형", "누나", "남편", "아내", "와이프", "애들",
+     "아이", "아들", "딸", "남친", "여친", "남자친구", "여자친구", "가족", "할머니", "할아버지"}
+)  # fmt: skip
+"""People: "엄마랑" goes with someone; it does not start a list of groceries."""
 JOINS = frozenset({"랑", "이랑", "하고", "와", "과"})
 """Particles that join nouns into a list (우유랑 계란, 우유하고 계란, 우유와 계란)."""
 
@@ -420,6 +425,8 @@ def _joins(toks: list[Token], i: int, out: list[Piece]) -> bool:
     form, tag, _, _ = toks[i]
     if not out or out[-1].symbol not in {"{product}", "{quantity}", "{size}"}:
         return False
+    if i and toks[i - 1][0] in PEOPLE:
+        return False  # 엄마랑 제주도에서: with someone, not a list of things
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if nxt is None:
         return False

@@ -99,7 +99,9 @@ USED_UP = frozenset({"쓰다", "먹다", "마시다"})
 """다 썼어, 다 먹었어, 다 마셨어: the household has used a product up."""
 GOING = frozenset({"가다", "오다", "들르다", "나가다"})
 """사러 가, 가서 사, 사 올게: the speaker goes to buy it themself (a plan, not a request)."""
-PLAN_TIMES = frozenset({"내일", "이따", "이따가", "나중", "나중에", "주말", "모레", "퇴근", "마트", "시장"})
+PLAN_TIMES = frozenset(
+    {"내일", "이따", "이따가", "나중", "나중에", "주말", "모레", "퇴근", "마트", "시장"}
+)
 """A time or place of the speaker's own errand: "내일 마트 가서 우유 사야지"."""
 BUY_LEMMAS = frozenset({"사다", "시키다", "*시키다", "주문", "구매", "구입"})
 
@@ -125,6 +127,8 @@ def needs(toks: list[Token], whole: list[Token] | None = None) -> bool:
         return False
     if "필요" in lemmas:
         return False  # "필요 없어": not needed
+    if any(t[0] == "도" and t[1] == "JX" for t in words):
+        return False  # "휴지도 떨어졌네", "김치도 없네": a remark in a string of complaints
     verbs = [t for t in words if t[1] in {"VV", "VA", "XSV"}]
     if len(verbs) != 1:
         return False
