@@ -5,6 +5,20 @@ one token per morpheme with ``tag_`` = Kiwi's tag and ``lemma_`` = the
 dictionary form (담다, 시키다). Particles, endings, fillers and auxiliaries are
 dropped from the key; nominal runs that no template mentions become
 ``{product}``; numbers with counting words become ``{quantity}``.
+
+Issue 14, what households say:
+
+- Items joined by 랑/이랑/하고/와/과, a comma or 그리고 are a list ("우유 두 개랑 햇반도"):
+  ``Slots.items`` has one :class:`Item` each (its own count and size), and the key folds
+  them into one ``{product}``, so every template that takes a product takes a list.
+- A number with a size unit (30구, 500ml, 100매, 30알), a measure (1리터, 10키로: never a
+  count) or a counter with 짜리/묶음 (12개짜리, 6병 묶음) is the item's ``size``
+  (:func:`assistant.nlu.sizes.normal_size`), never part of the product phrase.
+- Markers the templates match: ``*please`` (a request without a verb of buying: 우유 주세요,
+  우유 좀, 물티슈 3팩), ``*need`` (우유 떨어졌어, 물티슈 다 썼어, 휴지 사야겠다: the past and
+  musing flags are cleared deliberately, :func:`~assistant.nlu.lang.ko.mood.needs`), ``*로``
+  and ``*만`` (corrections: 두 개로 바꿔 줘, 하나만), ``{size}`` (a size without a product:
+  1리터짜리로) and ``{ref}`` (아까 그거, 방금 거: ``Slots.reference``).
 """
 
 from __future__ import annotations
@@ -550,12 +564,8 @@ def _request_key(
     please = rest == ["하다"] and any(t[0] == "부탁" for t in words)  # 부탁해요, 부탁합니다
     if rest and not (asked or please):
         return key
-    marked = (
-        asked
-        or please
-        or any(t[0] in {"좀", "쫌"} for t in words)
-        or (words[-1][1] == "JX" and words[-1][0] in {"요", "이요"})
-    )
+    marked = asked or please or any(t[0] in {"좀", "쫌"} for t in words)
+    # a product with -요 alone ("서울우유요") answers "which one?"; with a count it asks
     if not (marked or "{quantity}" in key) or not (known or counted):
         return key
     return (*(k for k in key if k not in rest and k != "더"), "*please")
@@ -568,6 +578,8 @@ def _to_form(words: list[Token]) -> bool:
             before = words[i - 1]
             if before[1] not in NOMINAL and before[1] not in {"XSN", "NR"}:
                 continue
+            if before[0] in {"거", "것", "걸", "그거", "이거", "저거", "그것", "이것"}:
+                return False  # "그걸로 할게요": that one, a choice, not a correction
             rest = words[i + 1 :]
             return all(
                 t[1].startswith(("E", "VX")) or t[2] in CHANGE_VERBS or t[0] in CHANGE_VERBS
