@@ -180,6 +180,13 @@ class KoreanFrontEnd:
             key = _request_key(key, clause, self._known(slots), counted)
             if key == ("{product}",) and len(slots.items) > 1 and self._known(slots):
                 key = ("{product}", "*please")  # "우유 그리고 식빵": a list said alone
+            if (
+                key[-2:] in {("배달", "하다"), ("배송", "하다")}
+                and "{delivery}" in key
+                and set(key[:-2]) <= {"{product}", "{quantity}", "{delivery}"}
+                and self._known(slots)
+            ):  # "우유 집으로 배달해 줘" (groceries only: "중국 집 배달해" is a restaurant)
+                key = (*key[:-2], "보내다")
         key, slots = self._reference(key, slots, toks)
         return Analysis(
             key, slots, negated(clause), is_past, is_reported, not_product,
