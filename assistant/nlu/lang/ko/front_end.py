@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -178,6 +179,8 @@ class KoreanFrontEnd:
                 i.unit is not None and " " not in (i.product or " ") for i in slots.items
             )
             key = _request_key(key, clause, self._known(slots), counted)
+            if key == ("{quantity}",) and any(t[2] == "말다" for t in toks):
+                key = ("{quantity}", "*로")  # 다섯 개 말고 세 개: the count it should be
             if key == ("{product}",) and len(slots.items) > 1 and self._known(slots):
                 key = ("{product}", "*please")  # "우유 그리고 식빵": a list said alone
             if (
@@ -188,6 +191,10 @@ class KoreanFrontEnd:
             ):  # "우유 집으로 배달해 줘" (groceries only: "중국 집 배달해" is a restaurant)
                 key = (*key[:-2], "보내다")
         key, slots = self._reference(key, slots, toks)
+        if _errand(clause, self.grammar):  # 라면은 내가 나중에 편의점에서 살게
+            is_reported = True
+        if lookup(self.grammar, key) == "suggest" and (_ordered_thing(toks) or _past_inside(toks)):
+            is_past = True  # "주문한 거 보여 줘", "뭐 주문했는지 알려 줘": the order history
         return Analysis(
             key, slots, negated(clause), is_past, is_reported, not_product,
             question=question,
@@ -335,6 +342,8 @@ class KoreanFrontEnd:
                 continue
             if tag == "NP" or form == "부탁":
                 continue  # pronouns and "부탁해요" (please) carry no request of their own
+            if tag == "MM" and form in {"그", "이", "저"}:
+                continue  # "방금 그 주문": that, not a product
             if tag in NOMINAL or (tag == "VA" and _adnominal(toks, i)):
                 if i < len(toks) and toks[i][0] == "랑" and self._glued_i(form):
                     end -= 1  # 빵이랑: Kiwi reads 빵이 as a name before 랑
@@ -354,6 +363,7 @@ class KoreanFrontEnd:
         key: list[str] = []
         boundary = False
         delivery = None
+        each: tuple[int | str, str | None] | None = None
         groups: list[_Line] = [_Line()]
         listed = _listed(pieces)
         has_product = any(p.symbol == "{product}" for p in pieces)
@@ -376,6 +386,8 @@ class KoreanFrontEnd:
                     continue
             if symbol == "{quantity}":
                 line.counts.append(p.value)
+                if text[p.end : p.end + 1] == "씩":  # 하나씩: the count of every item
+                    each = p.value
                 if any(m > n for m in listed):
                     continue  # a count inside a list stays with its item, out of the key
             if symbol == "{delivery}":
@@ -389,6 +401,9 @@ class KoreanFrontEnd:
             if key and key[-1] == symbol and symbol.startswith("{"):
                 continue
             key.append(symbol)
+        if each is not None:
+            for g in groups:
+                g.counts = g.counts or [each]
         items = [g.item(text) for g in groups if g.span is not None]
         if not items:
             items = [g.item(text) for g in groups[-1:]]
@@ -560,20 +575,27 @@ def _request_key(
         return key
     rest = [k for k in key if k not in ITEM_SYMBOLS and k not in {"{delivery}", "더"}]
     items = [k for k in key if k in ITEM_SYMBOLS]
-    if _to_form(words) and items and set(rest) <= CHANGE_VERBS | NO_WORDS:
+    if (
+        _to_form(words)
+        and items
+        and set(rest) <= CHANGE_VERBS | NO_WORDS
+        and "{delivery}" not in key
+    ):
         last = max(i for i, k in enumerate(key) if k in ITEM_SYMBOLS)
         return (*key[: last + 1], "*로", *key[last + 1 :])
-    if key == ("{quantity}",) and words[-1][0] == "만":
-        return ("{quantity}", "*만")
+    if key in {("{quantity}",), ("{quantity}", "하다")} and any(t[0] == "만" for t in words):
+        return ("{quantity}", "*만")  # 하나만, 하나만 할게
     if not key or key[0] != "{product}" or len(rest) > 1:
         return key
     asked = rest in ([], ["주다"]) and any(t[2] == "주다" and t[1] in {"VV", "VX"} for t in words)
-    please = rest == ["하다"] and any(t[0] == "부탁" for t in words)  # 부탁해요, 부탁합니다
+    please = rest in (["하다"], ["드리다"]) and any(t[0] == "부탁" for t in words)  # 부탁해요
     if rest and not (asked or please):
         return key
     marked = asked or please or any(t[0] in {"좀", "쫌"} for t in words)
     # a product with -요 alone ("서울우유요") answers "which one?"; with a count it asks
-    if not (marked or "{quantity}" in key) or not (known or counted):
+    if not (marked or "{quantity}" in key):
+        return key
+    if not (known or counted or (asked and "{quantity}" in key)):  # "밀크 하나 주세요"
         return key
     return (*(k for k in key if k not in rest and k != "더"), "*please")
 
@@ -589,20 +611,49 @@ def _to_form(words: list[Token]) -> bool:
                 return False  # "그걸로 할게요": that one, a choice, not a correction
             rest = words[i + 1 :]
             return all(
-                t[1].startswith(("E", "VX")) or t[2] in CHANGE_VERBS or t[0] in CHANGE_VERBS
+                t[1].startswith(("E", "VX", "J", "VCP"))
+                or t[2] in CHANGE_VERBS
+                or t[0] in CHANGE_VERBS | {"것", "거"}  # 할게: Kiwi reads 할 것이
                 for t in rest
             )
     return False
 
 
-CHANGE_VERBS = frozenset({"바꾸다", "하다", "변경", "수정", "주다", "해주다"})
-NO_WORDS = frozenset({"아니", "아니다", "아니요", "아뇨"})
+CHANGE_VERBS = frozenset({"바꾸다", "하다", "변경", "수정", "주다", "해주다", "늘리다", "줄이다"})
+NO_WORDS = frozenset({"아니", "아니다", "아니요", "아뇨", "다"})
 
 
 def _ordered_thing(toks: list[Token]) -> bool:
     """주문한 거, 산 거, 시킨 거: the thing ordered (a pointer back at an order)."""
-    for a, b, c in zip(toks, toks[1:], toks[2:], strict=False):
-        bought = a[2] in {"사다", "시키다", "*시키다", "하다"} or a[0] in {"주문", "구매"}
-        if bought and b[1] == "ETM" and c[0] in {"거", "것", "걸", "건"}:
+    for n, (a, b, c) in enumerate(zip(toks, toks[1:], toks[2:], strict=False)):
+        ordered = a[2] == "하다" and n and toks[n - 1][0] in {"주문", "구매", "구입", "결제"}
+        bought = a[2] in {"사다", "시키다", "*시키다"} or bool(ordered)
+        if (
+            bought
+            and b[1] == "ETM"
+            and b[0] in {"ᆫ", "은", "던"}
+            and c[0] in {"거", "것", "걸", "건"}
+        ):
             return True
     return False
+
+
+ERRAND_ENDS = frozenset({"ᆯ게", "을게", "ᆯ게요", "을게요", "ᆯ께", "ᆯ께요"})
+
+
+def _errand(clause: list[Token], grammar: Grammar) -> bool:
+    """The speaker will buy it themself, later or somewhere: "나중에 편의점에서 살게"."""
+    words = [t for t in clause if not t[1].startswith("S")]
+    if not words or words[-1][0] not in ERRAND_ENDS:
+        return False
+    later = any(t[0] in {"나중", "이따", "이따가", "내일", "주말", "퇴근"} for t in words)
+    place = any(
+        b[0] == "에서" and a[1] in {"NNG", "NNP"} and a[0] not in grammar.delivery
+        for a, b in pairwise(words)
+    )
+    return later or place
+
+
+def _past_inside(toks: list[Token]) -> bool:
+    """A past tense inside the sentence: "뭐 주문했는지 (알려 줘)"."""
+    return any(t[1] == "EP" and t[0] in {"었", "았", "였", "ᆻ"} for t in toks)
