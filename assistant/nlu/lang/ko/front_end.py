@@ -171,7 +171,9 @@ class KoreanFrontEnd:
         )
         question = question_ko(raw, toks)
         is_past, is_reported = past(clause), reported(clause)
-        if not question and self._a_need(clause, slots, toks):  # 우유 떨어졌어, 휴지 사야겠다
+        if not question and (
+            self._a_need(clause, slots, toks) or self._said_needed(key, slots, clause)
+        ):  # 우유 떨어졌어, 휴지 사야겠다, 두부 하나 필요해, 우유 두 개 사야 돼
             key = (*_item_key(key), "*need")
             is_past = is_reported = False
         elif not question:
@@ -226,6 +228,17 @@ class KoreanFrontEnd:
             len(form) >= 2 and form.endswith("이") and form not in known
             and (len(form) > 2 or form[:-1] in known)
         )  # fmt: skip
+
+    def _said_needed(self, key: tuple[str, ...], slots: Slots, clause: list[Token]) -> bool:
+        """ "두부 하나 필요해", "우유 두 개 사야 돼": a need of groceries the shop knows, said
+        with nothing else (never "도움이 필요해", "우유 사야 되는데")."""
+        tail = key[-2:]
+        if not slots.items or not set(key[:-2]) <= ITEM_SYMBOLS or not self._known(slots):
+            return False
+        if tail == ("필요", "하다"):
+            return not negated(clause)
+        must = any(t[0] in {"어야", "아야", "여야"} for t in clause)
+        return tail in {("사다", "되다"), ("사다", "하다")} and must and not reported(clause)
 
     def _known(self, slots: Slots) -> bool:
         """Every item said is a word of the catalog."""
@@ -382,6 +395,7 @@ class KoreanFrontEnd:
                 continue
             if symbol == "{size}":
                 line.size = p.value
+                line.sized = line.span is not None
                 if has_product:
                     continue
             if symbol == "{quantity}":
@@ -394,9 +408,16 @@ class KoreanFrontEnd:
                 delivery = p.value
             if symbol == "{product}":
                 if line.span is not None and key and key[-1] == "{product}" and not boundary:
-                    line.span[1] = p.end
+                    if line.sized:  # "서울우유 2.3리터 큰 거": the size is cut out of the phrase
+                        line.more.append([p.start, p.end])
+                        line.sized = False
+                    elif line.more:
+                        line.more[-1][1] = p.end
+                    else:
+                        line.span[1] = p.end
                     continue
                 line.span = [p.start, p.end]  # a new noun phrase replaces the earlier one
+                line.more, line.sized = [], False
             boundary = False
             if key and key[-1] == symbol and symbol.startswith("{"):
                 continue
@@ -415,13 +436,19 @@ class _Line:
     """One item while the key is folded: its product span, counts and size."""
 
     span: list[int] | None = None
+    more: list[list[int]] = field(default_factory=list)
+    """Parts of the product phrase after a size said inside it."""
+    sized: bool = False
+    """A size was said since the phrase's last part."""
     counts: list[tuple[int | str, str | None]] = field(default_factory=list)
     size: str | None = None
 
     def item(self, text: str) -> tuple[Item, str | None]:
         """The item, and what was said instead of a count when it is none (0.5, 1e9). The
         count is the last one said (a size came first: "1L 두 개")."""
-        product = _strip_particle(text[self.span[0] : self.span[1]].strip()) if self.span else None
+        parts = [self.span, *self.more] if self.span else []
+        said = " ".join(text[a:b].strip() for a, b in parts)
+        product = _strip_particle(said) if parts else None
         if not self.counts:
             return Item(product, size=self.size), None
         value, unit = self.counts[-1]
@@ -488,7 +515,7 @@ def _size_at(
     if word in grammar.size_units or measure:
         end = j + 2 if after == "짜리" else j + 1
         return normal_size(value, word) or f"{value}{word}", end
-    if word in grammar.counters and after in {"짜리", "묶음"}:
+    if word in grammar.counters and after in {"짜리", "묶음", "들이"}:
         unit = "개입" if word == "개" else word
         return normal_size(value, unit) or f"{value}{unit}", j + 2
     return None

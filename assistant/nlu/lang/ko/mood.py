@@ -137,10 +137,11 @@ def needs(toks: list[Token], whole: list[Token] | None = None) -> bool:
     rest = words[at + 1 :]
     if not all(t[1].startswith(("E", "VX")) for t in rest):
         return False
-    if verb[2] == "떨어지다":
-        return True  # 우유 떨어졌어, 다 떨어져 가
+    if verb[2] in {"떨어지다", "바닥나다"}:
+        return True  # 우유 떨어졌어, 다 떨어져 가, 섬유유연제가 바닥났어
     if verb[2] in USED_UP:
-        return at > 0 and words[at - 1][0] == "다" and any(t[1] == "EP" for t in rest)
+        going = any(t[2] == "가다" and t[1] == "VX" for t in rest)  # 다 써 가네
+        return at > 0 and words[at - 1][0] == "다" and (going or any(t[1] == "EP" for t in rest))
     if verb[2] == "없다":
         return bool(rest) and rest[-1][0] in {"네", "어", "어요", "네요"} and "밖에" not in lemmas
     # 사야겠다, 시켜야겠어, 주문해야겠다: "I should buy", said to the assistant
