@@ -235,8 +235,8 @@ class KoreanFrontEnd:
         tail = key[-2:]
         if not slots.items or not set(key[:-2]) <= ITEM_SYMBOLS or not self._known(slots):
             return False
-        if tail == ("필요", "하다"):
-            return not negated(clause)
+        if tail == ("필요", "하다"):  # with a count: "커피 필요해" wants a cup made, not an order
+            return "{quantity}" in key and not negated(clause)
         must = any(t[0] in {"어야", "아야", "여야"} for t in clause)
         return tail in {("사다", "되다"), ("사다", "하다")} and must and not reported(clause)
 
