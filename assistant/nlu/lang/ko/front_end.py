@@ -37,6 +37,8 @@ from assistant.nlu.grammar import Grammar, lookup
 from assistant.nlu.lang.ko.doubt import hesitant_ko, question_ko
 from assistant.nlu.lang.ko.mood import (
     BUY_LEMMAS,
+    HEARSAY,
+    USED_UP,
     Token,
     last_clause,
     needs,
@@ -171,7 +173,11 @@ class KoreanFrontEnd:
         )
         question = question_ko(raw, toks)
         is_past, is_reported = past(clause), reported(clause)
-        if not question and (
+        named = self._named_before(key, slots, clause, toks, text, schedule is not None)
+        if named is not None and not question:  # "커피믹스 다 떨어졌어 | 하나 사야겠다"
+            key, slots, clause = named
+            is_past = is_reported = False
+        elif not question and (
             self._a_need(clause, slots, toks) or self._said_needed(key, slots, clause)
         ):  # 우유 떨어졌어, 휴지 사야겠다, 두부 하나 필요해, 우유 두 개 사야 돼
             key = (*_item_key(key), "*need")
@@ -228,6 +234,45 @@ class KoreanFrontEnd:
             len(form) >= 2 and form.endswith("이") and form not in known
             and (len(form) > 2 or form[:-1] in known)
         )  # fmt: skip
+
+    def _named_before(
+        self,
+        key: tuple[str, ...],
+        slots: Slots,
+        clause: list[Token],
+        toks: list[Token],
+        text: str,
+        has_schedule: bool,
+    ) -> tuple[tuple[str, ...], Slots, list[Token]] | None:
+        """A need whose grocery was named in the clause before ("커피믹스 다 떨어졌어 하나
+        사야겠다", "고추장 다 떨어져서 하나 사야 돼"): (key, slots, the clause whose mood
+        counts), or None. The last clause buys (사야겠다, 사야 돼) and names no product; the
+        one before is a need of one catalog grocery (떨어졌어, 없네, 다 썼어, 안 남았어)."""
+        if clause is toks or slots.product is not None or negated(clause):
+            return None
+        buys = needs(clause, toks) or (
+            key[-2:] in {("사다", "되다"), ("사다", "하다")}
+            and any(t[0] in {"어야", "아야", "여야"} for t in clause)
+        )
+        if not buys or not set(key) <= ITEM_SYMBOLS | {"사다", "되다", "하다", "또", "더", "*need"}:
+            return None
+        before = toks[: len(toks) - len(clause)]
+        said = [t for t in before if not t[1].startswith("S")]
+        gone = any(t[2] in {"떨어지다", "바닥나다", "없다", "남다"} for t in said) or any(
+            a[0] == "다" and b[2] in USED_UP for a, b in pairwise(said)
+        )
+        if not gone or any(t[1] == "EF" and t[0] in HEARSAY for t in said):
+            return None
+        _, named = self._clause_key(before, text, has_schedule)
+        if len(named.items) != 1 or not self._known(named):
+            return None
+        item = named.items[0]
+        if slots.quantity is not None:
+            item = replace(item, quantity=slots.quantity, unit=slots.unit)
+        new = replace(named, product=item.product, quantity=item.quantity, unit=item.unit,
+                      size=item.size, items=(item,))  # fmt: skip
+        counted = ("{quantity}",) if item.quantity is not None else ()
+        return ("{product}", *counted, "*need"), new, clause
 
     def _said_needed(self, key: tuple[str, ...], slots: Slots, clause: list[Token]) -> bool:
         """ "두부 하나 필요해", "우유 두 개 사야 돼": a need of groceries the shop knows, said
