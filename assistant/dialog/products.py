@@ -62,20 +62,13 @@ class ProductFlow(Flow):
             check_quantity(slots.quantity)
         if not slots.product:
             return self.r.ASK_PRODUCT
-        return self.choose(slots.product, slots.quantity, slots.unit, now, then, size=slots.size)
+        return self.choose(slots.product, slots.quantity, slots.unit, now, then)
 
     def choose(
-        self,
-        phrase: str,
-        quantity: int | None,
-        unit: str | None,
-        now: datetime,
-        then: Pick,
-        size: str | None = None,
+        self, phrase: str, quantity: int | None, unit: str | None, now: datetime, then: Pick
     ) -> str:
-        """Find the product (of the ``size`` said: the parser keeps it out of the phrase) and
-        go on with ``then``, or ask which one."""
-        options = self.shop.find_products(phrase, size)
+        """Find the product and go on with ``then``, or ask which one."""
+        options = self.shop.find_products(phrase)
         if not options:
             return self.r.not_sold(phrase)
         if unit is not None and any(p.unit == unit for p in options):
