@@ -112,8 +112,10 @@ class IntentParser:
             analysis.question or analysis.hesitant or analysis.past or analysis.negated
         ):  # "응?", "음 네", "sure?", "했어", "그렇지 않아": not a yes
             return Intent(text, lang, "none", 0.6)
-        if name == "suggest" and (analysis.negated or analysis.past):
-            return Intent(text, lang, "none", 0.7)  # "어제 뭐 샀더라" asks about the past
+        if name == "suggest" and analysis.negated:
+            return Intent(text, lang, "none", 0.7)
+        if name == "suggest" and analysis.past:  # "뭐 주문했지?", "최근에 뭐 샀어?"
+            name = IntentName.ORDER_HISTORY.value  # asks about the past: what was ordered
         slots = analysis.slots
         kept = IntentName(name).traits.slots
         if kept in ("none", "delivery"):

@@ -5,12 +5,27 @@ one token per morpheme with ``tag_`` = Kiwi's tag and ``lemma_`` = the
 dictionary form (담다, 시키다). Particles, endings, fillers and auxiliaries are
 dropped from the key; nominal runs that no template mentions become
 ``{product}``; numbers with counting words become ``{quantity}``.
+
+Issue 14, what households say:
+
+- Items joined by 랑/이랑/하고/와/과, a comma or 그리고 are a list ("우유 두 개랑 햇반도"):
+  ``Slots.items`` has one :class:`Item` each (its own count and size), and the key folds
+  them into one ``{product}``, so every template that takes a product takes a list.
+- A number with a size unit (30구, 500ml, 100매, 30알), a measure (1리터, 10키로: never a
+  count) or a counter with 짜리/묶음 (12개짜리, 6병 묶음) is the item's ``size``
+  (:func:`assistant.nlu.sizes.normal_size`), never part of the product phrase.
+- Markers the templates match: ``*please`` (a request without a verb of buying: 우유 주세요,
+  우유 좀, 물티슈 3팩), ``*need`` (우유 떨어졌어, 물티슈 다 썼어, 휴지 사야겠다: the past and
+  musing flags are cleared deliberately, :func:`~assistant.nlu.lang.ko.mood.needs`), ``*로``
+  and ``*만`` (corrections: 두 개로 바꿔 줘, 하나만), ``{size}`` (a size without a product:
+  1리터짜리로) and ``{ref}`` (아까 그거, 방금 거: ``Slots.reference``).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -20,11 +35,22 @@ from assistant.nlu.analysis import Analysis, Piece, clean, normal_form
 from assistant.nlu.digits import NOT_A_COUNT
 from assistant.nlu.grammar import Grammar, lookup
 from assistant.nlu.lang.ko.doubt import hesitant_ko, question_ko
-from assistant.nlu.lang.ko.mood import Token, last_clause, negated, past, reported
+from assistant.nlu.lang.ko.mood import (
+    BUY_LEMMAS,
+    HEARSAY,
+    USED_UP,
+    Token,
+    last_clause,
+    needs,
+    negated,
+    past,
+    reported,
+)
 from assistant.nlu.lang.ko.numbers import parse_number
 from assistant.nlu.lang.ko.schedule import KOREAN_SCHEDULE
 from assistant.nlu.schedule import find_schedule
-from assistant.nlu.schema import Slots
+from assistant.nlu.schema import Item, Slots
+from assistant.nlu.sizes import normal_size
 
 NOMINAL = frozenset({"NNG", "NNP", "NNB", "SL", "SN", "SH", "XR", "XSN", "NR", "XPN", "MM"})
 NUMBERISH = frozenset({"NR", "MM", "NNG", "NNB", "NP"})
@@ -32,6 +58,7 @@ MEASURES = frozenset({"kg", "L"})
 """Counter units that measure: "1.5리터" names a pack size, not a count."""
 SINO_NAMES = frozenset({"백", "천", "만", "억"})
 """Powers of ten that are also names (백 is a surname): Kiwi may tag them NNP."""
+DECIMAL = re.compile(r"[0-9]+\.[0-9]+")
 TIMES = frozenset({"x", "X"})
 """우유 x3, 3x: "times" next to a count."""
 ODD_NUMBER = re.compile(rf"-?{NOT_A_COUNT.pattern}(?![0-9A-Za-z.,/])")
@@ -95,6 +122,8 @@ def build_pipeline(grammar: Grammar, product_words: tuple[str, ...] = ()) -> Lan
     return nlp
 
 
+WITH_DELIVERY = frozenset({"order", "add_to_cart", "subscribe"})
+"""Requests whose delivery may be said in a clause of its own."""
 ACKNOWLEDGEMENTS = frozenset({"알다", "네", "예", "응", "넵", "그래", "그렇다", "좋다"})
 """Words of a clause before a yes that keep it a yes: "알겠어 주문해", "네 알겠습니다
 주문해 주세요"."""
@@ -119,8 +148,11 @@ class KoreanFrontEnd:
         if clause is not toks:
             whole_key, whole_slots = self._clause_key(toks, text, schedule is not None)
             intent, whole_intent = lookup(self.grammar, key), lookup(self.grammar, whole_key)
-            if intent is None and whole_intent is not None:
+            if (intent is None and whole_intent is not None) or (
+                intent in {"set_delivery", "confirm"} and whole_intent in WITH_DELIVERY
+            ):  # "우유 주문해서 매장에서 찾아갈게": the delivery of the order
                 key, slots, clause = whole_key, whole_slots, toks
+                intent = whole_intent
             partial = intent is not None and whole_intent != intent
             if partial and intent == "confirm":  # "알겠어 주문해": an acknowledgement first
                 before = toks[: len(toks) - len(clause)]
@@ -139,22 +171,155 @@ class KoreanFrontEnd:
         not_product = slots.product is not None and any(
             w in self.grammar.not_products for w in slots.product.split()
         )
+        question = question_ko(raw, toks)
+        is_past, is_reported = past(clause), reported(clause)
+        named = self._named_before(key, slots, clause, toks, text, schedule is not None)
+        if named is not None and not question:  # "커피믹스 다 떨어졌어 | 하나 사야겠다"
+            key, slots, clause = named
+            is_past = is_reported = False
+        elif not question and (
+            self._a_need(clause, slots, toks) or self._said_needed(key, slots, clause)
+        ):  # 우유 떨어졌어, 휴지 사야겠다, 두부 하나 필요해, 우유 두 개 사야 돼
+            key = (*_item_key(key), "*need")
+            is_past = is_reported = False
+        elif not question:
+            counted = all(  # "우휴 두 개" (a typo), never "그룹 광고 백 개"
+                i.unit is not None and " " not in (i.product or " ") for i in slots.items
+            )
+            key = _request_key(key, clause, self._known(slots), counted)
+            if key == ("{quantity}",) and any(t[2] == "말다" for t in toks):
+                key = ("{quantity}", "*로")  # 다섯 개 말고 세 개: the count it should be
+            if key == ("{product}",) and len(slots.items) > 1 and self._known(slots):
+                key = ("{product}", "*please")  # "우유 그리고 식빵": a list said alone
+            if (
+                key[-2:] in {("배달", "하다"), ("배송", "하다")}
+                and "{delivery}" in key
+                and set(key[:-2]) <= {"{product}", "{quantity}", "{delivery}"}
+                and self._known(slots)
+            ):  # "우유 집으로 배달해 줘" (groceries only: "중국 집 배달해" is a restaurant)
+                key = (*key[:-2], "보내다")
+        key, slots = self._reference(key, slots, toks)
+        if _errand(clause, self.grammar):  # 라면은 내가 나중에 편의점에서 살게
+            is_reported = True
+        if lookup(self.grammar, key) == "suggest" and (_ordered_thing(toks) or _past_inside(toks)):
+            is_past = True  # "주문한 거 보여 줘", "뭐 주문했는지 알려 줘": the order history
         return Analysis(
-            key, slots, negated(clause), past(clause), reported(clause), not_product,
-            question=question_ko(raw, toks),
+            key, slots, negated(clause), is_past, is_reported, not_product,
+            question=question,
             hesitant=partial or hesitant_ko(raw, text, toks, self.grammar.hesitations),
         )  # fmt: skip
+
+    def _a_need(self, clause: list[Token], slots: Slots, toks: list[Token]) -> bool:
+        """A need said of groceries the shop knows (우유 떨어졌어): never of other things
+        ("돈이 없네", "시간 다 썼어")."""
+        if not slots.items or not needs(clause, toks):
+            return False
+        if not self._known(slots):
+            return False
+        named = {w for i in slots.items for w in (i.product or "").split()}
+        if any(
+            t[1] in {"NNG", "NNP", "NP"} and t[0] not in named and t[0] not in BUY_LEMMAS
+            for t in clause
+        ):
+            return False  # 빵집에 크림빵밖에 없다: more is said than the product
+        return not any(  # 엄마가 우유 다 먹었어: someone else's deed
+            tag == "JKS" and i and clause[i - 1][0] not in named
+            for i, (_, tag, _, _) in enumerate(clause)
+        )
+
+    def _glued_i(self, form: str) -> bool:
+        """The 이 of 이랑 glued to a noun ("빵이"), not a word ending in 이 (오이)."""
+        known = self.product_words | ONE_LETTER_GROCERIES
+        return (
+            len(form) >= 2 and form.endswith("이") and form not in known
+            and (len(form) > 2 or form[:-1] in known)
+        )  # fmt: skip
+
+    def _named_before(
+        self,
+        key: tuple[str, ...],
+        slots: Slots,
+        clause: list[Token],
+        toks: list[Token],
+        text: str,
+        has_schedule: bool,
+    ) -> tuple[tuple[str, ...], Slots, list[Token]] | None:
+        """A need whose grocery was named in the clause before ("커피믹스 다 떨어졌어 하나
+        사야겠다", "고추장 다 떨어져서 하나 사야 돼"): (key, slots, the clause whose mood
+        counts), or None. The last clause buys (사야겠다, 사야 돼) and names no product; the
+        one before is a need of one catalog grocery (떨어졌어, 없네, 다 썼어, 안 남았어)."""
+        if clause is toks or slots.product is not None or negated(clause):
+            return None
+        buys = needs(clause, toks) or (
+            key[-2:] in {("사다", "되다"), ("사다", "하다")}
+            and any(t[0] in {"어야", "아야", "여야"} for t in clause)
+        )
+        if not buys or not set(key) <= ITEM_SYMBOLS | {"사다", "되다", "하다", "또", "더", "*need"}:
+            return None
+        before = toks[: len(toks) - len(clause)]
+        said = [t for t in before if not t[1].startswith("S")]
+        gone = any(t[2] in {"떨어지다", "바닥나다", "없다", "남다"} for t in said) or any(
+            a[0] == "다" and b[2] in USED_UP for a, b in pairwise(said)
+        )
+        if not gone or any(t[1] == "EF" and t[0] in HEARSAY for t in said):
+            return None
+        _, named = self._clause_key(before, text, has_schedule)
+        if len(named.items) != 1 or not self._known(named):
+            return None
+        item = named.items[0]
+        if slots.quantity is not None:
+            item = replace(item, quantity=slots.quantity, unit=slots.unit)
+        new = replace(named, product=item.product, quantity=item.quantity, unit=item.unit,
+                      size=item.size, items=(item,))  # fmt: skip
+        counted = ("{quantity}",) if item.quantity is not None else ()
+        return ("{product}", *counted, "*need"), new, clause
+
+    def _said_needed(self, key: tuple[str, ...], slots: Slots, clause: list[Token]) -> bool:
+        """ "두부 하나 필요해", "우유 두 개 사야 돼": a need of groceries the shop knows, said
+        with nothing else (never "도움이 필요해", "우유 사야 되는데")."""
+        tail = key[-2:]
+        if not slots.items or not set(key[:-2]) <= ITEM_SYMBOLS or not self._known(slots):
+            return False
+        if tail == ("필요", "하다"):  # with a count: "커피 필요해" wants a cup made, not an order
+            return "{quantity}" in key and not negated(clause)
+        must = any(t[0] in {"어야", "아야", "여야"} for t in clause)
+        return tail in {("사다", "되다"), ("사다", "하다")} and must and not reported(clause)
+
+    def _known(self, slots: Slots) -> bool:
+        """Every item said is a word of the catalog."""
+        known = self.product_words | ONE_LETTER_GROCERIES
+        return all(i.product and i.product.split()[-1] in known for i in slots.items)
+
+    def _reference(
+        self, key: tuple[str, ...], slots: Slots, toks: list[Token]
+    ) -> tuple[tuple[str, ...], Slots]:
+        """ "아까 그거", "방금 주문한 거", "그거 하나 더": the request points back instead of
+        naming a product. ``{ref}`` joins the key only when the key means nothing without it."""
+        pronoun = any(t[0] in REFERENCES and t[1] in {"NP", "NNG", "NNB"} for t in toks)
+        back = any(t[0] in {"아까", "방금", "금방", "아까전"} for t in toks) or _ordered_thing(toks)
+        one_more = "{quantity}" in key and "더" in key
+        if slots.product is not None or not (pronoun or back or one_more):
+            return key, slots
+        slots = replace(slots, reference=True)
+        if (pronoun or back) and lookup(self.grammar, key) is None:
+            key = ("{ref}", *key)
+        return key, slots
 
     def _clause_key(
         self, toks: list[Token], text: str, has_schedule: bool
     ) -> tuple[tuple[str, ...], Slots]:
         pieces = self._pieces(toks, text, has_schedule)
-        quantity, unit, odd = self._quantity(pieces)
-        key, product, delivery = self._key(pieces, text)
+        key, items, delivery = self._key(pieces, text)
         if "{schedule}" in key:  # wherever it was said, a schedule leads the key
             key = ["{schedule}", *(k for k in key if k != "{schedule}")]
-        product = _strip_particle(product)
-        return tuple(key), Slots(product, quantity, unit, None, delivery, not_a_count=odd)
+        odd = next((o for _, o in items if o is not None), None)
+        lines = tuple(i for i, _ in items)
+        first = lines[0] if lines else Item(None)
+        slots = Slots(
+            first.product, first.quantity, first.unit, None, delivery, not_a_count=odd,
+            size=first.size, items=tuple(i for i in lines if i.product is not None),
+        )  # fmt: skip
+        return tuple(key), slots
 
     # -- pieces: one symbol per kept morpheme ---------------------------------
 
@@ -165,14 +330,21 @@ class KoreanFrontEnd:
         i = 0
         while i < len(toks):
             form, tag, lemma, (start, end) = toks[i]
+            if tag == "SN" and DECIMAL.fullmatch(form) and i + 1 < len(toks):
+                size = _size_at(toks, i + 1, form, grammar)  # "1.5L": Kiwi keeps 1.5 whole
+                if size is not None:
+                    out.append(Piece("{size}", start, toks[size[1] - 1][3][1], size[0]))
+                    i = size[1]
+                    continue
             number = _number_at(toks, i, text)
             if number is not None:
                 value, j = number
                 nxt = toks[j] if j < len(toks) else None
-                measure = nxt is not None and grammar.counters.get(nxt[0]) in MEASURES
-                if isinstance(value, str) and nxt is not None and measure:
-                    out.append(Piece("{size}", start, nxt[3][1]))  # "1.5리터": a pack size
-                    i = j + 1
+                size = _size_at(toks, j, value, grammar) if nxt is not None else None
+                if size is not None:  # "1리터", "30구", "12개짜리", "6병 묶음": a pack size
+                    said, j = size
+                    out.append(Piece("{size}", start, toks[j - 1][3][1], said))
+                    i = j
                     continue
                 if has_schedule and (nxt is None or nxt[0] in grammar.schedule_words):
                     out.append(Piece("{schedule}", start, nxt[3][1] if nxt else end))
@@ -184,15 +356,18 @@ class KoreanFrontEnd:
                     )
                     i = j + 1
                     continue
-                if nxt is not None and nxt[0] in grammar.size_units:
-                    out.append(Piece("{size}", start, nxt[3][1]))
-                    i = j + 1
-                    continue
                 bare = tag in {"SN", "NR"} or form in TIMES  # a count without a counter
                 if bare or (tag == "NNG" and form in {"하나", "둘", "셋", "넷"}):
                     out.append(Piece("{quantity}", start, toks[j - 1][3][1], (value, None)))
                     i = j
                     continue
+            if _joins(toks, i, out):  # 우유"랑" 계란, 우유", " 계란, 우유 "그리고" 식빵
+                out.append(Piece("&", start, end))
+                i += 1
+                continue
+            if form == "이" and tag == "XSN" and i + 1 < len(toks) and toks[i + 1][0] == "랑":
+                i += 1  # 우유"이"랑: the 이 of 이랑 that Kiwi glued to the noun
+                continue
             i += 1
             if tag.startswith("J"):
                 out.append(Piece("|", start, end))  # a particle ends a noun phrase
@@ -225,61 +400,170 @@ class KoreanFrontEnd:
                 continue
             if tag == "NP" or form == "부탁":
                 continue  # pronouns and "부탁해요" (please) carry no request of their own
+            if tag == "MM" and form in {"그", "이", "저"}:
+                continue  # "방금 그 주문": that, not a product
             if tag in NOMINAL or (tag == "VA" and _adnominal(toks, i)):
+                if i < len(toks) and toks[i][0] == "랑" and self._glued_i(form):
+                    end -= 1  # 빵이랑: Kiwi reads 빵이 as a name before 랑
                 out.append(Piece("{product}", start, end))
                 continue
             out.append(Piece(word, start, end))
         return out
 
-    @staticmethod
-    def _quantity(pieces: list[Piece]) -> tuple[int | None, str | None, str | None]:
-        """The count asked for: the last quantity expression (sizes come before counts), and
-        what was said instead of a count when it is none (0.5, 1e9)."""
-        found = [p for p in pieces if p.symbol == "{quantity}"]
-        for p in found[:-1]:
-            p.symbol = "{size}"  # "1L 두 개": the first is part of the name
-        if not found:
-            return None, None, None
-        value, unit = found[-1].value
-        if isinstance(value, str):
-            return None, unit, value
-        return int(value), unit, None
-
-    def _key(self, pieces: list[Piece], text: str) -> tuple[list[str], str | None, str | None]:
-        """Fold pieces into the key. A product is one run of nominal pieces (sizes included);
-        when several runs are separated by particles, the one nearest the verb is the product
-        ("홍콩반점에서 탕수육 주문해" -> 탕수육)."""
+    def _key(
+        self, pieces: list[Piece], text: str
+    ) -> tuple[list[str], list[tuple[Item, str | None]], str | None]:
+        """Fold pieces into the key and the items said. An item is one run of nominal pieces
+        with its count and size; items joined by 랑/하고/와/과/a comma/그리고 are a list
+        ("우유 두 개랑 햇반"), folded into one ``{product}`` of the key. Without a join, when
+        several runs are separated by particles, the one nearest the verb is the product
+        ("홍콩반점에서 탕수육 주문해" -> 탕수육). Sizes are never part of the product."""
         key: list[str] = []
-        span: list[int] | None = None
         boundary = False
         delivery = None
-        for p in pieces:
+        each: tuple[int | str, str | None] | None = None
+        groups: list[_Line] = [_Line()]
+        listed = _listed(pieces)
+        has_product = any(p.symbol == "{product}" for p in pieces)
+        for n, p in enumerate(pieces):
             symbol = p.symbol
+            line = groups[-1]
             if symbol == "|":
                 boundary = True
                 continue
-            if symbol == "{size}":
-                if not (key and key[-1] == "{product}" and not boundary):
+            if symbol == "&":
+                if n in listed:
+                    groups.append(_Line())
                     boundary = False
+                else:
+                    boundary = True
+                continue
+            if symbol == "{size}":
+                line.size = p.value
+                line.sized = line.span is not None
+                if has_product:
                     continue
-                symbol = "{product}"
+            if symbol == "{quantity}":
+                line.counts.append(p.value)
+                if text[p.end : p.end + 1] == "씩":  # 하나씩: the count of every item
+                    each = p.value
+                if any(m > n for m in listed):
+                    continue  # a count inside a list stays with its item, out of the key
             if symbol == "{delivery}":
                 delivery = p.value
             if symbol == "{product}":
-                if key and key[-1] == "{product}" and span is not None:
-                    if boundary:
-                        span = [p.start, p.end]  # a new noun phrase replaces the earlier one
+                if line.span is not None and key and key[-1] == "{product}" and not boundary:
+                    if line.sized:  # "서울우유 2.3리터 큰 거": the size is cut out of the phrase
+                        line.more.append([p.start, p.end])
+                        line.sized = False
+                    elif line.more:
+                        line.more[-1][1] = p.end
                     else:
-                        span[1] = p.end
-                    boundary = False
+                        line.span[1] = p.end
                     continue
-                span = [p.start, p.end]
+                line.span = [p.start, p.end]  # a new noun phrase replaces the earlier one
+                line.more, line.sized = [], False
             boundary = False
             if key and key[-1] == symbol and symbol.startswith("{"):
                 continue
             key.append(symbol)
-        product = text[span[0] : span[1]].strip() if span else None
-        return key, product, delivery
+        if each is not None:
+            for g in groups:
+                g.counts = g.counts or [each]
+        items = [g.item(text) for g in groups if g.span is not None]
+        if not items:
+            items = [g.item(text) for g in groups[-1:]]
+        return key, items, delivery
+
+
+@dataclass
+class _Line:
+    """One item while the key is folded: its product span, counts and size."""
+
+    span: list[int] | None = None
+    more: list[list[int]] = field(default_factory=list)
+    """Parts of the product phrase after a size said inside it."""
+    sized: bool = False
+    """A size was said since the phrase's last part."""
+    counts: list[tuple[int | str, str | None]] = field(default_factory=list)
+    size: str | None = None
+
+    def item(self, text: str) -> tuple[Item, str | None]:
+        """The item, and what was said instead of a count when it is none (0.5, 1e9). The
+        count is the last one said (a size came first: "1L 두 개")."""
+        parts = [self.span, *self.more] if self.span else []
+        said = " ".join(text[a:b].strip() for a, b in parts)
+        product = _strip_particle(said) if parts else None
+        if not self.counts:
+            return Item(product, size=self.size), None
+        value, unit = self.counts[-1]
+        if isinstance(value, str):
+            return Item(product, None, unit, self.size), value
+        return Item(product, int(value), unit, self.size), None
+
+
+def _listed(pieces: list[Piece]) -> set[int]:
+    """Indexes of the ``&`` pieces that join two items: a product (with its count or size)
+    before, and a product, count or size after."""
+    item_like = {"{product}", "{quantity}", "{size}"}
+    joins: set[int] = set()
+    for n, p in enumerate(pieces):
+        if p.symbol != "&":
+            continue
+        before = next((q.symbol for q in reversed(pieces[:n]) if q.symbol != "|"), None)
+        after = next((q.symbol for q in pieces[n + 1 :] if q.symbol != "|"), None)
+        seen = any(q.symbol == "{product}" for q in pieces[:n])
+        if before in item_like and after in item_like and seen:
+            joins.add(n)
+    return joins
+
+
+PEOPLE = frozenset(
+    {"엄마", "아빠", "친구", "동생", "언니", "오빠", "형", "누나", "남편", "아내", "와이프", "애들",
+     "아이", "아들", "딸", "남친", "여친", "남자친구", "여자친구", "가족", "할머니", "할아버지"}
+)  # fmt: skip
+"""People: "엄마랑" goes with someone; it does not start a list of groceries."""
+JOINS = frozenset({"랑", "이랑", "하고", "와", "과"})
+"""Particles that join nouns into a list (우유랑 계란, 우유하고 계란, 우유와 계란)."""
+
+
+def _joins(toks: list[Token], i: int, out: list[Piece]) -> bool:
+    """Token i joins two items: a list particle (tagged JC, or JKB before another noun), a
+    comma, or 그리고, right after a product, count or size."""
+    form, tag, _, _ = toks[i]
+    if not out or out[-1].symbol not in {"{product}", "{quantity}", "{size}"}:
+        return False
+    if i and toks[i - 1][0] in PEOPLE:
+        return False  # 엄마랑 제주도에서: with someone, not a list of things
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is None:
+        return False
+    nominal_next = nxt[1] in NOMINAL or nxt[1] == "NR"
+    if form in JOINS and tag == "JC":
+        return True
+    if form in JOINS and tag == "JKB":
+        return nominal_next
+    if form == "," or (form == "그리고" and tag == "MAJ"):
+        return nominal_next
+    return False
+
+
+def _size_at(
+    toks: list[Token], j: int, value: int | str, grammar: Grammar
+) -> tuple[str, int] | None:
+    """A pack size at toks[j] after the number ``value``: a size unit (30구, 500ml, 100매,
+    30알), a measure (1리터, 10키로: never a count), or any counter followed by 짜리 (12개짜리
+    -> 12개입) or 묶음 (6병 묶음). Returns (the size written the catalog's way, next index)."""
+    word = toks[j][0]
+    after = toks[j + 1][0] if j + 1 < len(toks) else ""
+    measure = grammar.counters.get(word) in MEASURES
+    if word in grammar.size_units or measure:
+        end = j + 2 if after == "짜리" else j + 1
+        return normal_size(value, word) or f"{value}{word}", end
+    if word in grammar.counters and after in {"짜리", "묶음", "들이"}:
+        unit = "개입" if word == "개" else word
+        return normal_size(value, unit) or f"{value}{unit}", j + 2
+    return None
 
 
 def _orders_with_suffix(before: Piece, text: str, product_words: frozenset[str]) -> bool:
@@ -338,3 +622,110 @@ def _strip_particle(product: str | None) -> str | None:
 def _adnominal(toks: list[Token], i: int) -> bool:
     """흰(희다+ᆫ) 우유: an adjective inside a product name."""
     return i < len(toks) and toks[i][1] == "ETM"
+
+
+ONE_LETTER_GROCERIES = frozenset({"쌀", "빵", "김", "팥", "콩", "귤", "파"})
+"""Groceries of one letter, which the catalog's kept words (two letters or more) miss."""
+REFERENCES = frozenset({"그거", "그것", "그걸", "그건", "저거", "저것", "저걸"})
+"""Pronouns that point back at the last order or item ("아까 그거 취소해 줘")."""
+ITEM_SYMBOLS = frozenset({"{product}", "{quantity}", "{size}"})
+
+
+def _item_key(key: tuple[str, ...]) -> tuple[str, ...]:
+    """The item symbols of a key, in order (for a need, whose verb says no action)."""
+    return tuple(k for k in key if k in ITEM_SYMBOLS | {"{delivery}"})
+
+
+def _request_key(
+    key: tuple[str, ...], clause: list[Token], known: bool, counted: bool
+) -> tuple[str, ...]:
+    """Requests without a verb of buying: "우유 주세요", "우유 좀", "계란 2판이요", "물티슈 3팩",
+    "두부 한 모 부탁해요" end the key with ``*please``; corrections "두 개로 (바꿔 줘)", "아니
+    매일우유로", "1리터짜리로" put ``*로`` after the item; "하나만" is ``{quantity} *만``."""
+    words = [t for t in clause if not t[1].startswith("S")]
+    if not words:
+        return key
+    rest = [k for k in key if k not in ITEM_SYMBOLS and k not in {"{delivery}", "더"}]
+    items = [k for k in key if k in ITEM_SYMBOLS]
+    if (
+        _to_form(words)
+        and items
+        and set(rest) <= CHANGE_VERBS | NO_WORDS
+        and "{delivery}" not in key
+    ):
+        last = max(i for i, k in enumerate(key) if k in ITEM_SYMBOLS)
+        return (*key[: last + 1], "*로", *key[last + 1 :])
+    if key in {("{quantity}",), ("{quantity}", "하다")} and any(t[0] == "만" for t in words):
+        return ("{quantity}", "*만")  # 하나만, 하나만 할게
+    if not key or key[0] != "{product}" or len(rest) > 1:
+        return key
+    asked = rest in ([], ["주다"]) and any(t[2] == "주다" and t[1] in {"VV", "VX"} for t in words)
+    please = rest in (["하다"], ["드리다"]) and any(t[0] == "부탁" for t in words)  # 부탁해요
+    if rest and not (asked or please):
+        return key
+    marked = asked or please or any(t[0] in {"좀", "쫌"} for t in words)
+    # a product with -요 alone ("서울우유요") answers "which one?"; with a count it asks
+    if not (marked or "{quantity}" in key):
+        return key
+    if not (known or counted or (asked and "{quantity}" in key)):  # "밀크 하나 주세요"
+        return key
+    return (*(k for k in key if k not in rest and k != "더"), "*please")
+
+
+def _to_form(words: list[Token]) -> bool:
+    """An item followed by 로/으로 and nothing but a verb of changing: "두 개로 바꿔 줘"."""
+    for i, (form, tag, _, _) in enumerate(words):
+        if tag == "JKB" and form in {"로", "으로"} and i:
+            before = words[i - 1]
+            if before[1] not in NOMINAL and before[1] not in {"XSN", "NR"}:
+                continue
+            if before[0] in {"거", "것", "걸", "그거", "이거", "저거", "그것", "이것"}:
+                return False  # "그걸로 할게요": that one, a choice, not a correction
+            rest = words[i + 1 :]
+            return all(
+                t[1].startswith(("E", "VX", "J", "VCP"))
+                or t[2] in CHANGE_VERBS
+                or t[0] in CHANGE_VERBS | {"것", "거"}  # 할게: Kiwi reads 할 것이
+                for t in rest
+            )
+    return False
+
+
+CHANGE_VERBS = frozenset({"바꾸다", "하다", "변경", "수정", "주다", "해주다", "늘리다", "줄이다"})
+NO_WORDS = frozenset({"아니", "아니다", "아니요", "아뇨", "다"})
+
+
+def _ordered_thing(toks: list[Token]) -> bool:
+    """주문한 거, 산 거, 시킨 거: the thing ordered (a pointer back at an order)."""
+    for n, (a, b, c) in enumerate(zip(toks, toks[1:], toks[2:], strict=False)):
+        ordered = a[2] == "하다" and n and toks[n - 1][0] in {"주문", "구매", "구입", "결제"}
+        bought = a[2] in {"사다", "시키다", "*시키다"} or bool(ordered)
+        if (
+            bought
+            and b[1] == "ETM"
+            and b[0] in {"ᆫ", "은", "던"}
+            and c[0] in {"거", "것", "걸", "건"}
+        ):
+            return True
+    return False
+
+
+ERRAND_ENDS = frozenset({"ᆯ게", "을게", "ᆯ게요", "을게요", "ᆯ께", "ᆯ께요"})
+
+
+def _errand(clause: list[Token], grammar: Grammar) -> bool:
+    """The speaker will buy it themself, later or somewhere: "나중에 편의점에서 살게"."""
+    words = [t for t in clause if not t[1].startswith("S")]
+    if not words or words[-1][0] not in ERRAND_ENDS:
+        return False
+    later = any(t[0] in {"나중", "이따", "이따가", "내일", "주말", "퇴근"} for t in words)
+    place = any(
+        b[0] == "에서" and a[1] in {"NNG", "NNP"} and a[0] not in grammar.delivery
+        for a, b in pairwise(words)
+    )
+    return later or place
+
+
+def _past_inside(toks: list[Token]) -> bool:
+    """A past tense inside the sentence: "뭐 주문했는지 (알려 줘)"."""
+    return any(t[1] == "EP" and t[0] in {"었", "았", "였", "ᆻ"} for t in toks)

@@ -93,3 +93,58 @@ def last_clause(toks: list[Token]) -> list[Token]:
         if sentence_end or connective or and_then:
             cut = i + 1
     return toks[cut:]
+
+
+USED_UP = frozenset({"쓰다", "먹다", "마시다"})
+"""다 썼어, 다 먹었어, 다 마셨어: the household has used a product up."""
+GOING = frozenset({"가다", "오다", "들르다", "나가다"})
+"""사러 가, 가서 사, 사 올게: the speaker goes to buy it themself (a plan, not a request)."""
+PLAN_TIMES = frozenset(
+    {"내일", "이따", "이따가", "나중", "나중에", "주말", "모레", "퇴근", "마트", "시장"}
+)
+"""A time or place of the speaker's own errand: "내일 마트 가서 우유 사야지"."""
+BUY_LEMMAS = frozenset({"사다", "시키다", "*시키다", "주문", "구매", "구입"})
+
+
+def needs(toks: list[Token], whole: list[Token] | None = None) -> bool:
+    """A need said to the assistant, which is a request: 우유 떨어졌어, 세제 거의 다 떨어졌어,
+    물티슈 다 썼어, 쌀 다 먹었어, 우유가 없네, 휴지 사야겠다. Grammatically these are past
+    tenses or musings, so the caller clears those flags deliberately; never for a negation
+    (안 떨어졌어), hearsay (떨어졌대), an errand of the speaker's own (사러 갈 거야, 내일 마트
+    가서 사야겠다) or someone else's deed (엄마가 다 먹었어: a subject that is not the product,
+    checked by the caller). ``whole``: the whole utterance, when ``toks`` is its last clause
+    (the errand may be said before: "내일 마트 가서 | 우유 사야겠다")."""
+    words = [t for t in toks if not t[1].startswith("S")]
+    around = [t for t in (whole or toks) if not t[1].startswith("S")]
+    if not words or negated(toks):
+        return False
+    if any(t[1] == "EF" and t[0] in HEARSAY for t in words):
+        return False
+    lemmas = [t[2] for t in words]
+    if any(t[0] in PLAN_TIMES for t in around) or any(
+        t[2] in GOING and t[1] == "VV" for t in around
+    ):
+        return False
+    if "필요" in lemmas:
+        return False  # "필요 없어": not needed
+    if any(t[0] == "도" and t[1] == "JX" for t in words):
+        return False  # "휴지도 떨어졌네", "김치도 없네": a remark in a string of complaints
+    verbs = [t for t in words if t[1] in {"VV", "VA", "XSV"}]
+    if len(verbs) != 1:
+        return False
+    verb = verbs[0]
+    at = words.index(verb)
+    rest = words[at + 1 :]
+    if not all(t[1].startswith(("E", "VX")) for t in rest):
+        return False
+    if verb[2] in {"떨어지다", "바닥나다"}:
+        return True  # 우유 떨어졌어, 다 떨어져 가, 섬유유연제가 바닥났어
+    if verb[2] in USED_UP:
+        going = any(t[2] == "가다" and t[1] == "VX" for t in rest)  # 다 써 가네
+        return at > 0 and words[at - 1][0] == "다" and (going or any(t[1] == "EP" for t in rest))
+    if verb[2] == "없다":
+        return bool(rest) and rest[-1][0] in {"네", "어", "어요", "네요"} and "밖에" not in lemmas
+    # 사야겠다, 시켜야겠어, 주문해야겠다: "I should buy", said to the assistant
+    buy = verb[2] in BUY_LEMMAS or (at > 0 and words[at - 1][0] in BUY_LEMMAS)
+    forms = [t[0] for t in rest]
+    return buy and any(f in {"어야", "아야", "여야"} for f in forms) and "겠" in forms

@@ -1,0 +1,315 @@
+"""What Korean households actually say (issue 14): several items in one request, sizes that
+are sizes, requests without a verb of buying, needs, corrections, pointers back at the last
+order, receipts, emptying the cart, the order history, and the chatter that must stay `none`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from assistant.nlu.schema import SPENDING_INTENTS, Intent, Item
+from assistant.shop.vocabulary import load_parser
+
+PARSER = load_parser()
+GOLDEN = Path(__file__).resolve().parent / "golden" / "ko"
+
+
+def parse(text: str) -> Intent:
+    return PARSER.parse(text, "ko")
+
+
+def items(text: str) -> list[tuple[str | None, int | None, str | None, str | None]]:
+    return [(i.product, i.quantity, i.unit, i.size) for i in parse(text).slots.items]
+
+
+# -- the golden sentences' extra slots (tests/test_golden.py checks the single-item ones) ----
+
+
+def _extra_cases() -> list[Any]:
+    cases = []
+    for path in sorted(GOLDEN.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for entry in data["sentences"]:
+            slots = entry.get("slots") or {}
+            if any(k in slots for k in ("items", "size", "reference")):
+                cases.append(pytest.param(data["intent"], entry, id=str(entry["text"])))
+    return cases
+
+
+@pytest.mark.parametrize(("intent", "entry"), _extra_cases())
+def test_golden_items_sizes_and_references(intent: str, entry: dict[str, Any]) -> None:
+    parsed = parse(str(entry["text"]))
+    assert parsed.name == intent
+    want = entry["slots"]
+    assert parsed.slots.size == want.get("size")
+    assert parsed.slots.reference == want.get("reference", False)
+    if "items" in want:
+        expected = [
+            Item(i["product"], i.get("quantity"), i.get("unit"), i.get("size"))
+            for i in want["items"]
+        ]
+        assert list(parsed.slots.items) == expected
+
+
+# -- several items ----------------------------------------------------------------------------
+
+MILK = ("우유", None, None, None)
+EGGS = ("계란", None, None, None)
+RICE = ("햇반", None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "expected"),
+    [
+        ("우유랑 계란 사 줘", "order", [MILK, EGGS]),
+        ("우유이랑 계란 주문해 줘", "order", [MILK, EGGS]),
+        ("우유와 계란과 두부 주문해 줘", "order", [MILK, EGGS, ("두부", None, None, None)]),
+        ("우유 하나하고 계란 한 판", "order", [("우유", 1, None, None), ("계란", 1, "판", None)]),
+        ("우유 두 개랑 햇반도 시켜 줘", "order", [("우유", 2, "개", None), RICE]),
+        ("서울우유 1리터 두 개랑 계란 30구 한 판 주문해 줘", "order",
+         [("서울우유", 2, "개", "1L"), ("계란", 1, "판", "30구")]),
+        ("우유랑 계란 장바구니에 담아", "add_to_cart", [MILK, EGGS]),
+        ("장바구니에 두부랑 콩나물 넣어 줘", "add_to_cart",
+         [("두부", None, None, None), ("콩나물", None, None, None)]),
+        ("딸기우유 주문해 줘", "order", [("딸기우유", None, None, None)]),
+    ],
+)  # fmt: skip
+def test_several_items_in_one_request(text: str, intent: str, expected: list[Any]) -> None:
+    parsed = parse(text)
+    assert parsed.name == intent
+    assert items(text) == expected
+    first = parsed.slots.items[0]
+    assert (parsed.slots.product, parsed.slots.quantity, parsed.slots.unit, parsed.slots.size) == (
+        first.product, first.quantity, first.unit, first.size
+    )  # fmt: skip
+
+
+# -- sizes ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "product", "quantity", "size"),
+    [
+        ("서울우유 1리터 세 개 주문해 줘", "서울우유", 3, "1L"),
+        ("서울우유 1L 두 개 주문해 줘", "서울우유", 2, "1L"),
+        ("우유 1000ml 주문해 줘", "우유", None, "1000ml"),
+        ("쌀 10키로 한 포대 사 줘", "쌀", 1, "10kg"),
+        ("쌀 10kg 주문해 줘", "쌀", None, "10kg"),
+        ("삼겹살 600그램 주문해 줘", "삼겹살", None, "600g"),
+        ("삼겹살 500g 두 팩 주문해 줘", "삼겹살", 2, "500g"),
+        ("계란 30구 주문해 줘", "계란", None, "30구"),
+        ("계란 30알 주문해 줘", "계란", None, "30구"),
+        ("휴지 30롤 주문해 줘", "휴지", None, "30롤"),
+        ("물티슈 100매 주문해 줘", "물티슈", None, "100매"),
+        ("라면 5개입 주문해 줘", "라면", None, "5개입"),
+        ("햇반 12개짜리 주문해 줘", "햇반", None, "12개입"),
+        ("우유 2리터짜리 주문해 줘", "우유", None, "2L"),
+        ("생수 6병 묶음 주문해 줘", "생수", None, "6병"),
+        ("생수 500미리 주문해 줘", "생수", None, "500ml"),
+        ("우유 1.5L 두 개 주문해 줘", "우유", 2, "1.5L"),
+    ],
+)
+def test_a_size_is_a_size(text: str, product: str, quantity: int | None, size: str) -> None:
+    parsed = parse(text)
+    assert parsed.name == "order"
+    assert (parsed.slots.product, parsed.slots.quantity, parsed.slots.size) == (
+        product,
+        quantity,
+        size,
+    )
+
+
+def test_a_monthly_bag_of_rice_is_one_bag_of_ten_kilos() -> None:
+    parsed = parse("매달 쌀 10kg 보내 줘")
+    assert parsed.name == "subscribe"
+    assert parsed.slots.schedule is not None and parsed.slots.schedule.freq == "monthly"
+    assert (parsed.slots.product, parsed.slots.quantity, parsed.slots.size) == ("쌀", None, "10kg")
+
+
+# -- requests without a verb, needs, and what stays none ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "product", "quantity"),
+    [
+        ("우유 주세요", "우유", None),
+        ("우유 하나 주세요", "우유", 1),
+        ("우유 좀", "우유", None),
+        ("계란 2판이요", "계란", 2),
+        ("물티슈 3팩", "물티슈", 3),
+        ("생수 한박스", "생수", 1),
+        ("우휴 두개", "우휴", 2),
+        ("우유만 두 개", "우유", 2),
+        ("두부 한 모 부탁해요", "두부", 1),
+        ("라면 한 봉지요", "라면", 1),
+        ("물티슈 다 썼어", "물티슈", None),
+        ("우유 떨어졌어", "우유", None),
+        ("휴지 사야겠다", "휴지", None),
+        ("우유가 없네", "우유", None),
+        ("세제 거의 다 떨어졌어", "세제", None),
+        ("쌀 다 먹었어", "쌀", None),
+        ("휴지 다 떨어져 가", "휴지", None),
+        ("우유 주문해야겠다", "우유", None),
+    ],
+)
+def test_requests_without_a_verb_and_needs_are_orders(
+    text: str, product: str, quantity: int | None
+) -> None:
+    parsed = parse(text)
+    assert parsed.name == "order"
+    assert (parsed.slots.product, parsed.slots.quantity) == (product, quantity)
+
+
+NEVER_BUY = """
+어제 우유 샀어
+엄마가 우유 사 왔어
+내일 마트 가서 우유 사야지
+내일 마트 가서 우유 사야겠다
+우유 사러 갈 거야
+우유 사 올게
+퇴근하고 우유 사 갈게
+우유 안 사도 돼
+우유는 필요 없어
+우유 샀었나?
+우유 비싸다
+요즘 계란 값 올랐네
+우유 안 떨어졌어
+우유 떨어졌어?
+우유 다 떨어졌대
+엄마가 우유 다 먹었어
+돈이 없네
+시간 다 썼어
+배터리 다 떨어졌어
+휴지도 떨어졌네
+냉장고에 김치도 없네
+빵집에 크림빵밖에 없다
+그룹 광고 백 개
+농담 해 줘
+기회 좀 줘
+엄마랑 아빠
+친구 두 명
+사과 한 개 먹었어
+우유 두 개?
+우유
+서울우유 1L
+방금 주문한 거 영수증
+우유랑 계란 샀어
+엄마랑 마트 갔어
+우유랑 빵 사러 갈 거야
+내가 뭐 주문했지?
+옷 사야겠다
+여자친구가 없어
+""".strip().splitlines()
+"""Reports and the past, the speaker's own errands, negations, questions, price remarks,
+needs of things that are not groceries, chatter."""
+
+
+@pytest.mark.parametrize("text", NEVER_BUY)
+def test_reports_plans_negations_and_remarks_never_buy(text: str) -> None:
+    assert parse(text).name not in SPENDING_INTENTS
+
+
+# -- corrections and delivery -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "product", "quantity", "size"),
+    [
+        ("두 개로 바꿔 줘", None, 2, None),
+        ("세 개로 해 줘", None, 3, None),
+        ("아니 매일우유로", "매일우유", None, None),
+        ("1리터짜리로", None, None, "1L"),
+        ("아니 두 개", None, 2, None),
+        ("하나만", None, 1, None),
+    ],
+)
+def test_corrections_change_the_open_question(
+    text: str, product: str | None, quantity: int | None, size: str | None
+) -> None:
+    parsed = parse(text)
+    assert parsed.name == "change"
+    assert (parsed.slots.product, parsed.slots.quantity, parsed.slots.size) == (
+        product,
+        quantity,
+        size,
+    )
+
+
+def test_a_correction_inside_a_subscription_stays_a_subscription() -> None:
+    assert parse("달걀 30구 한 판을 매주 목요일 아침마다 자동 주문으로 해 줘").name == "subscribe"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "delivery"),
+    [
+        ("우유 사물함으로 보내 줘", "order", "locker"),
+        ("우유 주문해서 매장에서 찾아갈게", "order", "store"),
+        ("배추 두 포기 주문하고 매장에서 찾을게", "order", "store"),
+        ("앞으로 사물함으로 보내 줘", "set_delivery", "locker"),
+    ],
+)
+def test_the_delivery_inside_a_request(text: str, intent: str, delivery: str) -> None:
+    parsed = parse(text)
+    assert (parsed.name, parsed.slots.delivery) == (intent, delivery)
+
+
+# -- references and the new intents -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("아까 그거 취소해 줘", "cancel_order"),
+        ("방금 주문한 거 취소", "cancel_order"),
+        ("그거 취소해", "cancel_order"),
+        ("방금 주문한 거 어디쯤 왔어", "order_status"),
+        ("하나 더 시켜 줘", "reorder"),
+        ("그거 하나 더", "reorder"),
+        ("방금 주문한 거 영수증", "receipt"),
+    ],
+)
+def test_references_point_back(text: str, intent: str) -> None:
+    parsed = parse(text)
+    assert parsed.name == intent
+    assert parsed.slots.reference is True
+    assert parsed.slots.product is None
+
+
+def test_a_named_product_is_no_reference() -> None:
+    parsed = parse("우유 주문 취소해 줘")
+    assert parsed.name == "cancel_order"
+    assert (parsed.slots.product, parsed.slots.reference) == ("우유", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("영수증 보여 줘", "receipt"),
+        ("영수증 줘", "receipt"),
+        ("장바구니 비워 줘", "clear_cart"),
+        ("장바구니 다 지워", "clear_cart"),
+        ("카트 싹 비워", "clear_cart"),
+        ("내가 뭐 주문했지?", "order_history"),
+        ("최근에 뭐 샀어?", "order_history"),
+        ("주문 내역 보여 줘", "order_history"),
+        ("주문 상태 알려줘", "order_status"),
+        ("뭐 사야 돼?", "suggest"),
+        ("장바구니에서 우유 빼줘", "remove_from_cart"),
+    ],
+)
+def test_receipt_clear_cart_and_history(text: str, intent: str) -> None:
+    assert parse(text).name == intent
+
+
+def test_two_weekdays_of_a_subscription() -> None:
+    parsed = parse("화요일하고 금요일마다 우유 보내 줘")
+    assert parsed.name == "subscribe"
+    assert parsed.slots.schedule is not None
+    assert (parsed.slots.schedule.freq, parsed.slots.schedule.weekdays) == (
+        "weekly",
+        ("tue", "fri"),
+    )
+    assert parsed.slots.product == "우유"
