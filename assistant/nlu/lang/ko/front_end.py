@@ -34,6 +34,7 @@ from spacy.vocab import Vocab
 from assistant.nlu.analysis import Analysis, Piece, clean, normal_form
 from assistant.nlu.digits import NOT_A_COUNT
 from assistant.nlu.grammar import Grammar, lookup
+from assistant.nlu.lang.ko.clauses import delivery_clause, soften
 from assistant.nlu.lang.ko.doubt import hesitant_ko, question_ko
 from assistant.nlu.lang.ko.mood import (
     BUY_LEMMAS,
@@ -138,6 +139,39 @@ class KoreanFrontEnd:
         self.nlp = build_pipeline(grammar, product_words)
 
     def analyse(self, text: str) -> Analysis:
+        """The analysis of ``text``; a soft request said plainly first (clauses.py), and a
+        delivery said in a clause of its own read apart from the request."""
+        text = soften(normal_form(text), self.grammar.time_words) or text
+        plain = self._analyse(text)
+        if plain.slots.delivery is not None and lookup(self.grammar, plain.key) in WITH_DELIVERY:
+            return plain
+        return self._with_delivery_clause(clean(text)) or plain
+
+    def _with_delivery_clause(self, text: str) -> Analysis | None:
+        """ "휴지 하나 시켜 줘 망원역 보관함으로", "햇반 한 박스 매장에서 찾아갈게": the
+        request without the delivery clause, with its delivery; only for a purchase of catalog
+        groceries in the speaker's own voice, the delivery clause neither negated, past nor
+        reported ("매장에서 안 찾아갈게", "매장에서 찾아왔어")."""
+        said = delivery_clause(text)
+        if said is None:
+            return None
+        tail = [t for t in self._tokens(text) if t[3][0] >= said.start]
+        words = [t for t in tail if not t[1].startswith("S")]
+        asked = any(t[2] == "주다" for t in words)  # 보내 줄래?: a request, not 찾아가도 돼?
+        if negated(tail) or past(tail) or reported(tail) or (question_ko(text[said.start :], tail) and not asked):
+            return None
+        rest = self._analyse(said.rest)
+        intent = lookup(self.grammar, rest.key)
+        if intent not in WITH_DELIVERY or not rest.slots.items or not self._known(rest.slots):
+            return None
+        if rest.negated or rest.past or rest.reported or rest.not_product or rest.hesitant:
+            return None
+        return replace(rest, slots=replace(rest.slots, delivery=said.kind))
+
+    def _tokens(self, text: str) -> list[Token]:
+        return [(t.text, t.tag_, t.lemma_, t._.kiwi_span) for t in self.nlp(text)]
+
+    def _analyse(self, text: str) -> Analysis:
         raw, text = normal_form(text), clean(text)
         doc = self.nlp(text)
         toks = [(t.text, t.tag_, t.lemma_, t._.kiwi_span) for t in doc]

@@ -1,0 +1,117 @@
+"""Korean clauses said around a request, read off the text before the key is built.
+
+- :func:`soften`: requests said as soft questions or wishes become plain requests, and
+  what is said around them goes ("두부 두 모 주문해 주시겠어요?" -> "... 주문해 주세요",
+  "빼빼로 사 주면 안 돼?" -> "빼빼로 사 줘", "두부 시켜 주면 좋겠구먼" -> "두부 시켜 줘",
+  "쌀 떨어지기 전에 한 포대 시켜 놔" -> "쌀 한 포대 시켜 놔", "우유 시켜 줘 내일 아침에
+  필요해" -> "우유 시켜 줘").
+- :func:`delivery_clause`: a delivery said as a clause or noun phrase of its own ("햇반 한
+  박스 매장에서 찾아갈게", "휴지 하나 시켜 줘 망원역 보관함으로", "초코파이 한 상자 매장
+  픽업이요", "햇반 두 박스 주문해 놔 직접 가서 받아 올게"): the kind (home, locker, store)
+  and the utterance without it. The caller keeps it only when what is left is a purchase
+  of catalog groceries in the speaker's own voice, and only when the delivery clause itself
+  is not negated, past or reported (front_end.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+WISH = re.compile(r"\s*주(?:시)?면\s*(?:좋겠|고맙겠|감사하겠)[가-힣]*[.!~]*$")
+"""시켜 주면 좋겠구먼, 사 주시면 고맙겠어요: a wish said to the assistant."""
+MAY_I = re.compile(
+    r"\s*주(?:시)?면\s*안\s*(?:(?:돼|되나|되니|돼요|되나요|되겠니|되겠어|될까|될까요|됩니까)\s*[?？]"
+    r"|(?:될까|될까요|되나요|되겠니|되겠어요|되겠습니까)[.~]*$)"
+)
+"""사 주면 안 돼?, 시켜 주면 안 될까: asking a favour (never "사 주면 안 돼", a prohibition)."""
+WOULD_YOU = re.compile(r"\s*주(?:시)?겠(?:어요|어|습니까|니|나요)\s*[?？]?[.~]*$")
+"""주문해 주시겠어요?: a polite request, not the speaker's own "I should"."""
+BEFORE_IT_RUNS_OUT = re.compile(r"\s*(?:다\s*)?떨어지기\s*전에\s*")
+"""쌀 떨어지기 전에 한 포대 시켜 놔: the product is the one running out."""
+WHY = re.compile(
+    r"^(?P<ask>.*(?:줘|주세요|줘요|주라|줄래|놔|놔라|놔요))\s+(?P<why>[^?？]*?)\s*"
+    r"필요(?:해|하거든|하니까|해서|하단 말이야)(?:요)?[.!~]*$"
+)
+"""우유 시켜 줘 내일 아침에 필요해: the request, then why (a time only)."""
+TIME_PARTICLES = ("까지는", "까지", "에는", "에", "은", "는")
+
+
+def soften(text: str, time_words: Iterable[str]) -> str | None:
+    """The text with a soft request said plainly, or None when there is none."""
+    out = text
+    out = WISH.sub(" 줘", out)
+    out = MAY_I.sub(" 줘", out)
+    out = WOULD_YOU.sub(" 주세요", out)
+    out = BEFORE_IT_RUNS_OUT.sub(" ", out)
+    why = WHY.match(out)
+    if why is not None and _times_only(why.group("why"), frozenset(time_words)):
+        out = why.group("ask")
+    out = re.sub(r"\s+", " ", out).strip()
+    return out if out != text.strip() else None
+
+
+def _times_only(words: str, times: frozenset[str]) -> bool:
+    for word in words.split():
+        for particle in TIME_PARTICLES:
+            if word.endswith(particle) and word[: -len(particle)] in times:
+                word = word[: -len(particle)]
+                break
+        if word not in times and word not in {"좀", "꼭", "당장", "빨리"}:
+            return False
+    return True
+
+
+@dataclass(frozen=True)
+class DeliveryClause:
+    """A delivery said apart from the request: its kind, where it was said, and the rest."""
+
+    kind: str
+    start: int
+    """Where the delivery clause starts in the text (its mood is read from here on)."""
+    rest: str
+    """The utterance without it."""
+
+
+PLACE = r"(?:[가-힣A-Za-z0-9]+(?:역|동|아파트|단지|센터|빌라|오피스텔)\s*)?"
+LOCKER = re.compile(
+    PLACE + r"(?:무인\s*)?(?:택배\s*)?(?:택배함|보관함|사물함|무인함|락커|라커)"
+    r"(?:으로|로|에다가|에다|에)?(?=\s|$|[?？.!])"
+)
+STORE_PLACE = r"(?:[가-힣]{1,6}점|매장|마트|가게|지점|점포)"
+STORE = re.compile(
+    STORE_PLACE + r"(?:에서|으로|로|에)?\s*(?:직접\s*)?(?:가서\s*)?"
+    r"(?=픽업|수령|찾|가져가|가지러|받아\s*(?:오|가|올|갈))"
+)
+"""매장에서 찾아갈게, 마트에서 픽업할게, 망원점에서 찾을게, 매장 픽업이요, 매장 수령으로."""
+MYSELF = re.compile(r"직접\s*(?:가서\s*)?(?=받으러|받아\s*(?:오|가|올|갈)|찾으러|찾아|가지러|가져)")
+"""직접 가서 받아 올게: picked up at the store."""
+LOCKER_TAIL = re.compile(r"^(?:보내|넣어|넣|갖다|배달|배송|부탁|해\s*줘|해\s*주|요\b|이요\b|[?？.!]|$)")
+"""A locker clause's own verb: (택배함으로) 보내 줄래, 넣어 줘, 배달해 줘."""
+BUYING = re.compile(r"^(?:으로\s*|로\s*)?(?:주문|시켜|시키|사\s*줘|사\s*주|구매|구입|담아|넣어\s*줘)")
+"""What follows a delivery phrase and is the request itself ("택배함으로 주문해 줘")."""
+TAIL_WORDS = 4
+"""A delivery clause's own words after its place (보내 줄래, 수령으로 해 줘, 찾아갈게)."""
+
+
+def delivery_clause(text: str) -> DeliveryClause | None:
+    """The first delivery said as a phrase or clause of its own, or None."""
+    for kind, pattern in (("locker", LOCKER), ("store", STORE), ("store", MYSELF)):
+        found = pattern.search(text)
+        if found is None:
+            continue
+        start = found.start()
+        if start and not text[start - 1].isspace():
+            continue  # inside a word
+        head, tail = text[:start].strip(), text[found.end() :].strip()
+        if not head:
+            return None  # "사물함으로 보내 줘": the default place, no order of its own
+        if BUYING.match(tail):
+            rest = head + " " + re.sub(r"^(?:으로|로)\s*", "", tail)
+        elif len(tail.split()) <= TAIL_WORDS and (kind == "store" or LOCKER_TAIL.match(tail)):
+            rest = head  # the clause's own verb goes with it: 보내 줄래, 픽업이요, 찾아갈게
+        else:
+            return None
+        return DeliveryClause(kind, start, rest.strip())
+    return None
