@@ -252,7 +252,10 @@ class KoreanFrontEnd:
             return False
         named = {w for i in slots.items for w in (i.product or "").split()}
         if any(
-            t[1] in {"NNG", "NNP", "NP"} and t[0] not in named and t[0] not in BUY_LEMMAS
+            t[1] in {"NNG", "NNP", "NP"}
+            and t[0] not in named
+            and t[0] not in BUY_LEMMAS
+            and t[0] not in self.grammar.counters  # 계란 한 판 더 있어야겠다
             for t in clause
         ):
             return False  # 빵집에 크림빵밖에 없다: more is said than the product
@@ -288,7 +291,9 @@ class KoreanFrontEnd:
             key[-2:] in {("사다", "되다"), ("사다", "하다")}
             and any(t[0] in {"어야", "아야", "여야"} for t in clause)
         )
-        if not buys or not set(key) <= ITEM_SYMBOLS | {"사다", "되다", "하다", "또", "더", "*need"}:
+        buys = buys or key == ("{quantity}", "필요", "하다")  # 참치캔 다 먹어서 | 세 개 필요해
+        known = ITEM_SYMBOLS | {"사다", "되다", "하다", "또", "더", "*need", "필요"}
+        if not buys or not set(key) <= known:
             return None
         before = toks[: len(toks) - len(clause)]
         said = [t for t in before if not t[1].startswith("S")]
@@ -331,6 +336,7 @@ class KoreanFrontEnd:
         naming a product. ``{ref}`` joins the key only when the key means nothing without it."""
         pronoun = any(t[0] in REFERENCES and t[1] in {"NP", "NNG", "NNB"} for t in toks)
         back = any(t[0] in {"아까", "방금", "금방", "아까전"} for t in toks) or _ordered_thing(toks)
+        back = back or any(a[0] in {"조금", "좀"} and b[0] == "전" for a, b in pairwise(toks))
         one_more = "{quantity}" in key and "더" in key
         if slots.product is not None or not (pronoun or back or one_more):
             return key, slots

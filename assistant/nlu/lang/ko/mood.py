@@ -76,6 +76,10 @@ def musing(toks: list[Token]) -> bool:
     return False
 
 
+EXCLAIMS = frozenset({"네", "네요", "군", "구나", "군요"})
+"""Sentence endings Kiwi may read as connective before another clause ("세제가 없네 | 사야겠어")."""
+
+
 def last_clause(toks: list[Token]) -> list[Token]:
     """The main clause: what follows the last sentence or clause ending that starts new content
     ("홍콩반점에 전화해서 | 탕수육 주문해")."""
@@ -90,7 +94,8 @@ def last_clause(toks: list[Token]) -> list[Token]:
             and not nxt.startswith(("V", "E", "X"))
         )
         and_then = tag == "EC" and form in {"어", "아", "고"} and nxt in CONTENT_START
-        if sentence_end or connective or and_then:
+        exclaimed = tag == "EC" and form in EXCLAIMS and nxt.startswith(("V", "N", "M"))
+        if sentence_end or connective or and_then or exclaimed:
             cut = i + 1
     return toks[cut:]
 
@@ -100,8 +105,9 @@ USED_UP = frozenset({"쓰다", "먹다", "마시다"})
 GOING = frozenset({"가다", "오다", "들르다", "나가다"})
 """사러 가, 가서 사, 사 올게: the speaker goes to buy it themself (a plan, not a request)."""
 PLAN_TIMES = frozenset(
-    {"내일", "이따", "이따가", "나중", "나중에", "주말", "모레", "퇴근", "마트", "시장"}
-)
+    {"내일", "이따", "이따가", "나중", "나중에", "주말", "모레", "퇴근", "마트", "시장", "퇴근길",
+     "편의점", "슈퍼", "길", "가게", "다음"}
+)  # fmt: skip
 """A time or place of the speaker's own errand: "내일 마트 가서 우유 사야지"."""
 BUY_LEMMAS = frozenset({"사다", "시키다", "*시키다", "주문", "구매", "구입"})
 
@@ -114,7 +120,7 @@ def needs(toks: list[Token], whole: list[Token] | None = None) -> bool:
     가서 사야겠다) or someone else's deed (엄마가 다 먹었어: a subject that is not the product,
     checked by the caller). ``whole``: the whole utterance, when ``toks`` is its last clause
     (the errand may be said before: "내일 마트 가서 | 우유 사야겠다")."""
-    words = [t for t in toks if not t[1].startswith("S")]
+    words = _without_hedge([t for t in toks if not t[1].startswith("S")])
     around = [t for t in (whole or toks) if not t[1].startswith("S")]
     if not words or negated(toks):
         return False
@@ -129,13 +135,16 @@ def needs(toks: list[Token], whole: list[Token] | None = None) -> bool:
         return False  # "필요 없어": not needed
     if any(t[0] == "도" and t[1] == "JX" for t in words):
         return False  # "휴지도 떨어졌네", "김치도 없네": a remark in a string of complaints
-    verbs = [t for t in words if t[1] in {"VV", "VA", "XSV"}]
+    verbs = [
+        t for n, t in enumerate(words)
+        if t[1] in {"VV", "VA", "XSV"} and not (t[2] in {"되다", "하다"} and n and words[n - 1][0] in MUST)
+    ]  # fmt: skip  # 사야 돼: 되다 is the "must", not a verb of its own
     if len(verbs) != 1:
         return False
     verb = verbs[0]
     at = words.index(verb)
     rest = words[at + 1 :]
-    if not all(t[1].startswith(("E", "VX")) for t in rest):
+    if not all(t[1].startswith(("E", "VX")) or t[2] in {"되다", "하다"} for t in rest):
         return False
     if verb[2] in {"떨어지다", "바닥나다"}:
         return True  # 우유 떨어졌어, 다 떨어져 가, 섬유유연제가 바닥났어
@@ -144,7 +153,39 @@ def needs(toks: list[Token], whole: list[Token] | None = None) -> bool:
         return at > 0 and words[at - 1][0] == "다" and (going or any(t[1] == "EP" for t in rest))
     if verb[2] == "없다":
         return bool(rest) and rest[-1][0] in {"네", "어", "어요", "네요"} and "밖에" not in lemmas
-    # 사야겠다, 시켜야겠어, 주문해야겠다: "I should buy", said to the assistant
-    buy = verb[2] in BUY_LEMMAS or (at > 0 and words[at - 1][0] in BUY_LEMMAS)
     forms = [t[0] for t in rest]
-    return buy and any(f in {"어야", "아야", "여야"} for f in forms) and "겠" in forms
+    must = any(f in MUST for f in forms)
+    if verb[2] == "있다":  # 계란 한 판 더 있어야겠다: "we should have more"
+        return verb[1] == "VV" and must and "겠" in forms
+    # 사야겠다, 시켜야겠어, 주문해야겠다, 사야 할 것 같아, 사야지: "I should buy", said to the
+    # assistant (never 사 가야지, 사 올게: the speaker's own errand)
+    buy = verb[2] in BUY_LEMMAS or (at > 0 and words[at - 1][0] in BUY_LEMMAS)
+    if not buy or any(t[1] == "VX" and t[2] in GOING for t in rest):
+        return False
+    if forms and forms[-1] in {"어야지", "아야지", "여야지", "야지"}:
+        return True  # 바나나 사야지
+    if forms and forms[-1] in {"는데", "ᆫ데", "은데"} and not reminded(around):
+        return False  # 우유 사야 되는데 (…): a musing, unless remembered (아 맞다)
+    said_must = "겠" in forms or any(t[2] in {"하다", "되다"} for t in rest)
+    return must and said_must
+
+
+MUST = frozenset({"어야", "아야", "여야"})
+HEDGE = (("ᆯ", "ETM"), ("것", "NNB"), ("같", "VA"))
+
+
+def _without_hedge(words: list[Token]) -> list[Token]:
+    """The words without a closing "ᆯ 것 같다" (사야 할 것 같아: a hedge on "must buy")."""
+    for n in range(len(words) - 2):
+        if all(words[n + k][:2] == HEDGE[k] for k in range(3)):
+            rest = words[n + 3 :]
+            if all(t[1].startswith("E") for t in rest):
+                return words[:n]
+    return words
+
+
+def reminded(words: list[Token]) -> bool:
+    """The speaker has just remembered: "아 맞다", "참", "아 참" before the need."""
+    return any(t[2] == "맞다" and t[1] == "VV" for t in words[:3]) or any(
+        t[0] in {"참", "아참"} and t[1] in {"IC", "MAG"} for t in words[:2]
+    )
