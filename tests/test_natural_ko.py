@@ -313,3 +313,109 @@ def test_two_weekdays_of_a_subscription() -> None:
         ("tue", "fri"),
     )
     assert parsed.slots.product == "우유"
+
+
+# -- round 2: delivery clauses, soft requests, needs (nlu/lang/ko/clauses.py, mood.py) ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "product", "quantity", "delivery"),
+    [
+        ("햇반 한 박스 매장에서 찾아갈게", "햇반", 1, "store"),
+        ("휴지 하나 시켜 줘 망원역 보관함으로", "휴지", 1, "locker"),
+        ("새우깡 세 봉지 무인 택배함으로 보내 줄래?", "새우깡", 3, "locker"),
+        ("세제 하나 주문해 줘 마트에서 픽업할게", "세제", 1, "store"),
+        ("초코파이 한 상자 매장 픽업이요", "초코파이", 1, "store"),
+        ("만두 두 봉지 주문해 줘 망원점에서 찾을게", "만두", 2, "store"),
+        ("물티슈 두 팩 망원역 택배함으로 주문해 줘", "물티슈", 2, "locker"),
+        ("햇반 두 박스 주문해 놔 직접 가서 받아 올게", "햇반", 2, "store"),
+        ("키친타월 하나 매장 수령으로 해 줘", "키친타월", 1, "store"),
+    ],
+)
+def test_a_delivery_said_in_a_clause_of_its_own(
+    text: str, product: str, quantity: int, delivery: str
+) -> None:
+    parsed = parse(text)
+    assert parsed.name == "order"
+    assert (parsed.slots.product, parsed.slots.quantity, parsed.slots.delivery) == (
+        product,
+        quantity,
+        delivery,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "product", "quantity"),
+    [
+        ("두부 두 모 주문해 주시겠어요?", "두부", 2),
+        ("빼빼로 다섯 개 사 주면 안 돼?", "빼빼로", 5),
+        ("두부 한 모만 시켜 주면 좋겠구먼", "두부", 1),
+        ("쌀 떨어지기 전에 10키로짜리 한 포대 시켜 놔라", "쌀", 1),
+        ("우유 두 개랑 계란 한 판 빨리 시켜 줘 내일 아침에 필요해", "우유", 2),
+        ("세제가 없네 사야겠어", "세제", None),
+        ("계란 한 판 더 있어야겠다", "계란", 1),
+        ("휴지 좀 사야 할 것 같아", "휴지", None),
+        ("참치캔 다 먹어서 세 개 필요해", "참치캔", 3),
+        ("아 맞다 우유 사야 되는데", "우유", None),
+        ("바나나 사야지", "바나나", None),
+    ],
+)
+def test_soft_requests_and_needs_are_orders(text: str, product: str, quantity: int | None) -> None:
+    parsed = parse(text)
+    assert parsed.name == "order"
+    assert (parsed.slots.product, parsed.slots.quantity) == (product, quantity)
+
+
+def test_a_request_and_why_keeps_both_items() -> None:
+    assert items("우유 두 개랑 계란 한 판 빨리 시켜 줘 내일 아침에 필요해") == [
+        ("우유", 2, "개", None),
+        ("계란", 1, "판", None),
+    ]
+
+
+def test_the_last_order_and_an_automatic_order() -> None:
+    cancel = parse("조금 전에 한 주문 취소")
+    assert (cancel.name, cancel.slots.reference) == ("cancel_order", True)
+    monthly = parse("한 달마다 치약 두 개 자동으로 주문되게 해 줘")
+    assert monthly.name == "subscribe"
+    assert monthly.slots.schedule is not None and monthly.slots.schedule.freq == "monthly"
+
+
+NEVER_BUY_ROUND_2 = """
+우유 두 개 사물함에 있어
+우유 두 개 매장에서 찾아갔어
+우유 두 개 매장에서 안 찾아갈게
+우유 두 개 매장에서 찾아가도 돼?
+우유 한 개 매장에서 찾아갈까?
+엄마가 매장에서 우유 찾아갈 거야
+옷 하나 매장에서 찾아갈게
+우유 택배함에 넣어 놨어
+우유 두 개 망원역 사물함에 넣어 뒀대
+우유 사 주면 안 돼
+우유 안 사도 돼
+우유 사지 마
+엄마 빼빼로 사 주면 안 돼?
+친구가 우유 사 주면 좋겠대
+우유 시켜 줘 엄마가 필요해
+퇴근길에 우유 사 갈게
+나중에 편의점에서 살게
+우유 사 가야지
+우유 사러 가야지
+이따 우유 사야지
+편의점에서 우유 사야지
+너도 우유 사야지
+우유 사야 되는데
+우유 사야 돼?
+돈이 없네 사야겠어
+아이 숙제 시켜야지
+시간이 더 있어야겠다
+돈 좀 있어야 할 것 같아
+우유 자동 주문 됐어?
+""".strip().splitlines()
+"""A delivery clause negated, past, asked about or of things the shop does not sell; plans,
+prohibitions, someone else's wishes, needs of things that are not groceries."""
+
+
+@pytest.mark.parametrize("text", NEVER_BUY_ROUND_2)
+def test_round_2_chatter_never_buys(text: str) -> None:
+    assert parse(text).name not in SPENDING_INTENTS

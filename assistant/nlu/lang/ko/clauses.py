@@ -87,9 +87,13 @@ STORE = re.compile(
 """매장에서 찾아갈게, 마트에서 픽업할게, 망원점에서 찾을게, 매장 픽업이요, 매장 수령으로."""
 MYSELF = re.compile(r"직접\s*(?:가서\s*)?(?=받으러|받아\s*(?:오|가|올|갈)|찾으러|찾아|가지러|가져)")
 """직접 가서 받아 올게: picked up at the store."""
-LOCKER_TAIL = re.compile(r"^(?:보내|넣어|넣|갖다|배달|배송|부탁|해\s*줘|해\s*주|요\b|이요\b|[?？.!]|$)")
+LOCKER_TAIL = re.compile(
+    r"^(?:보내|넣어|넣|갖다|배달|배송|부탁|해\s*줘|해\s*주|요\b|이요\b|[?？.!]|$)"
+)
 """A locker clause's own verb: (택배함으로) 보내 줄래, 넣어 줘, 배달해 줘."""
-BUYING = re.compile(r"^(?:으로\s*|로\s*)?(?:주문|시켜|시키|사\s*줘|사\s*주|구매|구입|담아|넣어\s*줘)")
+BUYING = re.compile(
+    r"^(?:으로\s*|로\s*)?(?:주문|시켜|시키|사\s*줘|사\s*주|구매|구입|담아|넣어\s*줘)"
+)
 """What follows a delivery phrase and is the request itself ("택배함으로 주문해 줘")."""
 TAIL_WORDS = 4
 """A delivery clause's own words after its place (보내 줄래, 수령으로 해 줘, 찾아갈게)."""

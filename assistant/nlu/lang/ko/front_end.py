@@ -158,7 +158,12 @@ class KoreanFrontEnd:
         tail = [t for t in self._tokens(text) if t[3][0] >= said.start]
         words = [t for t in tail if not t[1].startswith("S")]
         asked = any(t[2] == "주다" for t in words)  # 보내 줄래?: a request, not 찾아가도 돼?
-        if negated(tail) or past(tail) or reported(tail) or (question_ko(text[said.start :], tail) and not asked):
+        if (
+            negated(tail)
+            or past(tail)
+            or reported(tail)
+            or (question_ko(text[said.start :], tail) and not asked)
+        ):
             return None
         rest = self._analyse(said.rest)
         intent = lookup(self.grammar, rest.key)

@@ -135,10 +135,12 @@ def needs(toks: list[Token], whole: list[Token] | None = None) -> bool:
         return False  # "필요 없어": not needed
     if any(t[0] == "도" and t[1] == "JX" for t in words):
         return False  # "휴지도 떨어졌네", "김치도 없네": a remark in a string of complaints
-    verbs = [
-        t for n, t in enumerate(words)
-        if t[1] in {"VV", "VA", "XSV"} and not (t[2] in {"되다", "하다"} and n and words[n - 1][0] in MUST)
-    ]  # fmt: skip  # 사야 돼: 되다 is the "must", not a verb of its own
+    verbs = [  # 사야 돼: the 되다 after -어야 is the "must", not a verb of its own
+        t
+        for n, t in enumerate(words)
+        if t[1] in {"VV", "VA", "XSV"}
+        and not (t[2] in {"되다", "하다"} and n and words[n - 1][0] in MUST)
+    ]
     if len(verbs) != 1:
         return False
     verb = verbs[0]
