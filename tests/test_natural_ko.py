@@ -330,6 +330,8 @@ def test_two_weekdays_of_a_subscription() -> None:
         ("물티슈 두 팩 망원역 택배함으로 주문해 줘", "물티슈", 2, "locker"),
         ("햇반 두 박스 주문해 놔 직접 가서 받아 올게", "햇반", 2, "store"),
         ("키친타월 하나 매장 수령으로 해 줘", "키친타월", 1, "store"),
+        ("우유 두 개 시켜 줘 집으로", "우유", 2, "home"),
+        ("삼다수 한 박스 가게에서 가져갈게", "삼다수", 1, "store"),
     ],
 )
 def test_a_delivery_said_in_a_clause_of_its_own(
@@ -411,6 +413,7 @@ NEVER_BUY_ROUND_2 = """
 시간이 더 있어야겠다
 돈 좀 있어야 할 것 같아
 우유 자동 주문 됐어?
+우유 그만 사 주면 좋겠어
 """.strip().splitlines()
 """A delivery clause negated, past, asked about or of things the shop does not sell; plans,
 prohibitions, someone else's wishes, needs of things that are not groceries."""
@@ -419,3 +422,7 @@ prohibitions, someone else's wishes, needs of things that are not groceries."""
 @pytest.mark.parametrize("text", NEVER_BUY_ROUND_2)
 def test_round_2_chatter_never_buys(text: str) -> None:
     assert parse(text).name not in SPENDING_INTENTS
+
+
+def test_a_soft_question_is_never_a_yes() -> None:
+    assert parse("그냥 주문해 주면 안 돼?").name != "confirm"

@@ -82,15 +82,15 @@ LOCKER = re.compile(
 STORE_PLACE = r"(?:[가-힣]{1,6}점|매장|마트|가게|지점|점포)"
 STORE = re.compile(
     STORE_PLACE + r"(?:에서|으로|로|에)?\s*(?:직접\s*)?(?:가서\s*)?"
-    r"(?=픽업|수령|찾|가져가|가지러|받아\s*(?:오|가|올|갈))"
+    r"(?=픽업|수령|찾|가져\s*(?:가|갈)|가지러|받아\s*(?:오|가|올|갈))"
 )
 """매장에서 찾아갈게, 마트에서 픽업할게, 망원점에서 찾을게, 매장 픽업이요, 매장 수령으로."""
 MYSELF = re.compile(r"직접\s*(?:가서\s*)?(?=받으러|받아\s*(?:오|가|올|갈)|찾으러|찾아|가지러|가져)")
 """직접 가서 받아 올게: picked up at the store."""
-LOCKER_TAIL = re.compile(
-    r"^(?:보내|넣어|넣|갖다|배달|배송|부탁|해\s*줘|해\s*주|요\b|이요\b|[?？.!]|$)"
-)
-"""A locker clause's own verb: (택배함으로) 보내 줄래, 넣어 줘, 배달해 줘."""
+HOME = re.compile(r"(?:집|자택|현관|집\s*앞|문\s*앞)(?:으로|로|에다가|에다|에)(?=\s|$|[?？.!])")
+"""(우유 시켜 줘) 집으로: the home delivery, said after the request."""
+TAIL = re.compile(r"^(?:보내|넣어|넣|갖다|배달|배송|부탁|해\s*줘|해\s*주|요\b|이요\b|[?？.!]|$)")
+"""A locker or home clause's own verb: (택배함으로) 보내 줄래, 넣어 줘, 배달해 줘."""
 BUYING = re.compile(
     r"^(?:으로\s*|로\s*)?(?:주문|시켜|시키|사\s*줘|사\s*주|구매|구입|담아|넣어\s*줘)"
 )
@@ -101,7 +101,12 @@ TAIL_WORDS = 4
 
 def delivery_clause(text: str) -> DeliveryClause | None:
     """The first delivery said as a phrase or clause of its own, or None."""
-    for kind, pattern in (("locker", LOCKER), ("store", STORE), ("store", MYSELF)):
+    for kind, pattern in (
+        ("locker", LOCKER),
+        ("store", STORE),
+        ("store", MYSELF),
+        ("home", HOME),
+    ):
         found = pattern.search(text)
         if found is None:
             continue
@@ -113,7 +118,7 @@ def delivery_clause(text: str) -> DeliveryClause | None:
             return None  # "사물함으로 보내 줘": the default place, no order of its own
         if BUYING.match(tail):
             rest = head + " " + re.sub(r"^(?:으로|로)\s*", "", tail)
-        elif len(tail.split()) <= TAIL_WORDS and (kind == "store" or LOCKER_TAIL.match(tail)):
+        elif len(tail.split()) <= TAIL_WORDS and (kind == "store" or TAIL.match(tail)):
             rest = head  # the clause's own verb goes with it: 보내 줄래, 픽업이요, 찾아갈게
         else:
             return None

@@ -141,7 +141,15 @@ class KoreanFrontEnd:
     def analyse(self, text: str) -> Analysis:
         """The analysis of ``text``; a soft request said plainly first (clauses.py), and a
         delivery said in a clause of its own read apart from the request."""
-        text = soften(normal_form(text), self.grammar.time_words) or text
+        softer = soften(normal_form(text), self.grammar.time_words)
+        if softer is not None:  # only for a purchase of groceries (never a confirm, 주면 안 돼?)
+            soft = self._analyse(softer)
+            if (
+                lookup(self.grammar, soft.key) in WITH_DELIVERY
+                and soft.slots.items
+                and self._known(soft.slots)
+            ):
+                text = softer
         plain = self._analyse(text)
         if plain.slots.delivery is not None and lookup(self.grammar, plain.key) in WITH_DELIVERY:
             return plain
