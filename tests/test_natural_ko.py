@@ -426,3 +426,11 @@ def test_round_2_chatter_never_buys(text: str) -> None:
 
 def test_a_soft_question_is_never_a_yes() -> None:
     assert parse("그냥 주문해 주면 안 돼?").name != "confirm"
+
+
+def test_two_items_each_with_its_own_verb_are_one_list() -> None:
+    assert items("우유도 시키고 요플레도 시켜 줘") == [
+        ("우유", None, None, None),
+        ("요플레", None, None, None),
+    ]
+    assert parse("우유 사고 빵도 샀어").name not in SPENDING_INTENTS

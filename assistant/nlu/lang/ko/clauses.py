@@ -4,7 +4,7 @@
   what is said around them goes ("두부 두 모 주문해 주시겠어요?" -> "... 주문해 주세요",
   "빼빼로 사 주면 안 돼?" -> "빼빼로 사 줘", "두부 시켜 주면 좋겠구먼" -> "두부 시켜 줘",
   "쌀 떨어지기 전에 한 포대 시켜 놔" -> "쌀 한 포대 시켜 놔", "우유 시켜 줘 내일 아침에
-  필요해" -> "우유 시켜 줘").
+  필요해" -> "우유 시켜 줘", "우유도 시키고 요플레도 시켜 줘" -> "우유랑 요플레도 시켜 줘").
 - :func:`delivery_clause`: a delivery said as a clause or noun phrase of its own ("햇반 한
   박스 매장에서 찾아갈게", "휴지 하나 시켜 줘 망원역 보관함으로", "초코파이 한 상자 매장
   픽업이요", "햇반 두 박스 주문해 놔 직접 가서 받아 올게"): the kind (home, locker, store)
@@ -35,6 +35,10 @@ WHY = re.compile(
     r"필요(?:해|하거든|하니까|해서|하단 말이야)(?:요)?[.!~]*$"
 )
 """우유 시켜 줘 내일 아침에 필요해: the request, then why (a time only)."""
+BUY_AND = re.compile(
+    r"(?<=\S)(?:도|를|을)?\s+(?:시키고|사고|주문하고|주문해\s*주고)\s+(?=\S)(?!싶|있|나|난|와|왔|오|가|갔|올|갈)"
+)
+"""우유도 시키고 요플레도 시켜 줘: two items bought with one verb each, one list."""
 TIME_PARTICLES = ("까지는", "까지", "에는", "에", "은", "는")
 
 
@@ -45,6 +49,7 @@ def soften(text: str, time_words: Iterable[str]) -> str | None:
     out = MAY_I.sub(" 줘", out)
     out = WOULD_YOU.sub(" 주세요", out)
     out = BEFORE_IT_RUNS_OUT.sub(" ", out)
+    out = BUY_AND.sub("랑 ", out)
     why = WHY.match(out)
     if why is not None and _times_only(why.group("why"), frozenset(time_words)):
         out = why.group("ask")
