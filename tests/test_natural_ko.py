@@ -414,6 +414,7 @@ NEVER_BUY_ROUND_2 = """
 돈 좀 있어야 할 것 같아
 우유 자동 주문 됐어?
 우유 그만 사 주면 좋겠어
+치킨 시켜야지
 """.strip().splitlines()
 """A delivery clause negated, past, asked about or of things the shop does not sell; plans,
 prohibitions, someone else's wishes, needs of things that are not groceries."""
