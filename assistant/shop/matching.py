@@ -161,7 +161,8 @@ class Candidate:
 
 SHORT_WORD = 2
 """A Korean word of at most this many syllables is matched by a misspelling of the same
-length only (우휴 is 우유, but 밀크 is not 밀키스), and one syllable only by itself (파 is not 팥)."""
+length only (우휴 is 우유, but 밀크 is not 밀키스), and one syllable only by itself (파 is
+not 팥)."""
 _HANGUL = re.compile("[가-힣]")
 
 
