@@ -136,7 +136,9 @@ def _mend(toks: list[Token], text: str, product_words: frozenset[str]) -> list[T
             and nxt is not None
             and nxt[3][0] == end
             and text[start : end + 1] == "하나"
-            and ((nxt[1].startswith("J") and nxt[0] == "나") or (nxt[1] == "EF" and nxt[0] == "나요"))
+            and (
+                (nxt[1].startswith("J") and nxt[0] == "나") or (nxt[1] == "EF" and nxt[0] == "나요")
+            )
             and prev is not None
             and prev[0] in known
         ):
