@@ -368,3 +368,22 @@ def test_low_fat_is_a_correction_not_the_pronoun_저() -> None:
 )  # fmt: skip
 def test_around_the_product_still_never_buys(text: str) -> None:
     assert parse(text).name not in SPENDING_INTENTS
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("쌀 떨어지기 전에 10키로짜리 한 포대 시켜 놔라", "order"),
+        ("조금 전에 한 주문 취소", "cancel_order"),
+        ("한 달마다 치약 두 개 자동으로 주문되게 해 줘", "subscribe"),
+    ],
+)
+def test_when_and_how_said_around_the_request(text: str, intent: str) -> None:
+    assert parse(text).name == intent
+
+
+@pytest.mark.parametrize(
+    "text", ["우유 떨어지기 전에 알려 줘", "우유 떨어지기 전에 사야지", "조금 전에 우유 샀어"]
+)
+def test_when_said_around_a_remark_never_buys(text: str) -> None:
+    assert parse(text).name not in SPENDING_INTENTS

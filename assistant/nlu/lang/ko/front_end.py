@@ -192,6 +192,45 @@ def _mend(toks: list[Token], text: str, product_words: frozenset[str]) -> list[T
             out[-1] = (prev[0] + form, "NNG", prev[0] + form, (prev[3][0], end))
             i += 1
             continue
+        if (  # 쌀 떨어지기 전에 (…시켜 놔라): when, not what
+            tag == "VV"
+            and i + 2 < len(toks)
+            and toks[i + 1][:2] == ("기", "ETN")
+            and toks[i + 2][0] == "전"
+        ):
+            i += 4 if i + 3 < len(toks) and toks[i + 3][0] == "에" else 3
+            continue
+        if (  # 조금 전에 한 주문: a moment ago (아까), the order made
+            form == "조금" and nxt is not None and nxt[0] == "전"
+        ):
+            out.append(("아까", "MAG", "아까", (start, nxt[3][1])))
+            i += 3 if i + 2 < len(toks) and toks[i + 2][0] == "에" else 2
+            continue
+        if (
+            form == "하"
+            and tag == "VV"
+            and nxt is not None
+            and nxt[:2] == ("ᆫ", "ETM")
+            and i + 2 < len(toks)
+            and toks[i + 2][0] == "주문"
+            and prev is not None
+            and prev[0] == "아까"
+        ):
+            i += 2
+            continue
+        if (  # 자동으로 주문되게 해 줘: have it ordered (every month)
+            form == "자동" and nxt is not None and nxt[0] in {"으로", "로"}
+        ):
+            i += 2
+            continue
+        if (
+            form == "주문"
+            and i + 3 < len(toks)
+            and [t[0] for t in toks[i + 1 : i + 4]] == ["되", "게", "하"]
+        ):
+            out.extend([toks[i], ("하", "XSV", "하다", toks[i + 3][3])])
+            i += 4
+            continue
         if form == "혀" and prev is not None and prev[0] == "부탁":  # 부탁혀: 부탁해
             out.append(("하", "XSV", "하다", (start, end)))
             i += 1
