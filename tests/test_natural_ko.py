@@ -387,3 +387,9 @@ def test_when_and_how_said_around_the_request(text: str, intent: str) -> None:
 )
 def test_when_said_around_a_remark_never_buys(text: str) -> None:
     assert parse(text).name not in SPENDING_INTENTS
+
+
+def test_the_big_one_alone_is_no_answer() -> None:
+    """ "큰 거" is dropped only after a product or size: "아니 큰 걸로" is never a bare no."""
+    assert parse("아니 큰 걸로").name == "none"
+    assert items("서울우유 큰 걸로 하나 주문해 줘") == [("서울우유", 1, None, None)]

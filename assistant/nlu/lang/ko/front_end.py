@@ -127,7 +127,9 @@ def _mend(toks: list[Token], text: str, product_words: frozenset[str]) -> list[T
             out = [t for t in out if t[3][0] < run]
             i += 2
             continue
-        if _sized_one(toks, i) and prev is not None:  # 큰 거: the size said, not the product
+        if (  # 서울우유 2.3리터 큰 거: the size said, not the product
+            _sized_one(toks, i) and prev is not None and prev[1] in NOMINAL
+        ):
             i += 2
             continue
         after_grocery = prev is not None and (prev[0] in known or prev[1] in {"NNB", "NNG"})
