@@ -172,6 +172,10 @@ class Decision:
     line: str | None
     wrong_product: bool = False
     wrong_quantity: bool = False
+    pack_question: bool = False
+    """The quantity differs because a count said in pieces was asked as the whole packs that
+    hold them ("햇반 3개" -> "12개입 1박스로 할까요?", the issue's own rule): counted apart
+    from wrong quantities, and corrected like one."""
     incomplete: bool = False
     """The basket has only some of the wanted lines (an item dropped)."""
     unwanted: bool = False
@@ -285,7 +289,10 @@ class User:
                     return Decision(self.no(), wrong_quantity=True, note="still the wrong quantity")
                 self.corrected.add(sku)
                 name = self.line_name(basket, sku) if len(lines) > 1 else None
-                return Decision(correction(want[sku], name, self.lang), wrong_quantity=True)
+                packs = any(ln["sku"] == sku and ln.get("said") is not None
+                            for ln in basket.get("lines") or [])  # fmt: skip
+                return Decision(correction(want[sku], name, self.lang),
+                                wrong_quantity=not packs, pack_question=packs)  # fmt: skip
         return Decision(self.no(), incomplete=True, note="a wanted line is missing")
 
     def line_name(self, basket: Mapping[str, Any], sku: str) -> str:
@@ -585,6 +592,7 @@ class Result:
     user_turns: int = 0
     wrong_product: int = 0
     wrong_quantity: int = 0
+    pack_questions: int = 0
     incomplete: int = 0
     unwanted: int = 0
     spending_questions: int = 0
@@ -627,6 +635,7 @@ def run_task(task: Task, talk: Talk, url: str, pin: str = DEFAULT_PIN) -> Result
             decision = user.decide(turn)  # (the question `then` answered is not judged)
             result.wrong_product += decision.wrong_product
             result.wrong_quantity += decision.wrong_quantity
+            result.pack_questions += decision.pack_question
             result.incomplete += decision.incomplete
             result.unwanted += decision.unwanted
             if decision.note:
@@ -722,6 +731,7 @@ class Figures:
     done: int
     wrong_product: int
     wrong_quantity: int
+    pack_questions: int
     incomplete: int
     spending_questions: int
     tasks_with_spending: int
@@ -749,6 +759,7 @@ def figures(results: Sequence[Result]) -> list[Figures]:
                 sum(r.success for r in rs),
                 sum(r.wrong_product for r in rs),
                 sum(r.wrong_quantity for r in rs),
+                sum(r.pack_questions for r in rs),
                 sum(r.incomplete for r in rs),
                 sum(r.spending_questions for r in rs),
                 sum(1 for r in rs if r.spending_questions),
@@ -782,13 +793,14 @@ def report(results: Sequence[Result], argv: Sequence[str], mode: str, seconds: f
         f"tasks:   {len(results)} in {seconds:.0f} s",
         "",
         "| group | tasks | done | success | wrong-product conf. | wrong-quantity conf. "
-        "| incomplete baskets | spending questions (tasks) | user turns median / mean |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| pack questions | incomplete baskets | spending questions (tasks) "
+        "| user turns median / mean |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for f in figures(results):
         lines.append(
             f"| {f.group} | {f.tasks} | {f.done} | {f.percent:.1f} % | {f.wrong_product} "
-            f"| {f.wrong_quantity} | {f.incomplete} | {f.spending_questions} "
+            f"| {f.wrong_quantity} | {f.pack_questions} | {f.incomplete} | {f.spending_questions} "
             f"({f.tasks_with_spending}) | {f.median_turns:g} / {f.mean_turns:.2f} |"
         )
     lines += ["", by_kind(results)]
@@ -862,6 +874,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         "user_turns": r.user_turns,
                         "wrong_product": r.wrong_product,
                         "wrong_quantity": r.wrong_quantity,
+                        "pack_questions": r.pack_questions,
                         "incomplete": r.incomplete,
                         "spending_questions": r.spending_questions,
                         "errors": r.errors,

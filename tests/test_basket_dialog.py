@@ -187,6 +187,13 @@ def test_a_count_in_the_products_own_unit_is_taken_as_is(db_url: str, real_parse
     assert two.startswith("CJ 햇반 12개입 2박스,")
 
 
+def test_a_count_of_the_pack_named_counts_packs(db_url: str, real_parse: Parse) -> None:
+    """ "햇반 12개입 두 개": the household named the pack, so 두 개 is two of them."""
+    request = order("햇반 12개입 두 개 주문해 줘", Item("햇반", 2, "개", "12개입"))
+    (question,) = Talk(db_url, real_parse, request)(request.text)
+    assert question.startswith("CJ 햇반 12개입 2박스,") and "단위예요" not in question
+
+
 def test_a_size_said_narrows_the_choice(db_url: str, real_parse: Parse) -> None:
     request = order("서울우유 2.3리터 하나", Item("서울우유 흰우유", 1, "개", "2.3L"))
     (question,) = Talk(db_url, real_parse, request)(request.text)

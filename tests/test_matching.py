@@ -363,3 +363,22 @@ def test_odd_catalogs_and_phrases_do_not_break_matching() -> None:
     )
     assert [c.product_id for c in odd.match("맛있는 우유")] == [2]
     assert odd.match("the") == odd.match("1L") == odd.match("") == odd.rank("x y z") == []
+
+
+@pytest.mark.parametrize(
+    ("heard", "sku"),
+    [("파", "VEG-003"), ("밀크", "DAI-001"), ("우휴", "DAI-001"), ("게란", "EGG-001"),
+     ("팥", "RIC-014"), ("무", "VEG-007")],
+)  # fmt: skip
+def test_a_short_word_is_matched_by_a_misspelling_of_its_own_length(
+    matcher: ProductMatcher, heard: str, sku: str
+) -> None:
+    """우휴 is 우유 (one letter off), but 파 is not 팥 and 밀크 is not 밀키스 (a longer word)."""
+    skus = [r.sku for r in found(matcher, heard)]
+    assert sku in skus
+    assert not {"RIC-014", "BEV-024"} & set(skus) - {sku}
+
+
+def test_one_syllable_matches_only_itself(matcher: ProductMatcher) -> None:
+    assert found(matcher, "팟") == []  # not 팥, not 파
+    assert found(matcher, "밀") == []

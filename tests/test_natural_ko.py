@@ -435,3 +435,83 @@ def test_two_items_each_with_its_own_verb_are_one_list() -> None:
         ("요플레", None, None, None),
     ]
     assert parse("우유 사고 빵도 샀어").name not in SPENDING_INTENTS
+
+
+# -- ko2b: who it is for, lists without a join, colloquial endings, "큰 거" ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("할머니 드실 두유 한 박스 주문해 줘", [("두유", 1, "박스", None)]),
+        ("엄마 드실 커피믹스 하나 시켜 줘", [("커피믹스", 1, None, None)]),
+        ("애들 먹을 바나나우유 세 개 주문해줘", [("바나나우유", 3, "개", None)]),
+        ("할머니 드실 베지밀 한 박스요", [("베지밀", 1, "박스", None)]),
+        ("흰 우유 하나 주문해 줘", [("흰 우유", 1, None, None)]),
+        ("샴푸 비누 치약 하나씩 주문해 줘",
+         [("샴푸", 1, None, None), ("비누", 1, None, None), ("치약", 1, None, None)]),
+        ("설탕 소금 하나씩 사 줘", [("설탕", 1, None, None), ("소금", 1, None, None)]),
+        ("카레랑 감자 당근 양파 주문해 줘",
+         [("카레", None, None, None), ("감자", None, None, None), ("당근", None, None, None),
+          ("양파", None, None, None)]),
+        ("포카칩 하나 새우깡 하나", [("포카칩", 1, None, None), ("새우깡", 1, None, None)]),
+        ("햇반 한 박스 하고 스팸 세 개 주문", [("햇반", 1, "박스", None), ("스팸", 3, "개", None)]),
+        ("우유도 시키고 요플레도 시켜 줘", [MILK, ("요플레", None, None, None)]),
+        ("라면 두 묶음이랑 계란 한 판 이랑 파 한 단 시켜 줘",
+         [("라면", 2, "묶음", None), ("계란", 1, "판", None), ("파", 1, "단", None)]),
+        ("서울우유 흰우유 1리터 하나 주문해 줘", [("서울우유 흰우유", 1, None, "1L")]),
+        ("서울우유 흰우유랑 계란 주문해 줘", [("서울우유 흰우유", None, None, None), EGGS]),
+        ("게란 한 판 주세여", [("게란", 1, "판", None)]),
+        ("두부 하나랑 콩나물 하나요", [("두부", 1, None, None), ("콩나물", 1, None, None)]),
+        ("콜라 캔 여섯 개요", [("콜라 캔", 6, "개", None)]),
+        ("커피믹스 하나요", [("커피믹스", 1, None, None)]),
+        ("닭가슴살 하나요", [("닭가슴살", 1, None, None)]),
+        ("메로나 하나 주세용", [("메로나", 1, None, None)]),
+        ("귤 한 상자 부탁혀", [("귤", 1, "박스", None)]),
+        ("서울우유 2.3리터 큰 거 하나 주문해 줘", [("서울우유", 1, None, "2.3L")]),
+    ],
+)  # fmt: skip
+def test_what_households_say_around_the_product(text: str, expected: list[Any]) -> None:
+    assert parse(text).name == "order"
+    assert items(text) == expected
+
+
+def test_low_fat_is_a_correction_not_the_pronoun_저() -> None:
+    parsed = parse("아니 저지방으로")
+    assert (parsed.name, parsed.slots.product) == ("change", "저지방")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["엄마 드실 우유 샀어", "친구가 먹을 우유 샀대", "할머니 드실 두유 사야 할까?",
+     "애들 먹을 과자 사야지", "엄마 먹을 거 사 왔어", "우유도 사고 빵도 샀어",
+     "포카칩 하나 새우깡 하나 먹었어", "커피믹스 하나요?", "배달도 하나요", "공부 하나요",
+     "샴푸 비누 치약 다 있어", "우유 하고 싶어", "밥 하고 올게"],
+)  # fmt: skip
+def test_around_the_product_still_never_buys(text: str) -> None:
+    assert parse(text).name not in SPENDING_INTENTS
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("쌀 떨어지기 전에 10키로짜리 한 포대 시켜 놔라", "order"),
+        ("조금 전에 한 주문 취소", "cancel_order"),
+        ("한 달마다 치약 두 개 자동으로 주문되게 해 줘", "subscribe"),
+    ],
+)
+def test_when_and_how_said_around_the_request(text: str, intent: str) -> None:
+    assert parse(text).name == intent
+
+
+@pytest.mark.parametrize(
+    "text", ["우유 떨어지기 전에 알려 줘", "우유 떨어지기 전에 사야지", "조금 전에 우유 샀어"]
+)
+def test_when_said_around_a_remark_never_buys(text: str) -> None:
+    assert parse(text).name not in SPENDING_INTENTS
+
+
+def test_the_big_one_alone_is_no_answer() -> None:
+    """ "큰 거" is dropped only after a product or size: "아니 큰 걸로" is never a bare no."""
+    assert parse("아니 큰 걸로").name == "none"
+    assert items("서울우유 큰 걸로 하나 주문해 줘") == [("서울우유", 1, None, None)]

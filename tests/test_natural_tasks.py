@@ -102,6 +102,16 @@ def test_the_right_basket_is_a_yes_and_a_wrong_quantity_is_corrected_once() -> N
     assert en.decide(question({"DAI-001": 1})).line == "make it 3"
 
 
+def test_a_count_asked_as_whole_packs_is_a_pack_question_not_a_wrong_quantity() -> None:
+    """ "햇반 3개" asked as "12개입 1박스로 할까요?": the line says the pieces said."""
+    user = nt.User(task({"orders": [{"lines": {"DAI-001": 2}}]}))
+    asked = question({"DAI-001": 1})
+    asked["basket"]["lines"][0]["said"] = 2
+    decision = user.decide(asked)
+    assert decision.line == "2개로 바꿔 줘"
+    assert (decision.pack_question, decision.wrong_quantity) == (True, False)
+
+
 def test_two_wanted_orders_are_said_yes_to_in_any_order_once_each() -> None:
     user = nt.User(task({"orders": [{"lines": {"DAI-001": 1}}, {"lines": {"EGG-001": 1}}]}))
     assert user.decide(question({"EGG-001": 1})).line == "응"

@@ -329,3 +329,40 @@ def test_a_voice_skip_is_respected_by_the_runner_and_its_news_is_told(db_url: st
         "3월 23일 월요일 정기 배송을 보류했어요."
     )
     assert talker(db_url).opening(T0 + timedelta(days=21, hours=3)) is None
+
+
+# -- several items in one subscription request (issue 14): none is dropped ------------------
+
+
+def test_several_items_are_each_asked_on_the_same_schedule(db_url: str) -> None:
+    d = talker(db_url)
+    milk_choice, milk_ask = say(d, "매주 월요일마다 우유 두 개랑 계란 한 판 보내 줘", "1")
+    assert milk_choice.startswith("우유는")
+    assert "흰우유 1L 2팩" in milk_ask and subscriptions(db_url) == []
+    milk_done, egg_ask = say(d, "응", "1")
+    assert milk_done.startswith("정기 배송을 시작했어요.") and milk_done.endswith(
+        "몇 번으로 할까요?"
+    )
+    assert "계란은" in milk_done and "매주 월요일" in egg_ask and "1판" in egg_ask
+    say(d, "응")
+    made = [(sku, qty) for _id, sku, qty, *_ in subscriptions(db_url)]
+    assert made == [("DAI-001", 2), ("EGG-001", 1)]
+
+
+def test_no_to_the_first_item_still_asks_the_next(db_url: str) -> None:
+    d = talker(db_url)
+    say(d, "매주 토요일마다 우유랑 계란 한 판 보내 줘", "1")
+    (declined,) = say(d, "아니")
+    assert declined.startswith("알겠어요, 정기 배송을 만들지 않았어요.")
+    assert declined.endswith("몇 번으로 할까요?")  # the eggs' choice
+    say(d, "1", "응")
+    assert [sku for _id, sku, *_ in subscriptions(db_url)] == ["EGG-001"]
+
+
+def test_an_item_not_sold_is_said_and_the_rest_asked_in_english(db_url: str) -> None:
+    d = talker(db_url)
+    (first,) = say(d, "every monday send me printer ink and milk")
+    assert "'printer ink' is not in our catalog" in first
+    assert first.endswith("Which number?") or "Which milk" in first or "kinds of milk" in first
+    say(d, "1", "yes")
+    assert [sku for _id, sku, *_ in subscriptions(db_url)] == ["DAI-001"]

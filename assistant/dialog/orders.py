@@ -84,7 +84,7 @@ class OrdersFlow(Flow):
         )
 
     def _cancel_referred(self, now: datetime) -> str:
-        """"아까 그거 취소", "cancel my last order": the order pointed at is the latest one,
+        """ "아까 그거 취소", "cancel my last order": the order pointed at is the latest one,
         whatever its status (an older open order is never cancelled in its place)."""
         order = self.shop.recent_order()
         if order is None:

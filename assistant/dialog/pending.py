@@ -78,6 +78,8 @@ class Basket:
 Done = Callable[[Basket, datetime], str]
 """What to do with a basket whose every item has its product (ask to order it, put it in
 the cart); returns the answer."""
+Next = Callable[[datetime], str]
+"""What to ask next once a question is answered (the next item of a request); returns it."""
 OnPin = Callable[[str, datetime], str]
 """What to do with the PIN; returns the answer, raises ``WrongPinError`` to have it said
 again."""
@@ -186,6 +188,8 @@ class PendingSubscribe(Question):
     request: SubscribeRequest
     """What the question named (product, quantity, schedule, price), its ticket (``token``)
     and whether the PIN is asked after the "yes" (``needs_pin``)."""
+    more: Next | None = None
+    """The next item of the same request ("매주 우유랑 계란"), asked once this one is answered."""
 
 
 @dataclass(frozen=True)
@@ -196,6 +200,8 @@ class PendingSchedule(Question):
     """The product."""
     quantity: int
     """Items per delivery."""
+    rest: tuple[Item, ...] = ()
+    """The other items of the same request, subscribed on the schedule said next."""
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from assistant.shop.advisor import Advisor
 from assistant.shop.matching import ACCEPT_SCORE, to_key
 from assistant.shop.orders import check_quantity
 from assistant.shop.service import ProductView
-from assistant.shop.sizes import count_fits, pieces_per_pack
+from assistant.shop.sizes import count_fits, pieces_per_pack, same_size
 from assistant.shop.sizes import packs_for as packs_of
 from assistant.store.models import DeliveryKind
 
@@ -60,7 +60,8 @@ def basket_line(item: Item, product: ProductView) -> BasketLine:
     packs that hold it, and the question will say so."""
     count = item.quantity if item.quantity is not None else 1
     packs = packs_for(product, count, item.unit)
-    if packs is None:
+    if packs is None or (item.size is not None and same_size(item.size, product.size)):
+        # "바나나우유 4개입 두 개": the pack was named, so the count counts packs
         return BasketLine(item.product or product.name, product, count)
     return BasketLine(item.product or product.name, product, packs, said=count)
 

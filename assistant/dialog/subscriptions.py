@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from assistant.dialog.pending import (
+    Next,
     PendingOffer,
     PendingPin,
     PendingSchedule,
@@ -29,12 +30,12 @@ from assistant.errors import ErrorCode, JangbogiError, NotAllowedError
 from assistant.nlu.choice import parse_choice
 from assistant.nlu.intents import IntentName
 from assistant.nlu.packs import pack_for
-from assistant.nlu.schema import Intent, Schedule
+from assistant.nlu.schema import Intent, Item, Schedule
 from assistant.reorder.conversation import SubscriptionService
 from assistant.reorder.recurrence import Recurrence
 from assistant.reorder.service import SubscriptionView
 from assistant.shop.advisor import Advisor
-from assistant.shop.orders import OrderView
+from assistant.shop.orders import OrderView, check_quantity
 from assistant.shop.service import ProductView
 from assistant.store.models import Role, SubscriptionStatus
 
@@ -109,26 +110,68 @@ class SubscriptionsFlow(Flow):
             raise NotAllowedError(ErrorCode.SUBSCRIBE_ASK_ADULT)
         schedule = intent.slots.schedule
         minute = minute_said(intent.text)  # the schedule slot keeps only the hour
-        return self.products.requested(
-            intent, now,
-            lambda product, quantity, at: self._ask(product, quantity, schedule, at, minute),
-        )  # fmt: skip
+        items = intent.slots.lines
+        if len(items) <= 1:
+            return self.products.requested(
+                intent, now,
+                lambda product, quantity, at: self._ask(product, quantity, schedule, at, minute),
+            )  # fmt: skip
+        for item in items:
+            if item.quantity is not None:
+                check_quantity(item.quantity)
+        return self._items(items, schedule, minute, now)
+
+    def _items(
+        self, items: tuple[Item, ...], schedule: Schedule | None, minute: int, now: datetime
+    ) -> str:
+        """ "매주 우유랑 계란 보내 줘": one subscription per item, each asked in turn (which one,
+        then its own question), on the same schedule; an item not sold is said and skipped."""
+        said: list[str] = []
+        while items:
+            item, rest = items[0], items[1:]
+            if not item.product:
+                items = rest
+                continue
+            more = self._more(rest, schedule, minute) if rest else None
+
+            def then(product: ProductView, quantity: int | None, at: datetime,
+                     rest: tuple[Item, ...] = rest, more: Next | None = more) -> str:  # fmt: skip
+                return self._ask(product, quantity, schedule, at, minute, more=more, rest=rest)
+
+            if self.products.options(item.product, item.unit, item.size):
+                said.append(self.products.choose(
+                    item.product, item.quantity, item.unit, now, then, size=item.size
+                ))  # fmt: skip
+                break
+            said.append(self.r.not_sold(item.product))
+            items = rest
+        return " ".join(said)
+
+    def _more(self, rest: tuple[Item, ...], schedule: Schedule | None, minute: int) -> Next:
+        """The rest of the request, to ask once the current item's question is answered."""
+        return lambda at: self._items(rest, schedule, minute, at)
 
     def _ask(
         self, product: ProductView, quantity: int | None, schedule: Schedule | None,
-        now: datetime, minute: int = 0,
+        now: datetime, minute: int = 0, *, more: Next | None = None, rest: tuple[Item, ...] = (),
     ) -> str:  # fmt: skip
         """'매주 월요일 오전 9시에 ... 주문할게요. ... 정기 배송을 시작할까요?' (or ask when)."""
         count = quantity if quantity is not None else 1
         if schedule is None:
             self.session.pending = PendingSchedule(
-                product, count, expires_at=self.session.until(now)
+                product, count, rest, expires_at=self.session.until(now)
             )
             return self.rs.ASK_SCHEDULE
         rec = Recurrence.from_schedule(schedule, self.subs.anchor(now), minute)
         req = self.subs.request(product.id, count, rec, now)
-        self.session.pending = PendingSubscribe(req, expires_at=req.expires_at)
+        self.session.pending = PendingSubscribe(req, more, expires_at=req.expires_at)
         return self.rs.confirm_subscribe(req, self.shop.timezone, self.shop.member_pricing())
+
+    def _then(self, said: str, more: Next | None, now: datetime) -> str:
+        """What was said, then the next item's question when the request had several."""
+        if more is None:
+            return said
+        return f"{said} {more(now)}".strip()
 
     def _confirmed(self, pending: PendingSubscribe, now: datetime) -> str:
         token = pending.request.token
@@ -136,14 +179,18 @@ class SubscriptionsFlow(Flow):
             expires = self.subs.extend(token, now)
 
             def with_pin(pin: str, at: datetime) -> str:
-                return self.rs.subscribed(self.subs.confirm(token, at, pin))
+                done = self.rs.subscribed(self.subs.confirm(token, at, pin))
+                if pending.more is None:
+                    return done
+                self.session.pending = None
+                return self._then(done, pending.more, at)
 
             self.session.pending = PendingPin(
                 "subscribe", with_pin, declined=self.rs.NOT_SUBSCRIBED, expires_at=expires
             )
             return self.r.ASK_PIN
         self.session.pending = None
-        return self.rs.subscribed(self.subs.confirm(token, now))
+        return self._then(self.rs.subscribed(self.subs.confirm(token, now)), pending.more, now)
 
     def _schedule_answer(self, pending: PendingSchedule, intent: Intent, now: datetime) -> str:
         schedule = intent.slots.schedule
@@ -153,7 +200,8 @@ class SubscriptionsFlow(Flow):
             return self.rs.ASK_SCHEDULE_AGAIN
         self.session.pending = None
         minute = minute_said(intent.text) if schedule.hour is not None else 0
-        return self._ask(pending.product, pending.quantity, schedule, now, minute)
+        more = self._more(pending.rest, schedule, minute) if pending.rest else None
+        return self._ask(pending.product, pending.quantity, schedule, now, minute, more=more)
 
     # -- the household's subscriptions -----------------------------------------------
 
@@ -212,6 +260,8 @@ class SubscriptionsFlow(Flow):
             self.session.drop()
             if isinstance(pending, PendingSubCancel | PendingSubChoice):
                 return self.rs.KEPT
+            if isinstance(pending, PendingSubscribe):  # "not this one": the next item is asked
+                return self._then(self.rs.NOT_SUBSCRIBED, pending.more, now)
             return self.rs.NOT_SUBSCRIBED
         if isinstance(pending, PendingSchedule):
             said_when = intent.slots.schedule is not None and not intent.slots.product

@@ -11,7 +11,7 @@ every type has a row).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from assistant.dialog.pending import (
@@ -83,6 +83,9 @@ class BasketLine:
     quantity: int
     unit: str
     size: str
+    said: int | None = None
+    """The count said in pieces when the line is the packs that hold it ("햇반 3개" on a
+    12-pack: 3, and ``quantity`` is 1): the question explains the pack."""
 
     def to_json(self) -> dict[str, Any]:
         return dict(vars(self))
@@ -169,7 +172,12 @@ def turn_state(
         case PendingOrder():
             waiting = "checkout" if pending.checkout else "order"
             q = pending.quote
-            basket = Basket(_lines(q.lines, sizes), q.total, str(q.delivery))
+            said = {ln.product.id: ln.said for ln in pending.basket.lines} if pending.basket else {}
+            lines = tuple(
+                replace(line, said=said.get(src.product_id))
+                for line, src in zip(_lines(q.lines, sizes), q.lines, strict=True)
+            )
+            basket = Basket(lines, q.total, str(q.delivery))
         case PendingCancel():
             o = pending.order
             basket = Basket(_lines(o.lines, sizes), o.total, str(o.delivery))

@@ -159,6 +159,24 @@ class Candidate:
     """The spoken form that matched best."""
 
 
+SHORT_WORD = 2
+"""A Korean word of at most this many syllables is matched by a misspelling of the same
+length only (우휴 is 우유, but 밀크 is not 밀키스), and one syllable only by itself (파 is
+not 팥)."""
+_HANGUL = re.compile("[가-힣]")
+
+
+def _short_and_grown(phrase: str, candidate: Candidate) -> bool:
+    """A short Korean phrase that only matched a longer (or shorter) form of another word."""
+    said = "".join(_HANGUL.findall(phrase))
+    if not said or len(said) > SHORT_WORD or len(said) != len(re.sub(r"\s", "", phrase)):
+        return False
+    forms = {"".join(_HANGUL.findall(w)) for w in candidate.matched.split()}
+    if said in forms:
+        return False
+    return len(said) == 1 or all(len(f) != len(said) for f in forms if f)
+
+
 @lru_cache(maxsize=131072)
 def _split(text: str) -> tuple[str, tuple[str, ...]]:
     return split_sizes(text) if _DIGIT.search(text) else (text, ())
@@ -471,7 +489,8 @@ class ProductMatcher:
         phrase: "서울우유 1리터") keeps the candidates of that size when any has it."""
         rest, said = split_sizes(phrase)
         sizes = (*said, size) if size else said
-        ranked = self._ranked(self._scores(rest or phrase))
+        ranked = [c for c in self._ranked(self._scores(rest or phrase))
+                  if not _short_and_grown(rest or phrase, c)]  # fmt: skip
         if not ranked or ranked[0].score < ACCEPT_SCORE:
             return []
         top = ranked[0].score

@@ -3,7 +3,7 @@
 - :func:`soften`: requests said as soft questions or wishes become plain requests, and
   what is said around them goes ("두부 두 모 주문해 주시겠어요?" -> "... 주문해 주세요",
   "빼빼로 사 주면 안 돼?" -> "빼빼로 사 줘", "두부 시켜 주면 좋겠구먼" -> "두부 시켜 줘",
-  "쌀 떨어지기 전에 한 포대 시켜 놔" -> "쌀 한 포대 시켜 놔", "우유 시켜 줘 내일 아침에
+  "우유 시켜 줘 내일 아침에
   필요해" -> "우유 시켜 줘", "우유도 시키고 요플레도 시켜 줘" -> "우유랑 요플레도 시켜 줘").
 - :func:`delivery_clause`: a delivery said as a clause or noun phrase of its own ("햇반 한
   박스 매장에서 찾아갈게", "휴지 하나 시켜 줘 망원역 보관함으로", "초코파이 한 상자 매장
@@ -28,8 +28,6 @@ MAY_I = re.compile(
 """사 주면 안 돼?, 시켜 주면 안 될까: asking a favour (never "사 주면 안 돼", a prohibition)."""
 WOULD_YOU = re.compile(r"\s*주(?:시)?겠(?:어요|어|습니까|니|나요)\s*[?？]?[.~]*$")
 """주문해 주시겠어요?: a polite request, not the speaker's own "I should"."""
-BEFORE_IT_RUNS_OUT = re.compile(r"\s*(?:다\s*)?떨어지기\s*전에\s*")
-"""쌀 떨어지기 전에 한 포대 시켜 놔: the product is the one running out."""
 WHY = re.compile(
     r"^(?P<ask>.*(?:줘|주세요|줘요|주라|줄래|놔|놔라|놔요))\s+(?P<why>[^?？]*?)\s*"
     r"필요(?:해|하거든|하니까|해서|하단 말이야)(?:요)?[.!~]*$"
@@ -48,7 +46,6 @@ def soften(text: str, time_words: Iterable[str]) -> str | None:
     out = WISH.sub(" 줘", out)
     out = MAY_I.sub(" 줘", out)
     out = WOULD_YOU.sub(" 주세요", out)
-    out = BEFORE_IT_RUNS_OUT.sub(" ", out)
     out = BUY_AND.sub("랑 ", out)
     why = WHY.match(out)
     if why is not None and _times_only(why.group("why"), frozenset(time_words)):

@@ -100,6 +100,158 @@ class KiwiTokenizer:
         return doc
 
 
+BUY_VERBS = frozenset({"시키다", "사다", "주문하다"})
+"""Verbs of a request that may be said once per item ("우유도 시키고 요플레도 시켜 줘")."""
+
+
+def _mend(toks: list[Token], text: str, product_words: frozenset[str]) -> list[Token]:
+    """Morphemes Kiwi splits the wrong way in what households say, put right before the key
+    is read: 하나 after a grocery read as 하+나 ("포카칩 하나 새우깡", "커피믹스 하나요": a count,
+    then 요), a spaced 하고 read as a verb ("햇반 한 박스 하고 스팸": a list join), one verb of
+    buying said per item ("우유도 시키고 요플레도 시켜 줘": a list of two), dialect and cute
+    endings (부탁혀, 주세용) and 저 glued to a grocery (저지방: low-fat, not "I")."""
+    known = product_words | ONE_LETTER_GROCERIES
+    verbs = [t[2] for t in toks if t[1] == "VV"] + [
+        "주문하다" for a, b in pairwise(toks) if a[0] == "주문" and b[2] == "하다"
+    ]
+    out: list[Token] = []
+    i = 0
+    while i < len(toks):
+        form, tag, lemma, (start, end) = toks[i]
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        prev = out[-1] if out else None
+        if tag == "Z_CODA":  # 주세용: the ᆼ of a cute ending
+            i += 1
+            continue
+        if _for_someone(toks, i, known):  # 할머니 드실 두유: who it is for, not the product
+            run = _subject_start(toks, i)
+            out = [t for t in out if t[3][0] < run]
+            i += 2
+            continue
+        if (  # 서울우유 2.3리터 큰 거: the size said, not the product
+            _sized_one(toks, i) and prev is not None and prev[1] in NOMINAL
+        ):
+            i += 2
+            continue
+        after_grocery = prev is not None and (prev[0] in known or prev[1] in {"NNB", "NNG"})
+        if (  # 포카칩 하나, 커피믹스 하나요: Kiwi reads 하+나(요)
+            form == "하"
+            and nxt is not None
+            and nxt[3][0] == end
+            and text[start : end + 1] == "하나"
+            and (
+                (nxt[1].startswith("J") and nxt[0] == "나") or (nxt[1] == "EF" and nxt[0] == "나요")
+            )
+            and prev is not None
+            and prev[0] in known
+        ):
+            out.append(("하나", "NR", "하나", (start, end + 1)))
+            if nxt[0] == "나요":
+                out.append(("요", "JX", "요", (end + 1, nxt[3][1])))
+            i += 2
+            continue
+        if (  # 햇반 한 박스 하고 스팸: a spaced 하고 joins two items
+            form == "하"
+            and tag == "VV"
+            and nxt is not None
+            and nxt[0] == "고"
+            and nxt[1] == "EC"
+            and after_grocery
+            and start > 0
+            and text[start - 1] == " "
+            and i + 2 < len(toks)
+            and toks[i + 2][0] in known
+        ):
+            out.append(("하고", "JC", "하고", (start, nxt[3][1])))
+            i += 2
+            continue
+        if (  # 우유도 시키고 요플레도 시켜 줘: one request, two items
+            lemma in BUY_VERBS
+            and tag == "VV"
+            and nxt is not None
+            and nxt[0] == "고"
+            and nxt[1] == "EC"
+            and verbs.count(lemma) >= 2
+            and prev is not None
+            and (prev[0] in known or (prev[0] == "도" and len(out) > 1 and out[-2][0] in known))
+            and i + 2 < len(toks)
+            and toks[i + 2][0] in known
+        ):
+            if prev[0] == "도":
+                out.pop()
+            out.append(("하고", "JC", "하고", (start, nxt[3][1])))
+            i += 2
+            continue
+        if (  # 게란 한 판: a misspelt grocery Kiwi reads as 게 + the particle 란
+            tag == "JX"
+            and form == "란"
+            and prev is not None
+            and prev[1] == "NNG"
+            and len(prev[0]) == 1
+            and prev[3][1] == start
+            and nxt is not None
+            and nxt[1] in {"MM", "NR", "SN"}
+        ):
+            out[-1] = (prev[0] + form, "NNG", prev[0] + form, (prev[3][0], end))
+            i += 1
+            continue
+        if (  # 쌀 떨어지기 전에 (…시켜 놔라): when, not what
+            tag == "VV"
+            and i + 2 < len(toks)
+            and toks[i + 1][:2] == ("기", "ETN")
+            and toks[i + 2][0] == "전"
+        ):
+            i += 4 if i + 3 < len(toks) and toks[i + 3][0] == "에" else 3
+            continue
+        if (  # 조금 전에 한 주문: a moment ago (아까), the order made
+            form == "조금" and nxt is not None and nxt[0] == "전"
+        ):
+            out.append(("아까", "MAG", "아까", (start, nxt[3][1])))
+            i += 3 if i + 2 < len(toks) and toks[i + 2][0] == "에" else 2
+            continue
+        if (
+            form == "하"
+            and tag == "VV"
+            and nxt is not None
+            and nxt[:2] == ("ᆫ", "ETM")
+            and i + 2 < len(toks)
+            and toks[i + 2][0] == "주문"
+            and prev is not None
+            and prev[0] == "아까"
+        ):
+            i += 2
+            continue
+        if (  # 자동으로 주문되게 해 줘: have it ordered (every month)
+            form == "자동" and nxt is not None and nxt[0] in {"으로", "로"}
+        ):
+            i += 2
+            continue
+        if (
+            form == "주문"
+            and i + 3 < len(toks)
+            and [t[0] for t in toks[i + 1 : i + 4]] == ["되", "게", "하"]
+        ):
+            out.extend([toks[i], ("하", "XSV", "하다", toks[i + 3][3])])
+            i += 4
+            continue
+        if form == "혀" and prev is not None and prev[0] == "부탁":  # 부탁혀: 부탁해
+            out.append(("하", "XSV", "하다", (start, end)))
+            i += 1
+            continue
+        if (  # 저지방으로: low-fat, not the pronoun 저
+            form == "저"
+            and nxt is not None
+            and nxt[3][0] == end
+            and any(w.startswith("저" + nxt[0]) for w in known)
+        ):
+            out.append(("저" + nxt[0], "NNG", "저" + nxt[0], (start, nxt[3][1])))
+            i += 2
+            continue
+        out.append(toks[i])
+        i += 1
+    return out
+
+
 def _lemma(form: str, tag: str, kiwi_lemma: str) -> str:
     if tag == "XSV" and form.startswith("시키"):
         return "*시키다"  # 음소거 "시켜라" (a suffix) is not 시키다 "to order"
@@ -187,7 +339,9 @@ class KoreanFrontEnd:
     def _analyse(self, text: str) -> Analysis:
         raw, text = normal_form(text), clean(text)
         doc = self.nlp(text)
-        toks = [(t.text, t.tag_, t.lemma_, t._.kiwi_span) for t in doc]
+        toks = _mend(
+            [(t.text, t.tag_, t.lemma_, t._.kiwi_span) for t in doc], text, self.product_words
+        )
         schedule = find_schedule(text, KOREAN_SCHEDULE)
         clause = last_clause(toks)
         key, slots = self._clause_key(clause, text, schedule is not None)
@@ -225,7 +379,8 @@ class KoreanFrontEnd:
             key, slots, clause = named
             is_past = is_reported = False
         elif not question and (
-            self._a_need(clause, slots, toks) or self._said_needed(key, slots, clause)
+            self._a_need(clause, slots, [(t.text, t.tag_, t.lemma_, t._.kiwi_span) for t in doc])
+            or self._said_needed(key, slots, clause)
         ):  # 우유 떨어졌어, 휴지 사야겠다, 두부 하나 필요해, 우유 두 개 사야 돼
             key = (*_item_key(key), "*need")
             is_past = is_reported = False
@@ -258,7 +413,8 @@ class KoreanFrontEnd:
 
     def _a_need(self, clause: list[Token], slots: Slots, toks: list[Token]) -> bool:
         """A need said of groceries the shop knows (우유 떨어졌어): never of other things
-        ("돈이 없네", "시간 다 썼어")."""
+        ("돈이 없네", "시간 다 썼어"). ``toks``: the whole utterance as Kiwi read it (what
+        is said around the need: 애들 먹을 과자 사야지 is a musing)."""
         if not slots.items or not needs(clause, toks):
             return False
         if not self._known(slots):
@@ -340,7 +496,12 @@ class KoreanFrontEnd:
     def _known(self, slots: Slots) -> bool:
         """Every item said is a word of the catalog."""
         known = self.product_words | ONE_LETTER_GROCERIES
-        return all(i.product and i.product.split()[-1] in known for i in slots.items)
+        counters = self.grammar.counters
+        for item in slots.items:  # "콜라 캔": a counter after the grocery is its pack
+            words = [w for w in (item.product or "").split() if w not in counters]
+            if not words or words[-1] not in known:
+                return False
+        return True
 
     def _reference(
         self, key: tuple[str, ...], slots: Slots, toks: list[Token]
@@ -461,7 +622,7 @@ class KoreanFrontEnd:
                 out.append(Piece("{product}", start, end))
                 continue
             out.append(Piece(word, start, end))
-        return out
+        return _unjoined_lists(out, text, self.product_words | ONE_LETTER_GROCERIES)
 
     def _key(
         self, pieces: list[Piece], text: str
@@ -553,6 +714,87 @@ class _Line:
         if isinstance(value, str):
             return Item(product, None, unit, self.size), value
         return Item(product, int(value), unit, self.size), None
+
+
+def _for_someone(toks: list[Token], i: int, known: frozenset[str]) -> bool:
+    """toks[i] is the verb of an adnominal clause before a grocery ("할머니 드실 두유", "애들
+    먹을 바나나우유"): a verb + ᆯ/을, then a word of the catalog (never 거/것 or 때: "살 거야"
+    is a plan, "살 때" a time)."""
+    if toks[i][1] != "VV" or i + 2 >= len(toks):
+        return False
+    etm, noun = toks[i + 1], toks[i + 2]
+    return etm[1] == "ETM" and etm[0] in {"ᆯ", "을"} and noun[0] in known
+
+
+def _subject_start(toks: list[Token], i: int) -> int:
+    """Where the subject of the adnominal verb at toks[i] starts ("할머니", "애들", "엄마가"):
+    the nouns right before it, with 들 and a subject particle."""
+    j = i - 1
+    while j >= 0 and toks[j][1] in {"XSN", "JKS"} and toks[j][0] in {"들", "이", "가", "께서"}:
+        j -= 1
+    run = toks[i][3][0]
+    while j >= 0 and toks[j][1] in {"NNG", "NNP", "NP"}:
+        run = toks[j][3][0]
+        j -= 1
+    return run
+
+
+def _sized_one(toks: list[Token], i: int) -> bool:
+    """큰 거, 작은 걸로: "the big one" after a size describes the size, not the product."""
+    if toks[i][1] != "VA" or toks[i][2] not in {"크다", "작다"} or i + 2 >= len(toks):
+        return False
+    return toks[i + 1][1] == "ETM" and toks[i + 2][0] in {"거", "것", "걸", "건"}
+
+
+def _unjoined_lists(pieces: list[Piece], text: str, known: frozenset[str]) -> list[Piece]:
+    """Lists said without a join: "포카칩 하나 새우깡 하나" (a product and its count, then
+    another), "샴푸 비누 치약 하나씩" (products, one each), "카레랑 감자 당근 양파" (three or
+    more after a list join). Each word must be a whole catalog word, and two words sharing
+    their head (서울우유 흰우유: brand and name) are one product."""
+
+    def word(p: Piece) -> str:
+        return text[p.start : p.end]
+
+    def grocery(n: int) -> bool:
+        return 0 <= n < len(pieces) and pieces[n].symbol == "{product}" and word(pieces[n]) in known
+
+    def one_name(a: Piece, b: Piece) -> bool:
+        return word(a)[-2:] == word(b)[-2:] or text[a.end : b.start] != " "
+
+    out: list[Piece] = []
+    joined = any(p.symbol == "&" for p in pieces)
+    n = 0
+    while n < len(pieces):
+        p = pieces[n]
+        out.append(p)
+        if (
+            p.symbol == "{quantity}"
+            and grocery(n - 1)
+            and grocery(n + 1)
+            and n + 2 < len(pieces)
+            and pieces[n + 2].symbol == "{quantity}"
+        ):
+            out.append(Piece("&", p.end, p.end))
+        elif grocery(n):
+            m = n
+            while grocery(m + 1) and not one_name(pieces[m], pieces[m + 1]):
+                m += 1
+            run = pieces[n : m + 1]
+            if len(run) > 1:
+                after = pieces[m + 1] if m + 1 < len(pieces) else None
+                each = (
+                    after is not None
+                    and after.symbol == "{quantity}"
+                    and text[after.end : after.end + 1] == "씩"
+                )
+                if each or (joined and len(run) > 2):
+                    for q in run[1:]:
+                        out.extend([Piece("&", q.start, q.start), q])
+                else:
+                    out.extend(run[1:])
+                n = m
+        n += 1
+    return out
 
 
 def _listed(pieces: list[Piece]) -> set[int]:

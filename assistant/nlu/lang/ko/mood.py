@@ -165,7 +165,10 @@ def needs(toks: list[Token], whole: list[Token] | None = None) -> bool:
     if not buy or any(t[1] == "VX" and t[2] in GOING for t in rest):
         return False
     if forms and forms[-1] in {"어야지", "아야지", "여야지", "야지"}:
-        return verb[2] == "사다"  # 바나나 사야지 (never 치킨 시켜야지: a takeaway planned)
+        # 바나나 사야지, said alone (never 치킨 시켜야지: a takeaway planned; nor 애들 먹을
+        # 과자 사야지, 우유 떨어지기 전에 사야지: a musing around it)
+        alone = not any(t[1] in {"VV", "VA", "ETM", "ETN"} and t[3] != verb[3] for t in around)
+        return verb[2] == "사다" and alone
     if forms and forms[-1] in {"는데", "ᆫ데", "은데"} and not reminded(around):
         return False  # 우유 사야 되는데 (…): a musing, unless remembered (아 맞다)
     said_must = "겠" in forms or any(t[2] in {"하다", "되다"} for t in rest)
