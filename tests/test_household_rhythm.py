@@ -255,7 +255,8 @@ def test_the_subscribe_phrase_is_understood_as_a_subscription(shop: ShopService)
     phrase = replies.subscribe_phrase(offer)
     parsed = load_parser().parse(phrase)
     assert parsed.name == "subscribe"
-    assert parsed.slots.product == MILK and parsed.slots.quantity == 2
+    said = f"{parsed.slots.product} {parsed.slots.size}"  # the size is a slot of its own
+    assert said == MILK and parsed.slots.quantity == 2
     assert parsed.slots.schedule == offer.schedule
 
 

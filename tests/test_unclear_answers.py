@@ -39,10 +39,10 @@ UNCLEAR_KO = (
     "예?", "응?", "어 그게", "그럴까?", "맞아?", "해?", "어?", "그래?", "좋아?", "어", "진짜?",
     "얼마라고?", "그래야 하나", "음 잠깐만", "네? 뭐라고요?", "네?", "음 네", "글쎄", "잠깐만요",
     "어…", "좋긴 한데", "응 근데", "응 나중에", "할까", "맞나", "그럴까요", "주문할까요",
-    "오늘 날씨 어때", "아니 세 개",
+    "오늘 날씨 어때",
 )  # fmt: skip
-"""Answers that are not a yes: questions, hesitations, fragments, a lone 어, an unrelated turn
-and a correction the dialog cannot apply (the question asked again says it is still 2)."""
+"""Answers that are not a yes: questions, hesitations, fragments, a lone 어 and an unrelated
+turn (a correction, "아니 세 개", changes the question since issue 14: test_basket_dialog)."""
 UNCLEAR_EN = (
     "sure?", "ok?", "right?", "yes?", "are you sure?", "you sure", "hmm", "uh yes?", "uh, yeah",
     "um", "well...", "wait", "yes but", "really?", "what?",

@@ -35,7 +35,7 @@ def cmd_text(args: argparse.Namespace) -> int:
     parser.preload(background=True)  # Kiwi takes ~2 s: load it while the shop opens
     shop = ShopService(factory, args.member)
     dialog = Dialog(shop, parser=parser.parse)
-    as_json = bool(args.json)
+    as_json = bool(getattr(args, "json", False))  # `start` falls back here without --json
     if sys.stdin.isatty() and not as_json:
         print(GREETING)
         suggestion = dialog.opening(utcnow())  # what is running out, once a day

@@ -113,7 +113,7 @@ class OrdersFlow(Flow):
         delivery = DeliveryKind(slots.delivery) if slots.delivery else None
         if slots.product and not slots.reference:
             return self._reorder_product(
-                slots.product, slots.quantity, slots.unit, now, more, delivery
+                slots.product, slots.quantity, slots.unit, now, more, delivery, slots.size
             )
         if more or refers(intent):
             return self._again(intent, now, more, delivery)
@@ -197,10 +197,11 @@ class OrdersFlow(Flow):
         now: datetime,
         more: bool = False,
         delivery: DeliveryKind | None = None,
+        size: str | None = None,
     ) -> str:
         if quantity is not None:
             check_quantity(quantity)
-        options = self.shop.find_products(phrase)
+        options = self.shop.find_products(phrase, size)
         if unit is not None and any(p.unit == unit for p in options):
             options = [p for p in options if p.unit == unit]
         last = self._last_counted() if more and options else None
@@ -216,7 +217,7 @@ class OrdersFlow(Flow):
             def order_one(product: ProductView, count: int | None, at: datetime) -> str:
                 return self.purchase.order_one(product, count, at, delivery)
 
-            return lead + self.products.choose(phrase, quantity, unit, now, order_one)
+            return lead + self.products.choose(phrase, quantity, unit, now, order_one, size=size)
         wanted = ((usual.product.id, quantity or usual.quantity),)
         return self.purchase.ask(wanted, now, delivery=delivery, ask=self.r.confirm_usual)
 

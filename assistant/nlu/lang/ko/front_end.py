@@ -509,7 +509,10 @@ class KoreanFrontEnd:
         """ "아까 그거", "방금 주문한 거", "그거 하나 더": the request points back instead of
         naming a product. ``{ref}`` joins the key only when the key means nothing without it."""
         pronoun = any(t[0] in REFERENCES and t[1] in {"NP", "NNG", "NNB"} for t in toks)
-        back = any(t[0] in {"아까", "방금", "금방", "아까전"} for t in toks) or _ordered_thing(toks)
+        usual = any(t[0] in USUAL for t in toks)  # "늘 사던 거": the usual, not the last order
+        back = any(t[0] in {"아까", "방금", "금방", "아까전"} for t in toks) or (
+            _ordered_thing(toks) and not usual
+        )
         back = back or any(a[0] in {"조금", "좀"} and b[0] == "전" for a, b in pairwise(toks))
         one_more = "{quantity}" in key and "더" in key
         if slots.product is not None or not (pronoun or back or one_more):
@@ -921,6 +924,8 @@ def _adnominal(toks: list[Token], i: int) -> bool:
 
 ONE_LETTER_GROCERIES = frozenset({"쌀", "빵", "김", "팥", "콩", "귤", "파"})
 """Groceries of one letter, which the catalog's kept words (two letters or more) miss."""
+USUAL = frozenset({"늘", "평소", "항상", "매번", "맨날", "자주", "원래"})
+"""Words of habit: "늘 사던 거" is the household's usual product, not the last order."""
 REFERENCES = frozenset({"그거", "그것", "그걸", "그건", "저거", "저것", "저걸"})
 """Pronouns that point back at the last order or item ("아까 그거 취소해 줘")."""
 ITEM_SYMBOLS = frozenset({"{product}", "{quantity}", "{size}"})
