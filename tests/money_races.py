@@ -42,7 +42,7 @@ SEED_ENV = "JANGBOGI_RACE_SEED"
 
 # (sku, what a household calls it): cheap, well stocked, and named without ambiguity
 PRODUCTS = (
-    ("DAI-001", "서울우유 흰우유 1L"), ("DAI-008", "빙그레 바나나맛우유"),
+    ("DAI-001", "서울우유 흰우유 1L"), ("DAI-008", "빙그레 바나나맛우유 240ml"),
     ("DAI-012", "남양 초코에몽"), ("BEV-006", "코카콜라 캔"), ("NOO-002", "진라면 매운맛"),
     ("VEG-018", "팽이버섯"), ("VEG-024", "콩나물"), ("SNK-001", "새우깡"),
 )  # fmt: skip
