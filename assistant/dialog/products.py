@@ -123,7 +123,14 @@ class ProductFlow(Flow):
         size: str | None = None,
     ) -> str:
         """Find the product and go on with ``then``, or ask which one."""
-        options = self.options(phrase, unit, size)
+        return self.offer(self.options(phrase, unit, size), phrase, quantity, now, then)
+
+    def offer(
+        self, options: list[ProductView], phrase: str, quantity: int | None, now: datetime,
+        then: Pick,
+    ) -> str:  # fmt: skip
+        """Go on with ``then`` when ``options`` (a phrase's :meth:`options`) is one product,
+        ask which one when several, say it is not sold when none."""
         if not options:
             return self.r.not_sold(phrase)
         if len(options) > 1:
@@ -133,8 +140,7 @@ class ProductFlow(Flow):
             self.session.pending = PendingChoice(
                 shown, quantity, then, usual, phrase=phrase, expires_at=self.session.until(now)
             )
-            choose = self.r.choose_usual if usual else self.r.choose
-            return choose(phrase, shown, self.shop.member_pricing(), len(options))
+            return self._choice_question(phrase, shown, usual, 1, len(options))
         return then(options[0], quantity, now)
 
     def options(self, phrase: str, unit: str | None, size: str | None) -> list[ProductView]:

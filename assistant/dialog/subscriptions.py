@@ -138,13 +138,11 @@ class SubscriptionsFlow(Flow):
                      rest: tuple[Item, ...] = rest, more: Next | None = more) -> str:  # fmt: skip
                 return self._ask(product, quantity, schedule, at, minute, more=more, rest=rest)
 
-            if self.products.options(item.product, item.unit, item.size):
-                said.append(self.products.choose(
-                    item.product, item.quantity, item.unit, now, then, size=item.size
-                ))  # fmt: skip
+            options = self.products.options(item.product, item.unit, item.size)
+            said.append(self.products.offer(options, item.product, item.quantity, now, then))
+            if options:
                 break
-            said.append(self.r.not_sold(item.product))
-            items = rest
+            items = rest  # not sold: said, and the next item asked
         return " ".join(said)
 
     def _more(self, rest: tuple[Item, ...], schedule: Schedule | None, minute: int) -> Next:
