@@ -1,10 +1,13 @@
 """Check the natural-request corpus (bench/natural/*.yaml) against its format and the catalog.
 
-    .venv/bin/python bench/natural/check.py
+    .venv/bin/python bench/natural/check.py [DIR ...]
 
-Loads ko.yaml, en.yaml and negatives.yaml; checks every task's fields (README.md), that ids
-are unique, that every SKU a task wants is in assistant/catalog/products.csv and in stock
-on a fresh demo database, and that every quantity is a positive int the shop accepts.
+DIR defaults to bench/natural (the corpus); a held-out set (bench/natural/heldout,
+bench/natural/heldout2) is checked the same way except for the corpus's id rule and minimum
+counts: its ids only start with the language. Loads each folder's ko.yaml, en.yaml and
+negatives.yaml; checks every task's fields (README.md), that ids are unique, that every SKU
+a task wants is in assistant/catalog/products.csv and in stock on a fresh demo database, and
+that every quantity is a positive int the shop accepts.
 Prints the counts per file and kind; exits 1 (listing the problems) if anything is wrong.
 """
 
@@ -46,8 +49,10 @@ def load_catalog() -> dict[str, int]:
 
 
 class Checker:
-    def __init__(self, stock: dict[str, int]) -> None:
+    def __init__(self, stock: dict[str, int], *, corpus: bool = True) -> None:
         self.stock = stock
+        self.corpus = corpus
+        """The tuned corpus: ids name language and kind, and the files have minimum sizes."""
         self.problems: list[str] = []
         self.ids: set[str] = set()
 
@@ -155,8 +160,9 @@ class Checker:
         else:
             if kind not in KINDS:
                 self.bad(where, f"kind {kind!r} not in {sorted(KINDS)}")
-            if isinstance(tid, str) and not tid.startswith(f"{lang}-{kind}-"):
-                self.bad(where, f"id should start with {lang}-{kind}-")
+            prefix = f"{lang}-{kind}-" if self.corpus else f"{lang}-"
+            if isinstance(tid, str) and not tid.startswith(prefix):
+                self.bad(where, f"id should start with {prefix}")
         lines = [task.get("say")]
         for key in ("before", "then"):
             value = task.get(key, [])
@@ -174,15 +180,18 @@ class Checker:
         return f"{task_lang}/{kind}"
 
 
-def main() -> int:
-    checker = Checker(load_catalog())
+def check(folder: Path) -> list[str]:
+    """Check one task folder; print its counts and return its problems."""
+    corpus = folder.resolve() == HERE
+    checker = Checker(load_catalog(), corpus=corpus)
     counts: Counter[str] = Counter()
+    print(f"{folder}:")
     for name, lang in FILES.items():
-        tasks = yaml.safe_load((HERE / name).read_text(encoding="utf-8")) or []
+        tasks = yaml.safe_load((folder / name).read_text(encoding="utf-8")) or []
         if not isinstance(tasks, list):
             checker.bad(name, "the file must be a list of tasks")
             continue
-        if len(tasks) < MINIMUM[name]:
+        if corpus and len(tasks) < MINIMUM[name]:
             checker.bad(name, f"{len(tasks)} tasks, want at least {MINIMUM[name]}")
         said: Counter[tuple[str, ...]] = Counter()
         for n, task in enumerate(tasks):
@@ -196,10 +205,17 @@ def main() -> int:
         print(f"{name}: {len(tasks)} tasks")
     for key in sorted(counts):
         print(f"  {key:20} {counts[key]:4}")
-    for problem in checker.problems:
+    return checker.problems
+
+
+def main(argv: list[str]) -> int:
+    problems = []
+    for folder in [Path(a) for a in argv] or [HERE]:
+        problems += [f"{folder}: {p}" for p in check(folder)]
+    for problem in problems:
         print("PROBLEM", problem)
-    return 1 if checker.problems else 0
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
