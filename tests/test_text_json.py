@@ -149,3 +149,14 @@ def test_a_choice_inside_a_request_of_several_items_says_which_item() -> None:
     assert turn._item(several) == turn.Item(2, 2, "계란")
     assert turn._item(choice(Basket(current=eggs, of=1), "계란")) is None
     assert turn._item(choice(None)) is None
+
+
+def test_a_sold_out_product_is_no_choice_but_its_own_name_gets_a_substitute(db_url: str) -> None:
+    # 삼겹살: 한돈농장 (MEA-006, in stock) and 도드람 (MEA-009, sold out on the demo catalog)
+    first, _, named = turns(
+        db_url, "삼겹살 두 팩 주문해 줘", "아니", "도드람 삼겹살 한 팩 주문해 줘"
+    )
+    assert first["waiting_for"] == "order" and first["options"] == []
+    assert [(li["sku"], li["quantity"]) for li in first["basket"]["lines"]] == [("MEA-006", 2)]
+    assert named["waiting_for"] == "order" and "품절" in named["reply"]
+    assert [(li["sku"], li["quantity"]) for li in named["basket"]["lines"]] == [("MEA-006", 1)]

@@ -150,6 +150,10 @@ class ProductFlow(Flow):
             # "계란 한 판" means the 30-egg trays, not the 10-egg packs; "개" counts anything
             # ("라면 두 개" may be two packs as well as two cups)
             options = [p for p in options if p.unit == unit]
+        if any(p.stock > 0 for p in options):
+            # "삼겹살" is a choice among what can be bought; a sold-out product is offered
+            # only when it is all the phrase names (and then with what replaces it)
+            options = [p for p in options if p.stock > 0]
         return options
 
     # -- a request of several items: one basket, "which one?" item by item -------------
