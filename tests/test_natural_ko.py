@@ -515,3 +515,74 @@ def test_the_big_one_alone_is_no_answer() -> None:
     """ "큰 거" is dropped only after a product or size: "아니 큰 걸로" is never a bare no."""
     assert parse("아니 큰 걸로").name == "none"
     assert items("서울우유 큰 걸로 하나 주문해 줘") == [("서울우유", 1, None, None)]
+
+
+# -- issue 14, held-out round: what households say around a request --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # polite and cute endings
+        ("고추참치 다섯 캔 주문 부탁드려요", [("고추참치", 5, "캔", None)]),
+        ("두부 두 모 부탁드립니다", [("두부", 2, "모", None)]),
+        ("스팸 3캔 주문 부탁해", [("스팸", 3, "캔", None)]),
+        ("두부 한 모 주문해 주시겠어요?", [("두부", 1, "모", None)]),
+        ("신라면 두묶음요", [("신라면", 2, "묶음", None)]),
+        ("물티슈 3팩이용", [("물티슈", 3, "팩", None)]),
+        ("햇반 세박스요", [("햇반", 3, "박스", None)]),
+        # what it is for, who it is for, why: said before the request
+        ("애들 간식으로 꼬북칩 하나 사줘", [("꼬북칩", 1, None, None)]),
+        ("저녁 반찬으로 두부 두 모 시켜 줘", [("두부", 2, "모", None)]),
+        ("아침에 먹게 식빵 하나 사 줘", [("식빵", 1, None, None)]),
+        ("손님 오시니까 콜라 두 병 시켜 줘", [("콜라", 2, "병", None)]),
+        ("주말에 캠핑 가는데 삼겹살 두 팩 주문해 줘", [("삼겹살", 2, "팩", None)]),
+        # why, said after it
+        ("우유 두 개 사 줘 내일 손님 오거든", [("우유", 2, "개", None)]),
+        ("계란 한 판 시켜 줘 애들이 좋아하니까", [("계란", 1, "판", None)]),
+        # needs said softly or over two clauses
+        ("햇반이 하나도 없네", [("햇반", None, None, None)]),
+        ("우유 얼마 안 남았네", [("우유", None, None, None)]),
+        ("휴지 다 떨어져서 사야 돼", [("휴지", None, None, None)]),
+        ("세제 다 써서 하나 사야겠어", [("세제", 1, None, None)]),
+        # a dialect join
+        ("우유하구 계란 사 줘", [("우유", None, None, None), ("계란", None, None, None)]),
+    ],
+)  # fmt: skip
+def test_said_around_a_request_is_still_the_request(text: str, expected: list[Any]) -> None:
+    assert parse(text).name == "order"
+    assert items(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "delivery"),
+    [
+        ("스팸 세 캔 주문해서 보관함에 넣어 줘", "locker"),
+        ("스팸 세 캔 시키고 사물함으로 보내 줘", "locker"),
+        ("햇반 한 박스 사서 택배함에 넣어 줘", "locker"),
+        ("스팸 세 캔 픽업으로", "store"),
+        ("두부 두 모 픽업할게요", "store"),
+    ],
+)
+def test_a_delivery_after_the_buying(text: str, delivery: str) -> None:
+    parsed = parse(text)
+    assert (parsed.name, parsed.slots.delivery) == ("order", delivery)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "집에 가져갈게", "우유 집에 가져갈게", "우유 주문했고 매장에서 찾아갈게",
+        "스팸 샀고 보관함에 넣어 뒀어", "스팸 세 캔 주문해서 보관함에 넣어 놨어",
+        "애들 간식으로 꼬북칩 샀어", "손님 오시니까 콜라 사 와야겠다", "아빠한테 우유 부탁해",
+        "엄마가 우유 사 오라고 했대", "우유 사야 한다고 하더라", "우유 사 줘 아니 됐어",
+        "햇반 하나도 안 없어", "우유 얼마 안 남았어?", "저녁 반찬으로 뭐 사지?",
+    ],
+)  # fmt: skip
+def test_said_around_a_remark_is_still_a_remark(text: str) -> None:
+    assert parse(text).name not in SPENDING_INTENTS
+
+
+@pytest.mark.parametrize("text", ["택배함에 넣어 놨어", "사물함으로 보냈어", "집에 가져갈게"])
+def test_a_delivery_remark_changes_no_default(text: str) -> None:
+    assert parse(text).name == "none"

@@ -34,6 +34,7 @@ from spacy.vocab import Vocab
 from assistant.nlu.analysis import Analysis, Piece, clean, normal_form
 from assistant.nlu.digits import NOT_A_COUNT
 from assistant.nlu.grammar import Grammar, lookup
+from assistant.nlu.lang.ko.around import plain_forms, respelt
 from assistant.nlu.lang.ko.clauses import delivery_clause, soften
 from assistant.nlu.lang.ko.doubt import hesitant_ko, question_ko
 from assistant.nlu.lang.ko.mood import (
@@ -41,6 +42,7 @@ from assistant.nlu.lang.ko.mood import (
     HEARSAY,
     USED_UP,
     Token,
+    bought_already,
     last_clause,
     needs,
     negated,
@@ -275,6 +277,8 @@ def build_pipeline(grammar: Grammar, product_words: tuple[str, ...] = ()) -> Lan
     return nlp
 
 
+CARRIED = frozenset({"가져가다", "찾아가다", "들고 가다", "가져오다", "들다", "챙기다"})
+"""집에 가져갈게: what the speaker carries home themself."""
 WITH_DELIVERY = frozenset({"order", "add_to_cart", "subscribe"})
 """Requests whose delivery may be said in a clause of its own."""
 ACKNOWLEDGEMENTS = frozenset({"알다", "네", "예", "응", "넵", "그래", "그렇다", "좋다"})
@@ -293,7 +297,8 @@ class KoreanFrontEnd:
     def analyse(self, text: str) -> Analysis:
         """The analysis of ``text``; a soft request said plainly first (clauses.py), and a
         delivery said in a clause of its own read apart from the request."""
-        softer = soften(normal_form(text), self.grammar.time_words)
+        text = respelt(normal_form(text))
+        softer = soften(text, self.grammar.time_words)
         if softer is not None:  # only for a purchase of groceries (never a confirm, 주면 안 돼?)
             soft = self._analyse(softer)
             if (
@@ -302,10 +307,30 @@ class KoreanFrontEnd:
                 and self._known(soft.slots)
             ):
                 text = softer
+        first = self._request(text)
+        if self._purchase(first):
+            return first
+        for form in plain_forms(normal_form(text), self.grammar.counters):  # around.py
+            said = self._request(form)
+            if self._purchase(said):
+                return said
+        return first
+
+    def _request(self, text: str) -> Analysis:
         plain = self._analyse(text)
         if plain.slots.delivery is not None and lookup(self.grammar, plain.key) in WITH_DELIVERY:
             return plain
         return self._with_delivery_clause(clean(text)) or plain
+
+    def _purchase(self, said: Analysis) -> bool:
+        """A purchase of catalog groceries in the speaker's own voice, said plainly."""
+        return (
+            lookup(self.grammar, said.key) in WITH_DELIVERY
+            and bool(said.slots.items)
+            and self._known(said.slots)
+            and not (said.negated or said.past or said.reported or said.not_product)
+            and not (said.question or said.hesitant)
+        )
 
     def _with_delivery_clause(self, text: str) -> Analysis | None:
         """ "휴지 하나 시켜 줘 망원역 보관함으로", "햇반 한 박스 매장에서 찾아갈게": the
@@ -403,6 +428,10 @@ class KoreanFrontEnd:
         key, slots = self._reference(key, slots, toks)
         if _errand(clause, self.grammar):  # 라면은 내가 나중에 편의점에서 살게
             is_reported = True
+        if bought_already(toks):  # 우유 주문했고 매장에서 찾아갈게: ordered already
+            is_past = True
+        if slots.delivery == "home" and any(t[2] in CARRIED for t in clause):
+            key = ()  # 집에 가져갈게: the speaker carries something home, no delivery
         if lookup(self.grammar, key) == "suggest" and (_ordered_thing(toks) or _past_inside(toks)):
             is_past = True  # "주문한 거 보여 줘", "뭐 주문했는지 알려 줘": the order history
         return Analysis(

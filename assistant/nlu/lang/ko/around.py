@@ -1,0 +1,153 @@
+"""What Korean households say around a request, put plainly before the key is read (issue 14).
+
+:func:`plain_forms` gives the utterance said more plainly, in the order to try; the caller
+(front_end.py) keeps one only when what is left is a purchase of catalog groceries in the
+speaker's own voice (never negated, past, reported, a question or hesitant), so a rewrite can
+never turn a remark into an order:
+
+- polite endings: "고추참치 다섯 캔 주문 부탁드려요" / "… 부탁드립니다" -> "… 주문해 주세요";
+  a count said with a cute or slurred 요 ("물티슈 3팩이용", "신라면 두묶음요");
+- what the request is for, said before it: "애들 간식으로 …", "아침에 먹게 …", "손님
+  오시니까 …" (a purpose noun with -(으)로, or a clause ending in -게/-니까/-는데/-려고);
+- a reason said after it: "우유 사 줘 내일 손님 오거든" (-거든, -니까, -잖아, -어서);
+- needs said over two clauses or with a softer word: "햇반이 하나도 없네", "우유 얼마 안
+  남았네", "휴지 다 떨어져서 사야 돼".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+NATIVE = r"(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|열한|열두|스무)"
+COUNT = rf"(?:[0-9]+|{NATIVE})"
+
+POLITE = re.compile(
+    r"\s*(?P<buy>주문|구매|구입|배달|배송)?\s*부탁\s*(?:드려요|드립니다|드릴게요|드릴께요|드려|"
+    r"해요|합니다|할게요|할께요|해|드리겠습니다|드릴게)\s*(?P<end>[.!~]*)$"
+)
+"""(주문) 부탁드려요 / 부탁드립니다 / 부탁해요: please (order it)."""
+SLURRED_YO = re.compile(rf"(?P<count>{COUNT}\s*[가-힣]{{1,3}}?)(?:이용|이여|용)(?=[.!~]*$)")
+"""3팩이용, 두 개용: the 이요 of a count said cutely."""
+PURPOSE_NOUNS = frozenset(
+    {"간식", "아침", "점심", "저녁", "야식", "반찬", "안주", "술안주", "선물", "도시락",
+     "디저트", "후식", "캠핑", "소풍", "파티", "제사", "집들이", "국거리", "찌개", "비상식량",
+     "아침밥", "점심밥", "저녁밥", "아침거리", "간식거리", "요리", "생일", "손님상", "밑반찬"}
+)  # fmt: skip
+"""Nouns of what a grocery is for ("애들 간식으로", "저녁 반찬으로")."""
+PURPOSE = re.compile(
+    r"^(?P<chunk>(?:\S+\s+){0,2}?(?P<noun>[가-힣]+?)(?P<use>용으로|용|으로|로)\s+)"
+)
+"""애들 간식으로, 저녁 반찬으로, 캠핑용으로: what it is for."""
+PURPOSE_CLAUSE = re.compile(
+    r"^(?P<chunk>(?:\S+\s+){0,3}?\S*(?:게|도록|니까|니깐|는데|길래|려고|려구|으니|오니)\s+)"
+)
+"""아침에 먹게, 손님 오시니까, 주말에 캠핑 가는데: why the request is made, said first."""
+TRAILING_REASON = re.compile(
+    r"^(?P<ask>.*(?:줘|주세요|줘요|주라|줄래|놔|놔줘|주문해|시켜|부탁해|부탁해요))\s+"
+    r"(?P<why>[^?？]+?(?:거든|거든요|니까|니까요|니깐|잖아|잖아요|어서|아서|해서|라서|서요))"
+    r"[.!~]*$"
+)
+"""우유 사 줘 내일 손님 오거든: the request, then why."""
+NOT_PLAIN = re.compile(r"(?:^|\s)(?:안|못)\s|말고|지\s*마|지\s*말|[다라]고|아니|취소|[대래]요?$")
+"""A purpose or reason that negates, reports or takes back: never cut away."""
+NONE_LEFT = re.compile(
+    r"\s(?:하나도|한\s*개도|하나두|1개도|한\s*톨도|한\s*봉지도)\s+(?=없|안\s*남)"
+)
+"""햇반이 하나도 없네: "not even one" (no count)."""
+LITTLE_LEFT = re.compile(
+    r"\s(?:얼마|별로|거의|조금밖에|쪼금밖에|몇\s*개밖에|하나밖에|한\s*개밖에)\s+안\s*남았"
+    r"(?P<end>네요|네|어요|어|다|는데)?"
+)
+"""우유 얼마 안 남았네: running low (다 떨어져 가네)."""
+RAN_OUT_SO = re.compile(
+    r"(?P<gone>떨어져|떨어졌|다\s*써|다\s*썼|다\s*먹어|다\s*먹었|바닥나)(?:서|으니까|으니|는데)\s+"
+)
+"""휴지 다 떨어져서 사야 돼: the need, then the buying (two sentences)."""
+GONE_AS_SAID = {
+    "떨어져": "떨어졌어",
+    "떨어졌": "떨어졌어",
+    "다 써": "다 썼어",
+    "다 썼": "다 썼어",
+    "다 먹어": "다 먹었어",
+    "다 먹었": "다 먹었어",
+    "바닥나": "바닥났어",
+}
+DIALECT_JOIN = re.compile(r"(?<=[가-힣])하구(?=\s)")
+"""우유하구 계란: 하고."""
+
+
+def respelt(text: str) -> str:
+    """Spellings of speech written the usual way (우유하구 -> 우유하고)."""
+    return DIALECT_JOIN.sub("하고", text)
+
+
+def polite(text: str) -> str:
+    """Polite and cute endings said plainly: 주문 부탁드려요 -> 주문해 주세요, 3팩이용 ->
+    3팩이요; never a favour asked of someone named (아빠한테 우유 부탁해)."""
+    if re.search(r"[가-힣](?:한테|에게|께)\s", text):
+        return DIALECT_JOIN.sub("하고", text)
+    found = POLITE.search(text)
+    if found is not None and found.start() > 0:
+        verb = found.group("buy")
+        said = f" {verb}해 주세요" if verb else " 주세요"
+        text = text[: found.start()] + said + found.group("end")
+    text = SLURRED_YO.sub(lambda m: m.group("count") + "이요", text)
+    return DIALECT_JOIN.sub("하고", text)
+
+
+def spaced_counts(text: str, counters: Iterable[str]) -> str:
+    """A native number glued to its counter spaced out: 두묶음요 -> 두 묶음요."""
+    words = sorted((c for c in counters if re.fullmatch(r"[가-힣]+", c)), key=len, reverse=True)
+    if not words:
+        return text
+    glued = re.compile(rf"(?<=\s)(?P<n>{NATIVE})(?P<c>{'|'.join(words)})(?=요|이요|\s|$)")
+    return glued.sub(lambda m: f"{m.group('n')} {m.group('c')}", text)
+
+
+def needs_said(text: str) -> str:
+    """Needs said softly, said the way the parser reads a need: 하나도 없네 -> 없네, 얼마 안
+    남았네 -> 다 떨어져 가네, 떨어져서 사야 돼 -> 떨어졌어 사야 돼."""
+    text = NONE_LEFT.sub(" ", text)
+    text = LITTLE_LEFT.sub(lambda m: " 다 떨어져 가" + (m.group("end") or "네"), text)
+    return RAN_OUT_SO.sub(
+        lambda m: GONE_AS_SAID.get(re.sub(r"\s+", " ", m.group("gone")), m.group("gone")) + " ",
+        text,
+    )
+
+
+def trimmed(text: str) -> list[str]:
+    """The request without what surrounds it (purpose or reason before, reason after), most
+    trimmed first; empty when nothing surrounds it."""
+    out: list[str] = []
+    rest = text
+    reason = TRAILING_REASON.match(rest)
+    if reason is not None and not NOT_PLAIN.search(reason.group("why")):
+        rest = reason.group("ask")
+        out.append(rest)
+    for pattern in (PURPOSE, PURPOSE_CLAUSE):
+        found = pattern.match(rest)
+        if found is None or NOT_PLAIN.search(found.group("chunk")):
+            continue
+        named = found.groupdict()
+        if "noun" in named and not (
+            named["use"].startswith("용") or named["noun"] in PURPOSE_NOUNS
+        ):
+            continue
+        cut = rest[found.end() :].strip()
+        if cut:
+            out.insert(0, cut)
+            rest = cut
+    return out
+
+
+def plain_forms(text: str, counters: Iterable[str]) -> list[str]:
+    """The utterance said more plainly, the forms to try in order (without ``text`` itself)."""
+    first = needs_said(spaced_counts(polite(text), counters))
+    forms = [first, *trimmed(first)]
+    seen: list[str] = []
+    for form in forms:
+        form = re.sub(r"\s+", " ", form).strip()
+        if form and form != text.strip() and form not in seen:
+            seen.append(form)
+    return seen
