@@ -586,3 +586,75 @@ def test_said_around_a_remark_is_still_a_remark(text: str) -> None:
 @pytest.mark.parametrize("text", ["택배함에 넣어 놨어", "사물함으로 보냈어", "집에 가져갈게"])
 def test_a_delivery_remark_changes_no_default(text: str) -> None:
     assert parse(text).name == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("우유 두 개 보내 줘", "order"),
+        ("청송 사과 5키로 한 박스 배달해 줘", "order"),
+        ("방금 주문한 콩나물 한 번 더 보내 줘", "reorder"),
+        ("그거 하나 더 보내 줘", "reorder"),
+        ("같은 걸로 한 번 더", "reorder"),
+        ("똑같이 하나 더 시켜 줘", "reorder"),
+        ("방금 한 거 똑같이 다시 주문해 줘", "reorder"),
+        ("그 주문 없던 걸로 해 줘", "cancel_order"),
+        ("없었던 걸로 하자", "cancel_order"),
+        ("아까 거 취소", "cancel_order"),
+        ("아까 주문 물러 줘", "cancel_order"),
+        ("잠깐 방금 그 주문 취소해 줄래?", "cancel_order"),
+        ("얼마 나왔는지 영수증 띄워 줘", "receipt"),
+        ("영수증 발급해 줘", "receipt"),
+        ("영수증 어딨어? 좀 보여 줘", "receipt"),
+        ("여태 주문한 거 보여 줘", "order_history"),
+        ("지난주에 뭐 시켰는지 알려 줘", "order_history"),
+        ("요즘 뭐 시켰지?", "order_history"),
+    ],
+)
+def test_sending_pointing_back_cancelling_and_showing(text: str, intent: str) -> None:
+    assert parse(text).name == intent
+
+
+@pytest.mark.parametrize(
+    "text", ["엄마한테 우유 보내 줘", "사진 보내 줘", "우유 보냈어", "없다고 해", "취소"]
+)
+def test_sending_and_cancelling_words_alone_do_not_order(text: str) -> None:
+    assert parse(text).name not in SPENDING_INTENTS | {"cancel_order"}
+
+
+@pytest.mark.parametrize(
+    ("text", "delivery"),
+    [
+        ("같은 걸로 한 번 더, 이번엔 택배함으로", "locker"),
+        ("똑같이 하나 더 시켜 줘 이번엔 매장 픽업으로", "store"),
+        ("방금 한 거 똑같이 다시 주문하고 이번엔 매장에서 찾을게", "store"),
+    ],
+)
+def test_the_last_order_again_somewhere_else(text: str, delivery: str) -> None:
+    parsed = parse(text)
+    assert (parsed.name, parsed.slots.delivery) == ("reorder", delivery)
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "delivery"),
+    [
+        ("세 통", 3, None),
+        ("아 세 통", 3, None),
+        ("아 잠깐만 두 개 줘", 2, None),
+        ("넉넉하게 두 묶음으로", 2, None),
+        ("아니 두 팩, 그리고 택배함으로", 2, "locker"),
+        ("두 묶음으로 바꾸고 매장에서 찾아갈게", 2, "store"),
+    ],
+)
+def test_a_count_said_at_the_question_corrects_it(
+    text: str, quantity: int, delivery: str | None
+) -> None:
+    parsed = parse(text)
+    assert (parsed.name, parsed.slots.quantity, parsed.slots.delivery) == (
+        "change", quantity, delivery
+    )  # fmt: skip
+
+
+def test_a_bare_no_in_banmal() -> None:
+    assert parse("아냐").name == "deny"
+    assert parse("아냐 고래밥으로 해 줘").name == "change"

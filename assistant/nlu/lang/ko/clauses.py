@@ -104,6 +104,8 @@ BUY_THEN = re.compile(
 )
 """스팸 세 캔 주문해서 (보관함에 넣어 줘), 시키고 (사물함으로 보내 줘): the buying of a request
 whose own verb comes with the delivery."""
+THIS_TIME = re.compile(r"[,\s]*(?:이번엔|이번에는|이번에|이번|대신)\s*$")
+"""(같은 걸로 한 번 더,) 이번엔 (택배함으로): this time, said before the delivery."""
 TAIL_WORDS = 4
 """A delivery clause's own words after its place (보내 줄래, 수령으로 해 줘, 찾아갈게)."""
 
@@ -137,10 +139,12 @@ def delivery_clause(text: str) -> DeliveryClause | None:
         if start and not text[start - 1].isspace():
             continue  # inside a word
         head, tail = text[:start].strip(), text[found.end() :].strip()
+        head = THIS_TIME.sub("", head).strip()  # 한 번 더, 이번엔 택배함으로
         if not head:
             return None  # "사물함으로 보내 줘": the default place, no order of its own
         asked = _asked(head)
-        if asked != head and len(tail.split()) <= TAIL_WORDS and TAIL.match(tail):
+        own_verb = kind == "store" or TAIL.match(tail)
+        if asked != head and len(tail.split()) <= TAIL_WORDS and own_verb:
             return DeliveryClause(kind, start, asked)  # 주문해서 | 보관함에 넣어 줘
         if BUYING.match(tail):
             rest = head + " " + re.sub(r"^(?:으로|로)\s*", "", tail)
