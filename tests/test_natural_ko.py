@@ -658,3 +658,48 @@ def test_a_count_said_at_the_question_corrects_it(
 def test_a_bare_no_in_banmal() -> None:
     assert parse("아냐").name == "deny"
     assert parse("아냐 고래밥으로 해 줘").name == "change"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("락스 두 통 사 줘 화장실 청소해야 돼", [("락스", 2, "통", None)]),
+        ("홍합 한 망 시켜 줘 짬뽕 해 먹게", [("홍합", 1, "망", None)]),
+        ("참외 한봉지요 할머니 드릴 거", [("참외", 1, "봉지", None)]),
+        ("찹쌀 좀 사야겠어 약밥 하려고", [("찹쌀", None, None, None)]),
+        ("참기름이 똑 떨어졌네 김밥 싸야 되는데", [("참기름", None, None, None)]),
+        ("고춧가루 떨어져서 김치를 못 담그겠어", [("고춧가루", None, None, None)]),
+        ("새송이 한 봉지요 느타리도 하나",
+         [("새송이", 1, "봉지", None), ("느타리", 1, None, None)]),
+        ("양배추 한 통하고 당근 한 봉지 사 줘",
+         [("양배추", 1, "통", None), ("당근", 1, "봉지", None)]),
+        ("부침두부 두 모하고 콩나물 한 봉지 사 줘",
+         [("부침두부", 2, "모", None), ("콩나물", 1, "봉지", None)]),
+        ("콩나물 한봉지 두부 한모", [("콩나물", 1, "봉지", None), ("두부", 1, "모", None)]),
+        ("녹차랑 보리차 티백 하나씩 주문해 주세요",
+         [("녹차", 1, None, None), ("보리차 티백", 1, None, None)]),
+        ("배 한 박스 주문해 줘", [("배", 1, "박스", None)]),
+    ],
+)  # fmt: skip
+def test_a_reason_after_the_request_and_lists_said_loosely(text: str, expected: list[Any]) -> None:
+    assert parse(text).name == "order"
+    assert items(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "우유 사 줘 엄마가 그러더라", "우유 시켜 줘 근데 안 사도 돼",
+        "우유 떨어졌어 근데 안 사도 돼", "우유 시켜 줘 엄마가 필요해", "배 아파",
+        "애들 먹을 우유가 없네 두 개는 있어야 되는데",
+    ],
+)  # fmt: skip
+def test_what_follows_a_request_can_take_it_back(text: str) -> None:
+    """Never an order (or never one with the count cut away: "두 개는 있어야")."""
+    parsed = parse(text)
+    assert parsed.name not in SPENDING_INTENTS or parsed.slots.quantity == 2
+
+
+def test_a_cancel_with_its_reason_after_it() -> None:
+    assert parse("아까 주문한 거 취소 좀 해 줄래요? 잘못 시켰어요").name == "cancel_order"
+    assert parse("아까 스팸 주문 취소해 주세요 집에 아직 있대").name == "cancel_order"

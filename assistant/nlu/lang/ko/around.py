@@ -43,13 +43,25 @@ PURPOSE_CLAUSE = re.compile(
     r"^(?P<chunk>(?:\S+\s+){0,3}?\S*(?:게|도록|니까|니깐|는데|길래|려고|려구|으니|오니)\s+)"
 )
 """아침에 먹게, 손님 오시니까, 주말에 캠핑 가는데: why the request is made, said first."""
-TRAILING_REASON = re.compile(
-    r"^(?P<ask>.*(?:줘|주세요|줘요|주라|줄래|놔|놔줘|주문해|시켜|부탁해|부탁해요))\s+"
-    r"(?P<why>[^?？]+?(?:거든|거든요|니까|니까요|니깐|잖아|잖아요|어서|아서|해서|라서|서요))"
-    r"[.!~]*$"
+REQUEST_END = re.compile(
+    r"(?:줘|주세요|줘요|주라|줄래|줄래요|놔|놔라|놔요|시켜|주문해|사자|시키자|부탁해|부탁해요|"
+    r"요|이요|세요|야겠어|야겠다|야겠네|야\s*돼|야\s*해|[,.!~])[,.!~?？]*$"
 )
-"""우유 사 줘 내일 손님 오거든: the request, then why."""
-NOT_PLAIN = re.compile(r"(?:^|\s)(?:안|못)\s|말고|지\s*마|지\s*말|[다라]고|아니|취소|[대래]요?$")
+"""Where a request (or a need said as one) can end before why it is made."""
+NEED_END = re.compile(
+    r"(?:떨어졌네|떨어졌어|떨어졌다|없네|없어|없다|썼어|썼다|썼네|먹었어|먹었다)[,.!~]*$"
+)
+"""A need said as a remark (우유 떨어졌네), before what it is for (김밥 싸야 되는데)."""
+HEARSAY_SAID = re.compile(r"그러|그랬|더라|말했|했대|랬|댔|[대래]요?[.!~]*$")
+"""A reason that reports what someone said: the request may be theirs (엄마가 그러더라)."""
+REASON_WORDS = 7
+"""Words of a reason said after the request, at most."""
+BUYING_WORDS = re.compile(
+    rf"(?:^|\s)(?:사|시키|시켜|주문|담아|넣어|빼|취소)|필요|[0-9]|\?|？|도\s"
+    rf"|(?:^|\s)(?:{NATIVE}\s|하나|둘|셋|넷)"
+)
+"""A reason that buys, counts or adds something is no reason: it is kept."""
+NOT_PLAIN = re.compile(r"(?:^|\s)(?:안|못)\s|말고|지\s*마|지\s*말|[다라]고|아니|취소")
 """A purpose or reason that negates, reports or takes back: never cut away."""
 NONE_LEFT = re.compile(
     r"\s(?:하나도|한\s*개도|하나두|1개도|한\s*톨도|한\s*봉지도)\s+(?=없|안\s*남)"
@@ -101,7 +113,8 @@ def spaced_counts(text: str, counters: Iterable[str]) -> str:
     words = sorted((c for c in counters if re.fullmatch(r"[가-힣]+", c)), key=len, reverse=True)
     if not words:
         return text
-    glued = re.compile(rf"(?<=\s)(?P<n>{NATIVE})(?P<c>{'|'.join(words)})(?=요|이요|\s|$)")
+    counter = "|".join(words)
+    glued = re.compile(rf"(?<=\s)(?P<n>{NATIVE})(?P<c>{counter})(?=요|이요|\s|$)")
     return glued.sub(lambda m: f"{m.group('n')} {m.group('c')}", text)
 
 
@@ -116,18 +129,28 @@ def needs_said(text: str) -> str:
     )
 
 
-def trimmed(text: str) -> list[str]:
+def trimmed(text: str) -> list[tuple[str, bool]]:
     """The request without what surrounds it (purpose or reason before, reason after), most
-    trimmed first; empty when nothing surrounds it."""
-    out: list[str] = []
+    trimmed first, each with whether what was cut reports someone else's words (never for a
+    purchase then); empty when nothing surrounds it."""
+    out: list[tuple[str, bool]] = []
     rest = text
-    reason = TRAILING_REASON.match(rest)
-    if reason is not None and not NOT_PLAIN.search(reason.group("why")):
-        rest = reason.group("ask")
-        out.append(rest)
+    words = text.split()
+    for k in range(len(words) - 1, max(0, len(words) - 1 - REASON_WORDS), -1):
+        ask, why = " ".join(words[:k]), " ".join(words[k:])
+        need = NEED_END.search(ask) is not None
+        if not (REQUEST_END.search(ask) or need) or BUYING_WORDS.search(why):
+            continue
+        if NOT_PLAIN.search(why.replace("못 ", "") if need else why):
+            continue
+        out.append((ask, HEARSAY_SAID.search(why) is not None))
+    if out:
+        rest = out[0][0]
     for pattern in (PURPOSE, PURPOSE_CLAUSE):
         found = pattern.match(rest)
         if found is None or NOT_PLAIN.search(found.group("chunk")):
+            continue
+        if HEARSAY_SAID.search(found.group("chunk").strip()):
             continue
         named = found.groupdict()
         if "noun" in named and not (
@@ -136,18 +159,24 @@ def trimmed(text: str) -> list[str]:
             continue
         cut = rest[found.end() :].strip()
         if cut:
-            out.insert(0, cut)
+            out.insert(0, (cut, bool(out) and out[0][1]))
             rest = cut
     return out
 
 
-def plain_forms(text: str, counters: Iterable[str]) -> list[str]:
-    """The utterance said more plainly, the forms to try in order (without ``text`` itself)."""
+LIST_AFTER_YO = re.compile(r"(?<=\S)(?:이요|요)\s+(?P<next>\S+?)도(?=\s)")
+"""새송이 한 봉지요 느타리도 하나: one item, then another (a list)."""
+
+
+def plain_forms(text: str, counters: Iterable[str]) -> list[tuple[str, bool]]:
+    """The utterance said more plainly, the forms to try in order (without ``text`` itself),
+    each with whether what was cut reports someone else's words."""
     first = needs_said(spaced_counts(polite(text), counters))
-    forms = [first, *trimmed(first)]
-    seen: list[str] = []
-    for form in forms:
+    listed = LIST_AFTER_YO.sub(lambda m: "랑 " + m.group("next"), first)
+    forms = [(first, False), (listed, False), *trimmed(first)]
+    seen: list[tuple[str, bool]] = []
+    for form, heard in forms:
         form = re.sub(r"\s+", " ", form).strip()
-        if form and form != text.strip() and form not in seen:
-            seen.append(form)
+        if form and form != text.strip() and all(form != f for f, _ in seen):
+            seen.append((form, heard))
     return seen

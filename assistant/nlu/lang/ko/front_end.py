@@ -34,7 +34,7 @@ from spacy.vocab import Vocab
 from assistant.nlu.analysis import Analysis, Piece, clean, normal_form
 from assistant.nlu.digits import NOT_A_COUNT
 from assistant.nlu.grammar import Grammar, lookup
-from assistant.nlu.lang.ko.around import plain_forms, respelt
+from assistant.nlu.lang.ko.around import plain_forms, respelt, spaced_counts
 from assistant.nlu.lang.ko.clauses import delivery_clause, soften
 from assistant.nlu.lang.ko.doubt import hesitant_ko, question_ko
 from assistant.nlu.lang.ko.mood import (
@@ -169,7 +169,7 @@ def _mend(toks: list[Token], text: str, product_words: frozenset[str]) -> list[T
             and nxt[1] == "EC"
             and after_grocery
             and start > 0
-            and text[start - 1] == " "
+            and (text[start - 1] == " " or (prev is not None and prev[1] == "NNB"))  # 한 통하고
             and i + 2 < len(toks)
             and toks[i + 2][0] in known
         ):
@@ -318,6 +318,8 @@ def build_pipeline(grammar: Grammar, product_words: tuple[str, ...] = ()) -> Lan
     return nlp
 
 
+SHOWN_OR_UNDONE = frozenset({"cancel_order", "receipt", "order_history"})
+"""What a request said with a reason after it may also be (never a purchase: see around.py)."""
 SENT = frozenset({("배달", "하다"), ("배송", "하다")})
 CARRIED = frozenset({"가져가다", "찾아가다", "들고 가다", "가져오다", "들다", "챙기다"})
 """집에 가져갈게: what the speaker carries home themself."""
@@ -339,7 +341,7 @@ class KoreanFrontEnd:
     def analyse(self, text: str) -> Analysis:
         """The analysis of ``text``; a soft request said plainly first (clauses.py), and a
         delivery said in a clause of its own read apart from the request."""
-        text = respelt(normal_form(text))
+        text = spaced_counts(respelt(normal_form(text)), self.grammar.counters)
         softer = soften(text, self.grammar.time_words)
         if softer is not None:  # only for a purchase of groceries (never a confirm, 주면 안 돼?)
             soft = self._analyse(softer)
@@ -352,10 +354,16 @@ class KoreanFrontEnd:
         first = self._request(text)
         if self._purchase(first):
             return first
-        for form in plain_forms(normal_form(text), self.grammar.counters):  # around.py
+        forms = plain_forms(normal_form(text), self.grammar.counters)  # around.py
+        for form, heard in forms:
             said = self._request(form)
-            if self._purchase(said):
+            if not heard and self._purchase(said):
                 return said
+        if lookup(self.grammar, first.key) is None:  # 아까 주문한 거 취소해 줄래요? 잘못 시켰어요
+            for form, _ in forms:
+                said = self._request(form)
+                if lookup(self.grammar, said.key) in SHOWN_OR_UNDONE and not said.negated:
+                    return said
         return first
 
     def _request(self, text: str) -> Analysis:
@@ -371,7 +379,7 @@ class KoreanFrontEnd:
             and bool(said.slots.items)
             and self._known(said.slots)
             and not (said.negated or said.past or said.reported or said.not_product)
-            and not (said.question or said.hesitant)
+            and not said.question
         )
 
     def _with_delivery_clause(self, text: str) -> Analysis | None:
@@ -860,7 +868,8 @@ def _unjoined_lists(pieces: list[Piece], text: str, known: frozenset[str]) -> li
         return 0 <= n < len(pieces) and pieces[n].symbol == "{product}" and word(pieces[n]) in known
 
     def one_name(a: Piece, b: Piece) -> bool:
-        return word(a)[-2:] == word(b)[-2:] or text[a.end : b.start] != " "
+        same_head = word(a)[-2:] == word(b)[-2:] or word(b) in FORMS  # 보리차 티백
+        return same_head or text[a.end : b.start] != " "
 
     out: list[Piece] = []
     joined = any(p.symbol == "&" for p in pieces)
@@ -1020,7 +1029,11 @@ def _adnominal(toks: list[Token], i: int) -> bool:
     return i < len(toks) and toks[i][1] == "ETM"
 
 
-ONE_LETTER_GROCERIES = frozenset({"쌀", "빵", "김", "팥", "콩", "귤", "파"})
+FORMS = frozenset({"티백", "스틱", "캡슐", "컵", "리필", "리필용", "대용량", "낱개", "파우치"})
+"""Words of a product's form said after its name (보리차 티백): one product, not two."""
+ONE_LETTER_GROCERIES = frozenset(
+    {"쌀", "빵", "김", "팥", "콩", "귤", "파", "무", "배", "굴", "꿀", "떡"}
+)
 """Groceries of one letter, which the catalog's kept words (two letters or more) miss."""
 BACK = frozenset({"아까", "방금", "금방", "아까전", "지난번", "저번", "같다", "같은"})
 """Words that point back at an order already made (방금 주문한 콩나물, 같은 걸로)."""
