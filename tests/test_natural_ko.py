@@ -703,3 +703,49 @@ def test_what_follows_a_request_can_take_it_back(text: str) -> None:
 def test_a_cancel_with_its_reason_after_it() -> None:
     assert parse("아까 주문한 거 취소 좀 해 줄래요? 잘못 시켰어요").name == "cancel_order"
     assert parse("아까 스팸 주문 취소해 주세요 집에 아직 있대").name == "cancel_order"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("쓰레기봉투 다 썼다 한 묶음 사야지", [("쓰레기봉투", 1, "묶음", None)]),
+        ("각티슈 떨어졌는데 한 묶음 사자", [("각티슈", 1, "묶음", None)]),
+        ("아 맛술 없다 사야겠네", [("맛술", None, None, None)]),
+        ("쌀 떨어져 간다 10키로짜리 하나 사야겠어", [("쌀", 1, None, "10kg")]),
+        ("오이가 다 떨어졌어 두 개 사야겠어", [("오이", 2, "개", None)]),
+        ("키친타월이 한 롤도 안 남았어", [("키친타월", None, None, None)]),
+    ],
+)
+def test_a_need_then_the_buying_of_it(text: str, expected: list[Any]) -> None:
+    assert parse(text).name == "order"
+    assert items(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "우유 떨어졌어 라면도 사야지",
+        "우유 다 떨어졌어 내일 마트 가서 사야지",
+        "키친타월 안 남았어?",
+        "우유 다 떨어졌대 사야겠다",
+        "휴지 없대 두 개 사야 돼",
+    ],
+)
+def test_a_need_with_an_errand_or_another_thing_is_no_order(text: str) -> None:  # fmt: skip
+    assert parse(text).name not in SPENDING_INTENTS
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("우리 집 주문 기록 보여 줄래?", "order_history"),
+        ("지난주에 뭐 시켰는지 기억이 안 나네 알려 줘", "order_history"),
+        ("나 최근에 뭐 샀었는지 목록 좀", "order_history"),
+        ("지난 주문들 다 보여 줘", "order_history"),
+        ("영수증 화면에 좀 보여 줘요", "receipt"),
+        ("결제 내역 영수증으로 볼 수 있을까?", "receipt"),
+        ("우리 집으로 보내 줘", "set_delivery"),
+    ],
+)
+def test_the_history_and_receipts_as_households_ask(text: str, intent: str) -> None:
+    assert parse(text).name == intent

@@ -63,6 +63,8 @@ BUYING_WORDS = re.compile(
 """A reason that buys, counts or adds something is no reason: it is kept."""
 NOT_PLAIN = re.compile(r"(?:^|\s)(?:안|못)\s|말고|지\s*마|지\s*말|[다라]고|아니|취소")
 """A purpose or reason that negates, reports or takes back: never cut away."""
+NONE_LEFT_SAID = re.compile(rf"\s(?:하나도|{NATIVE}\s*[가-힣]{{1,2}}도)\s+안\s*남았")
+"""키친타월이 한 롤도 안 남았어: not one left (다 떨어졌어)."""
 NONE_LEFT = re.compile(
     r"\s(?:하나도|한\s*개도|하나두|1개도|한\s*톨도|한\s*봉지도)\s+(?=없|안\s*남)"
 )
@@ -85,12 +87,30 @@ GONE_AS_SAID = {
     "다 먹었": "다 먹었어",
     "바닥나": "바닥났어",
 }
+NEED_THEN_BUY = re.compile(
+    r"^(?:(?:아|아이고|헐|어)\s+)?(?P<what>[가-힣A-Za-z]+?)(?P<particle>이|가)?\s+"
+    r"(?:(?:다|거의|똑|벌써|또)\s+)?"
+    r"(?P<gone>(?:떨어졌|떨어져\s*간|떨어져\s*가|없|썼|다\s*먹었|먹었|바닥났)[가-힣]*)[,.!~]*\s+"
+    r"(?P<count>(?:\S+\s+){0,2}?)(?P<buy>사야|사자|시켜야|시키자|주문해야)[가-힣]*(?:\s*(?:돼|해|겠어|겠다))?"
+    r"[.!~]*$"
+)
+"""쓰레기봉투 다 썼다 | 한 묶음 사야지, 각티슈 떨어졌는데 한 묶음 사자, 맛술 없다 사야겠네: the
+need, then the buying of it (a count or size only)."""
+COUNT_WORDS = re.compile(rf"^(?:[0-9]\S*|{NATIVE}|하나|둘|셋|넷|좀|더|\S*짜리|\S*[0-9]\S*)$")
 DIALECT_JOIN = re.compile(r"(?<=[가-힣])하구(?=\s)")
 """우유하구 계란: 하고."""
 
 
+OUR_HOME = re.compile(r"(?<![가-힣])(?:우리|저희)\s*집(?!\s*(?:으로|로|에|앞|까지))")
+"""우리 집 (주문 기록): the household, not the home delivery (우리 집으로 보내 줘)."""
+FORGOT = re.compile(r"\s*기억(?:이|도)?\s*안\s*나(?:네|는데|서|니까|요|네요)?(?=\s|$)")
+"""(뭐 시켰는지) 기억이 안 나네: a remark on the speaker's memory, not a negation."""
+
+
 def respelt(text: str) -> str:
-    """Spellings of speech written the usual way (우유하구 -> 우유하고)."""
+    """Spellings of speech written the usual way (우유하구 -> 우유하고), and words that say
+    nothing to the shop (우리 집 주문 기록 -> 우리 주문 기록; 기억이 안 나네)."""
+    text = FORGOT.sub("", OUR_HOME.sub("우리", text))
     return DIALECT_JOIN.sub("하고", text)
 
 
@@ -121,12 +141,31 @@ def spaced_counts(text: str, counters: Iterable[str]) -> str:
 def needs_said(text: str) -> str:
     """Needs said softly, said the way the parser reads a need: 하나도 없네 -> 없네, 얼마 안
     남았네 -> 다 떨어져 가네, 떨어져서 사야 돼 -> 떨어졌어 사야 돼."""
+    text = NONE_LEFT_SAID.sub(" 다 떨어졌", text)
     text = NONE_LEFT.sub(" ", text)
     text = LITTLE_LEFT.sub(lambda m: " 다 떨어져 가" + (m.group("end") or "네"), text)
     return RAN_OUT_SO.sub(
         lambda m: GONE_AS_SAID.get(re.sub(r"\s+", " ", m.group("gone")), m.group("gone")) + " ",
         text,
     )
+
+
+def need_then_buy(text: str) -> str | None:
+    """A need and the buying of it said as one request: "쓰레기봉투 다 썼다 한 묶음 사야지" ->
+    "쓰레기봉투 한 묶음 사야겠어"; None when the buying names anything but a count or size."""
+    found = NEED_THEN_BUY.match(text)
+    if found is None:
+        return None
+    if re.search(r"(?:대|래|대요|래요|다고|라고|더라|던데)$", found.group("gone")):
+        return None  # 우유 다 떨어졌대: someone else says so
+    what = found.group("what")
+    if found.group("particle") and len(what) < 2:
+        what += found.group("particle")  # 오이: a grocery ending in 이, not 오 + 이
+    count = found.group("count").split()
+    after_number = [n > 0 and COUNT_WORDS.match(count[n - 1]) for n in range(len(count))]
+    if not all(COUNT_WORDS.match(w) or after_number[n] for n, w in enumerate(count)):
+        return None  # only a count and its counter (한 묶음), a size (10키로짜리) or 좀
+    return " ".join([what, *count, "사야겠어"])
 
 
 def trimmed(text: str) -> list[tuple[str, bool]]:
@@ -173,7 +212,9 @@ def plain_forms(text: str, counters: Iterable[str]) -> list[tuple[str, bool]]:
     each with whether what was cut reports someone else's words."""
     first = needs_said(spaced_counts(polite(text), counters))
     listed = LIST_AFTER_YO.sub(lambda m: "랑 " + m.group("next"), first)
-    forms = [(first, False), (listed, False), *trimmed(first)]
+    bought = need_then_buy(first)
+    forms = [(first, False), (listed, False), *([(bought, False)] if bought else [])]
+    forms += trimmed(first)
     seen: list[tuple[str, bool]] = []
     for form, heard in forms:
         form = re.sub(r"\s+", " ", form).strip()
