@@ -515,3 +515,237 @@ def test_the_big_one_alone_is_no_answer() -> None:
     """ "큰 거" is dropped only after a product or size: "아니 큰 걸로" is never a bare no."""
     assert parse("아니 큰 걸로").name == "none"
     assert items("서울우유 큰 걸로 하나 주문해 줘") == [("서울우유", 1, None, None)]
+
+
+# -- issue 14, held-out round: what households say around a request --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # polite and cute endings
+        ("고추참치 다섯 캔 주문 부탁드려요", [("고추참치", 5, "캔", None)]),
+        ("두부 두 모 부탁드립니다", [("두부", 2, "모", None)]),
+        ("스팸 3캔 주문 부탁해", [("스팸", 3, "캔", None)]),
+        ("두부 한 모 주문해 주시겠어요?", [("두부", 1, "모", None)]),
+        ("신라면 두묶음요", [("신라면", 2, "묶음", None)]),
+        ("물티슈 3팩이용", [("물티슈", 3, "팩", None)]),
+        ("햇반 세박스요", [("햇반", 3, "박스", None)]),
+        # what it is for, who it is for, why: said before the request
+        ("애들 간식으로 꼬북칩 하나 사줘", [("꼬북칩", 1, None, None)]),
+        ("저녁 반찬으로 두부 두 모 시켜 줘", [("두부", 2, "모", None)]),
+        ("아침에 먹게 식빵 하나 사 줘", [("식빵", 1, None, None)]),
+        ("손님 오시니까 콜라 두 병 시켜 줘", [("콜라", 2, "병", None)]),
+        ("주말에 캠핑 가는데 삼겹살 두 팩 주문해 줘", [("삼겹살", 2, "팩", None)]),
+        # why, said after it
+        ("우유 두 개 사 줘 내일 손님 오거든", [("우유", 2, "개", None)]),
+        ("계란 한 판 시켜 줘 애들이 좋아하니까", [("계란", 1, "판", None)]),
+        # needs said softly or over two clauses
+        ("햇반이 하나도 없네", [("햇반", None, None, None)]),
+        ("우유 얼마 안 남았네", [("우유", None, None, None)]),
+        ("휴지 다 떨어져서 사야 돼", [("휴지", None, None, None)]),
+        ("세제 다 써서 하나 사야겠어", [("세제", 1, None, None)]),
+        # a dialect join
+        ("우유하구 계란 사 줘", [("우유", None, None, None), ("계란", None, None, None)]),
+    ],
+)  # fmt: skip
+def test_said_around_a_request_is_still_the_request(text: str, expected: list[Any]) -> None:
+    assert parse(text).name == "order"
+    assert items(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "delivery"),
+    [
+        ("스팸 세 캔 주문해서 보관함에 넣어 줘", "locker"),
+        ("스팸 세 캔 시키고 사물함으로 보내 줘", "locker"),
+        ("햇반 한 박스 사서 택배함에 넣어 줘", "locker"),
+        ("스팸 세 캔 픽업으로", "store"),
+        ("두부 두 모 픽업할게요", "store"),
+    ],
+)
+def test_a_delivery_after_the_buying(text: str, delivery: str) -> None:
+    parsed = parse(text)
+    assert (parsed.name, parsed.slots.delivery) == ("order", delivery)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "집에 가져갈게", "우유 집에 가져갈게", "우유 주문했고 매장에서 찾아갈게",
+        "스팸 샀고 보관함에 넣어 뒀어", "스팸 세 캔 주문해서 보관함에 넣어 놨어",
+        "애들 간식으로 꼬북칩 샀어", "손님 오시니까 콜라 사 와야겠다", "아빠한테 우유 부탁해",
+        "엄마가 우유 사 오라고 했대", "우유 사야 한다고 하더라", "우유 사 줘 아니 됐어",
+        "햇반 하나도 안 없어", "우유 얼마 안 남았어?", "저녁 반찬으로 뭐 사지?",
+    ],
+)  # fmt: skip
+def test_said_around_a_remark_is_still_a_remark(text: str) -> None:
+    assert parse(text).name not in SPENDING_INTENTS
+
+
+@pytest.mark.parametrize("text", ["택배함에 넣어 놨어", "사물함으로 보냈어", "집에 가져갈게"])
+def test_a_delivery_remark_changes_no_default(text: str) -> None:
+    assert parse(text).name == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("우유 두 개 보내 줘", "order"),
+        ("청송 사과 5키로 한 박스 배달해 줘", "order"),
+        ("방금 주문한 콩나물 한 번 더 보내 줘", "reorder"),
+        ("그거 하나 더 보내 줘", "reorder"),
+        ("같은 걸로 한 번 더", "reorder"),
+        ("똑같이 하나 더 시켜 줘", "reorder"),
+        ("방금 한 거 똑같이 다시 주문해 줘", "reorder"),
+        ("그 주문 없던 걸로 해 줘", "cancel_order"),
+        ("없었던 걸로 하자", "cancel_order"),
+        ("아까 거 취소", "cancel_order"),
+        ("아까 주문 물러 줘", "cancel_order"),
+        ("잠깐 방금 그 주문 취소해 줄래?", "cancel_order"),
+        ("얼마 나왔는지 영수증 띄워 줘", "receipt"),
+        ("영수증 발급해 줘", "receipt"),
+        ("영수증 어딨어? 좀 보여 줘", "receipt"),
+        ("여태 주문한 거 보여 줘", "order_history"),
+        ("지난주에 뭐 시켰는지 알려 줘", "order_history"),
+        ("요즘 뭐 시켰지?", "order_history"),
+    ],
+)
+def test_sending_pointing_back_cancelling_and_showing(text: str, intent: str) -> None:
+    assert parse(text).name == intent
+
+
+@pytest.mark.parametrize(
+    "text", ["엄마한테 우유 보내 줘", "사진 보내 줘", "우유 보냈어", "없다고 해", "취소"]
+)
+def test_sending_and_cancelling_words_alone_do_not_order(text: str) -> None:
+    assert parse(text).name not in SPENDING_INTENTS | {"cancel_order"}
+
+
+@pytest.mark.parametrize(
+    ("text", "delivery"),
+    [
+        ("같은 걸로 한 번 더, 이번엔 택배함으로", "locker"),
+        ("똑같이 하나 더 시켜 줘 이번엔 매장 픽업으로", "store"),
+        ("방금 한 거 똑같이 다시 주문하고 이번엔 매장에서 찾을게", "store"),
+    ],
+)
+def test_the_last_order_again_somewhere_else(text: str, delivery: str) -> None:
+    parsed = parse(text)
+    assert (parsed.name, parsed.slots.delivery) == ("reorder", delivery)
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "delivery"),
+    [
+        ("세 통", 3, None),
+        ("아 세 통", 3, None),
+        ("아 잠깐만 두 개 줘", 2, None),
+        ("넉넉하게 두 묶음으로", 2, None),
+        ("아니 두 팩, 그리고 택배함으로", 2, "locker"),
+        ("두 묶음으로 바꾸고 매장에서 찾아갈게", 2, "store"),
+    ],
+)
+def test_a_count_said_at_the_question_corrects_it(
+    text: str, quantity: int, delivery: str | None
+) -> None:
+    parsed = parse(text)
+    assert (parsed.name, parsed.slots.quantity, parsed.slots.delivery) == (
+        "change", quantity, delivery
+    )  # fmt: skip
+
+
+def test_a_bare_no_in_banmal() -> None:
+    assert parse("아냐").name == "deny"
+    assert parse("아냐 고래밥으로 해 줘").name == "change"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("락스 두 통 사 줘 화장실 청소해야 돼", [("락스", 2, "통", None)]),
+        ("홍합 한 망 시켜 줘 짬뽕 해 먹게", [("홍합", 1, "망", None)]),
+        ("참외 한봉지요 할머니 드릴 거", [("참외", 1, "봉지", None)]),
+        ("찹쌀 좀 사야겠어 약밥 하려고", [("찹쌀", None, None, None)]),
+        ("참기름이 똑 떨어졌네 김밥 싸야 되는데", [("참기름", None, None, None)]),
+        ("고춧가루 떨어져서 김치를 못 담그겠어", [("고춧가루", None, None, None)]),
+        ("새송이 한 봉지요 느타리도 하나",
+         [("새송이", 1, "봉지", None), ("느타리", 1, None, None)]),
+        ("양배추 한 통하고 당근 한 봉지 사 줘",
+         [("양배추", 1, "통", None), ("당근", 1, "봉지", None)]),
+        ("부침두부 두 모하고 콩나물 한 봉지 사 줘",
+         [("부침두부", 2, "모", None), ("콩나물", 1, "봉지", None)]),
+        ("콩나물 한봉지 두부 한모", [("콩나물", 1, "봉지", None), ("두부", 1, "모", None)]),
+        ("녹차랑 보리차 티백 하나씩 주문해 주세요",
+         [("녹차", 1, None, None), ("보리차 티백", 1, None, None)]),
+        ("배 한 박스 주문해 줘", [("배", 1, "박스", None)]),
+    ],
+)  # fmt: skip
+def test_a_reason_after_the_request_and_lists_said_loosely(text: str, expected: list[Any]) -> None:
+    assert parse(text).name == "order"
+    assert items(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "우유 사 줘 엄마가 그러더라", "우유 시켜 줘 근데 안 사도 돼",
+        "우유 떨어졌어 근데 안 사도 돼", "우유 시켜 줘 엄마가 필요해", "배 아파",
+        "애들 먹을 우유가 없네 두 개는 있어야 되는데",
+    ],
+)  # fmt: skip
+def test_what_follows_a_request_can_take_it_back(text: str) -> None:
+    """Never an order (or never one with the count cut away: "두 개는 있어야")."""
+    parsed = parse(text)
+    assert parsed.name not in SPENDING_INTENTS or parsed.slots.quantity == 2
+
+
+def test_a_cancel_with_its_reason_after_it() -> None:
+    assert parse("아까 주문한 거 취소 좀 해 줄래요? 잘못 시켰어요").name == "cancel_order"
+    assert parse("아까 스팸 주문 취소해 주세요 집에 아직 있대").name == "cancel_order"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("쓰레기봉투 다 썼다 한 묶음 사야지", [("쓰레기봉투", 1, "묶음", None)]),
+        ("각티슈 떨어졌는데 한 묶음 사자", [("각티슈", 1, "묶음", None)]),
+        ("아 맛술 없다 사야겠네", [("맛술", None, None, None)]),
+        ("쌀 떨어져 간다 10키로짜리 하나 사야겠어", [("쌀", 1, None, "10kg")]),
+        ("오이가 다 떨어졌어 두 개 사야겠어", [("오이", 2, "개", None)]),
+        ("키친타월이 한 롤도 안 남았어", [("키친타월", None, None, None)]),
+    ],
+)
+def test_a_need_then_the_buying_of_it(text: str, expected: list[Any]) -> None:
+    assert parse(text).name == "order"
+    assert items(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "우유 떨어졌어 라면도 사야지",
+        "우유 다 떨어졌어 내일 마트 가서 사야지",
+        "키친타월 안 남았어?",
+        "우유 다 떨어졌대 사야겠다",
+        "휴지 없대 두 개 사야 돼",
+    ],
+)
+def test_a_need_with_an_errand_or_another_thing_is_no_order(text: str) -> None:  # fmt: skip
+    assert parse(text).name not in SPENDING_INTENTS
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("우리 집 주문 기록 보여 줄래?", "order_history"),
+        ("지난주에 뭐 시켰는지 기억이 안 나네 알려 줘", "order_history"),
+        ("나 최근에 뭐 샀었는지 목록 좀", "order_history"),
+        ("지난 주문들 다 보여 줘", "order_history"),
+        ("영수증 화면에 좀 보여 줘요", "receipt"),
+        ("결제 내역 영수증으로 볼 수 있을까?", "receipt"),
+        ("우리 집으로 보내 줘", "set_delivery"),
+    ],
+)
+def test_the_history_and_receipts_as_households_ask(text: str, intent: str) -> None:
+    assert parse(text).name == intent

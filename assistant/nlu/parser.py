@@ -112,6 +112,8 @@ class IntentParser:
             analysis.question or analysis.hesitant or analysis.past or analysis.negated
         ):  # "응?", "음 네", "sure?", "했어", "그렇지 않아": not a yes
             return Intent(text, lang, "none", 0.6)
+        if name == "set_delivery" and analysis.past:
+            return Intent(text, lang, "none", 0.7)  # "택배함에 넣어 놨어": a remark, no change
         if name == "suggest" and analysis.negated:
             return Intent(text, lang, "none", 0.7)
         if name == "suggest" and analysis.past:  # "뭐 주문했지?", "최근에 뭐 샀어?"

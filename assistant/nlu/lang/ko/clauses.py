@@ -87,6 +87,8 @@ STORE = re.compile(
     r"(?=픽업|수령|찾|가져\s*(?:가|갈)|가지러|받아\s*(?:오|가|올|갈))"
 )
 """매장에서 찾아갈게, 마트에서 픽업할게, 망원점에서 찾을게, 매장 픽업이요, 매장 수령으로."""
+PICKUP = re.compile(r"(?:픽업|방문\s*수령|매장\s*수령)(?:으로|로)?(?=\s|$|[?？.!]|이요|요|할|해)")
+"""(스팸 세 캔) 픽업으로, 방문 수령으로: picked up at the store."""
 MYSELF = re.compile(r"직접\s*(?:가서\s*)?(?=받으러|받아\s*(?:오|가|올|갈)|찾으러|찾아|가지러|가져)")
 """직접 가서 받아 올게: picked up at the store."""
 HOME = re.compile(r"(?:집|자택|현관|집\s*앞|문\s*앞)(?:으로|로|에다가|에다|에)(?=\s|$|[?？.!])")
@@ -97,8 +99,28 @@ BUYING = re.compile(
     r"^(?:으로\s*|로\s*)?(?:주문|시켜|시키|사\s*줘|사\s*주|구매|구입|담아|넣어\s*줘)"
 )
 """What follows a delivery phrase and is the request itself ("택배함으로 주문해 줘")."""
+BUY_THEN = re.compile(
+    r"(?P<verb>주문|구매|구입)\s*(?:해서|하고|해다가)$|(?P<order>시키고|시켜서|시켜다가)$|(?P<buy>사서|사고|사다가)$"
+)
+"""스팸 세 캔 주문해서 (보관함에 넣어 줘), 시키고 (사물함으로 보내 줘): the buying of a request
+whose own verb comes with the delivery."""
+THIS_TIME = re.compile(r"[,\s]*(?:이번엔|이번에는|이번에|이번|대신)\s*$")
+"""(같은 걸로 한 번 더,) 이번엔 (택배함으로): this time, said before the delivery."""
 TAIL_WORDS = 4
 """A delivery clause's own words after its place (보내 줄래, 수령으로 해 줘, 찾아갈게)."""
+
+
+def _asked(head: str) -> str:
+    """The head of a request said as asked: "스팸 주문해서" -> "스팸 주문해 줘" (the delivery
+    clause's own verb, 넣어 줘, asks for it; its mood is checked by the caller)."""
+    found = BUY_THEN.search(head)
+    if found is None:
+        return head
+    if found.group("verb"):
+        said = found.group("verb") + "해 줘"
+    else:
+        said = "시켜 줘" if found.group("order") else "사 줘"
+    return head[: found.start()] + said
 
 
 def delivery_clause(text: str) -> DeliveryClause | None:
@@ -107,6 +129,7 @@ def delivery_clause(text: str) -> DeliveryClause | None:
         ("locker", LOCKER),
         ("store", STORE),
         ("store", MYSELF),
+        ("store", PICKUP),
         ("home", HOME),
     ):
         found = pattern.search(text)
@@ -116,8 +139,13 @@ def delivery_clause(text: str) -> DeliveryClause | None:
         if start and not text[start - 1].isspace():
             continue  # inside a word
         head, tail = text[:start].strip(), text[found.end() :].strip()
+        head = THIS_TIME.sub("", head).strip()  # 한 번 더, 이번엔 택배함으로
         if not head:
             return None  # "사물함으로 보내 줘": the default place, no order of its own
+        asked = _asked(head)
+        own_verb = kind == "store" or TAIL.match(tail)
+        if asked != head and len(tail.split()) <= TAIL_WORDS and own_verb:
+            return DeliveryClause(kind, start, asked)  # 주문해서 | 보관함에 넣어 줘
         if BUYING.match(tail):
             rest = head + " " + re.sub(r"^(?:으로|로)\s*", "", tail)
         elif len(tail.split()) <= TAIL_WORDS and (kind == "store" or TAIL.match(tail)):

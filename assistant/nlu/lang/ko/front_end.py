@@ -34,6 +34,7 @@ from spacy.vocab import Vocab
 from assistant.nlu.analysis import Analysis, Piece, clean, normal_form
 from assistant.nlu.digits import NOT_A_COUNT
 from assistant.nlu.grammar import Grammar, lookup
+from assistant.nlu.lang.ko.around import plain_forms, respelt, spaced_counts
 from assistant.nlu.lang.ko.clauses import delivery_clause, soften
 from assistant.nlu.lang.ko.doubt import hesitant_ko, question_ko
 from assistant.nlu.lang.ko.mood import (
@@ -41,6 +42,7 @@ from assistant.nlu.lang.ko.mood import (
     HEARSAY,
     USED_UP,
     Token,
+    bought_already,
     last_clause,
     needs,
     negated,
@@ -123,6 +125,15 @@ def _mend(toks: list[Token], text: str, product_words: frozenset[str]) -> list[T
         if tag == "Z_CODA":  # 주세용: the ᆼ of a cute ending
             i += 1
             continue
+        if (  # 넉넉하게 (두 묶음으로), 싸게: how, not what
+            tag == "VA"
+            and lemma not in {"어떻다", "이렇다", "그렇다", "저렇다", "똑같다", "같다"}
+            and nxt is not None
+            and nxt[:2] == ("게", "EC")
+            and not (i + 2 < len(toks) and toks[i + 2][1].startswith(("V", "E")))
+        ):
+            i += 2
+            continue
         if _for_someone(toks, i, known):  # 할머니 드실 두유: who it is for, not the product
             run = _subject_start(toks, i)
             out = [t for t in out if t[3][0] < run]
@@ -158,7 +169,7 @@ def _mend(toks: list[Token], text: str, product_words: frozenset[str]) -> list[T
             and nxt[1] == "EC"
             and after_grocery
             and start > 0
-            and text[start - 1] == " "
+            and (text[start - 1] == " " or (prev is not None and prev[1] == "NNB"))  # 한 통하고
             and i + 2 < len(toks)
             and toks[i + 2][0] in known
         ):
@@ -221,6 +232,38 @@ def _mend(toks: list[Token], text: str, product_words: frozenset[str]) -> list[T
         ):
             i += 2
             continue
+        if (  # 없던 걸로 해 줘, 없었던 일로 하자: as if it had never been (a cancel)
+            lemma == "없다"
+            and i + 2 < len(toks)
+            and (toks[i + 1][0] == "던" or [t[0] for t in toks[i + 1 : i + 3]] == ["었", "던"])
+        ):
+            j = i + 2 if toks[i + 1][0] == "던" else i + 3
+            if j < len(toks) and toks[j][0] in {"거", "것", "걸", "일"}:
+                out.append(("*없던", "NNG", "*없던", (start, toks[j][3][1])))
+                i = j + 1
+                continue
+        if (  # 같은 걸로 한 번 더: the same one (the last order), not a product named 같
+            lemma == "같다"
+            and nxt is not None
+            and nxt[1] == "ETM"
+            and i + 2 < len(toks)
+            and toks[i + 2][0] in {"거", "것", "걸", "건"}
+        ):
+            out.append(("그거", "NP", "그거", (start, toks[i + 2][3][1])))
+            i += 3
+            continue
+        if (  # 방금 한 거 똑같이: the order just made (한 = did)
+            form == "하"
+            and tag == "VV"
+            and nxt is not None
+            and nxt[:2] == ("ᆫ", "ETM")
+            and i + 2 < len(toks)
+            and toks[i + 2][0] in {"거", "것", "걸", "건"}
+            and prev is not None
+            and prev[0] in {"아까", "방금", "금방", "아까전"}
+        ):
+            i += 2
+            continue
         if (  # 자동으로 주문되게 해 줘: have it ordered (every month)
             form == "자동" and nxt is not None and nxt[0] in {"으로", "로"}
         ):
@@ -275,6 +318,11 @@ def build_pipeline(grammar: Grammar, product_words: tuple[str, ...] = ()) -> Lan
     return nlp
 
 
+SHOWN_OR_UNDONE = frozenset({"cancel_order", "receipt", "order_history"})
+"""What a request said with a reason after it may also be (never a purchase: see around.py)."""
+SENT = frozenset({("배달", "하다"), ("배송", "하다")})
+CARRIED = frozenset({"가져가다", "찾아가다", "들고 가다", "가져오다", "들다", "챙기다"})
+"""집에 가져갈게: what the speaker carries home themself."""
 WITH_DELIVERY = frozenset({"order", "add_to_cart", "subscribe"})
 """Requests whose delivery may be said in a clause of its own."""
 ACKNOWLEDGEMENTS = frozenset({"알다", "네", "예", "응", "넵", "그래", "그렇다", "좋다"})
@@ -293,7 +341,8 @@ class KoreanFrontEnd:
     def analyse(self, text: str) -> Analysis:
         """The analysis of ``text``; a soft request said plainly first (clauses.py), and a
         delivery said in a clause of its own read apart from the request."""
-        softer = soften(normal_form(text), self.grammar.time_words)
+        text = spaced_counts(respelt(normal_form(text)), self.grammar.counters)
+        softer = soften(text, self.grammar.time_words)
         if softer is not None:  # only for a purchase of groceries (never a confirm, 주면 안 돼?)
             soft = self._analyse(softer)
             if (
@@ -302,10 +351,36 @@ class KoreanFrontEnd:
                 and self._known(soft.slots)
             ):
                 text = softer
+        first = self._request(text)
+        if self._purchase(first):
+            return first
+        forms = plain_forms(normal_form(text), self.grammar.counters)  # around.py
+        for form, heard in forms:
+            said = self._request(form)
+            if not heard and self._purchase(said):
+                return said
+        if lookup(self.grammar, first.key) is None:  # 아까 주문한 거 취소해 줄래요? 잘못 시켰어요
+            for form, _ in forms:
+                said = self._request(form)
+                if lookup(self.grammar, said.key) in SHOWN_OR_UNDONE and not said.negated:
+                    return said
+        return first
+
+    def _request(self, text: str) -> Analysis:
         plain = self._analyse(text)
         if plain.slots.delivery is not None and lookup(self.grammar, plain.key) in WITH_DELIVERY:
             return plain
         return self._with_delivery_clause(clean(text)) or plain
+
+    def _purchase(self, said: Analysis) -> bool:
+        """A purchase of catalog groceries in the speaker's own voice, said plainly."""
+        return (
+            lookup(self.grammar, said.key) in WITH_DELIVERY
+            and bool(said.slots.items)
+            and self._known(said.slots)
+            and not (said.negated or said.past or said.reported or said.not_product)
+            and not said.question
+        )
 
     def _with_delivery_clause(self, text: str) -> Analysis | None:
         """ "휴지 하나 시켜 줘 망원역 보관함으로", "햇반 한 박스 매장에서 찾아갈게": the
@@ -327,7 +402,10 @@ class KoreanFrontEnd:
             return None
         rest = self._analyse(said.rest)
         intent = lookup(self.grammar, rest.key)
-        if intent not in WITH_DELIVERY or not rest.slots.items or not self._known(rest.slots):
+        again = intent == "reorder" and rest.slots.reference  # 같은 걸로 한 번 더, 택배함으로
+        if not again and (
+            intent not in WITH_DELIVERY or not rest.slots.items or not self._known(rest.slots)
+        ):
             return None
         if rest.negated or rest.past or rest.reported or rest.not_product or rest.hesitant:
             return None
@@ -350,7 +428,7 @@ class KoreanFrontEnd:
             whole_key, whole_slots = self._clause_key(toks, text, schedule is not None)
             intent, whole_intent = lookup(self.grammar, key), lookup(self.grammar, whole_key)
             if (intent is None and whole_intent is not None) or (
-                intent in {"set_delivery", "confirm"} and whole_intent in WITH_DELIVERY
+                intent in {"set_delivery", "confirm"} and whole_intent in WITH_DELIVERY | {"change"}
             ):  # "우유 주문해서 매장에서 찾아갈게": the delivery of the order
                 key, slots, clause = whole_key, whole_slots, toks
                 intent = whole_intent
@@ -391,6 +469,9 @@ class KoreanFrontEnd:
             key = _request_key(key, clause, self._known(slots), counted)
             if key == ("{quantity}",) and any(t[2] == "말다" for t in toks):
                 key = ("{quantity}", "*로")  # 다섯 개 말고 세 개: the count it should be
+            bare = tuple(k for k in key if k not in WAITS)
+            if bare in {("{quantity}",), ("{quantity}", "주다")} and slots.unit is not None:
+                key = ("{quantity}", "*로")  # (아) 세 통, 두 개 줘: the count it should be
             if key == ("{product}",) and len(slots.items) > 1 and self._known(slots):
                 key = ("{product}", "*please")  # "우유 그리고 식빵": a list said alone
             if (
@@ -400,9 +481,15 @@ class KoreanFrontEnd:
                 and self._known(slots)
             ):  # "우유 집으로 배달해 줘" (groceries only: "중국 집 배달해" is a restaurant)
                 key = (*key[:-2], "보내다")
+            key = self._sent(key, slots, toks)
         key, slots = self._reference(key, slots, toks)
+        key = _waited(key, self.grammar)
         if _errand(clause, self.grammar):  # 라면은 내가 나중에 편의점에서 살게
             is_reported = True
+        if bought_already(toks):  # 우유 주문했고 매장에서 찾아갈게: ordered already
+            is_past = True
+        if slots.delivery == "home" and any(t[2] in CARRIED for t in clause):
+            key = ()  # 집에 가져갈게: the speaker carries something home, no delivery
         if lookup(self.grammar, key) == "suggest" and (_ordered_thing(toks) or _past_inside(toks)):
             is_past = True  # "주문한 거 보여 줘", "뭐 주문했는지 알려 줘": the order history
         return Analysis(
@@ -410,6 +497,22 @@ class KoreanFrontEnd:
             question=question,
             hesitant=partial or hesitant_ko(raw, text, toks, self.grammar.hesitations),
         )  # fmt: skip
+
+    def _sent(self, key: tuple[str, ...], slots: Slots, toks: list[Token]) -> tuple[str, ...]:
+        """ "우유 두 개 보내 줘", "청송 사과 한 박스 배달해 줘": sending groceries the shop knows
+        is ordering them; "방금 주문한 콩나물 한 번 더 보내 줘" orders the last one again.
+        Never with someone to send them to ("엄마한테 사진 보내 줘")."""
+        tail = 1 if key[-1:] == ("보내다",) else 2 if key[-2:] in SENT else 0
+        if not tail or "{delivery}" in key or any(t[0] in {"한테", "에게", "께"} for t in toks):
+            return key
+        head = key[:-tail]
+        if head and set(head) <= ITEM_SYMBOLS and self._known(slots):
+            return (*head, "주문", "하다")
+        again = any(k in {"더", "다시", "또", "똑같이"} for k in head)
+        pointed = any(t[0] in REFERENCES or t[0] in BACK for t in toks)
+        if again and (slots.reference or pointed or _ordered_thing(toks)):
+            return (*head, "주문", "하다")
+        return key
 
     def _a_need(self, clause: list[Token], slots: Slots, toks: list[Token]) -> bool:
         """A need said of groceries the shop knows (우유 떨어졌어): never of other things
@@ -518,8 +621,11 @@ class KoreanFrontEnd:
         if slots.product is not None or not (pronoun or back or one_more):
             return key, slots
         slots = replace(slots, reference=True)
-        if (pronoun or back) and lookup(self.grammar, key) is None:
-            key = ("{ref}", *key)
+        said = lookup(self.grammar, key)
+        if (pronoun or back) and (said is None or said == "deny"):
+            pointed = ("{ref}", *key)  # 아까 거 취소: that order, not "no"
+            if said is None or lookup(self.grammar, pointed) is not None:
+                key = pointed
         return key, slots
 
     def _clause_key(
@@ -762,7 +868,8 @@ def _unjoined_lists(pieces: list[Piece], text: str, known: frozenset[str]) -> li
         return 0 <= n < len(pieces) and pieces[n].symbol == "{product}" and word(pieces[n]) in known
 
     def one_name(a: Piece, b: Piece) -> bool:
-        return word(a)[-2:] == word(b)[-2:] or text[a.end : b.start] != " "
+        same_head = word(a)[-2:] == word(b)[-2:] or word(b) in FORMS  # 보리차 티백
+        return same_head or text[a.end : b.start] != " "
 
     out: list[Piece] = []
     joined = any(p.symbol == "&" for p in pieces)
@@ -922,13 +1029,31 @@ def _adnominal(toks: list[Token], i: int) -> bool:
     return i < len(toks) and toks[i][1] == "ETM"
 
 
-ONE_LETTER_GROCERIES = frozenset({"쌀", "빵", "김", "팥", "콩", "귤", "파"})
+FORMS = frozenset({"티백", "스틱", "캡슐", "컵", "리필", "리필용", "대용량", "낱개", "파우치"})
+"""Words of a product's form said after its name (보리차 티백): one product, not two."""
+ONE_LETTER_GROCERIES = frozenset(
+    {"쌀", "빵", "김", "팥", "콩", "귤", "파", "무", "배", "굴", "꿀", "떡"}
+)
 """Groceries of one letter, which the catalog's kept words (two letters or more) miss."""
+BACK = frozenset({"아까", "방금", "금방", "아까전", "지난번", "저번", "같다", "같은"})
+"""Words that point back at an order already made (방금 주문한 콩나물, 같은 걸로)."""
 USUAL = frozenset({"늘", "평소", "항상", "매번", "맨날", "자주", "원래"})
 """Words of habit: "늘 사던 거" is the household's usual product, not the last order."""
 REFERENCES = frozenset({"그거", "그것", "그걸", "그건", "저거", "저것", "저걸"})
 """Pronouns that point back at the last order or item ("아까 그거 취소해 줘")."""
 ITEM_SYMBOLS = frozenset({"{product}", "{quantity}", "{size}"})
+
+
+WAITS = frozenset({"잠깐", "잠깐만", "잠시", "잠시만"})
+"""잠깐 (방금 그 주문 취소해 줄래?): a moment, said before what is meant."""
+
+
+def _waited(key: tuple[str, ...], grammar: Grammar) -> tuple[str, ...]:
+    """The key without a "wait" said before the request, when only that keeps it unknown."""
+    if not any(k in WAITS for k in key) or lookup(grammar, key) is not None:
+        return key
+    rest = tuple(k for k in key if k not in WAITS)
+    return rest if rest and lookup(grammar, rest) is not None else key
 
 
 def _item_key(key: tuple[str, ...]) -> tuple[str, ...]:
@@ -992,7 +1117,7 @@ def _to_form(words: list[Token]) -> bool:
 
 
 CHANGE_VERBS = frozenset({"바꾸다", "하다", "변경", "수정", "주다", "해주다", "늘리다", "줄이다"})
-NO_WORDS = frozenset({"아니", "아니다", "아니요", "아뇨", "다"})
+NO_WORDS = frozenset({"아니", "아니다", "아니요", "아뇨", "아냐", "다"})
 
 
 def _ordered_thing(toks: list[Token]) -> bool:

@@ -194,3 +194,22 @@ def reminded(words: list[Token]) -> bool:
     return any(t[2] == "맞다" and t[1] == "VV" for t in words[:3]) or any(
         t[0] in {"참", "아참"} and t[1] in {"IC", "MAG"} for t in words[:2]
     )
+
+
+def bought_already(toks: list[Token]) -> bool:
+    """A buying said in the past and joined to what follows (주문했고 매장에서 찾아갈게, 샀는데
+    집에 가져갈게), with no request of its own after it: the order is made, nothing is asked."""
+    words = [t for t in toks if not t[1].startswith("S")]
+    for n, (_, _, lemma, _) in enumerate(words[:-1]):
+        buy = lemma in BUY_LEMMAS or (
+            lemma == "하다" and n > 0 and words[n - 1][0] in {"주문", "구매", "구입", "결제"}
+        )
+        if not buy or words[n + 1][1] != "EP" or words[n + 1][0] not in PAST:
+            continue
+        after = words[n + 2 :]
+        if not after or after[0][1] != "EC":
+            continue
+        later = after[1:]
+        if not any(t[2] in BUY_LEMMAS or t[2] == "주다" or t[0] == "주문" for t in later):
+            return True
+    return False
