@@ -82,7 +82,7 @@ def test_several_items(text: str, intent: str, items: list[Line]) -> None:
         ("order 30 rolls of toilet paper", ("toilet paper", None, None, "30롤")),
         ("2 liter water please", ("water", None, None, "2L")),
         ("order three 1 liter milks", ("milks", 3, None, "1L")),
-        ("order a 10 kg bag of rice", ("rice", None, "bag", "10kg")),
+        ("order a 10 kg bag of rice", ("rice", 1, "bag", "10kg")),
         ("order 2.5 kg rice", ("rice", None, None, "2.5kg")),
         # a dozen is a count of 12 (the catalog has no 12-egg tray), two packs are two
         ("order a dozen eggs", ("eggs", 12, None, None)),
@@ -286,3 +286,74 @@ def test_schedules(
     assert parsed.slots.schedule is not None
     assert parsed.slots.schedule.weekdays == weekdays
     assert (parsed.slots.product, parsed.slots.quantity) == (product, quantity)
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        # a list of three or more: every item, the first one included
+        (
+            "get Shin Ramyun, a box of Hetbahn and two cans of Dongwon tuna",
+            [("shin ramyun", None, None, None), ("hetbahn", 1, "box", None),
+             ("dongwon tuna", 2, "can", None)],
+        ),
+        (
+            "grab some milk, two packs of tofu, a dozen eggs and bananas",
+            [("milk", None, None, None), ("tofu", 2, "pack", None), ("eggs", 12, None, None),
+             ("bananas", None, None, None)],
+        ),
+        # a size said as an adjective of the container: one container of that size
+        ("get a 10 kilo bag of rice", [("rice", 1, "bag", "10kg")]),
+        ("I'd like a 15-egg carton please", [("egg", 1, "carton", "15구")]),
+        ("can I get a 30 roll pack of toilet paper", [("toilet paper", 1, "pack", "30롤")]),
+        ("get a 12 pack of hetbahn", [("hetbahn", None, None, "12개입")]),
+        # names of the English catalog names, not only its aliases
+        ("I need more Hetbahn", [("hetbahn", None, None, None)]),
+        ("can you buy a box of Choco Pies", [("choco pies", 1, "box", None)]),
+        # needs said as what is left
+        ("we have no eggs left", [("eggs", None, None, None)]),
+        ("there's no rice left", [("rice", None, None, None)]),
+        ("we don't have any Hetbahn left", [("hetbahn", None, None, None)]),
+        ("we're almost out of milk", [("milk", None, None, None)]),
+        ("we're low on toilet paper", [("toilet paper", None, None, None)]),
+    ],
+)  # fmt: skip
+def test_how_households_ask(text: str, items: list[Line]) -> None:
+    parsed = parse(text)
+    assert parsed.name == "order"
+    assert lines(parsed) == items
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I already bought eggs", "do we need milk?", "we don't need bread",
+        "do we have any eggs left?", "is there any rice left?", "get some rest",
+        "get the news", "get a taxi", "I got eggs yesterday", "get ready for school",
+        "I need a fresh start", "we need french lessons", "there's no time left",
+        "we have no plans left", "get it done",
+    ],
+)  # fmt: skip
+def test_the_twins_stay_no_purchase(text: str) -> None:
+    assert parse(text).name not in SPENDING_INTENTS
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("pull up my past orders", "order_history"),
+        ("what have I been ordering", "order_history"),
+        ("bring up my order history", "order_history"),
+        ("show me the bill for that", "receipt"),
+        ("print the receipt", "receipt"),
+    ],
+)
+def test_history_and_receipts_said_otherwise(text: str, intent: str) -> None:
+    assert parse(text).name == intent
+
+
+def test_same_again_picked_up_at_the_store() -> None:
+    parsed = parse("same again, but I'll pick it up at the store")
+    assert parsed.name == "reorder"
+    assert parsed.slots.reference
+    assert parsed.slots.delivery == "store"

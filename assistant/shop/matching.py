@@ -69,6 +69,25 @@ not looked at one by one."""
 STOP_WORDS = frozenset({"a", "an", "the", "some", "of", "please", "any", "me", "my", "our", "좀"})
 """Words that never name a product ("some coffee", "커피 좀")."""
 
+IE_STEMS = (
+    "pi",
+    "cooki",
+    "browni",
+    "veggi",
+    "smoothi",
+    "hoagi",
+    "rooki",
+    "movi",
+    "calori",
+    "zombi",
+    "selfi",
+    "goali",
+    "birdi",
+    "kelpi",
+    "lassi",
+    "sundi",
+)
+"""Stems of English nouns ending in -ie (pie, cookie): their plural only drops the s."""
 PARTICLES = frozenset("을 를 이 가 은 는 도 만 요 랑 와 과 로 의".split())
 """A syllable after a product's name that does not change what is meant (우유를, 우유요)."""
 _STRIP = re.compile(r"[\s\-_/·.,()]+")
@@ -91,7 +110,8 @@ def singular(word: str) -> str:
     if not w.isascii() or not w.isalpha() or len(w) <= 3:
         return w
     if w.endswith("ies"):
-        return w[:-3] + "y"
+        # pies, cookies, brownies, veggies: nouns in -ie; berries, candies: in -y
+        return w[:-1] if len(w) <= 4 or w[:-2].endswith(IE_STEMS) else w[:-3] + "y"
     if w.endswith(("oes", "ches", "shes", "xes", "sses")):
         return w[:-2]
     if w.endswith("s") and not w.endswith(("ss", "us", "is")):

@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import OSA
 from spacy.language import Language
+from spacy.pipeline import Lemmatizer
 
 from assistant.nlu.analysis import Analysis, Piece, clean, normal_form
 from assistant.nlu.digits import DIGITS, NOT_A_COUNT
@@ -121,9 +122,22 @@ POLITE = re.compile(
     r"|(?:please\s+)?(?:get|grab|fetch|bring)\s+(?:me|us)\s+"
     r"|(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:get|grab|pick\s+up|bring)\s+(?:me\s+|us\s+)?"
     r"|(?:please\s+)?(?:pick\s+up|grab)\s+(?!it\b|them\b|the\s+kids\b)"
+    r"|(?:please\s+)?get\s+(?!it\b|them\b|that\b|this\b|rid\b|ready\b|going\b|back\b|out\b"
+    r"|up\b|to\b|in\b|off\b|on\b|over\b|away\b|started\b|lost\b|home\b|some\s+(?:rest|sleep)\b)"
     r")"
 )
-"""A request without the shop's verb: "can I get", "I'd like", "I'll have", "I want"."""
+"""A request without the shop's verb: "can I get", "I'd like", "I'll have", "I want"; "get"
+at the start ("get Shin Ramyun, a box of Hetbahn and …": groceries only, the gate checks)."""
+LEFT = re.compile(
+    _LEAD + r"(?:(?:i|we)\s*(?:'ve|have|'ve\s+got|got)\s+no|(?:i|we)\s+(?:do\s*n't|do\s+not|"
+    r"dont)\s+have\s+any|there\s*(?:'s|is|are|'re)\s+no)\s+(?:more\s+)?(.+?)\s+left\b"
+)
+"""A need said as what is left: "we have no eggs left", "there's no rice left", "we don't
+have any Hetbahn left" (a question, "do we have any eggs left?", is not one)."""
+PACKED = re.compile(
+    r"\b(\d+)\s*-?\s*(eggs?|rolls?|sheets?)\s+(carton|tray|pack|box|bag|case|package|crate)\b"
+)
+"""A pack named by what is inside: "a 15-egg carton" is a carton of 15 eggs."""
 FIX = re.compile(
     _LEAD
     + r"(?:(?:actually|no(?!\s+(?:more|longer|need|needs)\b)|nope|oops|sorry|rather|instead|wait"
@@ -162,7 +176,8 @@ REFS = (
 DID = re.compile(
     r"^(?:(?:so|and|hey|ok|okay|um|jangbogi)\s*,?\s+)*(?:can\s+you\s+)?(?:(?:tell|show|remind)"
     r"\s+(?:me|us)\s+)?(what|when|which|how\s+many|how\s+much)\b"
-    r"(?=.*\b(?:did|ordered|bought|purchased|got|have\s+(?:i|we)\s+(?:ordered|bought)))"
+    r"(?=.*\b(?:did|ordered|bought|purchased|got|have\s+(?:i|we)\s+(?:been\s+)?(?:ordered|bought"
+    r"|ordering|buying|getting|gotten)))"
 )
 """A question about one's own past orders: "what did I order?", "when did I last buy milk"."""
 BE_WORDS = frozenset(
@@ -190,6 +205,15 @@ PANTRY = frozenset("mix beans bean bags bag powder sticks stick capsules pods mi
 """Words after a drink that make it a pantry item ("coffee mix", "tea bags")."""
 STRONG_NEED = re.compile(r"\b(?:out|low)\s+(?:of|on)\b|\bused\s+up\b")
 """A need that is about the pantry ("we're out of coffee"), not about a cup now."""
+COMMON_NAME_WORDS = frozenset(
+    "for our east west north south april together traditional dedicated fashioned flavored "
+    "boneless australian norwegian korean american welfare sunshine drinking cooking "
+    "sparkling servings cleaned dried fried frozen marinated mixed peeled roasted salted "
+    "sliced smoked steamed unsalted whipping boiled canned brewed braising french greek "
+    "lunchbox glutinous".split()
+)
+"""Words of English product names that are ordinary English (adjectives, origins) though
+not in the lemma tables: never a product's name on their own."""
 SENDING = frozenset({"send", "deliver", "bring", "ship", "put", "drop"})
 """Verbs of a request that says where it goes: "send eggs to my locker"."""
 
@@ -225,6 +249,7 @@ class EnglishFrontEnd:
     def __init__(self, grammar: Grammar, product_words: tuple[str, ...] = ()) -> None:
         self.grammar = grammar
         self.nlp = build_pipeline()
+        product_words = self._names(product_words)
         joined = {*JOINED, *(w.lower() for w in product_words if " " in w)}
         self.joined = tuple(tuple(w.split()) for w in sorted(joined))
         """Product words of several words, kept whole: "mac and cheese", "low fat milk"."""
@@ -234,9 +259,35 @@ class EnglishFrontEnd:
         """The catalog's English words ("milk", "toilet paper"): a request without a verb or
         a need names one of them ("milk please", not "traffic please")."""
 
+    def _names(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """The catalog's words with the words of English product names ("Hetbahn", "Ramyun")
+        in lower case; a name's word that is an ordinary English word ("Fresh", "Farm",
+        "Tasty": a lemma of the lookup tables, or a word of the grammar) is left out: it
+        would make chatter look like groceries."""
+        lemmatizer = self.nlp.get_pipe("lemmatizer")
+        assert isinstance(lemmatizer, Lemmatizer)
+        table = lemmatizer.lookups.get_table("lemma_lookup")
+        common = {*table.keys(), *table.values()}
+        grammar = self.grammar
+        ordinary = {
+            *grammar.vocabulary, *grammar.fillers, *grammar.boundaries, *grammar.time_words,
+            *grammar.not_products, *grammar.delivery, *grammar.counters, *COMMON_NAME_WORDS,
+        }  # fmt: skip
+        kept: list[str] = []
+        for word in words:
+            if not word[:1].isupper():
+                kept.append(word)
+                continue
+            low = word.lower()
+            lemma = table.get(low, low)
+            if low not in common and lemma not in common and low not in ordinary:
+                kept.append(low)
+        return tuple(dict.fromkeys(kept))
+
     def analyse(self, text: str) -> Analysis:
         raw = normal_form(text).replace("\u2019", "'")
         text = UNIT_SPLIT.sub(r"\1 \2", clean(raw).lower())
+        text = PACKED.sub(r"\3 of \1 \2", text)  # "a 15-egg carton"
         text = GO_AHEAD.sub("", text)  # "go ahead and order eggs"
         words = words_en(text)
         # judged on the whole answer: "hmm, yes" is not a yes
@@ -265,6 +316,7 @@ class EnglishFrontEnd:
             return whole  # "milk, eggs and tofu please", "every two weeks, three packs of …"
         commas = list(CLAUSE_COMMA.finditer(text))
         tail = text[commas[-1].end() :] if commas else ""
+        tail = re.sub(r"^\s*but\s+", "", tail)  # "same again, but I'll pick it up at the store"
         if tail.strip():
             # "I'm traveling, pause my deliveries": the last clause carries the request
             last = self._marked(tail.strip(), question)
@@ -610,6 +662,9 @@ def _markings(text: str, question: bool) -> list[str]:
     need = NEED.match(referred)
     if need and not question:
         out.append("zzneed " + referred[need.end() :])
+    left = LEFT.match(referred)
+    if left and not question:
+        out.append("zzneed " + left.group(1))
     polite = POLITE.match(referred)
     if polite:
         out.append("zzplease " + referred[polite.end() :])
@@ -687,6 +742,10 @@ def _amount_at(toks: list[Tok], i: int, grammar: Grammar) -> tuple[Amount, int] 
         another = grammar.counters[toks[i + 1][1]]  # "another carton of milk"
         return Amount(1, another, None), _after_of(forms, i + 2)
     article = forms[i] in {"a", "an"} and i + 1 < len(toks)
+    if article and DIGITS.fullmatch(forms[i + 1]):
+        inner = _amount_at(toks, i + 1, grammar)
+        if inner is not None and inner[0].count is None and inner[0].unit:
+            return replace(inner[0], count=1), inner[1]  # "a 10 kilo bag of rice": one bag
     if value is None and article and toks[i + 1][1] in grammar.counters:  # "a bottle of milk"
         counted = grammar.counters[toks[i + 1][1]]
         if counted in MEASURES:  # "a kilo of beef": the 1kg pack
