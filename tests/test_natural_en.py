@@ -357,3 +357,64 @@ def test_same_again_picked_up_at_the_store() -> None:
     assert parsed.name == "reorder"
     assert parsed.slots.reference
     assert parsed.slots.delivery == "store"
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        # the count said in a later clause counts the one item named before
+        ("we should get some tofu, could you order two", [("tofu", 2, None, None)]),
+        ("running low on soy sauce, grab a bottle", [("soy sauce", 1, "bottle", None)]),
+        ("shin ramyun, the five pack, order three of those", [("shin ramyun", 3, None, "5개입")]),
+        ("put shampoo on a monthly delivery, two bottles", [("shampoo", 2, "bottle", None)]),
+        # a size word before a pack size, a participle before a product
+        ("kimchi please, the big 3.3 kilo one", [("kimchi", None, None, "3.3kg")]),
+        ("order a frozen pizza", [("frozen pizza", None, None, None)]),
+        ("order two frozen dumplings", [("frozen dumplings", 2, None, None)]),
+        # needs said as what happened to the last of it
+        ("there's no more ketchup in the fridge", [("ketchup", None, None, None)]),
+        ("we've used up the dish soap", [("dish soap", None, None, None)]),
+        ("the kids ate all the bananas", [("bananas", None, None, None)]),
+        ("we finished the last of the kimchi", [("kimchi", None, None, None)]),
+        # misspelt words and words of the English names
+        ("bananna please", [("bananna", None, None, None)]),
+        ("two brocoli please", [("brocoli", 2, None, None)]),
+        ("three pepero, two world cones",
+         [("pepero", 3, None, None), ("world cones", 2, None, None)]),
+        ("get me ketchup, mayo and a bag of sugar",
+         [("ketchup", None, None, None), ("mayo", None, None, None), ("sugar", 1, "bag", None)]),
+    ],
+)  # fmt: skip
+def test_clauses_and_words_households_use(text: str, items: list[Line]) -> None:
+    parsed = parse(text)
+    assert parsed.name in {"order", "subscribe"}
+    assert lines(parsed) == items
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the kids ate all their vegetables", "we finished the movie", "there's no more room",
+        "there's no way", "I used up all my vacation days", "we ate the cake already?",
+        "milk is better, actually", "the big game is on", "order two of those?",
+    ],
+)  # fmt: skip
+def test_twins_of_those_stay_no_purchase(text: str) -> None:
+    assert parse(text).name not in SPENDING_INTENTS
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("scratch that order", "cancel_order"),
+        ("get me one more of what I just ordered", "reorder"),
+        ("do that same order again", "reorder"),
+        ("one more pack of that, to the locker", "reorder"),
+        ("wipe my cart clean", "clear_cart"),
+        ("can you list everything I've ordered so far", "order_history"),
+        ("three, actually", "change"),
+        ("I'll just grab it from the store myself", "set_delivery"),
+    ],
+)
+def test_more_ways_of_pointing_back(text: str, intent: str) -> None:
+    assert parse(text).name == intent

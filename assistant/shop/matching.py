@@ -69,6 +69,12 @@ not looked at one by one."""
 STOP_WORDS = frozenset({"a", "an", "the", "some", "of", "please", "any", "me", "my", "our", "좀"})
 """Words that never name a product ("some coffee", "커피 좀")."""
 
+CONTAINERS = frozenset(
+    "묶음 팩 봉지 봉 박스 상자 통 병 캔 개 판 포대 망 단 세트 box bag pack packet carton bottle "
+    "can jar tub tube case tray sack".split()
+)
+"""Counting and container words said after a product's name ("바나나우유 묶음", "rice bag"):
+a phrase that names nothing is scored without its last one."""
 IE_STEMS = (
     "pi",
     "cooki",
@@ -451,14 +457,21 @@ class ProductMatcher:
                 named = named or bool(scores)
                 modifiers = words[:start] + words[end:]
                 inner = [w for w in words[start : end - 1] if to_key(w) in self._vocabulary_keys]
+                a_kind = key in self._vocabulary_keys
                 for pid, value in sorted(scores.items(), key=lambda item: -item[1]):
                     if value < max(ACCEPT_SCORE, top - TIE_MARGIN):
                         break
                     for word in modifiers:
                         value -= self._modifier_points(pid, word)
-                        if relations[pid] is Relation.WORD and self._is_kind_of(pid, word):
+                        if (
+                            a_kind
+                            and relations[pid] is Relation.WORD
+                            and self._is_kind_of(pid, word)
+                        ):
                             # "milk chocolate" is no 초코에몽 (a chocolate milk): the product
                             # is what the modifier names, the head only a word of its name
+                            # and itself the kind of other products (but "주방세제 자연퐁" is
+                            # the dish soap called 자연퐁, "buldak big cup" the big buldak)
                             value -= OTHER_KIND_PENALTY
                     for word in inner:  # "oat milk" near "low fat milk": oat is another kind
                         if self._described(pid, word) < 90.0:
@@ -468,6 +481,16 @@ class ProductMatcher:
                         top = max(top, value)
 
     def _scores(self, phrase: str) -> dict[int, Candidate]:
+        best = self._scores_of(phrase)
+        words = phrase.split()
+        named = any(c.score >= ACCEPT_SCORE for c in best.values())
+        if not named and len(words) > 1 and singular(words[-1]) in CONTAINERS:
+            # "바나나우유 묶음", "the 20kg rice bag": a counting word after a name that says
+            # nothing without it ("tea bag" names the tea bags)
+            return self._scores_of(" ".join(words[:-1]))
+        return best
+
+    def _scores_of(self, phrase: str) -> dict[int, Candidate]:
         key = phrase_key(phrase)
         if not key:
             return {}

@@ -67,7 +67,16 @@ def vocabulary(products: Iterable[ProductNames]) -> Vocabulary:
         words.update(a for a in p.aliases if " " in a and a.isascii() and a.islower())
         words.update(p.name.split())
         words.update(w for w in p.name_en.split() if w[:1].isupper() and w[1:].islower())
+        words.update(_english_name_phrases(p.name_en))
     return Vocabulary(tuple(phrases), tuple(sorted(words)))
+
+
+def _english_name_phrases(name_en: str) -> set[str]:
+    """The English name in lower case without its sizes and counts, whole and without its
+    first word (the brand): "Lotte World Cone" -> "lotte world cone", "world cone"."""
+    words = [w for w in name_en.lower().split() if w.isascii() and w.isalpha()]
+    phrases = {" ".join(words), " ".join(words[1:])}
+    return {p for p in phrases if " " in p}
 
 
 def from_session(session: Session) -> Vocabulary:

@@ -107,7 +107,7 @@ NEED = re.compile(
     r"|(?:(?:i|we)\s*(?:'re|'m|are|am|'ve|have)?\s+)?(?:(?:all|completely|almost|nearly|"
     r"totally|just|already|pretty)\s+)?(?:(?:run|ran|running|getting)\s+)?(?:out|low)\s+(?:of|on)\s+"
     r"|(?:i|we)\s+(?:could|can)\s+use\s+(?:some\s+|more\s+)?"
-    r"|(?:i|we)\s+used\s+up\s+(?:all\s+)?(?:of\s+)?"
+    r"|(?:i|we)\s*(?:'ve|\s+have)?\s+used\s+up\s+(?:all\s+)?(?:of\s+)?"
     r"|(?:(?:i|we)\s+)?(?:gotta|got\s+to|have\s+to|need\s+to|should|must)\s+(?:get|grab|buy|"
     r"pick\s+up|restock)\s+(?:some\s+|more\s+)?"
     r")"
@@ -130,10 +130,13 @@ POLITE = re.compile(
 at the start ("get Shin Ramyun, a box of Hetbahn and …": groceries only, the gate checks)."""
 LEFT = re.compile(
     _LEAD + r"(?:(?:i|we)\s*(?:'ve|have|'ve\s+got|got)\s+no|(?:i|we)\s+(?:do\s*n't|do\s+not|"
-    r"dont)\s+have\s+any|there\s*(?:'s|is|are|'re)\s+no)\s+(?:more\s+)?(.+?)\s+left\b"
+    r"dont)\s+have\s+any|there\s*(?:'s|is|are|'re)\s+no)\s+(?:more\s+)?(.+?)(?:\s+left\b|$)"
+    r"|" + _LEAD + r"(?:[a-z]+\s+){0,2}?(?:drank|ate|finished|used)\s+(?:up\s+|off\s+)?"
+    r"(?:all\s+(?:of\s+)?|the\s+last\s+of\s+)?(?:the|our|my)\s+(.+)$"
 )
-"""A need said as what is left: "we have no eggs left", "there's no rice left", "we don't
-have any Hetbahn left" (a question, "do we have any eggs left?", is not one)."""
+"""A need said as what is left: "we have no eggs left", "there's no more ketchup in the
+fridge", "we don't have any Hetbahn left", "the kids drank all the orange juice", "we finished
+the milk" (a question, "do we have any eggs left?", is not one)."""
 PACKED = re.compile(
     r"\b(\d+)\s*-?\s*(eggs?|rolls?|sheets?)\s+(carton|tray|pack|box|bag|case|package|crate)\b"
 )
@@ -147,6 +150,8 @@ FIX = re.compile(
 ASIDE = re.compile(_LEAD + r"(?:actually|oops|sorry|wait|rather)\b")
 """A correction's first word that may also begin a new request ("actually cancel my order";
 but "no thanks" is a no)."""
+AFTERTHOUGHT = re.compile(r"^(.+?)\s*,?\s+(actually|rather)\s*[.!]?$")
+"""A correction's word said last ("four, actually", "the maeil one, actually")."""
 JUST = re.compile(r"^(?:just|only)\s+(?:\S+\s+)?(?!one\b|two\b|please\b)[a-z]{3,}")
 """ "just one coffee mix" is a request, "just one" (a count alone) a correction."""
 PLAN = re.compile(
@@ -164,11 +169,12 @@ REFS = (
     (re.compile(r"\b(?:the\s+)?(?:one|order|thing|stuff)\s+(?:that\s+)?(?:i|we)\s+just\s+"
                 r"(?:ordered|bought|placed|made|got)\b"), " zzref "),
     (re.compile(r"\bwhat\s+(?:i|we)\s+just\s+(?:ordered|bought|got)\b"), " zzref "),
-    (re.compile(r"\b(cancel|undo|scrap|revoke|reorder|repeat|track)\s+(?:that|it|this)"
+    (re.compile(r"\b(cancel|undo|scrap|scratch|revoke|reorder|repeat|track)\s+(?:that|it|this)"
                 r"(?:\s+order)?\b"), r"\1 zzref "),
     (re.compile(r"\b(order|buy|get)\s+(?:that|it|this)\s+again\b"), r"\1 zzref again "),
     (re.compile(r"\banother\s+one\b|\bone\s+more(?=\s*(?:please)?\s*[.!]?\s*$)|\b(?:one\s+more"
-                r"|another)\s+of\s+(?:that|those|these|it|the\s+same)\b"), " zzanother "),
+                r"|another)\s+(?:[a-z]+\s+)?of\s+(?:that|those|these|it|the\s+same|zzref)\b"),
+     " zzanother "),
     (re.compile(r"\b(receipts?|bill)\s+(?:for|of|from)\s+(?:that|it|this)\b"), r"\1 for zzref "),
     (re.compile(r"\b(?:one\s+more|once\s+more|another)\s+time\b"), " again "),
 )  # fmt: skip
@@ -205,6 +211,11 @@ PANTRY = frozenset("mix beans bean bags bag powder sticks stick capsules pods mi
 """Words after a drink that make it a pantry item ("coffee mix", "tea bags")."""
 STRONG_NEED = re.compile(r"\b(?:out|low)\s+(?:of|on)\b|\bused\s+up\b")
 """A need that is about the pantry ("we're out of coffee"), not about a cup now."""
+COUNTING_VERBS = frozenset({"order", "buy", "get", "purchase", "grab", "*please"})
+"""The verbs of "order two of those": a count of what the clauses before named."""
+SIZE_WORDS = frozenset({"big", "bigger", "small", "smaller", "large", "larger", "little", "huge"})
+"""Words of size said before a pack size ("the big 20kg rice bag", "the big 3.3 kilo one"):
+the size said tells the pack."""
 COMMON_NAME_WORDS = frozenset(
     "for our east west north south april together traditional dedicated fashioned flavored "
     "boneless australian norwegian korean american welfare sunshine drinking cooking "
@@ -289,6 +300,9 @@ class EnglishFrontEnd:
         text = UNIT_SPLIT.sub(r"\1 \2", clean(raw).lower())
         text = PACKED.sub(r"\3 of \1 \2", text)  # "a 15-egg carton"
         text = GO_AHEAD.sub("", text)  # "go ahead and order eggs"
+        after = AFTERTHOUGHT.match(text)
+        if after and not set(after.group(1).split()) & BE_WORDS:
+            text = f"{after.group(2)} {after.group(1)}"  # "four, actually": a correction
         words = words_en(text)
         # judged on the whole answer: "hmm, yes" is not a yes
         question = question_en(raw, words)
@@ -321,6 +335,9 @@ class EnglishFrontEnd:
             # "I'm traveling, pause my deliveries": the last clause carries the request
             last = self._marked(tail.strip(), question)
             said = lookup(self.grammar, last.key)
+            counted = self._counted_later(text[: commas[-1].start()].strip(), last, question)
+            if counted is not None:
+                return counted
             if said == "set_delivery" and last.slots.delivery:
                 # "order a box of hetbahn, I'll pick it up at the store": one order
                 head = self._clauses(text[: commas[-1].start()].strip(), question)
@@ -329,6 +346,23 @@ class EnglishFrontEnd:
             if said is not None:
                 return last
         return whole
+
+    def _counted_later(self, head: str, last: Analysis, question: bool) -> Analysis | None:
+        """ "we should get some gochujang, could you order one", "banana milk, the four-pack,
+        order two of those": the last clause is a verb and a count without a product, the
+        clauses before it name the one item it counts."""
+        verb = len(last.key) == 2 and last.key[0] in COUNTING_VERBS  # "order two of those"
+        if last.key[-1:] != ("{quantity}",) or not (verb or len(last.key) == 1):  # "two tubes"
+            return None
+        if last.slots.items or not head:
+            return None
+        before = self._clauses(head, question)
+        items = before.slots.items
+        if lookup(self.grammar, before.key) not in DELIVERED or len(items) != 1:
+            return None
+        item = replace(items[0], quantity=last.slots.quantity, unit=last.slots.unit)
+        slots = replace(before.slots, items=(item,), quantity=item.quantity, unit=item.unit)
+        return replace(before, slots=slots)
 
     def _marked(self, text: str, question: bool) -> Analysis:
         """The reading with the phrases this front end knows marked ("we're out of" ->
@@ -445,6 +479,13 @@ class EnglishFrontEnd:
                 continue
             if i in glued:  # "mac and cheese": one product
                 out.append(Piece("{product}", start, end))
+                i += 1
+                continue
+            if form in SIZE_WORDS and i + 1 < len(toks) and _amount_at(toks, i + 1, grammar):
+                i += 1  # "the big 20kg rice bag": the size said tells the pack
+                continue
+            if form != lemma and form.endswith("en") and _before_a_word(toks, i, grammar):
+                out.append(Piece("{product}", start, end))  # "a frozen pizza" (not "freeze")
                 i += 1
                 continue
             if form == "more" and (i + 1 == len(toks) or toks[i + 1][0] not in {"time", "than"}):
@@ -664,7 +705,7 @@ def _markings(text: str, question: bool) -> list[str]:
         out.append("zzneed " + referred[need.end() :])
     left = LEFT.match(referred)
     if left and not question:
-        out.append("zzneed " + left.group(1))
+        out.append("zzneed " + (left.group(1) or left.group(2)))
     polite = POLITE.match(referred)
     if polite:
         out.append("zzplease " + referred[polite.end() :])
@@ -690,10 +731,26 @@ def _verbless(analysis: Analysis, text: str) -> bool:
     return bool(words & POLITE_WORDS) or counted or some or scheduled or listed
 
 
+def _before_a_word(toks: list[Tok], i: int, grammar: Grammar) -> bool:
+    """Whether the next word is no word of the grammar (a participle before it is an
+    adjective: "frozen pizza")."""
+    if i + 1 >= len(toks):
+        return False
+    form, lemma = toks[i + 1][0], toks[i + 1][1]
+    words = grammar.vocabulary | grammar.fillers | grammar.boundaries
+    return form.isalpha() and form not in words and lemma not in words
+
+
 def _typo(said: str, word: str) -> bool:
     if abs(len(said) - len(word)) > 1 or OSA.distance(said, word, score_cutoff=1) > 1:
         return False
-    return sorted(said) == sorted(word) or len(word) >= 7
+    doubled = len(word) >= 5 and _single(said) == _single(word)  # "bananna", "brocoli"
+    return sorted(said) == sorted(word) or len(word) >= 7 or doubled
+
+
+def _single(word: str) -> str:
+    """The word with each doubled letter said once."""
+    return re.sub(r"(.)\1+", r"\1", word)
 
 
 def _boxed(item: Item) -> bool:
