@@ -418,3 +418,32 @@ def test_twins_of_those_stay_no_purchase(text: str) -> None:
 )
 def test_more_ways_of_pointing_back(text: str, intent: str) -> None:
     assert parse(text).name == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        ("would you mind ordering tofu", "tofu"),
+        ("I was wondering if you could order milk", "milk"),
+        ("we're short on eggs", "eggs"),
+        ("time to restock detergent", "detergent"),
+        ("the eggs are gone", "eggs"),
+        ("milk's all gone", "milk"),
+        ("let's get some bananas", "bananas"),
+    ],
+)
+def test_courtesy_and_needs_said_otherwise(text: str, product: str) -> None:
+    parsed = parse(text)
+    assert parsed.name == "order"
+    assert parsed.slots.product == product
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is the milk gone?", "the pain is gone", "the kids are gone", "let's get going",
+        "we're short on time", "would you mind?", "the milk was gone yesterday",
+    ],
+)  # fmt: skip
+def test_twins_of_courtesy_and_needs(text: str) -> None:
+    assert parse(text).name not in SPENDING_INTENTS

@@ -110,6 +110,9 @@ NEED = re.compile(
     r"|(?:i|we)\s*(?:'ve|\s+have)?\s+used\s+up\s+(?:all\s+)?(?:of\s+)?"
     r"|(?:(?:i|we)\s+)?(?:gotta|got\s+to|have\s+to|need\s+to|should|must)\s+(?:get|grab|buy|"
     r"pick\s+up|restock)\s+(?:some\s+|more\s+)?"
+    r"|(?:(?:it's|it\s+is)\s+)?time\s+to\s+(?:restock|get\s+more|buy\s+more|reorder)\s+"
+    r"|(?:(?:i|we)\s*(?:'re|'m|are|am)\s+)?(?:a\s+(?:bit|little)\s+|pretty\s+|really\s+)?"
+    r"short\s+(?:on|of)\s+"
     r")"
 )
 """A need said as such, at the start: "we're out of", "I need", "running low on"."""
@@ -122,6 +125,7 @@ POLITE = re.compile(
     r"|(?:please\s+)?(?:get|grab|fetch|bring)\s+(?:me|us)\s+"
     r"|(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:get|grab|pick\s+up|bring)\s+(?:me\s+|us\s+)?"
     r"|(?:please\s+)?(?:pick\s+up|grab)\s+(?!it\b|them\b|the\s+kids\b)"
+    r"|let(?:'s|\s+us)\s+(?:get|grab|pick\s+up|buy)\s+(?!it\b|them\b|going\b|started\b|out\b)"
     r"|(?:please\s+)?get\s+(?!it\b|them\b|that\b|this\b|rid\b|ready\b|going\b|back\b|out\b"
     r"|up\b|to\b|in\b|off\b|on\b|over\b|away\b|started\b|lost\b|home\b|some\s+(?:rest|sleep)\b)"
     r")"
@@ -138,9 +142,21 @@ LEFT = re.compile(
 fridge", "we don't have any Hetbahn left", "the kids drank all the orange juice", "we finished
 the milk" (a question, "do we have any eggs left?", is not one)."""
 PACKED = re.compile(
-    r"\b(\d+)\s*-?\s*(eggs?|rolls?|sheets?)\s+(carton|tray|pack|box|bag|case|package|crate)\b"
+    r"\b(\d+)\s*-?\s*(eggs?|rolls?|sheets?)\s+(cartons?|trays?|packs?|box(?:es)?|bags?|cases?"
+    r"|packages?|crates?)\b"
 )
 """A pack named by what is inside: "a 15-egg carton" is a carton of 15 eggs."""
+COURTESY = re.compile(
+    r"^(?:(?:would|do)\s+you\s+mind|i\s+(?:was\s+)?wonder(?:ing)?\s+if\s+you\s+(?:could|can)"
+    r"|is\s+it\s+possible\s+to|if\s+you\s+(?:could|can))\s+"
+)
+"""Courtesy before the request: "would you mind ordering tofu", "I was wondering if you
+could order milk" are "ordering tofu", "order milk"."""
+GONE = re.compile(
+    _LEAD + r"(?:the|our|my|all\s+the|all\s+our)?\s*(.+?)\s*(?:'s|\s+is|\s+are|\s+'re)\s+"
+    r"(?:all\s+|completely\s+|totally\s+)?(?:gone|finished|used\s+up)\s*[.!]?$"
+)
+"""A need said as what is gone: "the eggs are gone", "milk's all gone"."""
 FIX = re.compile(
     _LEAD
     + r"(?:(?:actually|no(?!\s+(?:more|longer|need|needs)\b)|nope|oops|sorry|rather|instead|wait"
@@ -300,6 +316,7 @@ class EnglishFrontEnd:
         text = UNIT_SPLIT.sub(r"\1 \2", clean(raw).lower())
         text = PACKED.sub(r"\3 of \1 \2", text)  # "a 15-egg carton"
         text = GO_AHEAD.sub("", text)  # "go ahead and order eggs"
+        text = COURTESY.sub("", text)  # "would you mind ordering tofu"
         after = AFTERTHOUGHT.match(text)
         if after and not set(after.group(1).split()) & BE_WORDS:
             text = f"{after.group(2)} {after.group(1)}"  # "four, actually": a correction
@@ -703,6 +720,9 @@ def _markings(text: str, question: bool) -> list[str]:
     need = NEED.match(referred)
     if need and not question:
         out.append("zzneed " + referred[need.end() :])
+    gone = GONE.match(referred)
+    if gone and not question:
+        out.append("zzneed " + gone.group(1))
     left = LEFT.match(referred)
     if left and not question:
         out.append("zzneed " + (left.group(1) or left.group(2)))
