@@ -447,3 +447,20 @@ def test_courtesy_and_needs_said_otherwise(text: str, product: str) -> None:
 )  # fmt: skip
 def test_twins_of_courtesy_and_needs(text: str) -> None:
     assert parse(text).name not in SPENDING_INTENTS
+
+
+@pytest.mark.parametrize(
+    ("text", "products"),
+    [
+        ("we're out of milk, and get eggs too", ["milk", "eggs"]),
+        ("we need milk, also order eggs", ["milk", "eggs"]),
+        ("order milk. also eggs", ["milk", "eggs"]),
+        ("order milk as well as eggs", ["milk", "eggs"]),
+        ("milk is expensive, get eggs", ["eggs"]),  # a remark is no item
+        ("I already bought milk, get eggs", ["eggs"]),  # nor what was bought
+    ],
+)
+def test_no_item_is_dropped_silently(text: str, products: list[str]) -> None:
+    parsed = parse(text)
+    assert parsed.name == "order"
+    assert [i.product for i in parsed.slots.items] == products

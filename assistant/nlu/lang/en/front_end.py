@@ -217,6 +217,14 @@ THANKS = re.compile(
 )
 """A thanks after a request without a verb is its please."""
 DELIVERED = frozenset({"order", "add_to_cart", "subscribe", "reorder"})
+LISTED = frozenset({"order"})
+"""Intents whose items said over several clauses make one list ("we need milk, also order
+eggs")."""
+ALSO = (
+    (re.compile(r"\b(?:as\s+well\s+as|along\s+with|together\s+with)\b"), " and "),
+    (re.compile(r"\s+(?:too|as\s+well)\s*([.!?]?)\s*$"), r"\1"),
+)
+"""Other words of a list: "milk as well as eggs", "and get eggs too"."""
 """Intents whose request a delivery said after it belongs to."""
 SERVINGS = frozenset({"cup", "cups", "mug", "mugs", "glass", "glasses", "shot", "pot"})
 PREPARED = frozenset(
@@ -317,6 +325,8 @@ class EnglishFrontEnd:
         text = PACKED.sub(r"\3 of \1 \2", text)  # "a 15-egg carton"
         text = GO_AHEAD.sub("", text)  # "go ahead and order eggs"
         text = COURTESY.sub("", text)  # "would you mind ordering tofu"
+        for pattern, written in ALSO:
+            text = pattern.sub(written, text)
         after = AFTERTHOUGHT.match(text)
         if after and not set(after.group(1).split()) & BE_WORDS:
             text = f"{after.group(2)} {after.group(1)}"  # "four, actually": a correction
@@ -361,8 +371,22 @@ class EnglishFrontEnd:
                 if lookup(self.grammar, head.key) in DELIVERED:
                     return replace(head, slots=replace(head.slots, delivery=last.slots.delivery))
             if said is not None:
-                return last
+                return self._with_head(text[: commas[-1].start()].strip(), last, question)
         return whole
+
+    def _with_head(self, head: str, last: Analysis, question: bool) -> Analysis:
+        """The last clause's request with the items of the clauses before it when they ask
+        for the same ("we're out of milk, and get eggs too": milk and eggs); an item is never
+        dropped silently."""
+        said = lookup(self.grammar, last.key)
+        if said not in LISTED or not last.slots.items or not head:
+            return last
+        before = self._clauses(head, question)
+        if lookup(self.grammar, before.key) not in LISTED or not before.slots.items:
+            return last
+        items = (*before.slots.items, *last.slots.items)
+        delivery = last.slots.delivery or before.slots.delivery
+        return replace(before, slots=replace(before.slots, items=items, delivery=delivery))
 
     def _counted_later(self, head: str, last: Analysis, question: bool) -> Analysis | None:
         """ "we should get some gochujang, could you order one", "banana milk, the four-pack,
@@ -519,7 +543,8 @@ class EnglishFrontEnd:
                 i = j
                 continue
             i += 1
-            if form in {",", "and", "&", "plus"}:
+            stop = form in {".", ";"} and i > 1 and len(toks[i - 2][0]) > 2  # not "Dr. You"
+            if form in {",", "and", "&", "plus"} or stop:
                 out.append(Piece("&", start, end))
                 continue
             if not re.search(r"\w", form):
