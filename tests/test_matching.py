@@ -391,6 +391,7 @@ def test_one_syllable_matches_only_itself(matcher: ProductMatcher) -> None:
         ("세제 퍼실", "HOU-008"),
         ("과자 새우깡", "SNK-001"),
         ("햇반 박스", "TOF-010"),  # a counting word after the name
+        ("진간장 큰 병", "SAU-001"),  # and a word of size
         ("buldak big cup", "NOO-010"),  # words of its English name
         ("tea bag", "COF-015"),  # a container word that is part of a name stays
         ("choco pies", "SNK-003"),  # pies: the plural of pie

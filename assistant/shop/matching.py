@@ -75,6 +75,8 @@ CONTAINERS = frozenset(
 )
 """Counting and container words said after a product's name ("바나나우유 묶음", "rice bag"):
 a phrase that names nothing is scored without its last one."""
+SIZE_WORDS = frozenset("큰 작은 대용량 소용량 큰거 작은거 big small large little huge".split())
+"""Words of size said with a name ("진간장 큰 병"): the size said, if any, tells the pack."""
 IE_STEMS = (
     "pi",
     "cooki",
@@ -483,12 +485,15 @@ class ProductMatcher:
     def _scores(self, phrase: str) -> dict[int, Candidate]:
         best = self._scores_of(phrase)
         words = phrase.split()
-        named = any(c.score >= ACCEPT_SCORE for c in best.values())
-        if not named and len(words) > 1 and singular(words[-1]) in CONTAINERS:
-            # "바나나우유 묶음", "the 20kg rice bag": a counting word after a name that says
-            # nothing without it ("tea bag" names the tea bags)
-            return self._scores_of(" ".join(words[:-1]))
-        return best
+        if any(c.score >= ACCEPT_SCORE for c in best.values()) or len(words) < 2:
+            return best
+        # "바나나우유 묶음", "the 20kg rice bag", "진간장 큰 병": a counting word after a name,
+        # a word of size, that says nothing without them ("tea bag" names the tea bags)
+        while len(words) > 1 and singular(words[-1]) in CONTAINERS:
+            words = words[:-1]
+        words = [w for w in words if w.lower() not in SIZE_WORDS] or words
+        rest = " ".join(words)
+        return self._scores_of(rest) if rest != phrase else best
 
     def _scores_of(self, phrase: str) -> dict[int, Candidate]:
         key = phrase_key(phrase)
