@@ -464,3 +464,33 @@ def test_no_item_is_dropped_silently(text: str, products: list[str]) -> None:
     parsed = parse(text)
     assert parsed.name == "order"
     assert [i.product for i in parsed.slots.items] == products
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("reorder what I got last week", "reorder"),
+        ("same as last time please", "reorder"),
+        ("the usual please", "reorder"),
+        ("deliver it to the locker instead", "set_delivery"),
+        ("I'll pick it up myself", "set_delivery"),
+        ("how much did my last order cost", "receipt"),
+    ],
+)
+def test_repeats_deliveries_and_costs(text: str, intent: str) -> None:
+    assert parse(text).name == intent
+
+
+def test_a_delivery_after_but_belongs_to_the_request() -> None:
+    parsed = parse("order the same thing as last time but send it to the locker")
+    assert (parsed.name, parsed.slots.reference, parsed.slots.delivery) == (
+        "reorder",
+        True,
+        "locker",
+    )
+
+
+def test_a_count_after_but_counts_the_item() -> None:
+    assert lines(parse("order milk, but make it two")) == [("milk", 2, None, None)]
+    assert parse("order milk but not eggs").name not in SPENDING_INTENTS
+    assert parse("as usual, the traffic is bad").name == "none"

@@ -209,8 +209,13 @@ BE_WORDS = frozenset(
 EACH = re.compile(r",?\s+(\w+)\s+(?:of\s+)?each(\s+please)?\s*[.!]?$")
 """ "…, one each": the count of every item."""
 GO_AHEAD = re.compile(r"^(?:please\s+)?(?:go\s+ahead|just\s+go)\s+and\s+(?=\w)")
-CLAUSE_COMMA = re.compile(r"[,?!](?![0-9])|\.(?=\s)")
-"""A comma (or the end of a sentence) between clauses or items, not inside a number (1,000)."""
+CLAUSE_COMMA = re.compile(r"[,?!](?![0-9])|\.(?=\s)|\s(?=but\s)")
+"""A comma (or the end of a sentence, or "but") between clauses or items, not inside a number
+(1,000)."""
+MYSELF = re.compile(
+    r"\b(pick\s+(?:it|them)\s+up|collect\s+(?:it|them)|grab\s+(?:it|them))\s+(?:myself|ourselves)\b"
+)
+"""Picked up by oneself: at the store ("I'll pick it up myself")."""
 POLITE_WORDS = frozenset({"please", "pls", "plz"})
 THANKS = re.compile(
     r"[,.!]?\s*\b(?:thanks|thank\s+you|cheers)(?:\s+(?:so\s+much|a\s+lot))?\s*[.!]?$"
@@ -235,8 +240,8 @@ PANTRY = frozenset("mix beans bean bags bag powder sticks stick capsules pods mi
 """Words after a drink that make it a pantry item ("coffee mix", "tea bags")."""
 STRONG_NEED = re.compile(r"\b(?:out|low)\s+(?:of|on)\b|\bused\s+up\b")
 """A need that is about the pantry ("we're out of coffee"), not about a cup now."""
-COUNTING_VERBS = frozenset({"order", "buy", "get", "purchase", "grab", "*please"})
-"""The verbs of "order two of those": a count of what the clauses before named."""
+COUNTING_VERBS = frozenset({"order", "buy", "get", "purchase", "grab", "make", "*please"})
+"""The verbs of "order two of those", "make it two": a count of what the clauses before named."""
 SIZE_WORDS = frozenset({"big", "bigger", "small", "smaller", "large", "larger", "little", "huge"})
 """Words of size said before a pack size ("the big 20kg rice bag", "the big 3.3 kilo one"):
 the size said tells the pack."""
@@ -325,6 +330,7 @@ class EnglishFrontEnd:
         text = PACKED.sub(r"\3 of \1 \2", text)  # "a 15-egg carton"
         text = GO_AHEAD.sub("", text)  # "go ahead and order eggs"
         text = COURTESY.sub("", text)  # "would you mind ordering tofu"
+        text = MYSELF.sub(r"\1 at the store", text)  # "I'll pick it up myself"
         for pattern, written in ALSO:
             text = pattern.sub(written, text)
         after = AFTERTHOUGHT.match(text)
