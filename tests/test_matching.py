@@ -382,3 +382,50 @@ def test_a_short_word_is_matched_by_a_misspelling_of_its_own_length(
 def test_one_syllable_matches_only_itself(matcher: ProductMatcher) -> None:
     assert found(matcher, "팟") == []  # not 팥, not 파
     assert found(matcher, "밀") == []
+
+
+@pytest.mark.parametrize(
+    ("heard", "sku"),
+    [
+        ("주방세제 자연퐁", "HOU-011"),  # the kind said before the name
+        ("세제 퍼실", "HOU-008"),
+        ("과자 새우깡", "SNK-001"),
+        ("햇반 박스", "TOF-010"),  # a counting word after the name
+        ("진간장 큰 병", "SAU-001"),  # and a word of size
+        ("buldak big cup", "NOO-010"),  # words of its English name
+        ("tea bag", "COF-015"),  # a container word that is part of a name stays
+        ("choco pies", "SNK-003"),  # pies: the plural of pie
+        ("mayo", "SAU-007"),  # what households call it
+        ("paper towels", "HOU-004"),
+        ("chili paste", "SAU-003"),
+        ("soybean paste", "SAU-005"),
+        ("scallions", "VEG-003"),
+        ("hetbahn", "TOF-010"),
+        ("bananna", "FRU-005"),
+        ("세우깡", "SNK-001"),  # ㅐ/ㅔ
+        ("헷반", "TOF-010"),
+        ("에호박", "VEG-012"),
+        ("양베추", "VEG-006"),
+    ],
+)
+def test_households_words_find_the_product(matcher: ProductMatcher, heard: str, sku: str) -> None:
+    assert sku in skus(matcher, heard)
+
+
+@pytest.mark.parametrize(
+    ("heard", "choice"),
+    [
+        ("바나나우유 묶음", {"DAI-008", "DAI-009"}),  # the pack is asked, not guessed
+        ("두뷰", {"TOF-001", "BEV-019"}),  # as close to 두부 as to 두유: a choice
+        ("rice bag", {"RIC-001", "RIC-002"}),
+    ],
+)
+def test_a_typo_between_products_is_a_choice(
+    matcher: ProductMatcher, heard: str, choice: set[str]
+) -> None:
+    assert choice <= set(skus(matcher, heard))
+
+
+def test_a_kind_before_a_word_of_another_kind_stays_apart(matcher: ProductMatcher) -> None:
+    assert "DAI-012" not in skus(matcher, "milk chocolate")
+    assert skus(matcher, "딸기 우유") == ["DAI-010"]

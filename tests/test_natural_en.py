@@ -82,7 +82,7 @@ def test_several_items(text: str, intent: str, items: list[Line]) -> None:
         ("order 30 rolls of toilet paper", ("toilet paper", None, None, "30롤")),
         ("2 liter water please", ("water", None, None, "2L")),
         ("order three 1 liter milks", ("milks", 3, None, "1L")),
-        ("order a 10 kg bag of rice", ("rice", None, "bag", "10kg")),
+        ("order a 10 kg bag of rice", ("rice", 1, "bag", "10kg")),
         ("order 2.5 kg rice", ("rice", None, None, "2.5kg")),
         # a dozen is a count of 12 (the catalog has no 12-egg tray), two packs are two
         ("order a dozen eggs", ("eggs", 12, None, None)),
@@ -286,3 +286,211 @@ def test_schedules(
     assert parsed.slots.schedule is not None
     assert parsed.slots.schedule.weekdays == weekdays
     assert (parsed.slots.product, parsed.slots.quantity) == (product, quantity)
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        # a list of three or more: every item, the first one included
+        (
+            "get Shin Ramyun, a box of Hetbahn and two cans of Dongwon tuna",
+            [("shin ramyun", None, None, None), ("hetbahn", 1, "box", None),
+             ("dongwon tuna", 2, "can", None)],
+        ),
+        (
+            "grab some milk, two packs of tofu, a dozen eggs and bananas",
+            [("milk", None, None, None), ("tofu", 2, "pack", None), ("eggs", 12, None, None),
+             ("bananas", None, None, None)],
+        ),
+        # a size said as an adjective of the container: one container of that size
+        ("get a 10 kilo bag of rice", [("rice", 1, "bag", "10kg")]),
+        ("I'd like a 15-egg carton please", [("egg", 1, "carton", "15구")]),
+        ("can I get a 30 roll pack of toilet paper", [("toilet paper", 1, "pack", "30롤")]),
+        ("get a 12 pack of hetbahn", [("hetbahn", None, None, "12개입")]),
+        # names of the English catalog names, not only its aliases
+        ("I need more Hetbahn", [("hetbahn", None, None, None)]),
+        ("can you buy a box of Choco Pies", [("choco pies", 1, "box", None)]),
+        # needs said as what is left
+        ("we have no eggs left", [("eggs", None, None, None)]),
+        ("there's no rice left", [("rice", None, None, None)]),
+        ("we don't have any Hetbahn left", [("hetbahn", None, None, None)]),
+        ("we're almost out of milk", [("milk", None, None, None)]),
+        ("we're low on toilet paper", [("toilet paper", None, None, None)]),
+    ],
+)  # fmt: skip
+def test_how_households_ask(text: str, items: list[Line]) -> None:
+    parsed = parse(text)
+    assert parsed.name == "order"
+    assert lines(parsed) == items
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I already bought eggs", "do we need milk?", "we don't need bread",
+        "do we have any eggs left?", "is there any rice left?", "get some rest",
+        "get the news", "get a taxi", "I got eggs yesterday", "get ready for school",
+        "I need a fresh start", "we need french lessons", "there's no time left",
+        "we have no plans left", "get it done",
+    ],
+)  # fmt: skip
+def test_the_twins_stay_no_purchase(text: str) -> None:
+    assert parse(text).name not in SPENDING_INTENTS
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("pull up my past orders", "order_history"),
+        ("what have I been ordering", "order_history"),
+        ("bring up my order history", "order_history"),
+        ("show me the bill for that", "receipt"),
+        ("print the receipt", "receipt"),
+    ],
+)
+def test_history_and_receipts_said_otherwise(text: str, intent: str) -> None:
+    assert parse(text).name == intent
+
+
+def test_same_again_picked_up_at_the_store() -> None:
+    parsed = parse("same again, but I'll pick it up at the store")
+    assert parsed.name == "reorder"
+    assert parsed.slots.reference
+    assert parsed.slots.delivery == "store"
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        # the count said in a later clause counts the one item named before
+        ("we should get some tofu, could you order two", [("tofu", 2, None, None)]),
+        ("running low on soy sauce, grab a bottle", [("soy sauce", 1, "bottle", None)]),
+        ("shin ramyun, the five pack, order three of those", [("shin ramyun", 3, None, "5개입")]),
+        ("put shampoo on a monthly delivery, two bottles", [("shampoo", 2, "bottle", None)]),
+        # a size word before a pack size, a participle before a product
+        ("kimchi please, the big 3.3 kilo one", [("kimchi", None, None, "3.3kg")]),
+        ("order a frozen pizza", [("frozen pizza", None, None, None)]),
+        ("order two frozen dumplings", [("frozen dumplings", 2, None, None)]),
+        # needs said as what happened to the last of it
+        ("there's no more ketchup in the fridge", [("ketchup", None, None, None)]),
+        ("we've used up the dish soap", [("dish soap", None, None, None)]),
+        ("the kids ate all the bananas", [("bananas", None, None, None)]),
+        ("we finished the last of the kimchi", [("kimchi", None, None, None)]),
+        # misspelt words and words of the English names
+        ("bananna please", [("bananna", None, None, None)]),
+        ("two brocoli please", [("brocoli", 2, None, None)]),
+        ("three pepero, two world cones",
+         [("pepero", 3, None, None), ("world cones", 2, None, None)]),
+        ("get me ketchup, mayo and a bag of sugar",
+         [("ketchup", None, None, None), ("mayo", None, None, None), ("sugar", 1, "bag", None)]),
+    ],
+)  # fmt: skip
+def test_clauses_and_words_households_use(text: str, items: list[Line]) -> None:
+    parsed = parse(text)
+    assert parsed.name in {"order", "subscribe"}
+    assert lines(parsed) == items
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the kids ate all their vegetables", "we finished the movie", "there's no more room",
+        "there's no way", "I used up all my vacation days", "we ate the cake already?",
+        "milk is better, actually", "the big game is on", "order two of those?",
+    ],
+)  # fmt: skip
+def test_twins_of_those_stay_no_purchase(text: str) -> None:
+    assert parse(text).name not in SPENDING_INTENTS
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("scratch that order", "cancel_order"),
+        ("get me one more of what I just ordered", "reorder"),
+        ("do that same order again", "reorder"),
+        ("one more pack of that, to the locker", "reorder"),
+        ("wipe my cart clean", "clear_cart"),
+        ("can you list everything I've ordered so far", "order_history"),
+        ("three, actually", "change"),
+        ("I'll just grab it from the store myself", "set_delivery"),
+    ],
+)
+def test_more_ways_of_pointing_back(text: str, intent: str) -> None:
+    assert parse(text).name == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        ("would you mind ordering tofu", "tofu"),
+        ("I was wondering if you could order milk", "milk"),
+        ("we're short on eggs", "eggs"),
+        ("time to restock detergent", "detergent"),
+        ("the eggs are gone", "eggs"),
+        ("milk's all gone", "milk"),
+        ("let's get some bananas", "bananas"),
+    ],
+)
+def test_courtesy_and_needs_said_otherwise(text: str, product: str) -> None:
+    parsed = parse(text)
+    assert parsed.name == "order"
+    assert parsed.slots.product == product
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is the milk gone?", "the pain is gone", "the kids are gone", "let's get going",
+        "we're short on time", "would you mind?", "the milk was gone yesterday",
+    ],
+)  # fmt: skip
+def test_twins_of_courtesy_and_needs(text: str) -> None:
+    assert parse(text).name not in SPENDING_INTENTS
+
+
+@pytest.mark.parametrize(
+    ("text", "products"),
+    [
+        ("we're out of milk, and get eggs too", ["milk", "eggs"]),
+        ("we need milk, also order eggs", ["milk", "eggs"]),
+        ("order milk. also eggs", ["milk", "eggs"]),
+        ("order milk as well as eggs", ["milk", "eggs"]),
+        ("milk is expensive, get eggs", ["eggs"]),  # a remark is no item
+        ("I already bought milk, get eggs", ["eggs"]),  # nor what was bought
+    ],
+)
+def test_no_item_is_dropped_silently(text: str, products: list[str]) -> None:
+    parsed = parse(text)
+    assert parsed.name == "order"
+    assert [i.product for i in parsed.slots.items] == products
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("reorder what I got last week", "reorder"),
+        ("same as last time please", "reorder"),
+        ("the usual please", "reorder"),
+        ("deliver it to the locker instead", "set_delivery"),
+        ("I'll pick it up myself", "set_delivery"),
+        ("how much did my last order cost", "receipt"),
+    ],
+)
+def test_repeats_deliveries_and_costs(text: str, intent: str) -> None:
+    assert parse(text).name == intent
+
+
+def test_a_delivery_after_but_belongs_to_the_request() -> None:
+    parsed = parse("order the same thing as last time but send it to the locker")
+    assert (parsed.name, parsed.slots.reference, parsed.slots.delivery) == (
+        "reorder",
+        True,
+        "locker",
+    )
+
+
+def test_a_count_after_but_counts_the_item() -> None:
+    assert lines(parse("order milk, but make it two")) == [("milk", 2, None, None)]
+    assert parse("order milk but not eggs").name not in SPENDING_INTENTS
+    assert parse("as usual, the traffic is bad").name == "none"

@@ -69,6 +69,33 @@ not looked at one by one."""
 STOP_WORDS = frozenset({"a", "an", "the", "some", "of", "please", "any", "me", "my", "our", "좀"})
 """Words that never name a product ("some coffee", "커피 좀")."""
 
+CONTAINERS = frozenset(
+    "묶음 팩 봉지 봉 박스 상자 통 병 캔 개 판 포대 망 단 세트 box bag pack packet carton bottle "
+    "can jar tub tube case tray sack".split()
+)
+"""Counting and container words said after a product's name ("바나나우유 묶음", "rice bag"):
+a phrase that names nothing is scored without its last one."""
+SIZE_WORDS = frozenset("큰 작은 대용량 소용량 큰거 작은거 big small large little huge".split())
+"""Words of size said with a name ("진간장 큰 병"): the size said, if any, tells the pack."""
+IE_STEMS = (
+    "pi",
+    "cooki",
+    "browni",
+    "veggi",
+    "smoothi",
+    "hoagi",
+    "rooki",
+    "movi",
+    "calori",
+    "zombi",
+    "selfi",
+    "goali",
+    "birdi",
+    "kelpi",
+    "lassi",
+    "sundi",
+)
+"""Stems of English nouns ending in -ie (pie, cookie): their plural only drops the s."""
 PARTICLES = frozenset("을 를 이 가 은 는 도 만 요 랑 와 과 로 의".split())
 """A syllable after a product's name that does not change what is meant (우유를, 우유요)."""
 _STRIP = re.compile(r"[\s\-_/·.,()]+")
@@ -91,7 +118,8 @@ def singular(word: str) -> str:
     if not w.isascii() or not w.isalpha() or len(w) <= 3:
         return w
     if w.endswith("ies"):
-        return w[:-3] + "y"
+        # pies, cookies, brownies, veggies: nouns in -ie; berries, candies: in -y
+        return w[:-1] if len(w) <= 4 or w[:-2].endswith(IE_STEMS) else w[:-3] + "y"
     if w.endswith(("oes", "ches", "shes", "xes", "sses")):
         return w[:-2]
     if w.endswith("s") and not w.endswith(("ss", "us", "is")):
@@ -431,14 +459,21 @@ class ProductMatcher:
                 named = named or bool(scores)
                 modifiers = words[:start] + words[end:]
                 inner = [w for w in words[start : end - 1] if to_key(w) in self._vocabulary_keys]
+                a_kind = key in self._vocabulary_keys
                 for pid, value in sorted(scores.items(), key=lambda item: -item[1]):
                     if value < max(ACCEPT_SCORE, top - TIE_MARGIN):
                         break
                     for word in modifiers:
                         value -= self._modifier_points(pid, word)
-                        if relations[pid] is Relation.WORD and self._is_kind_of(pid, word):
+                        if (
+                            a_kind
+                            and relations[pid] is Relation.WORD
+                            and self._is_kind_of(pid, word)
+                        ):
                             # "milk chocolate" is no 초코에몽 (a chocolate milk): the product
                             # is what the modifier names, the head only a word of its name
+                            # and itself the kind of other products (but "주방세제 자연퐁" is
+                            # the dish soap called 자연퐁, "buldak big cup" the big buldak)
                             value -= OTHER_KIND_PENALTY
                     for word in inner:  # "oat milk" near "low fat milk": oat is another kind
                         if self._described(pid, word) < 90.0:
@@ -448,6 +483,19 @@ class ProductMatcher:
                         top = max(top, value)
 
     def _scores(self, phrase: str) -> dict[int, Candidate]:
+        best = self._scores_of(phrase)
+        words = phrase.split()
+        if any(c.score >= ACCEPT_SCORE for c in best.values()) or len(words) < 2:
+            return best
+        # "바나나우유 묶음", "the 20kg rice bag", "진간장 큰 병": a counting word after a name,
+        # a word of size, that says nothing without them ("tea bag" names the tea bags)
+        while len(words) > 1 and singular(words[-1]) in CONTAINERS:
+            words = words[:-1]
+        words = [w for w in words if w.lower() not in SIZE_WORDS] or words
+        rest = " ".join(words)
+        return self._scores_of(rest) if rest != phrase else best
+
+    def _scores_of(self, phrase: str) -> dict[int, Candidate]:
         key = phrase_key(phrase)
         if not key:
             return {}

@@ -37,6 +37,10 @@ class ProductNames:
     """The brand (서울우유)."""
     aliases: tuple[str, ...]
     """Other names people use (우유, 흰우유)."""
+    name_en: str = ""
+    """The English name (CJ Hetbahn Cooked Rice): its words, capitalised as written, are how
+    an English speaker names the product ("I need more Hetbahn"); the English pack keeps the
+    ones that are names, not ordinary English words."""
 
 
 @dataclass(frozen=True)
@@ -48,8 +52,9 @@ class Vocabulary:
     phrases; the same list as :func:`assistant.shop.catalog.spoken_phrases`)."""
     words: tuple[str, ...]
     """Single words to keep whole when tokenizing (sorted, unique): brands and aliases
-    without a space, and each word of a name (a name is often said in part); English aliases
-    also with their spaces ("toilet paper": the English parser knows a grocery by them)."""
+    without a space, and each word of a name (a name is often said in part), of the English
+    name capitalised ("Hetbahn"); English aliases also with their spaces ("toilet paper": the
+    English parser knows a grocery by them)."""
 
 
 def vocabulary(products: Iterable[ProductNames]) -> Vocabulary:
@@ -61,7 +66,17 @@ def vocabulary(products: Iterable[ProductNames]) -> Vocabulary:
         words.update(w for w in (p.brand, *p.aliases) if w and " " not in w)
         words.update(a for a in p.aliases if " " in a and a.isascii() and a.islower())
         words.update(p.name.split())
+        words.update(w for w in p.name_en.split() if w[:1].isupper() and w[1:].islower())
+        words.update(_english_name_phrases(p.name_en))
     return Vocabulary(tuple(phrases), tuple(sorted(words)))
+
+
+def _english_name_phrases(name_en: str) -> set[str]:
+    """The English name in lower case without its sizes and counts, whole and without its
+    first word (the brand): "Lotte World Cone" -> "lotte world cone", "world cone"."""
+    words = [w for w in name_en.lower().split() if w.isascii() and w.isalpha()]
+    phrases = {" ".join(words), " ".join(words[1:])}
+    return {p for p in phrases if " " in p}
 
 
 def from_session(session: Session) -> Vocabulary:
@@ -69,7 +84,8 @@ def from_session(session: Session) -> Vocabulary:
     from assistant.shop.catalog import list_products
 
     return vocabulary(
-        ProductNames(p.name_ko, p.brand, tuple(p.alias_list)) for p in list_products(session)
+        ProductNames(p.name_ko, p.brand, tuple(p.alias_list), p.name_en)
+        for p in list_products(session)
     )
 
 
@@ -91,7 +107,7 @@ def database_parser(factory: sessionmaker[Session]) -> IntentParser:
 
 def from_records(records: Iterable[ProductRecord]) -> Vocabulary:
     """The vocabulary of a catalog file's rows (every row: a file lists what is on sale)."""
-    return vocabulary(ProductNames(r.name_ko, r.brand, r.aliases) for r in records)
+    return vocabulary(ProductNames(r.name_ko, r.brand, r.aliases, r.name_en) for r in records)
 
 
 def bundled_vocabulary() -> Vocabulary:

@@ -15,6 +15,9 @@ from assistant.nlu.packs import FrontEnd, LangPack
 GROCERY_WORD = re.compile(r"[a-z][a-z' -]+")
 """An English catalog word: an alias in lower case ("milk", "toilet paper"), not a brand
 ("CJ")."""
+NAME_WORD = re.compile(r"[A-Z][a-z]{3,}")
+"""A word of a product's English name as written ("Hetbahn", "Fresh"): the front end keeps
+the ones that are not ordinary English words."""
 
 
 def _front_end(grammar: Grammar, product_words: tuple[str, ...]) -> FrontEnd:
@@ -31,7 +34,15 @@ class EnglishPack(Pack):
     are not for the tokenizer but for telling a request without a verb from chatter)."""
 
     def kept_words(self, words: Iterable[str]) -> tuple[str, ...]:
-        return tuple(sorted({w for w in words if GROCERY_WORD.fullmatch(w) and len(w) >= 3}))
+        return tuple(
+            sorted(
+                {
+                    w
+                    for w in words
+                    if (GROCERY_WORD.fullmatch(w) and len(w) >= 3) or NAME_WORD.fullmatch(w)
+                }
+            )
+        )
 
 
 PACK: LangPack = EnglishPack(

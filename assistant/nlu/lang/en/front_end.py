@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import OSA
 from spacy.language import Language
+from spacy.pipeline import Lemmatizer
 
 from assistant.nlu.analysis import Analysis, Piece, clean, normal_form
 from assistant.nlu.digits import DIGITS, NOT_A_COUNT
@@ -106,9 +107,12 @@ NEED = re.compile(
     r"|(?:(?:i|we)\s*(?:'re|'m|are|am|'ve|have)?\s+)?(?:(?:all|completely|almost|nearly|"
     r"totally|just|already|pretty)\s+)?(?:(?:run|ran|running|getting)\s+)?(?:out|low)\s+(?:of|on)\s+"
     r"|(?:i|we)\s+(?:could|can)\s+use\s+(?:some\s+|more\s+)?"
-    r"|(?:i|we)\s+used\s+up\s+(?:all\s+)?(?:of\s+)?"
+    r"|(?:i|we)\s*(?:'ve|\s+have)?\s+used\s+up\s+(?:all\s+)?(?:of\s+)?"
     r"|(?:(?:i|we)\s+)?(?:gotta|got\s+to|have\s+to|need\s+to|should|must)\s+(?:get|grab|buy|"
     r"pick\s+up|restock)\s+(?:some\s+|more\s+)?"
+    r"|(?:(?:it's|it\s+is)\s+)?time\s+to\s+(?:restock|get\s+more|buy\s+more|reorder)\s+"
+    r"|(?:(?:i|we)\s*(?:'re|'m|are|am)\s+)?(?:a\s+(?:bit|little)\s+|pretty\s+|really\s+)?"
+    r"short\s+(?:on|of)\s+"
     r")"
 )
 """A need said as such, at the start: "we're out of", "I need", "running low on"."""
@@ -121,9 +125,38 @@ POLITE = re.compile(
     r"|(?:please\s+)?(?:get|grab|fetch|bring)\s+(?:me|us)\s+"
     r"|(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:get|grab|pick\s+up|bring)\s+(?:me\s+|us\s+)?"
     r"|(?:please\s+)?(?:pick\s+up|grab)\s+(?!it\b|them\b|the\s+kids\b)"
+    r"|let(?:'s|\s+us)\s+(?:get|grab|pick\s+up|buy)\s+(?!it\b|them\b|going\b|started\b|out\b)"
+    r"|(?:please\s+)?get\s+(?!it\b|them\b|that\b|this\b|rid\b|ready\b|going\b|back\b|out\b"
+    r"|up\b|to\b|in\b|off\b|on\b|over\b|away\b|started\b|lost\b|home\b|some\s+(?:rest|sleep)\b)"
     r")"
 )
-"""A request without the shop's verb: "can I get", "I'd like", "I'll have", "I want"."""
+"""A request without the shop's verb: "can I get", "I'd like", "I'll have", "I want"; "get"
+at the start ("get Shin Ramyun, a box of Hetbahn and …": groceries only, the gate checks)."""
+LEFT = re.compile(
+    _LEAD + r"(?:(?:i|we)\s*(?:'ve|have|'ve\s+got|got)\s+no|(?:i|we)\s+(?:do\s*n't|do\s+not|"
+    r"dont)\s+have\s+any|there\s*(?:'s|is|are|'re)\s+no)\s+(?:more\s+)?(.+?)(?:\s+left\b|$)"
+    r"|" + _LEAD + r"(?:[a-z]+\s+){0,2}?(?:drank|ate|finished|used)\s+(?:up\s+|off\s+)?"
+    r"(?:all\s+(?:of\s+)?|the\s+last\s+of\s+)?(?:the|our|my)\s+(.+)$"
+)
+"""A need said as what is left: "we have no eggs left", "there's no more ketchup in the
+fridge", "we don't have any Hetbahn left", "the kids drank all the orange juice", "we finished
+the milk" (a question, "do we have any eggs left?", is not one)."""
+PACKED = re.compile(
+    r"\b(\d+)\s*-?\s*(eggs?|rolls?|sheets?)\s+(cartons?|trays?|packs?|box(?:es)?|bags?|cases?"
+    r"|packages?|crates?)\b"
+)
+"""A pack named by what is inside: "a 15-egg carton" is a carton of 15 eggs."""
+COURTESY = re.compile(
+    r"^(?:(?:would|do)\s+you\s+mind|i\s+(?:was\s+)?wonder(?:ing)?\s+if\s+you\s+(?:could|can)"
+    r"|is\s+it\s+possible\s+to|if\s+you\s+(?:could|can))\s+"
+)
+"""Courtesy before the request: "would you mind ordering tofu", "I was wondering if you
+could order milk" are "ordering tofu", "order milk"."""
+GONE = re.compile(
+    _LEAD + r"(?:the|our|my|all\s+the|all\s+our)?\s*(.+?)\s*(?:'s|\s+is|\s+are|\s+'re)\s+"
+    r"(?:all\s+|completely\s+|totally\s+)?(?:gone|finished|used\s+up)\s*[.!]?$"
+)
+"""A need said as what is gone: "the eggs are gone", "milk's all gone"."""
 FIX = re.compile(
     _LEAD
     + r"(?:(?:actually|no(?!\s+(?:more|longer|need|needs)\b)|nope|oops|sorry|rather|instead|wait"
@@ -133,6 +166,8 @@ FIX = re.compile(
 ASIDE = re.compile(_LEAD + r"(?:actually|oops|sorry|wait|rather)\b")
 """A correction's first word that may also begin a new request ("actually cancel my order";
 but "no thanks" is a no)."""
+AFTERTHOUGHT = re.compile(r"^(.+?)\s*,?\s+(actually|rather)\s*[.!]?$")
+"""A correction's word said last ("four, actually", "the maeil one, actually")."""
 JUST = re.compile(r"^(?:just|only)\s+(?:\S+\s+)?(?!one\b|two\b|please\b)[a-z]{3,}")
 """ "just one coffee mix" is a request, "just one" (a count alone) a correction."""
 PLAN = re.compile(
@@ -150,11 +185,12 @@ REFS = (
     (re.compile(r"\b(?:the\s+)?(?:one|order|thing|stuff)\s+(?:that\s+)?(?:i|we)\s+just\s+"
                 r"(?:ordered|bought|placed|made|got)\b"), " zzref "),
     (re.compile(r"\bwhat\s+(?:i|we)\s+just\s+(?:ordered|bought|got)\b"), " zzref "),
-    (re.compile(r"\b(cancel|undo|scrap|revoke|reorder|repeat|track)\s+(?:that|it|this)"
+    (re.compile(r"\b(cancel|undo|scrap|scratch|revoke|reorder|repeat|track)\s+(?:that|it|this)"
                 r"(?:\s+order)?\b"), r"\1 zzref "),
     (re.compile(r"\b(order|buy|get)\s+(?:that|it|this)\s+again\b"), r"\1 zzref again "),
     (re.compile(r"\banother\s+one\b|\bone\s+more(?=\s*(?:please)?\s*[.!]?\s*$)|\b(?:one\s+more"
-                r"|another)\s+of\s+(?:that|those|these|it|the\s+same)\b"), " zzanother "),
+                r"|another)\s+(?:[a-z]+\s+)?of\s+(?:that|those|these|it|the\s+same|zzref)\b"),
+     " zzanother "),
     (re.compile(r"\b(receipts?|bill)\s+(?:for|of|from)\s+(?:that|it|this)\b"), r"\1 for zzref "),
     (re.compile(r"\b(?:one\s+more|once\s+more|another)\s+time\b"), " again "),
 )  # fmt: skip
@@ -162,7 +198,8 @@ REFS = (
 DID = re.compile(
     r"^(?:(?:so|and|hey|ok|okay|um|jangbogi)\s*,?\s+)*(?:can\s+you\s+)?(?:(?:tell|show|remind)"
     r"\s+(?:me|us)\s+)?(what|when|which|how\s+many|how\s+much)\b"
-    r"(?=.*\b(?:did|ordered|bought|purchased|got|have\s+(?:i|we)\s+(?:ordered|bought)))"
+    r"(?=.*\b(?:did|ordered|bought|purchased|got|have\s+(?:i|we)\s+(?:been\s+)?(?:ordered|bought"
+    r"|ordering|buying|getting|gotten)))"
 )
 """A question about one's own past orders: "what did I order?", "when did I last buy milk"."""
 BE_WORDS = frozenset(
@@ -172,14 +209,27 @@ BE_WORDS = frozenset(
 EACH = re.compile(r",?\s+(\w+)\s+(?:of\s+)?each(\s+please)?\s*[.!]?$")
 """ "…, one each": the count of every item."""
 GO_AHEAD = re.compile(r"^(?:please\s+)?(?:go\s+ahead|just\s+go)\s+and\s+(?=\w)")
-CLAUSE_COMMA = re.compile(r"[,?!](?![0-9])|\.(?=\s)")
-"""A comma (or the end of a sentence) between clauses or items, not inside a number (1,000)."""
+CLAUSE_COMMA = re.compile(r"[,?!](?![0-9])|\.(?=\s)|\s(?=but\s)")
+"""A comma (or the end of a sentence, or "but") between clauses or items, not inside a number
+(1,000)."""
+MYSELF = re.compile(
+    r"\b(pick\s+(?:it|them)\s+up|collect\s+(?:it|them)|grab\s+(?:it|them))\s+(?:myself|ourselves)\b"
+)
+"""Picked up by oneself: at the store ("I'll pick it up myself")."""
 POLITE_WORDS = frozenset({"please", "pls", "plz"})
 THANKS = re.compile(
     r"[,.!]?\s*\b(?:thanks|thank\s+you|cheers)(?:\s+(?:so\s+much|a\s+lot))?\s*[.!]?$"
 )
 """A thanks after a request without a verb is its please."""
 DELIVERED = frozenset({"order", "add_to_cart", "subscribe", "reorder"})
+LISTED = frozenset({"order"})
+"""Intents whose items said over several clauses make one list ("we need milk, also order
+eggs")."""
+ALSO = (
+    (re.compile(r"\b(?:as\s+well\s+as|along\s+with|together\s+with)\b"), " and "),
+    (re.compile(r"\s+(?:too|as\s+well)\s*([.!?]?)\s*$"), r"\1"),
+)
+"""Other words of a list: "milk as well as eggs", "and get eggs too"."""
 """Intents whose request a delivery said after it belongs to."""
 SERVINGS = frozenset({"cup", "cups", "mug", "mugs", "glass", "glasses", "shot", "pot"})
 PREPARED = frozenset(
@@ -190,6 +240,20 @@ PANTRY = frozenset("mix beans bean bags bag powder sticks stick capsules pods mi
 """Words after a drink that make it a pantry item ("coffee mix", "tea bags")."""
 STRONG_NEED = re.compile(r"\b(?:out|low)\s+(?:of|on)\b|\bused\s+up\b")
 """A need that is about the pantry ("we're out of coffee"), not about a cup now."""
+COUNTING_VERBS = frozenset({"order", "buy", "get", "purchase", "grab", "make", "*please"})
+"""The verbs of "order two of those", "make it two": a count of what the clauses before named."""
+SIZE_WORDS = frozenset({"big", "bigger", "small", "smaller", "large", "larger", "little", "huge"})
+"""Words of size said before a pack size ("the big 20kg rice bag", "the big 3.3 kilo one"):
+the size said tells the pack."""
+COMMON_NAME_WORDS = frozenset(
+    "for our east west north south april together traditional dedicated fashioned flavored "
+    "boneless australian norwegian korean american welfare sunshine drinking cooking "
+    "sparkling servings cleaned dried fried frozen marinated mixed peeled roasted salted "
+    "sliced smoked steamed unsalted whipping boiled canned brewed braising french greek "
+    "lunchbox glutinous".split()
+)
+"""Words of English product names that are ordinary English (adjectives, origins) though
+not in the lemma tables: never a product's name on their own."""
 SENDING = frozenset({"send", "deliver", "bring", "ship", "put", "drop"})
 """Verbs of a request that says where it goes: "send eggs to my locker"."""
 
@@ -225,6 +289,7 @@ class EnglishFrontEnd:
     def __init__(self, grammar: Grammar, product_words: tuple[str, ...] = ()) -> None:
         self.grammar = grammar
         self.nlp = build_pipeline()
+        product_words = self._names(product_words)
         joined = {*JOINED, *(w.lower() for w in product_words if " " in w)}
         self.joined = tuple(tuple(w.split()) for w in sorted(joined))
         """Product words of several words, kept whole: "mac and cheese", "low fat milk"."""
@@ -234,10 +299,43 @@ class EnglishFrontEnd:
         """The catalog's English words ("milk", "toilet paper"): a request without a verb or
         a need names one of them ("milk please", not "traffic please")."""
 
+    def _names(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """The catalog's words with the words of English product names ("Hetbahn", "Ramyun")
+        in lower case; a name's word that is an ordinary English word ("Fresh", "Farm",
+        "Tasty": a lemma of the lookup tables, or a word of the grammar) is left out: it
+        would make chatter look like groceries."""
+        lemmatizer = self.nlp.get_pipe("lemmatizer")
+        assert isinstance(lemmatizer, Lemmatizer)
+        table = lemmatizer.lookups.get_table("lemma_lookup")
+        common = {*table.keys(), *table.values()}
+        grammar = self.grammar
+        ordinary = {
+            *grammar.vocabulary, *grammar.fillers, *grammar.boundaries, *grammar.time_words,
+            *grammar.not_products, *grammar.delivery, *grammar.counters, *COMMON_NAME_WORDS,
+        }  # fmt: skip
+        kept: list[str] = []
+        for word in words:
+            if not word[:1].isupper():
+                kept.append(word)
+                continue
+            low = word.lower()
+            lemma = table.get(low, low)
+            if low not in common and lemma not in common and low not in ordinary:
+                kept.append(low)
+        return tuple(dict.fromkeys(kept))
+
     def analyse(self, text: str) -> Analysis:
         raw = normal_form(text).replace("\u2019", "'")
         text = UNIT_SPLIT.sub(r"\1 \2", clean(raw).lower())
+        text = PACKED.sub(r"\3 of \1 \2", text)  # "a 15-egg carton"
         text = GO_AHEAD.sub("", text)  # "go ahead and order eggs"
+        text = COURTESY.sub("", text)  # "would you mind ordering tofu"
+        text = MYSELF.sub(r"\1 at the store", text)  # "I'll pick it up myself"
+        for pattern, written in ALSO:
+            text = pattern.sub(written, text)
+        after = AFTERTHOUGHT.match(text)
+        if after and not set(after.group(1).split()) & BE_WORDS:
+            text = f"{after.group(2)} {after.group(1)}"  # "four, actually": a correction
         words = words_en(text)
         # judged on the whole answer: "hmm, yes" is not a yes
         question = question_en(raw, words)
@@ -265,18 +363,53 @@ class EnglishFrontEnd:
             return whole  # "milk, eggs and tofu please", "every two weeks, three packs of …"
         commas = list(CLAUSE_COMMA.finditer(text))
         tail = text[commas[-1].end() :] if commas else ""
+        tail = re.sub(r"^\s*but\s+", "", tail)  # "same again, but I'll pick it up at the store"
         if tail.strip():
             # "I'm traveling, pause my deliveries": the last clause carries the request
             last = self._marked(tail.strip(), question)
             said = lookup(self.grammar, last.key)
+            counted = self._counted_later(text[: commas[-1].start()].strip(), last, question)
+            if counted is not None:
+                return counted
             if said == "set_delivery" and last.slots.delivery:
                 # "order a box of hetbahn, I'll pick it up at the store": one order
                 head = self._clauses(text[: commas[-1].start()].strip(), question)
                 if lookup(self.grammar, head.key) in DELIVERED:
                     return replace(head, slots=replace(head.slots, delivery=last.slots.delivery))
             if said is not None:
-                return last
+                return self._with_head(text[: commas[-1].start()].strip(), last, question)
         return whole
+
+    def _with_head(self, head: str, last: Analysis, question: bool) -> Analysis:
+        """The last clause's request with the items of the clauses before it when they ask
+        for the same ("we're out of milk, and get eggs too": milk and eggs); an item is never
+        dropped silently."""
+        said = lookup(self.grammar, last.key)
+        if said not in LISTED or not last.slots.items or not head:
+            return last
+        before = self._clauses(head, question)
+        if lookup(self.grammar, before.key) not in LISTED or not before.slots.items:
+            return last
+        items = (*before.slots.items, *last.slots.items)
+        delivery = last.slots.delivery or before.slots.delivery
+        return replace(before, slots=replace(before.slots, items=items, delivery=delivery))
+
+    def _counted_later(self, head: str, last: Analysis, question: bool) -> Analysis | None:
+        """ "we should get some gochujang, could you order one", "banana milk, the four-pack,
+        order two of those": the last clause is a verb and a count without a product, the
+        clauses before it name the one item it counts."""
+        verb = len(last.key) == 2 and last.key[0] in COUNTING_VERBS  # "order two of those"
+        if last.key[-1:] != ("{quantity}",) or not (verb or len(last.key) == 1):  # "two tubes"
+            return None
+        if last.slots.items or not head:
+            return None
+        before = self._clauses(head, question)
+        items = before.slots.items
+        if lookup(self.grammar, before.key) not in DELIVERED or len(items) != 1:
+            return None
+        item = replace(items[0], quantity=last.slots.quantity, unit=last.slots.unit)
+        slots = replace(before.slots, items=(item,), quantity=item.quantity, unit=item.unit)
+        return replace(before, slots=slots)
 
     def _marked(self, text: str, question: bool) -> Analysis:
         """The reading with the phrases this front end knows marked ("we're out of" ->
@@ -395,6 +528,13 @@ class EnglishFrontEnd:
                 out.append(Piece("{product}", start, end))
                 i += 1
                 continue
+            if form in SIZE_WORDS and i + 1 < len(toks) and _amount_at(toks, i + 1, grammar):
+                i += 1  # "the big 20kg rice bag": the size said tells the pack
+                continue
+            if form != lemma and form.endswith("en") and _before_a_word(toks, i, grammar):
+                out.append(Piece("{product}", start, end))  # "a frozen pizza" (not "freeze")
+                i += 1
+                continue
             if form == "more" and (i + 1 == len(toks) or toks[i + 1][0] not in {"time", "than"}):
                 i += 1  # "order more milk"
                 continue
@@ -409,7 +549,8 @@ class EnglishFrontEnd:
                 i = j
                 continue
             i += 1
-            if form in {",", "and", "&", "plus"}:
+            stop = form in {".", ";"} and i > 1 and len(toks[i - 2][0]) > 2  # not "Dr. You"
+            if form in {",", "and", "&", "plus"} or stop:
                 out.append(Piece("&", start, end))
                 continue
             if not re.search(r"\w", form):
@@ -610,6 +751,12 @@ def _markings(text: str, question: bool) -> list[str]:
     need = NEED.match(referred)
     if need and not question:
         out.append("zzneed " + referred[need.end() :])
+    gone = GONE.match(referred)
+    if gone and not question:
+        out.append("zzneed " + gone.group(1))
+    left = LEFT.match(referred)
+    if left and not question:
+        out.append("zzneed " + (left.group(1) or left.group(2)))
     polite = POLITE.match(referred)
     if polite:
         out.append("zzplease " + referred[polite.end() :])
@@ -635,10 +782,26 @@ def _verbless(analysis: Analysis, text: str) -> bool:
     return bool(words & POLITE_WORDS) or counted or some or scheduled or listed
 
 
+def _before_a_word(toks: list[Tok], i: int, grammar: Grammar) -> bool:
+    """Whether the next word is no word of the grammar (a participle before it is an
+    adjective: "frozen pizza")."""
+    if i + 1 >= len(toks):
+        return False
+    form, lemma = toks[i + 1][0], toks[i + 1][1]
+    words = grammar.vocabulary | grammar.fillers | grammar.boundaries
+    return form.isalpha() and form not in words and lemma not in words
+
+
 def _typo(said: str, word: str) -> bool:
     if abs(len(said) - len(word)) > 1 or OSA.distance(said, word, score_cutoff=1) > 1:
         return False
-    return sorted(said) == sorted(word) or len(word) >= 7
+    doubled = len(word) >= 5 and _single(said) == _single(word)  # "bananna", "brocoli"
+    return sorted(said) == sorted(word) or len(word) >= 7 or doubled
+
+
+def _single(word: str) -> str:
+    """The word with each doubled letter said once."""
+    return re.sub(r"(.)\1+", r"\1", word)
 
 
 def _boxed(item: Item) -> bool:
@@ -687,6 +850,10 @@ def _amount_at(toks: list[Tok], i: int, grammar: Grammar) -> tuple[Amount, int] 
         another = grammar.counters[toks[i + 1][1]]  # "another carton of milk"
         return Amount(1, another, None), _after_of(forms, i + 2)
     article = forms[i] in {"a", "an"} and i + 1 < len(toks)
+    if article and DIGITS.fullmatch(forms[i + 1]):
+        inner = _amount_at(toks, i + 1, grammar)
+        if inner is not None and inner[0].count is None and inner[0].unit:
+            return replace(inner[0], count=1), inner[1]  # "a 10 kilo bag of rice": one bag
     if value is None and article and toks[i + 1][1] in grammar.counters:  # "a bottle of milk"
         counted = grammar.counters[toks[i + 1][1]]
         if counted in MEASURES:  # "a kilo of beef": the 1kg pack
