@@ -749,3 +749,23 @@ def test_a_need_with_an_errand_or_another_thing_is_no_order(text: str) -> None: 
 )
 def test_the_history_and_receipts_as_households_ask(text: str, intent: str) -> None:
     assert parse(text).name == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "freq", "weekdays"),
+    [
+        ("신라면 한 묶음 일주일에 한 번 자동으로 주문해 줘", "weekly", ()),
+        ("두부 두 모 일주일에 한 번씩 시켜 줘", "weekly", ()),
+        ("우유 월수금 배달되게 해 줘", "weekly", ("mon", "wed", "fri")),
+        ("계란 한 판 화목토 배달해 줘", "weekly", ("tue", "thu", "sat")),
+    ],
+)
+def test_schedules_as_households_say_them(text: str, freq: str, weekdays: tuple[str, ...]) -> None:
+    parsed = parse(text)
+    assert parsed.name == "subscribe"
+    assert parsed.slots.schedule is not None
+    assert (parsed.slots.schedule.freq, parsed.slots.schedule.weekdays) == (freq, weekdays)
+
+
+def test_regularly_is_a_subscription_still_to_schedule() -> None:
+    assert parse("우유 정기적으로 주문해 줘").name == "subscribe"

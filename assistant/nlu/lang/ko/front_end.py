@@ -269,8 +269,24 @@ def _mend(toks: list[Token], text: str, product_words: frozenset[str]) -> list[T
         ):
             i += 2
             continue
-        if (
-            form == "주문"
+        if (  # (한 묶음) 일주일에 한 번: Kiwi reads 일 (one) + 주일 after a count
+            tag == "NR"
+            and form in {"일", "이", "삼"}
+            and nxt is not None
+            and nxt[0] == "주일"
+            and nxt[3][0] == end
+        ):
+            out.append((form + "주일", "NNG", form + "주일", (start, nxt[3][1])))
+            i += 2
+            continue
+        if (  # 정기적으로, 주기적으로: regularly (정기), not a product 적
+            form in {"정기", "주기"} and nxt is not None and nxt[:2] == ("적", "XSN")
+        ):
+            out.append(("정기", "NNG", "정기", (start, nxt[3][1])))
+            i += 2
+            continue
+        if (  # 배달되게 해 줘: have it delivered (ordered)
+            form in {"주문", "배달", "배송"}
             and i + 3 < len(toks)
             and [t[0] for t in toks[i + 1 : i + 4]] == ["되", "게", "하"]
         ):
