@@ -633,7 +633,9 @@ class KoreanFrontEnd:
         known = self.product_words | ONE_LETTER_GROCERIES
         counters = self.grammar.counters
         for item in slots.items:  # "콜라 캔": a counter after the grocery is its pack
-            words = [w for w in (item.product or "").split() if w not in counters]
+            words = [
+                w for w in (item.product or "").split() if w not in counters and w not in FORMS
+            ]
             if not words or words[-1] not in known:
                 return False
         return True
