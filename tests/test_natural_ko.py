@@ -749,3 +749,44 @@ def test_a_need_with_an_errand_or_another_thing_is_no_order(text: str) -> None: 
 )
 def test_the_history_and_receipts_as_households_ask(text: str, intent: str) -> None:
     assert parse(text).name == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "freq", "weekdays"),
+    [
+        ("신라면 한 묶음 일주일에 한 번 자동으로 주문해 줘", "weekly", ()),
+        ("두부 두 모 일주일에 한 번씩 시켜 줘", "weekly", ()),
+        ("우유 월수금 배달되게 해 줘", "weekly", ("mon", "wed", "fri")),
+        ("계란 한 판 화목토 배달해 줘", "weekly", ("tue", "thu", "sat")),
+    ],
+)
+def test_schedules_as_households_say_them(text: str, freq: str, weekdays: tuple[str, ...]) -> None:
+    parsed = parse(text)
+    assert parsed.name == "subscribe"
+    assert parsed.slots.schedule is not None
+    assert (parsed.slots.schedule.freq, parsed.slots.schedule.weekdays) == (freq, weekdays)
+
+
+def test_regularly_is_a_subscription_still_to_schedule() -> None:
+    assert parse("우유 정기적으로 주문해 줘").name == "subscribe"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("진간장 1.7리터짜리 큰 병으로 하나 시켜 줘", [("진간장", 1, None, "1.7L")]),
+        ("김치 1.8키로짜리 통으로 하나 주문해 줘", [("김치", 1, None, "1.8kg")]),
+        ("빨래 세제 큰 통 3리터로 하나 사 줘", [("빨래 세제", 1, None, "3L")]),
+        ("서울우유 1리터 두 팩으로 바꿔 줘", [("서울우유", 2, "팩", "1L")]),
+        ("아파트 무인 보관함으로 칠성사이다 캔 열 개 보내 줘", [("칠성사이다 캔", 10, "개", None)]),
+    ],
+)
+def test_a_pack_form_after_its_size_and_a_place_said_first(text: str, expected: list[Any]) -> None:
+    assert parse(text).name in {"order", "change"}
+    assert items(text) == expected
+
+
+def test_the_same_one_again_to_the_locker() -> None:
+    parsed = parse("똑같은 거 한 번 더 택배함으로 보내 줘")
+    assert (parsed.name, parsed.slots.delivery) == ("reorder", "locker")
+    assert parse("사물함으로 보내 줘").name == "set_delivery"

@@ -55,6 +55,13 @@ NEED_END = re.compile(
 HEARSAY_SAID = re.compile(r"그러|그랬|더라|말했|했대|랬|댔|[대래]요?[.!~]*$")
 """A reason that reports what someone said: the request may be theirs (엄마가 그러더라)."""
 REASON_WORDS = 7
+NEED_WORDS = 3
+"""A need said as a remark before its reason is short: 참기름이 똑 떨어졌네 (김밥 싸야 되는데)."""
+ADDRESSED = frozenset(
+    {"선배", "후배", "엄마", "아빠", "여보", "자기", "언니", "오빠", "형", "누나", "선생님",
+     "부장님", "팀장님", "얘", "야", "자기야", "여보야", "당신"}
+)  # fmt: skip
+"""People spoken to: what is said around them is said to them, never cut away."""
 """Words of a reason said after the request, at most."""
 BUYING_WORDS = re.compile(
     rf"(?:^|\s)(?:사|시키|시켜|주문|담아|넣어|빼|취소)|필요|[0-9]|\?|？|도\s"
@@ -177,9 +184,11 @@ def trimmed(text: str) -> list[tuple[str, bool]]:
     words = text.split()
     for k in range(len(words) - 1, max(0, len(words) - 1 - REASON_WORDS), -1):
         ask, why = " ".join(words[:k]), " ".join(words[k:])
-        need = NEED_END.search(ask) is not None
+        need = NEED_END.search(ask) is not None and k <= NEED_WORDS
         if not (REQUEST_END.search(ask) or need) or BUYING_WORDS.search(why):
             continue
+        if any(w.rstrip("아야님") in ADDRESSED or w in ADDRESSED for w in words):
+            break  # 선배 … 계란이 없어 어 선배: said to someone in the room
         if NOT_PLAIN.search(why.replace("못 ", "") if need else why):
             continue
         out.append((ask, HEARSAY_SAID.search(why) is not None))

@@ -76,7 +76,7 @@ class DeliveryClause:
     """The utterance without it."""
 
 
-PLACE = r"(?:[가-힣A-Za-z0-9]+(?:역|동|아파트|단지|센터|빌라|오피스텔)\s*)?"
+PLACE = r"(?:[가-힣A-Za-z0-9]*(?:역|동|아파트|단지|센터|빌라|오피스텔)\s*)?"
 LOCKER = re.compile(
     PLACE + r"(?:무인\s*)?(?:택배\s*)?(?:택배함|보관함|사물함|무인함|락커|라커)"
     r"(?:으로|로|에다가|에다|에)?(?=\s|$|[?？.!])"
@@ -140,8 +140,10 @@ def delivery_clause(text: str) -> DeliveryClause | None:
             continue  # inside a word
         head, tail = text[:start].strip(), text[found.end() :].strip()
         head = THIS_TIME.sub("", head).strip()  # 한 번 더, 이번엔 택배함으로
-        if not head:
-            return None  # "사물함으로 보내 줘": the default place, no order of its own
+        if not head:  # "사물함으로 보내 줘": the default place, no order of its own
+            if len(tail.split()) < 2 or TAIL.match(tail) or BUYING.match(tail):
+                return None
+            return DeliveryClause(kind, start, tail)  # 보관함으로 | 사이다 열 개 보내 줘
         asked = _asked(head)
         own_verb = kind == "store" or TAIL.match(tail)
         if asked != head and len(tail.split()) <= TAIL_WORDS and own_verb:

@@ -113,6 +113,7 @@ def _mend(toks: list[Token], text: str, product_words: frozenset[str]) -> list[T
     buying said per item ("우유도 시키고 요플레도 시켜 줘": a list of two), dialect and cute
     endings (부탁혀, 주세용) and 저 glued to a grocery (저지방: low-fat, not "I")."""
     known = product_words | ONE_LETTER_GROCERIES
+    sized = MEASURED.search(text) is not None
     verbs = [t[2] for t in toks if t[1] == "VV"] + [
         "주문하다" for a, b in pairwise(toks) if a[0] == "주문" and b[2] == "하다"
     ]
@@ -242,8 +243,23 @@ def _mend(toks: list[Token], text: str, product_words: frozenset[str]) -> list[T
                 out.append(("*없던", "NNG", "*없던", (start, toks[j][3][1])))
                 i = j + 1
                 continue
+        if (  # 1.7리터짜리 큰 병으로, 1.8키로짜리 통으로: the pack's form, the size said
+            form in PACK_FORMS
+            and tag.startswith("N")
+            and sized
+            and prev is not None
+            and prev[1] in {"NNG", "NNP", "NNB", "XSN", "SL", "ETM"}  # never 두 팩 (a count)
+            and (  # then 으로, or a size right after (큰 통 3리터로)
+                (nxt is not None and nxt[0] in {"으로", "로"})
+                or (nxt is not None and nxt[1] == "SN")
+            )
+        ):
+            if prev[1] == "ETM" and len(out) >= 2 and out[-2][2] in {"크다", "작다"}:
+                del out[-2:]  # 큰 병: the big one
+            i += 2 if nxt is not None and nxt[0] in {"으로", "로"} else 1
+            continue
         if (  # 같은 걸로 한 번 더: the same one (the last order), not a product named 같
-            lemma == "같다"
+            lemma in {"같다", "똑같다"}
             and nxt is not None
             and nxt[1] == "ETM"
             and i + 2 < len(toks)
@@ -269,8 +285,24 @@ def _mend(toks: list[Token], text: str, product_words: frozenset[str]) -> list[T
         ):
             i += 2
             continue
-        if (
-            form == "주문"
+        if (  # (한 묶음) 일주일에 한 번: Kiwi reads 일 (one) + 주일 after a count
+            tag == "NR"
+            and form in {"일", "이", "삼"}
+            and nxt is not None
+            and nxt[0] == "주일"
+            and nxt[3][0] == end
+        ):
+            out.append((form + "주일", "NNG", form + "주일", (start, nxt[3][1])))
+            i += 2
+            continue
+        if (  # 정기적으로, 주기적으로: regularly (정기), not a product 적
+            form in {"정기", "주기"} and nxt is not None and nxt[:2] == ("적", "XSN")
+        ):
+            out.append(("정기", "NNG", "정기", (start, nxt[3][1])))
+            i += 2
+            continue
+        if (  # 배달되게 해 줘: have it delivered (ordered)
+            form in {"주문", "배달", "배송"}
             and i + 3 < len(toks)
             and [t[0] for t in toks[i + 1 : i + 4]] == ["되", "게", "하"]
         ):
@@ -601,7 +633,9 @@ class KoreanFrontEnd:
         known = self.product_words | ONE_LETTER_GROCERIES
         counters = self.grammar.counters
         for item in slots.items:  # "콜라 캔": a counter after the grocery is its pack
-            words = [w for w in (item.product or "").split() if w not in counters]
+            words = [
+                w for w in (item.product or "").split() if w not in counters and w not in FORMS
+            ]
             if not words or words[-1] not in known:
                 return False
         return True
@@ -1029,6 +1063,9 @@ def _adnominal(toks: list[Token], i: int) -> bool:
     return i < len(toks) and toks[i][1] == "ETM"
 
 
+PACK_FORMS = frozenset({"병", "통", "팩", "봉지", "박스", "캔", "용기", "포대", "상자"})
+"""A pack's form said after its size (1.7리터짜리 큰 병으로): not part of the product."""
+MEASURED = re.compile(r"[0-9.]+\s*(?:리터|키로|킬로|kg|KG|L|l|ml|ML|미리|밀리|그램|g)(?![A-Za-z])")
 FORMS = frozenset({"티백", "스틱", "캡슐", "컵", "리필", "리필용", "대용량", "낱개", "파우치"})
 """Words of a product's form said after its name (보리차 티백): one product, not two."""
 ONE_LETTER_GROCERIES = frozenset(

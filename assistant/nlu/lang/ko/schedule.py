@@ -204,8 +204,14 @@ def _ko_prepare(text: str) -> str:
     return " ".join(text.split())
 
 
+_KO_WD_THREE: Final = re.compile(r"(?<![가-힣])([월화수목금토일]{3,})(?=\s|$|에|엔|로|으로)")
+"""월수금 (배달되게 해 줘): three weekdays or more in a row recur without 마다."""
+
+
 def _ko_weekly_by_weekday(s: str) -> bool:
-    """월요일마다, 주말마다, 월수금마다."""
+    """월요일마다, 주말마다, 월수금마다, 월수금 (three days or more in a row)."""
+    if any(len(_ko_weekdays(m.group(1))) >= 3 for m in _KO_WD_THREE.finditer(s)):
+        return True
     return any(_ko_weekdays(m.group("wd")) for m in _KO_WEEKDAY_MADA.finditer(s))
 
 
