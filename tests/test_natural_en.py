@@ -400,6 +400,7 @@ def test_clauses_and_words_households_use(text: str, items: list[Line]) -> None:
     "text",
     [
         "the kids ate all their vegetables", "we finished the movie", "there's no more room",
+        "there's no milk in this recipe", "the kids ate all the pizza at the party",
         "there's no way", "I used up all my vacation days", "we ate the cake already?",
         "milk is better, actually", "the big game is on", "order two of those?",
     ],

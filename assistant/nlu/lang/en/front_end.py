@@ -134,9 +134,11 @@ POLITE = re.compile(
 at the start ("get Shin Ramyun, a box of Hetbahn and …": groceries only, the gate checks)."""
 LEFT = re.compile(
     _LEAD + r"(?:(?:i|we)\s*(?:'ve|have|'ve\s+got|got)\s+no|(?:i|we)\s+(?:do\s*n't|do\s+not|"
-    r"dont)\s+have\s+any|there\s*(?:'s|is|are|'re)\s+no)\s+(?:more\s+)?(.+?)(?:\s+left\b|$)"
+    r"dont)\s+have\s+any|there\s*(?:'s|is|are|'re)\s+no)\s+(?:more\s+)?([^,]+?)(?:\s+left\b"
+    r"|\s+(?:in|at)\s+(?:the\s+)?(?:fridge|freezer|house|pantry|cupboard|home)\b|\s*(?:,|$))"
     r"|" + _LEAD + r"(?:[a-z]+\s+){0,2}?(?:drank|ate|finished|used)\s+(?:up\s+|off\s+)?"
-    r"(?:all\s+(?:of\s+)?|the\s+last\s+of\s+)?(?:the|our|my)\s+(.+)$"
+    r"(?:all\s+(?:of\s+)?|the\s+last\s+of\s+)?(?:the|our|my)\s+([^,]+?)"
+    r"(?:\s+(?:already|again|today|yesterday))?\s*(?:,|$)"
 )
 """A need said as what is left: "we have no eggs left", "there's no more ketchup in the
 fridge", "we don't have any Hetbahn left", "the kids drank all the orange juice", "we finished
@@ -241,6 +243,9 @@ PANTRY = frozenset("mix beans bean bags bag powder sticks stick capsules pods mi
 """Words after a drink that make it a pantry item ("coffee mix", "tea bags")."""
 STRONG_NEED = re.compile(r"\b(?:out|low)\s+(?:of|on)\b|\bused\s+up\b")
 """A need that is about the pantry ("we're out of coffee"), not about a cup now."""
+ASIDE_WORDS = frozenset("at for in on with from during this that".split())
+"""Words that tell a remark from a need: "there's no milk in this recipe", "the kids ate all
+the pizza at the party"."""
 COUNTING_VERBS = frozenset({"order", "buy", "get", "purchase", "grab", "make", "*please"})
 """The verbs of "order two of those", "make it two": a count of what the clauses before named."""
 SIZE_WORDS = frozenset({"big", "bigger", "small", "smaller", "large", "larger", "little", "huge"})
@@ -756,7 +761,8 @@ def _markings(text: str, question: bool) -> list[str]:
     if gone and not question:
         out.append("zzneed " + gone.group(1))
     left = LEFT.match(referred)
-    if left and not question:
+    said = set((left.group(1) or left.group(2)).split()) if left else set()
+    if left and not question and not said & ASIDE_WORDS:
         out.append("zzneed " + (left.group(1) or left.group(2)))
     polite = POLITE.match(referred)
     if polite:
