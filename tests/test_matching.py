@@ -400,6 +400,8 @@ def test_one_syllable_matches_only_itself(matcher: ProductMatcher) -> None:
         ("chili paste", "SAU-003"),
         ("soybean paste", "SAU-005"),
         ("scallions", "VEG-003"),
+        ("laundry soap", "HOU-007"),
+        ("instant noodles", "NOO-001"),
         ("hetbahn", "TOF-010"),
         ("bananna", "FRU-005"),
         ("세우깡", "SNK-001"),  # ㅐ/ㅔ
@@ -429,3 +431,11 @@ def test_a_typo_between_products_is_a_choice(
 def test_a_kind_before_a_word_of_another_kind_stays_apart(matcher: ProductMatcher) -> None:
     assert "DAI-012" not in skus(matcher, "milk chocolate")
     assert skus(matcher, "딸기 우유") == ["DAI-010"]
+
+
+@pytest.mark.parametrize("heard", ["hot sauce", "sriracha", "cream cheese"])
+def test_a_modifier_the_product_does_not_have_is_no_near_miss(
+    matcher: ProductMatcher, heard: str
+) -> None:
+    """ "hot sauce" is close to "soy sauce" as a string; nothing of the soy sauce is hot."""
+    assert skus(matcher, heard) == []

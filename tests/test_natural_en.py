@@ -307,6 +307,11 @@ def test_schedules(
         ("I'd like a 15-egg carton please", [("egg", 1, "carton", "15구")]),
         ("can I get a 30 roll pack of toilet paper", [("toilet paper", 1, "pack", "30롤")]),
         ("get a 12 pack of hetbahn", [("hetbahn", None, None, "12개입")]),
+        ("a 20 kilo sack of rice please", [("rice", 1, "bag", "20kg")]),
+        ("a 1.5 liter bottle of coke", [("coke", 1, "bottle", "1.5L")]),
+        ("order two 4-packs of banana milk", [("banana milk", 2, None, "4개입")]),
+        ("order toilet paper, the 30 roll pack", [("toilet paper", None, None, "30롤")]),
+        ("two 30-egg trays please", [("egg", 2, "tray", "30구")]),
         # names of the English catalog names, not only its aliases
         ("I need more Hetbahn", [("hetbahn", None, None, None)]),
         ("can you buy a box of Choco Pies", [("choco pies", 1, "box", None)]),
@@ -395,6 +400,7 @@ def test_clauses_and_words_households_use(text: str, items: list[Line]) -> None:
     "text",
     [
         "the kids ate all their vegetables", "we finished the movie", "there's no more room",
+        "there's no milk in this recipe", "the kids ate all the pizza at the party",
         "there's no way", "I used up all my vacation days", "we ate the cake already?",
         "milk is better, actually", "the big game is on", "order two of those?",
     ],

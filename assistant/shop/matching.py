@@ -403,6 +403,13 @@ class ProductMatcher:
             owner = self._owners[index]
             if score < 100.0:
                 score -= sum(OTHER_KIND_PENALTY for w in kinds if self._described(owner, w) < 90)
+                # "hot sauce" is close to "soy sauce" as a string, but nothing of the product
+                # is hot: a modifier the product does not have costs its points here too
+                score -= sum(
+                    MODIFIER_WEIGHT * (100.0 - self._described(owner, w))
+                    for w in words[:-1]
+                    if w not in kinds and self._described(owner, w) < 90
+                )
             if owner not in best or score > best[owner].score:
                 best[owner] = Candidate(owner, float(score), self._forms[index])
 
@@ -478,6 +485,10 @@ class ProductMatcher:
                     for word in inner:  # "oat milk" near "low fat milk": oat is another kind
                         if self._described(pid, word) < 90.0:
                             value -= OTHER_KIND_PENALTY
+                    for word in words[start : end - 1]:  # "hot sauce" near "soy sauce"
+                        described = self._described(pid, word)
+                        if word not in inner and described < 90.0:
+                            value -= MODIFIER_WEIGHT * (100.0 - described)
                     if pid not in best or value > best[pid].score:
                         best[pid] = Candidate(pid, value, head)
                         top = max(top, value)

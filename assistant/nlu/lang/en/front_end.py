@@ -134,18 +134,21 @@ POLITE = re.compile(
 at the start ("get Shin Ramyun, a box of Hetbahn and …": groceries only, the gate checks)."""
 LEFT = re.compile(
     _LEAD + r"(?:(?:i|we)\s*(?:'ve|have|'ve\s+got|got)\s+no|(?:i|we)\s+(?:do\s*n't|do\s+not|"
-    r"dont)\s+have\s+any|there\s*(?:'s|is|are|'re)\s+no)\s+(?:more\s+)?(.+?)(?:\s+left\b|$)"
+    r"dont)\s+have\s+any|there\s*(?:'s|is|are|'re)\s+no)\s+(?:more\s+)?([^,]+?)(?:\s+left\b"
+    r"|\s+(?:in|at)\s+(?:the\s+)?(?:fridge|freezer|house|pantry|cupboard|home)\b|\s*(?:,|$))"
     r"|" + _LEAD + r"(?:[a-z]+\s+){0,2}?(?:drank|ate|finished|used)\s+(?:up\s+|off\s+)?"
-    r"(?:all\s+(?:of\s+)?|the\s+last\s+of\s+)?(?:the|our|my)\s+(.+)$"
+    r"(?:all\s+(?:of\s+)?|the\s+last\s+of\s+)?(?:the|our|my)\s+([^,]+?)"
+    r"(?:\s+(?:already|again|today|yesterday))?\s*(?:,|$)"
 )
 """A need said as what is left: "we have no eggs left", "there's no more ketchup in the
 fridge", "we don't have any Hetbahn left", "the kids drank all the orange juice", "we finished
 the milk" (a question, "do we have any eggs left?", is not one)."""
 PACKED = re.compile(
-    r"\b(\d+)\s*-?\s*(eggs?|rolls?|sheets?)\s+(cartons?|trays?|packs?|box(?:es)?|bags?|cases?"
-    r"|packages?|crates?)\b"
+    r"\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?(\d+)\s*-?\s*"
+    r"(eggs?|rolls?|sheets?)\s+(cartons?|trays?|packs?|box(?:es)?|bags?|cases?|packages?|crates?)\b"
 )
-"""A pack named by what is inside: "a 15-egg carton" is a carton of 15 eggs."""
+"""A pack named by what is inside: "a 15-egg carton" is a carton of 15 eggs, "the 30 roll pack"
+the 30-roll one."""
 COURTESY = re.compile(
     r"^(?:(?:would|do)\s+you\s+mind|i\s+(?:was\s+)?wonder(?:ing)?\s+if\s+you\s+(?:could|can)"
     r"|is\s+it\s+possible\s+to|if\s+you\s+(?:could|can))\s+"
@@ -240,6 +243,9 @@ PANTRY = frozenset("mix beans bean bags bag powder sticks stick capsules pods mi
 """Words after a drink that make it a pantry item ("coffee mix", "tea bags")."""
 STRONG_NEED = re.compile(r"\b(?:out|low)\s+(?:of|on)\b|\bused\s+up\b")
 """A need that is about the pantry ("we're out of coffee"), not about a cup now."""
+ASIDE_WORDS = frozenset("at for in on with from during this that".split())
+"""Words that tell a remark from a need: "there's no milk in this recipe", "the kids ate all
+the pizza at the party"."""
 COUNTING_VERBS = frozenset({"order", "buy", "get", "purchase", "grab", "make", "*please"})
 """The verbs of "order two of those", "make it two": a count of what the clauses before named."""
 SIZE_WORDS = frozenset({"big", "bigger", "small", "smaller", "large", "larger", "little", "huge"})
@@ -327,7 +333,7 @@ class EnglishFrontEnd:
     def analyse(self, text: str) -> Analysis:
         raw = normal_form(text).replace("\u2019", "'")
         text = UNIT_SPLIT.sub(r"\1 \2", clean(raw).lower())
-        text = PACKED.sub(r"\3 of \1 \2", text)  # "a 15-egg carton"
+        text = PACKED.sub(_packed, text)  # "a 15-egg carton"
         text = GO_AHEAD.sub("", text)  # "go ahead and order eggs"
         text = COURTESY.sub("", text)  # "would you mind ordering tofu"
         text = MYSELF.sub(r"\1 at the store", text)  # "I'll pick it up myself"
@@ -755,7 +761,8 @@ def _markings(text: str, question: bool) -> list[str]:
     if gone and not question:
         out.append("zzneed " + gone.group(1))
     left = LEFT.match(referred)
-    if left and not question:
+    said = set((left.group(1) or left.group(2)).split()) if left else set()
+    if left and not question and not said & ASIDE_WORDS:
         out.append("zzneed " + (left.group(1) or left.group(2)))
     polite = POLITE.match(referred)
     if polite:
@@ -780,6 +787,14 @@ def _verbless(analysis: Analysis, text: str) -> bool:
     listed = len(items) > 1  # "milk and eggs"
     some = text.startswith("some ")
     return bool(words & POLITE_WORDS) or counted or some or scheduled or listed
+
+
+def _packed(found: re.Match[str]) -> str:
+    """ "a 15-egg carton" -> "a carton of 15 egg"; "the 30 roll pack" -> "the 30 roll"."""
+    count, size, inside, pack = found.groups()
+    if count is None:
+        return f"{size} {inside}"
+    return f"{count} {pack} of {size} {inside}"
 
 
 def _before_a_word(toks: list[Tok], i: int, grammar: Grammar) -> bool:
@@ -850,7 +865,7 @@ def _amount_at(toks: list[Tok], i: int, grammar: Grammar) -> tuple[Amount, int] 
         another = grammar.counters[toks[i + 1][1]]  # "another carton of milk"
         return Amount(1, another, None), _after_of(forms, i + 2)
     article = forms[i] in {"a", "an"} and i + 1 < len(toks)
-    if article and DIGITS.fullmatch(forms[i + 1]):
+    if article and (DIGITS.fullmatch(forms[i + 1]) or NOT_A_COUNT.fullmatch(forms[i + 1])):
         inner = _amount_at(toks, i + 1, grammar)
         if inner is not None and inner[0].count is None and inner[0].unit:
             return replace(inner[0], count=1), inner[1]  # "a 10 kilo bag of rice": one bag
@@ -912,7 +927,11 @@ def _size_at(value: int | str, forms: list[str], j: int) -> tuple[str, int] | No
         size = normal_size(value, word)
     elif word in PIECE_SIZES and isinstance(value, int) and value >= PIECE_SIZES[word][1]:
         size = normal_size(value, PIECE_SIZES[word][0])
-    elif word in PACK_WORDS and isinstance(value, int) and (value >= 4 or k > j):
+    elif (
+        (word in PACK_WORDS or (word == "packs" and k > j))
+        and isinstance(value, int)
+        and (value >= 4 or k > j)
+    ):  # "a 12 pack", "two 4-packs"
         eggs = any(w in EGG_WORDS for w in forms[max(0, k - 6) : k + 4])
         size = normal_size(value, "구" if eggs else "개입")
     return (size, k + 1) if size is not None else None
