@@ -906,9 +906,10 @@ class KoreanFrontEnd:
         if each is not None:
             for g in groups:
                 g.counts = g.counts or [each]
-        items = [g.item(text) for g in groups if g.span is not None]
+        known = self.product_words
+        items = [g.item(text, known) for g in groups if g.span is not None]
         if not items:
-            items = [g.item(text) for g in groups[-1:]]
+            items = [g.item(text, known) for g in groups[-1:]]
         return key, items, delivery
 
 
@@ -924,12 +925,15 @@ class _Line:
     counts: list[tuple[int | str, str | None]] = field(default_factory=list)
     size: str | None = None
 
-    def item(self, text: str) -> tuple[Item, str | None]:
+    def item(self, text: str, known: frozenset[str] = frozenset()) -> tuple[Item, str | None]:
         """The item, and what was said instead of a count when it is none (0.5, 1e9). The
-        count is the last one said (a size came first: "1L 두 개")."""
+        count is the last one said (a size came first: "1L 두 개"). ``known``: catalog words,
+        whose last letter is never a particle (캠벨 포도, not 캠벨 포)."""
         parts = [self.span, *self.more] if self.span else []
         said = " ".join(text[a:b].strip() for a, b in parts)
-        product = _strip_particle(said) if parts else None
+        words = said.split()
+        whole = bool(words) and words[-1] in known
+        product = (said if whole else _strip_particle(said)) if parts else None
         if not self.counts:
             return Item(product, size=self.size), None
         value, unit = self.counts[-1]
