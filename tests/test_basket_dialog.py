@@ -252,6 +252,46 @@ def test_a_size_correction_changes_the_size(db_url: str, real_parse: Parse) -> N
     assert again.startswith("서울우유 흰우유 2.3L 1팩,")
 
 
+@pytest.mark.parametrize(
+    ("first", "correction", "expected"),
+    [
+        (
+            "이천쌀 10키로짜리 한 포대 주문 넣어 줘",
+            "아니다 20키로짜리로 해 줘",
+            "철원 오대쌀 20kg 1포대,",
+        ),
+        (
+            "단지우유 네 개 묶음으로 하나 시켜 줘",
+            "아니 그냥 낱개로 세 개",
+            "빙그레 바나나맛우유 240ml 3개,",
+        ),
+        ("바나나우유 4개입 두 묶음 주문해 줘", "낱개로 바꿔 줘", "빙그레 바나나맛우유 240ml 2개,"),
+    ],
+)
+def test_a_size_or_single_pieces_the_line_has_not_picks_the_product_that_has(
+    db_url: str, real_parse: Parse, first: str, correction: str, expected: str
+) -> None:
+    talk = Talk(db_url, real_parse)
+    _, again = talk(first, correction)
+    assert again.startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("first", "correction"),
+    [
+        (f"{MILK} 1개 주문해 줘", "아니 5리터짜리로"),
+        ("햇반 한 박스 주문해 줘", "아니 낱개로 세 개"),
+    ],
+)
+def test_a_size_nothing_comes_in_is_said_never_asked_again_unchanged(
+    db_url: str, real_parse: Parse, first: str, correction: str
+) -> None:
+    talk = Talk(db_url, real_parse)
+    asked, again = talk(first, correction)
+    assert again.startswith(("5L짜리 상품이 없어서 바꾸지 못했어요.", "낱개로 파는 상품이 없어서"))
+    assert asked.split(", 회원가")[0] in again and again.endswith("주문할까요?")
+
+
 def test_a_delivery_correction_keeps_the_lines(db_url: str, real_parse: Parse) -> None:
     there = change("택배함으로 바꿔 줘", delivery="locker")
     talk = Talk(db_url, real_parse, there)

@@ -790,3 +790,149 @@ def test_the_same_one_again_to_the_locker() -> None:
     parsed = parse("똑같은 거 한 번 더 택배함으로 보내 줘")
     assert (parsed.name, parsed.slots.delivery) == ("reorder", "locker")
     assert parse("사물함으로 보내 줘").name == "set_delivery"
+
+
+# -- round 3: corrections to single pieces, which one after the request, the last order again --
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "size"),
+    [
+        ("아니 그냥 낱개로 세 개", 3, "1개입"),
+        ("낱개로 두 개", 2, "1개입"),
+        ("아니 낱개로 바꿔 줘", None, "1개입"),
+        ("아니 1리터짜리로 두 개", 2, "1L"),
+        ("아니다 20키로짜리로 해 줘", None, "20kg"),
+    ],
+)
+def test_a_correction_to_single_pieces_or_a_size_with_its_count(
+    text: str, quantity: int | None, size: str
+) -> None:
+    parsed = parse(text)
+    assert parsed.name == "change"
+    assert (parsed.slots.product, parsed.slots.quantity, parsed.slots.size) == (
+        None,
+        quantity,
+        size,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("물 두 묶음이요 삼다수로", [("삼다수", 2, "묶음", None)]),
+        ("우유 세 팩 주세용 서울우유 1리터로", [("서울우유", 3, "팩", "1L")]),
+        ("라면 한 봉지 주세요 신라면으로", [("신라면", 1, "봉지", None)]),
+        ("휴지 두 개요 30롤짜리로", [("휴지", 2, "개", "30롤")]),
+        ("계란 한 판 주문해 줘 30구로", [("계란", 1, "판", "30구")]),
+    ],
+)
+def test_which_one_said_after_the_request(text: str, expected: list[Any]) -> None:
+    assert parse(text).name == "order"
+    assert items(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["물 두 묶음 샀어 삼다수로", "우유 두 개 주문하지 마 서울우유로", "아니 매일우유로"]
+)
+def test_which_one_after_no_request_is_no_order(text: str) -> None:
+    assert parse(text).name not in SPENDING_INTENTS
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("방금 주문한 거 하나 더 시켜 줘", "reorder"),
+        ("방금 거 똑같이 한 번 더 해 줘", "reorder"),
+        ("아까 시킨 거 두 개 더 주문해 줘", "reorder"),
+        ("아까 산 거 똑같이 다시 해 줘", "reorder"),
+        ("그동안 주문한 거 목록 좀 읽어 줘", "order_history"),
+        ("여태 산 거 목록 보여 줘", "order_history"),
+        ("지금까지 주문한 거 리스트 좀 알려 줘", "order_history"),
+    ],
+)
+def test_the_last_order_again_and_the_list_of_orders(text: str, intent: str) -> None:
+    parsed = parse(text)
+    assert parsed.name == intent
+    if intent == "reorder":
+        assert parsed.slots.reference
+
+
+@pytest.mark.parametrize("text", ["방금 주문한 거 하나 더 시켰어", "아까 거 똑같이 한 번 더 했어"])
+def test_the_last_order_again_said_as_done_is_no_order(text: str) -> None:
+    assert parse(text).name == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("식빵 하나 사 주고 우유도 두 개", [("식빵", 1, None, None), ("우유", 2, "개", None)]),
+        (
+            "오이 한 봉지랑 당근 한 봉지 사 주고 브로콜리도 하나",
+            [("오이", 1, "봉지", None), ("당근", 1, "봉지", None), ("브로콜리", 1, None, None)],
+        ),
+        ("라면 한 봉지 시키고 계란도 한 판", [("라면", 1, "봉지", None), ("계란", 1, "판", None)]),
+        (
+            "캠벨 포도 한 팩 그리고 방울토마토 한 팩 시켜 주세요",
+            [("캠벨 포도", 1, "팩", None), ("방울토마토", 1, "팩", None)],
+        ),
+        (
+            "두부 하나 주문하고 콩나물도 한 봉지 주문해 줘",
+            [("두부", 1, None, None), ("콩나물", 1, "봉지", None)],
+        ),
+    ],
+)
+def test_an_item_after_a_verb_clause_is_never_dropped(text: str, expected: list[Any]) -> None:
+    assert parse(text).name == "order"
+    assert items(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["우유 두 개 샀고 계란도 한 판", "식빵 하나 사 주고 우유도 두 개 샀어"]
+)
+def test_items_after_a_bought_clause_are_no_order(text: str) -> None:
+    assert parse(text).name not in SPENDING_INTENTS
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("스팸 세캔만", [("스팸", 3, "캔", None)]),
+        ("참치 두캔만요", [("참치", 2, "캔", None)]),
+        ("햇반 한박스만", [("햇반", 1, "박스", None)]),
+    ],
+)
+def test_a_count_glued_to_its_counter_before_man(text: str, expected: list[Any]) -> None:
+    assert parse(text).name == "order"
+    assert items(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("치약 다 썼다 새로 사야겠네", [("치약", None, None, None)]),
+        ("물티슈가 없어 세 팩은 있어야겠다", [("물티슈", 3, "팩", None)]),
+        ("애들 먹을 우유가 없네 두 개는 있어야 되는데", [("우유", 2, "개", None)]),
+        ("커피믹스 떨어졌다 모카골드로 하나 사야지", [("모카골드", 1, None, None)]),
+        ("세제 다 썼네 피죤으로 두 통 사야겠다", [("피죤", 2, "통", None)]),
+        ("라면 떨어졌어 신라면으로 한 봉지 사야 돼", [("신라면", 1, "봉지", None)]),
+        ("아 랩 다 썼다", [("랩", None, None, None)]),
+    ],
+)
+def test_a_need_then_the_buying_in_a_second_clause(text: str, expected: list[Any]) -> None:
+    assert parse(text).name == "order"
+    assert items(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "커피믹스 떨어졌대 모카골드로 하나 사야지",
+        "커피믹스 떨어졌다 마트 가서 하나 사야지",
+        "치약이 있어 새로 사야겠네",
+        "우유는 있어 두 개는 있어야겠다",
+        "돈이 없어 세 개는 있어야겠다",
+    ],
+)
+def test_a_second_clause_without_a_need_before_it_is_no_order(text: str) -> None:
+    assert parse(text).name not in SPENDING_INTENTS

@@ -17,6 +17,7 @@ from assistant.locales.messages import Msg
 from assistant.locales.say import Speaks
 from assistant.locales.speaking import Line, Said, line, named, nouns, placed_at, product
 from assistant.shop.pricing import MAX_QUANTITY
+from assistant.shop.sizes import pieces_per_pack
 
 if TYPE_CHECKING:
     from assistant.dialog.pending import BasketLine
@@ -158,6 +159,11 @@ class Phrases:
 
     def not_sold(self, phrase: str) -> str:
         return self.say(Msg.NOT_SOLD, phrase=phrase)
+
+    def no_such_size(self, size: str) -> str:
+        """A correction to a size (or to single pieces) no product of the line comes in."""
+        kind = "single" if pieces_per_pack(size) == 1 else "size"
+        return self.say(Msg.NO_SUCH_SIZE, kind=kind, size=size)
 
     def not_in_cart(self, phrase: str) -> str:
         return self.say(Msg.NOT_IN_CART, phrase=phrase)

@@ -22,6 +22,7 @@ from assistant.shop.matching import to_key
 from assistant.shop.orders import OrderView, check_quantity
 from assistant.shop.pricing import Quote
 from assistant.shop.service import ProductView
+from assistant.shop.sizes import pieces_per_pack, same_size, split_sizes
 from assistant.store.models import Channel, DeliveryKind, OrderStatus
 
 _SIZE = re.compile(r"\s*\d+(?:\.\d+)?\s*(?:ml|l|kg|g|구|개입|롤|매)$", re.I)
@@ -284,8 +285,14 @@ class PurchaseFlow(Flow):
             if not self.products.options(slots.product, None, slots.size):  # the question stays
                 return f"{self.r.not_sold(slots.product)} {self._repeat(pending)}"
             new = Item(slots.product, quantity, None, slots.size)  # "아니 매일우유로"
-        elif slots.size is not None:
-            new = Item(_SIZE.sub("", line.phrase) or line.phrase, quantity, None, slots.size)
+        elif slots.size is not None:  # "20키로짜리로", "낱개로 세 개"
+            sized = self._of_size(_SIZE.sub("", line.phrase) or line.phrase, line, slots.size)
+            if not sized:  # said so: never the unchanged order asked again as if agreed
+                return f"{self.r.no_such_size(slots.size)} {self._repeat(pending)}"
+            phrase, found = sized
+            one = len(found) == 1
+            new = BasketLine(line.phrase, found[0], quantity) if one else Item(
+                phrase, quantity, None, slots.size)  # fmt: skip
         else:
             new = BasketLine(line.phrase, line.product, quantity)  # "두 개로", counted in packs
         self.session.drop()
@@ -295,6 +302,34 @@ class PurchaseFlow(Flow):
         return self.products.resolve(
             asked, lambda b, at: self.order_basket(b, at, again=earlier), now
         )
+
+    def _of_size(
+        self, phrase: str, line: BasketLine, size: str
+    ) -> tuple[str, list[ProductView]] | None:
+        """The products of ``size`` the line's phrase means, or, when it has none of that
+        size, a shorter end of it ("이천쌀" 20kg -> "쌀"): (the phrase, the products); None
+        when nothing of that size is sold. A size of one piece ("낱개로") keeps the products
+        that are not packs of several, the line's own name first."""
+        single = pieces_per_pack(size) == 1
+
+        def fits(p: ProductView) -> bool:
+            if single:
+                return (pieces_per_pack(p.size) or 1) == 1
+            named = split_sizes(p.name)[1]  # "제주삼다수 2L" (a pack of 6병)
+            return any(same_size(size, s) for s in (p.size, *named))
+
+        words = phrase.split()
+        last = words[-1] if words else phrase
+        tries = [phrase, *(last[n:] for n in range(1, len(last)))]
+        for said in tries:
+            found = [p for p in self.products.options(said, None, size) if fits(p)]
+            if single and any(p.name == line.product.name for p in found):
+                found = [p for p in found if p.name == line.product.name]
+            elif said != phrase and any(p.unit == line.product.unit for p in found):
+                found = [p for p in found if p.unit == line.product.unit]
+            if found:
+                return said, found
+        return None
 
     def _basket_of(self, pending: PendingOrder) -> Basket:
         """A basket for an order question asked without one (a reorder, a suggestion)."""

@@ -349,5 +349,7 @@ class Msg(StrEnum):
     """Phrases.CART_KEPT."""
     NOTHING_TO_CHANGE = "nothing-to-change"
     """Phrases.NOTHING_TO_CHANGE."""
+    NO_SUCH_SIZE = "no-such-size"
+    """Phrases.no_such_size (kind, size)."""
     DELIVERY_NOT_DEFAULT = "delivery-not-default"
     """Phrases.delivery_not_default (kind)."""

@@ -338,6 +338,10 @@ cart-cleared = { $count ->
     }
 cart-kept = Okay, I left your cart as it is.
 nothing-to-change = There is no order to change right now. Tell me what you'd like and how many.
+no-such-size = { $kind ->
+        [single] Sorry, it isn't sold singly, so I didn't change it.
+       *[other] Sorry, there's no { $size } one, so I didn't change it.
+    }
 delivery-not-default = I didn't change where your orders usually go. To have them { $kind ->
         [home] delivered home from now on, say 'from now on, deliver to my home'.
         [locker] sent to the parcel locker from now on, say 'from now on, send them to my locker'.

@@ -312,4 +312,8 @@ confirm-clear-cart = { $count ->
 cart-cleared = 장바구니를 비웠어요. { $count }개 상품을 뺐어요.
 cart-kept = 알겠어요, 장바구니를 그대로 둘게요.
 nothing-to-change = 지금은 바꿀 주문이 없어요. 주문하실 상품과 수량을 말씀해 주세요.
+no-such-size = { $kind ->
+        [single] 낱개로 파는 상품이 없어서 바꾸지 못했어요.
+       *[other] { $size }짜리 상품이 없어서 바꾸지 못했어요.
+    }
 delivery-not-default = 기본 배송은 바꾸지 않았어요. 앞으로 늘 { delivery-kind }으로 받으시려면 '앞으로 { delivery-kind }으로 받을게'라고 말씀해 주세요.

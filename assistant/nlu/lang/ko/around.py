@@ -141,7 +141,7 @@ def spaced_counts(text: str, counters: Iterable[str]) -> str:
     if not words:
         return text
     counter = "|".join(words)
-    glued = re.compile(rf"(?<=\s)(?P<n>{NATIVE})(?P<c>{counter})(?=요|이요|\s|$)")
+    glued = re.compile(rf"(?<=\s)(?P<n>{NATIVE})(?P<c>{counter})(?=요|이요|만|씩|\s|$)")
     return glued.sub(lambda m: f"{m.group('n')} {m.group('c')}", text)
 
 

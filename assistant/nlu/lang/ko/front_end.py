@@ -152,10 +152,14 @@ def _mend(toks: list[Token], text: str, product_words: frozenset[str]) -> list[T
             and nxt[3][0] == end
             and text[start : end + 1] == "하나"
             and (
-                (nxt[1].startswith("J") and nxt[0] == "나") or (nxt[1] == "EF" and nxt[0] == "나요")
+                (nxt[1].startswith("J") and nxt[0] == "나")
+                or (nxt[1] == "EF" and nxt[0] in {"나", "나요"})  # 브로콜리도 하나
             )
             and prev is not None
-            and prev[0] in known
+            and (
+                prev[0] in known
+                or (prev[0] in {"도", "는", "은"} and len(out) > 1 and out[-2][0] in known)
+            )
         ):
             out.append(("하나", "NR", "하나", (start, end + 1)))
             if nxt[0] == "나요":
@@ -516,6 +520,12 @@ class KoreanFrontEnd:
             key = self._sent(key, slots, toks)
         key, slots = self._reference(key, slots, toks)
         key = _waited(key, self.grammar)
+        if clause is not toks and not question and lookup(self.grammar, key) == "change":
+            which = self._then_which(slots, clause, text)
+            if which is not None:  # "물 두 묶음이요 | 삼다수로": which one, after the request
+                return which
+        if clause is not toks and lookup(self.grammar, key) in WITH_DELIVERY and slots.items:
+            slots = self._and_more(slots, clause, toks, text)  # "식빵 하나 사 주고 | 우유도 두 개"
         if _errand(clause, self.grammar):  # 라면은 내가 나중에 편의점에서 살게
             is_reported = True
         if bought_already(toks):  # 우유 주문했고 매장에서 찾아갈게: ordered already
@@ -529,6 +539,50 @@ class KoreanFrontEnd:
             question=question,
             hesitant=partial or hesitant_ko(raw, text, toks, self.grammar.hesitations),
         )  # fmt: skip
+
+    def _then_which(self, slots: Slots, clause: list[Token], text: str) -> Analysis | None:
+        """A request of one grocery, then which one in a clause of its own ("물 두 묶음이요
+        삼다수로", "우유 세 팩 주세요 서울우유 1리터로"): the request, with the brand (which
+        picks the product) and the size said after it; never a correction ("아니 매일우유로")
+        and never after anything but a purchase of one catalog grocery."""
+        if any(t[0] in NO_WORDS - {"다"} for t in clause) or len(slots.items) > 1:
+            return None
+        if slots.product is None and slots.size is None:
+            return None
+        said = self._analyse(text[: clause[0][3][0]])
+        asked = lookup(self.grammar, said.key) in WITH_DELIVERY and len(said.slots.items) == 1
+        if not asked or said.negated or said.past or said.reported or said.not_product:
+            return None
+        if said.question or said.hesitant:
+            return None
+        item = said.slots.items[0]
+        if slots.product is not None:
+            item = replace(item, product=slots.product, size=slots.size or item.size)
+        elif slots.size is not None:
+            item = replace(item, size=slots.size)
+        if slots.quantity is not None:
+            item = replace(item, quantity=slots.quantity, unit=slots.unit)
+        new = replace(said.slots, product=item.product, quantity=item.quantity, unit=item.unit,
+                      size=item.size, items=(item,))  # fmt: skip
+        if not self._known(new):
+            return None
+        return replace(said, slots=new)
+
+    def _and_more(self, slots: Slots, clause: list[Token], toks: list[Token], text: str) -> Slots:
+        """The items of a request said before ~고 come first: "식빵 하나 사 주고 우유도 두 개",
+        "오이 한 봉지랑 당근 한 봉지 사 주고 브로콜리도 하나" (an item is never dropped)."""
+        cut = len(toks) - len(clause)
+        if cut < 2 or toks[cut - 1][:2] != ("고", "EC"):
+            return slots
+        said = self._analyse(text[: toks[cut - 1][3][1]])
+        if lookup(self.grammar, said.key) not in WITH_DELIVERY or not said.slots.items:
+            return slots
+        if said.negated or said.past or said.reported or said.not_product or said.question:
+            return slots
+        lines = (*said.slots.items, *slots.items)
+        first = lines[0]
+        return replace(slots, product=first.product, quantity=first.quantity, unit=first.unit,
+                       size=first.size, items=lines)  # fmt: skip
 
     def _sent(self, key: tuple[str, ...], slots: Slots, toks: list[Token]) -> tuple[str, ...]:
         """ "우유 두 개 보내 줘", "청송 사과 한 박스 배달해 줘": sending groceries the shop knows
@@ -589,14 +643,32 @@ class KoreanFrontEnd:
         사야겠다", "고추장 다 떨어져서 하나 사야 돼"): (key, slots, the clause whose mood
         counts), or None. The last clause buys (사야겠다, 사야 돼) and names no product; the
         one before is a need of one catalog grocery (떨어졌어, 없네, 다 썼어, 안 남았어)."""
-        if clause is toks or slots.product is not None or negated(clause):
+        picked = (
+            slots.product is not None
+            and len(slots.items) == 1
+            and any(
+                a[1] in NOMINAL and b[:2] in {("로", "JKB"), ("으로", "JKB")}
+                for a, b in pairwise(clause)
+            )
+        )  # "커피믹스 떨어졌다 | 모카골드로 하나 사야지": the brand it is to be
+        if clause is toks or (slots.product is not None and not picked) or negated(clause):
             return None
-        buys = needs(clause, toks) or (
-            key[-2:] in {("사다", "되다"), ("사다", "하다")}
-            and any(t[0] in {"어야", "아야", "여야"} for t in clause)
-        )
+        must = any(t[0] in {"어야", "아야", "여야"} for t in clause)
+        buys = needs(clause, toks) or (key[-2:] in {("사다", "되다"), ("사다", "하다")} and must)
         buys = buys or key == ("{quantity}", "필요", "하다")  # 참치캔 다 먹어서 | 세 개 필요해
-        known = ITEM_SYMBOLS | {"사다", "되다", "하다", "또", "더", "*need", "필요"}
+        buys = (
+            buys
+            or (  # 커피믹스 떨어졌다 | 모카골드로 하나 사야지
+                key[-1:] == ("사다",) and clause[-1][0] in {"어야지", "아야지", "여야지", "야지"}
+            )
+        )
+        buys = (
+            buys
+            or (  # 물티슈가 없어 | 세 팩은 있어야겠다, 두 개는 있어야 되는데
+                must and "{quantity}" in key and key[key.index("{quantity}") + 1 :][:1] == ("있다",)
+            )
+        )
+        known = ITEM_SYMBOLS | {"사다", "되다", "하다", "또", "더", "*need", "필요", "새로", "있다"}
         if not buys or not set(key) <= known:
             return None
         before = toks[: len(toks) - len(clause)]
@@ -604,12 +676,16 @@ class KoreanFrontEnd:
         gone = any(t[2] in {"떨어지다", "바닥나다", "없다", "남다"} for t in said) or any(
             a[0] == "다" and b[2] in USED_UP for a, b in pairwise(said)
         )
-        if not gone or any(t[1] == "EF" and t[0] in HEARSAY for t in said):
+        if not gone or any(t[1] in {"EF", "EC"} and t[0] in HEARSAY for t in said):
             return None
         _, named = self._clause_key(before, text, has_schedule)
         if len(named.items) != 1 or not self._known(named):
             return None
         item = named.items[0]
+        if picked:
+            if not self._known(slots):
+                return None
+            item = replace(slots.items[0], quantity=item.quantity, unit=item.unit)
         if slots.quantity is not None:
             item = replace(item, quantity=slots.quantity, unit=slots.unit)
         new = replace(named, product=item.product, quantity=item.quantity, unit=item.unit,
@@ -759,6 +835,9 @@ class KoreanFrontEnd:
                 continue  # pronouns and "부탁해요" (please) carry no request of their own
             if tag == "MM" and form in {"그", "이", "저"}:
                 continue  # "방금 그 주문": that, not a product
+            if form in SINGLE_WORDS:  # "낱개로": one piece a pack, never a product
+                out.append(Piece("{size}", start, end, SINGLE))
+                continue
             if tag in NOMINAL or (tag == "VA" and _adnominal(toks, i)):
                 if i < len(toks) and toks[i][0] == "랑" and self._glued_i(form):
                     end -= 1  # 빵이랑: Kiwi reads 빵이 as a name before 랑
@@ -827,9 +906,10 @@ class KoreanFrontEnd:
         if each is not None:
             for g in groups:
                 g.counts = g.counts or [each]
-        items = [g.item(text) for g in groups if g.span is not None]
+        known = self.product_words
+        items = [g.item(text, known) for g in groups if g.span is not None]
         if not items:
-            items = [g.item(text) for g in groups[-1:]]
+            items = [g.item(text, known) for g in groups[-1:]]
         return key, items, delivery
 
 
@@ -845,12 +925,15 @@ class _Line:
     counts: list[tuple[int | str, str | None]] = field(default_factory=list)
     size: str | None = None
 
-    def item(self, text: str) -> tuple[Item, str | None]:
+    def item(self, text: str, known: frozenset[str] = frozenset()) -> tuple[Item, str | None]:
         """The item, and what was said instead of a count when it is none (0.5, 1e9). The
-        count is the last one said (a size came first: "1L 두 개")."""
+        count is the last one said (a size came first: "1L 두 개"). ``known``: catalog words,
+        whose last letter is never a particle (캠벨 포도, not 캠벨 포)."""
         parts = [self.span, *self.more] if self.span else []
         said = " ".join(text[a:b].strip() for a, b in parts)
-        product = _strip_particle(said) if parts else None
+        words = said.split()
+        whole = bool(words) and words[-1] in known
+        product = (said if whole else _strip_particle(said)) if parts else None
         if not self.counts:
             return Item(product, size=self.size), None
         value, unit = self.counts[-1]
@@ -1066,10 +1149,13 @@ def _adnominal(toks: list[Token], i: int) -> bool:
 PACK_FORMS = frozenset({"병", "통", "팩", "봉지", "박스", "캔", "용기", "포대", "상자"})
 """A pack's form said after its size (1.7리터짜리 큰 병으로): not part of the product."""
 MEASURED = re.compile(r"[0-9.]+\s*(?:리터|키로|킬로|kg|KG|L|l|ml|ML|미리|밀리|그램|g)(?![A-Za-z])")
-FORMS = frozenset({"티백", "스틱", "캡슐", "컵", "리필", "리필용", "대용량", "낱개", "파우치"})
+FORMS = frozenset({"티백", "스틱", "캡슐", "컵", "리필", "리필용", "대용량", "파우치"})
+SINGLE_WORDS = frozenset({"낱개", "낱개짜리", "낱병", "한개짜리"})
+SINGLE = "1개입"
+"""The size of "낱개로 (세 개)": one piece a pack, the single item rather than a bundle of it."""
 """Words of a product's form said after its name (보리차 티백): one product, not two."""
 ONE_LETTER_GROCERIES = frozenset(
-    {"쌀", "빵", "김", "팥", "콩", "귤", "파", "무", "배", "굴", "꿀", "떡"}
+    {"쌀", "빵", "김", "팥", "콩", "귤", "파", "무", "배", "굴", "꿀", "떡", "랩", "햄"}
 )
 """Groceries of one letter, which the catalog's kept words (two letters or more) miss."""
 BACK = frozenset({"아까", "방금", "금방", "아까전", "지난번", "저번", "같다", "같은"})
@@ -1146,6 +1232,8 @@ def _to_form(words: list[Token]) -> bool:
             rest = words[i + 1 :]
             return all(
                 t[1].startswith(("E", "VX", "J", "VCP"))
+                or t[1] in {"NR", "MM", "SN", "NNB"}  # "낱개로 세 개": and the count
+                or t[0] in PACK_FORMS
                 or t[2] in CHANGE_VERBS
                 or t[0] in CHANGE_VERBS | {"것", "거"}  # 할게: Kiwi reads 할 것이
                 for t in rest
