@@ -527,6 +527,12 @@ def test_a_count_after_but_counts_the_item() -> None:
         ("two bags of 5 kg rice", [("rice", 2, "bag", "5kg")]),
         # "some" that stands for what the clause before needs
         ("there's no milk, can you order some", [("milk", None, None, None)]),
+        ("we ran out of toilet paper, could you order some for us",
+         [("toilet paper", None, None, None)]),
+        ("three bananas pls thx", [("bananas", 3, None, None)]),
+        ("I need rice, um, and like two onions too",
+         [("rice", None, None, None), ("onions", 2, None, None)]),
+        ("a carton of 12 eggs", [("eggs", 1, "carton", "12구")]),
         ("we're out of eggs, could you get some more", [("eggs", None, None, None)]),
     ],
 )  # fmt: skip
@@ -541,7 +547,8 @@ def test_fillers_thanks_and_pieces(text: str, items: list[Line]) -> None:
     [
         "uh, yes", "oh no", "oh yes", "there's no milk in this recipe, can you order some",
         "I bought milk yesterday, can you order some", "can you order some",
-        "is there milk, order some?", "oh, the milk was great, thx",
+        "is there milk, order some?", "oh, the milk was great, thx", "could you order some for us",
+        "milk and eggs and send it back", "the milk is fine, thx",
     ],
 )  # fmt: skip
 def test_twins_of_fillers_and_pronouns_stay_no_purchase(text: str) -> None:
@@ -555,6 +562,9 @@ def test_twins_of_fillers_and_pronouns_stay_no_purchase(text: str) -> None:
         ("reorder my last order and deliver it to the locker", "reorder", "locker"),
         ("order milk and eggs and send them to my locker", "order", "locker"),
         ("order milk and I'll pick it up at the store", "order", "store"),
+        ("repeat my last order and have it sent to the locker", "reorder", "locker"),
+        ("same as last time and deliver it to my locker please", "reorder", "locker"),
+        ("do the same order again and I'll pick it up myself", "reorder", "store"),
     ],
 )
 def test_a_delivery_joined_by_and_belongs_to_the_request(

@@ -215,7 +215,7 @@ GO_AHEAD = re.compile(r"^(?:please\s+)?(?:go\s+ahead|just\s+go)\s+and\s+(?=\w)")
 CLAUSE_COMMA = re.compile(
     r"[,?!](?![0-9])|\.(?=\s)|\s(?=but\s)|\s(?=and\s+also\s)"
     r"|\s(?=and\s+(?:then\s+)?(?:send|deliver|bring|ship|drop)\s+(?:it|them|everything|that|"
-    r"those|this|all)\b)|\s(?=and\s+(?:i|we)(?:'ll|\s+will|\s+can)\s+(?:pick|collect|grab)\b)"
+    r"those|this|all)\b)|\s(?=and\s+have\s+(?:it|them)\s+(?:sent|delivered|dropped)\b)|\s(?=and\s+(?:i|we)(?:'ll|\s+will|\s+can)\s+(?:pick|collect|grab)\b)"
 )
 """A comma (or the end of a sentence, or "but") between clauses or items, not inside a number
 (1,000); an "and" before a clause of its own: "milk, eggs and also order some bread",
@@ -225,7 +225,9 @@ CLAUSE_LEAD = re.compile(r"^\s*(?:but|and)\s+")
 INTERJECTION = re.compile(r"(?<![\w'])(?:oh+|ah+|um+|uh+|uhm+|erm*|hmm+|mm+)\b[,.]?")
 """Sounds said while thinking ("a milk, oh and sliced cheese too", "milk and uh eggs"): no
 word of the request (an answer made only of them is still a hesitation)."""
-PRONOUN_OBJECT = re.compile(r"\b(?:some|some\s+more|more|it|them)\s*(?:please)?\s*[.!?]?$")
+PRONOUN_OBJECT = re.compile(
+    r"\b(?:some|some\s+more|more|it|them)(?:\s+for\s+(?:us|me))?\s*(?:please)?\s*[.!?]?$"
+)
 """ "can you order some": a request that counts on the clause before it for its product."""
 
 MYSELF = re.compile(
