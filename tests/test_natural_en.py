@@ -572,3 +572,21 @@ def test_a_delivery_joined_by_and_belongs_to_the_request(
 ) -> None:
     parsed = parse(text)
     assert (parsed.name, parsed.slots.delivery) == (intent, delivery)
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [
+        ("the 750 ml one", "750ml"),
+        ("get the 2.3 liter one", "2.3L"),
+        ("take the 1 liter one", "1L"),
+    ],
+)
+def test_a_size_said_alone_picks_among_the_offered(text: str, size: str) -> None:
+    parsed = parse(text)
+    assert (parsed.name, parsed.slots.size) == ("change", size)
+
+
+@pytest.mark.parametrize("text", ["the 2 liter one was cheaper", "is the 1 liter one good?"])
+def test_a_size_in_a_remark_is_no_pick(text: str) -> None:
+    assert parse(text).name not in {"change", *SPENDING_INTENTS}

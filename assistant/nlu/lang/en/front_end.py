@@ -220,6 +220,9 @@ CLAUSE_COMMA = re.compile(
 """A comma (or the end of a sentence, or "but") between clauses or items, not inside a number
 (1,000); an "and" before a clause of its own: "milk, eggs and also order some bread",
 "order the same thing again and send it to my locker"."""
+PICK_WORDS = frozenset({"{size}", "get", "take", "want", "go", "with", "choose", "pick"})
+"""A size said alone ("the 750 ml one", "get the 2 liter one"): a pick among the offered, or
+after a comma the size of the item before it."""
 CLAUSE_LEAD = re.compile(r"^\s*(?:but|and)\s+")
 """The word that joined a clause to the one before it."""
 INTERJECTION = re.compile(r"(?<![\w'])(?:oh+|ah+|um+|uh+|uhm+|erm*|hmm+|mm+)\b[,.]?")
@@ -394,6 +397,8 @@ class EnglishFrontEnd:
             # "I'm traveling, pause my deliveries": the last clause carries the request
             last = self._marked(tail.strip(), question)
             said = lookup(self.grammar, last.key)
+            if "{size}" in last.key and set(last.key) <= PICK_WORDS:
+                said = None  # "buy eggs, the 30 pack": the size of the item before
             counted = self._counted_later(text[: commas[-1].start()].strip(), last, question)
             if counted is None and PRONOUN_OBJECT.search(tail):
                 counted = self._pointed_back(text[: commas[-1].start()].strip(), last, question)
