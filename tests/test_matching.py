@@ -439,3 +439,44 @@ def test_a_modifier_the_product_does_not_have_is_no_near_miss(
 ) -> None:
     """ "hot sauce" is close to "soy sauce" as a string; nothing of the soy sauce is hot."""
     assert skus(matcher, heard) == []
+
+
+@pytest.mark.parametrize(
+    ("heard", "wanted"),
+    [
+        # typos of one sound (쵸/초, 쌀/살): the product when it is one, a choice when two
+        ("쵸코파이", ["SNK-003"]),
+        ("쵸코에몽", ["DAI-012"]),
+        ("삼겹쌀", ["MEA-006", "MEA-009"]),
+        ("쵸코렛", ["SNK-010", "SNK-011"]),
+        # a kind with the form it comes in, which the product's name does not say
+        ("보리차 티백", ["COF-011"]),
+        ("보리차티백", ["COF-011"]),
+        ("녹차 티백", ["COF-010"]),
+        ("barley tea bags", ["COF-011"]),
+        ("보리 티백", ["COF-011"]),  # tea bags of barley are no bag of the grain
+        # a variety before the kind, a purpose or a brand after the name
+        ("캠벨 포도", ["FRU-013"]),
+        ("멸치 국물용", ["SEA-010"]),
+        ("섬유유연제 다우니", ["HOU-010"]),
+        ("곰돌이 젤리 하리보", ["SNK-012"]),
+        # what households call it
+        ("랩", ["HOU-020"]),
+        ("비닐랩", ["HOU-020"]),
+        ("크린랩", ["HOU-020"]),
+    ],
+)
+def test_typos_forms_and_words_after_the_name(
+    matcher: ProductMatcher, heard: str, wanted: list[str]
+) -> None:
+    assert sorted(skus(matcher, heard)) == wanted
+
+
+@pytest.mark.parametrize("heard", ["샴푸 티백", "녹차 가루"])
+def test_a_form_the_product_is_not_sold_in_is_no_match(matcher: ProductMatcher, heard: str) -> None:
+    assert skus(matcher, heard) == []
+
+
+def test_a_plain_kind_is_not_narrowed_to_tea_bags(matcher: ProductMatcher) -> None:
+    assert sorted(skus(matcher, "보리차")) == ["BEV-023", "COF-011"]
+    assert skus(matcher, "보리") == ["RIC-010"]

@@ -500,3 +500,93 @@ def test_a_count_after_but_counts_the_item() -> None:
     assert lines(parse("order milk, but make it two")) == [("milk", 2, None, None)]
     assert parse("order milk but not eggs").name not in SPENDING_INTENTS
     assert parse("as usual, the traffic is bad").name == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        # sounds said while thinking, "and … too"
+        ("get me a loaf of bread and a milk, oh and sliced cheese too",
+         [("bread", 1, "loaf", None), ("milk", None, None, None),
+          ("sliced cheese", None, None, None)]),
+        ("order milk and uh eggs", [("milk", None, None, None), ("eggs", None, None, None)]),
+        ("two bananas, um, and a tofu too",
+         [("bananas", 2, None, None), ("tofu", None, None, None)]),
+        # a thanks said short after the name
+        ("one choco pie box thx", [("choco pie box", 1, None, None)]),
+        ("two milks please thx", [("milks", 2, None, None)]),
+        ("order bread ty", [("bread", None, None, None)]),
+        ("a dozen eggs, thank u", [("eggs", 12, None, None)]),
+        # "and also order …": a clause of its own whose items join the list
+        ("milk, eggs and also order some bread",
+         [("milk", None, None, None), ("eggs", None, None, None), ("bread", None, None, None)]),
+        # how many each holds: the pack size
+        ("order eggs, a tray of 30", [("eggs", 1, "tray", "30구")]),
+        ("order 3 boxes of 12 hetbahn", [("hetbahn", 3, "box", "12개입")]),
+        ("a pack of 10 eggs please", [("eggs", 1, "pack", "10구")]),
+        ("two bags of 5 kg rice", [("rice", 2, "bag", "5kg")]),
+        # "some" that stands for what the clause before needs
+        ("there's no milk, can you order some", [("milk", None, None, None)]),
+        ("we ran out of toilet paper, could you order some for us",
+         [("toilet paper", None, None, None)]),
+        ("three bananas pls thx", [("bananas", 3, None, None)]),
+        ("I need rice, um, and like two onions too",
+         [("rice", None, None, None), ("onions", 2, None, None)]),
+        ("a carton of 12 eggs", [("eggs", 1, "carton", "12구")]),
+        ("we're out of eggs, could you get some more", [("eggs", None, None, None)]),
+    ],
+)  # fmt: skip
+def test_fillers_thanks_and_pieces(text: str, items: list[Line]) -> None:
+    parsed = parse(text)
+    assert parsed.name == "order"
+    assert lines(parsed) == items
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "uh, yes", "oh no", "oh yes", "there's no milk in this recipe, can you order some",
+        "I bought milk yesterday, can you order some", "can you order some",
+        "is there milk, order some?", "oh, the milk was great, thx", "could you order some for us",
+        "milk and eggs and send it back", "the milk is fine, thx",
+    ],
+)  # fmt: skip
+def test_twins_of_fillers_and_pronouns_stay_no_purchase(text: str) -> None:
+    assert parse(text).name not in SPENDING_INTENTS
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "delivery"),
+    [
+        ("order the same thing again and send it to my locker", "reorder", "locker"),
+        ("reorder my last order and deliver it to the locker", "reorder", "locker"),
+        ("order milk and eggs and send them to my locker", "order", "locker"),
+        ("order milk and I'll pick it up at the store", "order", "store"),
+        ("repeat my last order and have it sent to the locker", "reorder", "locker"),
+        ("same as last time and deliver it to my locker please", "reorder", "locker"),
+        ("do the same order again and I'll pick it up myself", "reorder", "store"),
+    ],
+)
+def test_a_delivery_joined_by_and_belongs_to_the_request(
+    text: str, intent: str, delivery: str
+) -> None:
+    parsed = parse(text)
+    assert (parsed.name, parsed.slots.delivery) == (intent, delivery)
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [
+        ("the 750 ml one", "750ml"),
+        ("get the 2.3 liter one", "2.3L"),
+        ("take the 1 liter one", "1L"),
+    ],
+)
+def test_a_size_said_alone_picks_among_the_offered(text: str, size: str) -> None:
+    parsed = parse(text)
+    assert (parsed.name, parsed.slots.size) == ("change", size)
+
+
+@pytest.mark.parametrize("text", ["the 2 liter one was cheaper", "is the 1 liter one good?"])
+def test_a_size_in_a_remark_is_no_pick(text: str) -> None:
+    assert parse(text).name not in {"change", *SPENDING_INTENTS}

@@ -319,6 +319,8 @@ class ProductFlow(Flow):
         product phrase the parser found (and its size)."""
         picked = pick(pending.options, intent.text)
         slots = intent.slots
+        if not picked and slots.size and not slots.product:  # "the 750 ml one"
+            return tuple(p for p in pending.options if same_size(slots.size, p.size))
         if picked or not slots.product:
             return picked
         picked = pick(pending.options, " ".join(w for w in (slots.product, slots.size) if w))

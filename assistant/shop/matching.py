@@ -71,10 +71,14 @@ STOP_WORDS = frozenset({"a", "an", "the", "some", "of", "please", "any", "me", "
 
 CONTAINERS = frozenset(
     "묶음 팩 봉지 봉 박스 상자 통 병 캔 개 판 포대 망 단 세트 box bag pack packet carton bottle "
-    "can jar tub tube case tray sack".split()
+    "can jar tub tube case tray sack 티백 teabag".split()
 )
-"""Counting and container words said after a product's name ("바나나우유 묶음", "rice bag"):
-a phrase that names nothing is scored without its last one."""
+"""Counting and container words said after a product's name ("바나나우유 묶음", "rice bag"),
+and the form a tea comes in ("보리차 티백": the barley tea is sold in bags though its name does
+not say so): a phrase that names nothing is scored without its last one."""
+BAGGED = frozenset({"티백", "teabag"})
+"""Words of a tea in bags ("보리차 티백", "barley tea bags"): the products sold by the piece
+(a size in 개입) are what is meant, not a bottled tea or the grain."""
 SIZE_WORDS = frozenset("큰 작은 대용량 소용량 큰거 작은거 big small large little huge".split())
 """Words of size said with a name ("진간장 큰 병"): the size said, if any, tells the pack."""
 IE_STEMS = (
@@ -496,10 +500,14 @@ class ProductMatcher:
     def _scores(self, phrase: str) -> dict[int, Candidate]:
         best = self._scores_of(phrase)
         words = phrase.split()
-        if any(c.score >= ACCEPT_SCORE for c in best.values()) or len(words) < 2:
+        if any(c.score >= ACCEPT_SCORE for c in best.values()) or not words:
+            return best
+        if len(words) < 2 and not (len(words[0]) > 2 and words[0].endswith("티백")):
             return best
         # "바나나우유 묶음", "the 20kg rice bag", "진간장 큰 병": a counting word after a name,
         # a word of size, that says nothing without them ("tea bag" names the tea bags)
+        if len(words[-1]) > 2 and words[-1].endswith("티백"):
+            words = [*words[:-1], words[-1][:-2], "티백"]  # 보리차티백
         while len(words) > 1 and singular(words[-1]) in CONTAINERS:
             words = words[:-1]
         words = [w for w in words if w.lower() not in SIZE_WORDS] or words
@@ -538,6 +546,18 @@ class ProductMatcher:
         rest, sizes = split_sizes(phrase)
         return self._ranked(self._scores(rest or phrase), sizes)[:limit]
 
+    @staticmethod
+    def _bagged(phrase: str) -> bool:
+        """Whether the phrase asks for tea bags ("보리차 티백", "barley tea bags")."""
+        words = words_of(phrase)
+        return bool(words) and (
+            words[-1] in BAGGED or words[-2:] == ("tea", "bag") or words[-1].endswith("티백")
+        )
+
+    def _in_pieces(self, product_id: int) -> bool:
+        """Whether the product is sold as a count of pieces (a size in 개입)."""
+        return self._entries[product_id].size.endswith("개입")
+
     def has_size(self, product_id: int, size: str) -> bool:
         """Whether the product can be asked for by ``size`` (its pack or a size in its name)."""
         return any(same_size(size, own) for own in self._sizes.get(product_id, ()))
@@ -550,6 +570,9 @@ class ProductMatcher:
         sizes = (*said, size) if size else said
         ranked = [c for c in self._ranked(self._scores(rest or phrase))
                   if not _short_and_grown(rest or phrase, c)]  # fmt: skip
+        if self._bagged(phrase):
+            # a tea in bags is one of the products sold by the piece ("샴푸 티백" is none)
+            ranked = [c for c in ranked if self._in_pieces(c.product_id)]
         if not ranked or ranked[0].score < ACCEPT_SCORE:
             return []
         top = ranked[0].score

@@ -212,16 +212,35 @@ BE_WORDS = frozenset(
 EACH = re.compile(r",?\s+(\w+)\s+(?:of\s+)?each(\s+please)?\s*[.!]?$")
 """ "…, one each": the count of every item."""
 GO_AHEAD = re.compile(r"^(?:please\s+)?(?:go\s+ahead|just\s+go)\s+and\s+(?=\w)")
-CLAUSE_COMMA = re.compile(r"[,?!](?![0-9])|\.(?=\s)|\s(?=but\s)")
+CLAUSE_COMMA = re.compile(
+    r"[,?!](?![0-9])|\.(?=\s)|\s(?=but\s)|\s(?=and\s+also\s)"
+    r"|\s(?=and\s+(?:then\s+)?(?:send|deliver|bring|ship|drop)\s+(?:it|them|everything|that|"
+    r"those|this|all)\b)|\s(?=and\s+have\s+(?:it|them)\s+(?:sent|delivered|dropped)\b)|\s(?=and\s+(?:i|we)(?:'ll|\s+will|\s+can)\s+(?:pick|collect|grab)\b)"
+)
 """A comma (or the end of a sentence, or "but") between clauses or items, not inside a number
-(1,000)."""
+(1,000); an "and" before a clause of its own: "milk, eggs and also order some bread",
+"order the same thing again and send it to my locker"."""
+PICK_WORDS = frozenset({"{size}", "get", "take", "want", "go", "with", "choose", "pick"})
+"""A size said alone ("the 750 ml one", "get the 2 liter one"): a pick among the offered, or
+after a comma the size of the item before it."""
+CLAUSE_LEAD = re.compile(r"^\s*(?:but|and)\s+")
+"""The word that joined a clause to the one before it."""
+INTERJECTION = re.compile(r"(?<![\w'])(?:oh+|ah+|um+|uh+|uhm+|erm*|hmm+|mm+)\b[,.]?")
+"""Sounds said while thinking ("a milk, oh and sliced cheese too", "milk and uh eggs"): no
+word of the request (an answer made only of them is still a hesitation)."""
+PRONOUN_OBJECT = re.compile(
+    r"\b(?:some|some\s+more|more|it|them)(?:\s+for\s+(?:us|me))?\s*(?:please)?\s*[.!?]?$"
+)
+""" "can you order some": a request that counts on the clause before it for its product."""
+
 MYSELF = re.compile(
     r"\b(pick\s+(?:it|them)\s+up|collect\s+(?:it|them)|grab\s+(?:it|them))\s+(?:myself|ourselves)\b"
 )
 """Picked up by oneself: at the store ("I'll pick it up myself")."""
 POLITE_WORDS = frozenset({"please", "pls", "plz"})
 THANKS = re.compile(
-    r"[,.!]?\s*\b(?:thanks|thank\s+you|cheers)(?:\s+(?:so\s+much|a\s+lot))?\s*[.!]?$"
+    r"[,.!]?\s*\b(?:thanks|thank\s+(?:you|u)|thankyou|thx|thanx|thnx|tnx|ty|tysm|cheers)"
+    r"(?:\s+(?:so\s+much|a\s+lot))?\s*[.!]?$"
 )
 """A thanks after a request without a verb is its please."""
 DELIVERED = frozenset({"order", "add_to_cart", "subscribe", "reorder"})
@@ -337,6 +356,10 @@ class EnglishFrontEnd:
         text = GO_AHEAD.sub("", text)  # "go ahead and order eggs"
         text = COURTESY.sub("", text)  # "would you mind ordering tofu"
         text = MYSELF.sub(r"\1 at the store", text)  # "I'll pick it up myself"
+        # "a milk, oh and sliced cheese too"; one said first stays ("uh, yes" is no yes)
+        lead = re.match(r"^\W*\w+\W*", text)
+        start = lead.end() if lead else 0
+        text = text[:start] + re.sub(r"\s+", " ", INTERJECTION.sub(" ", text[start:])).strip()
         for pattern, written in ALSO:
             text = pattern.sub(written, text)
         after = AFTERTHOUGHT.match(text)
@@ -369,12 +392,16 @@ class EnglishFrontEnd:
             return whole  # "milk, eggs and tofu please", "every two weeks, three packs of …"
         commas = list(CLAUSE_COMMA.finditer(text))
         tail = text[commas[-1].end() :] if commas else ""
-        tail = re.sub(r"^\s*but\s+", "", tail)  # "same again, but I'll pick it up at the store"
+        tail = CLAUSE_LEAD.sub("", tail)  # "same again, but I'll pick it up at the store"
         if tail.strip():
             # "I'm traveling, pause my deliveries": the last clause carries the request
             last = self._marked(tail.strip(), question)
             said = lookup(self.grammar, last.key)
+            if "{size}" in last.key and set(last.key) <= PICK_WORDS:
+                said = None  # "buy eggs, the 30 pack": the size of the item before
             counted = self._counted_later(text[: commas[-1].start()].strip(), last, question)
+            if counted is None and PRONOUN_OBJECT.search(tail):
+                counted = self._pointed_back(text[: commas[-1].start()].strip(), last, question)
             if counted is not None:
                 return counted
             if said == "set_delivery" and last.slots.delivery:
@@ -413,9 +440,24 @@ class EnglishFrontEnd:
         items = before.slots.items
         if lookup(self.grammar, before.key) not in DELIVERED or len(items) != 1:
             return None
-        item = replace(items[0], quantity=last.slots.quantity, unit=last.slots.unit)
-        slots = replace(before.slots, items=(item,), quantity=item.quantity, unit=item.unit)
+        size = last.slots.size or items[0].size  # "order eggs, a tray of 30"
+        if size and size.endswith("개입") and set((items[0].product or "").split()) & EGG_WORDS:
+            size = size.removesuffix("개입") + "구"  # a tray of 30 eggs
+        item = replace(items[0], quantity=last.slots.quantity, unit=last.slots.unit, size=size)
+        slots = replace(
+            before.slots, items=(item,), quantity=item.quantity, unit=item.unit, size=item.size
+        )
         return replace(before, slots=slots)
+
+    def _pointed_back(self, head: str, last: Analysis, question: bool) -> Analysis | None:
+        """ "there's no milk, can you order some": the last clause is a shop verb alone whose
+        object ("some", "it") stands for the items the clauses before ask for."""
+        if len(last.key) != 1 or last.key[0] not in COUNTING_VERBS or last.slots.items:
+            return None
+        before = self._clauses(head, question)
+        if lookup(self.grammar, before.key) not in LISTED or not before.slots.items:
+            return None
+        return before
 
     def _marked(self, text: str, question: bool) -> Analysis:
         """The reading with the phrases this front end knows marked ("we're out of" ->
@@ -898,12 +940,36 @@ def _amount_at(toks: list[Tok], i: int, grammar: Grammar) -> tuple[Amount, int] 
     if j < len(toks) and toks[j][1] in grammar.counters:
         unit = grammar.counters[toks[j][1]]
         j += 1
+        pieces = _pieces_in(toks, j, grammar) if unit not in MEASURES else None
+        if pieces is not None:  # "a tray of 30", "3 boxes of 12 hetbahn"
+            return Amount(value, unit, pieces[0]), pieces[1]
     elif j < len(toks) and toks[j][0] in {"dozen"} and isinstance(value, int):
         value *= 12
         j += 1
     elif not special and isinstance(value, int) and value >= 4 and _egg_at(toks, j):
         return Amount(None, None, normal_size(value, "구")), j  # "30 eggs": the 30-egg tray
     return Amount(value, unit, None), _after_of(forms, j)
+
+
+def _pieces_in(toks: list[Tok], j: int, grammar: Grammar) -> tuple[str, int] | None:
+    """ "of 30" after a counting word ("a tray of 30", "3 boxes of 12 hetbahn"): how many
+    pieces each holds, the pack size; a number followed by a unit or a counting word of its
+    own ("a bag of 5 kg rice", "a case of 6 bottles") is not one."""
+    forms = [t[0] for t in toks]
+    if j + 1 >= len(forms) or forms[j] != "of":
+        return None
+    found = _number(forms, j + 1)
+    if found is None or not isinstance(found[0], int) or found[0] < 4:
+        return None
+    value, k = found
+    if k < len(toks) and (
+        toks[k][1] in grammar.counters or forms[k] in SIZE_UNITS or forms[k] in PACK_WORDS
+        or forms[k] in PIECE_SIZES or forms[k] in {"-", "x", "percent", "%"}
+    ):  # fmt: skip
+        return None
+    eggs = any(w in EGG_WORDS for w in forms[max(0, j - 6) : k + 2])
+    size = normal_size(value, "구" if eggs else "개입")
+    return (size, k) if size is not None else None
 
 
 def _egg_at(toks: list[Tok], j: int) -> bool:
