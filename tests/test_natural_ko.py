@@ -936,3 +936,48 @@ def test_a_need_then_the_buying_in_a_second_clause(text: str, expected: list[Any
 )
 def test_a_second_clause_without_a_need_before_it_is_no_order(text: str) -> None:
     assert parse(text).name not in SPENDING_INTENTS
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("계란 두판요", [("계란", 2, "판", None)]),
+        ("신라면 한 묶음이요", [("신라면", 1, "묶음", None)]),
+        ("생수 한 묶음이요", [("생수", 1, "묶음", None)]),
+        ("라면 세봉지요", [("라면", 3, "봉지", None)]),
+        ("햇반 한 박스요", [("햇반", 1, "박스", None)]),
+        ("계란 한판 주삼", [("계란", 1, "판", None)]),
+        ("게란 한판 주셈", [("게란", 1, "판", None)]),
+        ("칠성사이다 캔 여섯 개, 코카콜라 캔 여섯 개 주문해 줘",
+         [("칠성사이다 캔", 6, "개", None), ("코카콜라 캔", 6, "개", None)]),
+        ("려 샴푸 하나랑 2080 치약 두 개 주문해 줘",
+         [("려 샴푸", 1, None, None), ("2080 치약", 2, "개", None)]),
+        ("애들 간식으로 홈런볼 두 봉지, 고래밥 두 봉지, 칸쵸 두 개 시켜 줄래?",
+         [("홈런볼", 2, "봉지", None), ("고래밥", 2, "봉지", None), ("칸쵸", 2, "개", None)]),
+        ("애들 먹게 돌 바나나 한 송이 주문해 줄래?", [("돌 바나나", 1, "송이", None)]),
+        ("흰 우유 하나 주문해 줘", [("흰 우유", 1, None, None)]),
+    ],
+)  # fmt: skip
+def test_counts_with_yo_slang_endings_and_names_kiwi_misreads(
+    text: str, expected: list[Any]
+) -> None:
+    assert parse(text).name == "order"
+    assert items(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "계란 두판요?",
+        "계란 두판 샀어요",
+        "엄마가 계란 두 판이요",
+        "애들 간식으로 홈런볼 두 봉지 시킬까?",
+        "애들 간식으로 홈런볼 두 봉지 시켜 줬어?",
+        "애들 간식으로 홈런볼 뭐 시켜 줄래?",
+        "엄마 애들 간식으로 홈런볼 두 봉지 사 줄래?",
+        "엄마 애들 간식으로 홈런볼 두 봉지 사 줘",
+        "계란 한판 안 주셈",
+    ],
+)
+def test_twins_of_counts_with_yo_and_favours_never_buy(text: str) -> None:
+    assert parse(text).name not in SPENDING_INTENTS

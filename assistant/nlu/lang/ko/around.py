@@ -29,6 +29,8 @@ POLITE = re.compile(
 """(주문) 부탁드려요 / 부탁드립니다 / 부탁해요: please (order it)."""
 SLURRED_YO = re.compile(rf"(?P<count>{COUNT}\s*[가-힣]{{1,3}}?)(?:이용|이여|용)(?=[.!~]*$)")
 """3팩이용, 두 개용: the 이요 of a count said cutely."""
+SLANG_PLEASE = re.compile(r"(?<=\s)(?:주셈|주삼|주셈요|줘잉|줘용|주쇼|줘라잉)(?P<end>[.!~]*)$")
+"""계란 한 판 주셈, 주삼, 줘잉: slang and dialect for 주세요."""
 PURPOSE_NOUNS = frozenset(
     {"간식", "아침", "점심", "저녁", "야식", "반찬", "안주", "술안주", "선물", "도시락",
      "디저트", "후식", "캠핑", "소풍", "파티", "제사", "집들이", "국거리", "찌개", "비상식량",
@@ -118,6 +120,7 @@ def respelt(text: str) -> str:
     """Spellings of speech written the usual way (우유하구 -> 우유하고), and words that say
     nothing to the shop (우리 집 주문 기록 -> 우리 주문 기록; 기억이 안 나네)."""
     text = FORGOT.sub("", OUR_HOME.sub("우리", text))
+    text = SLANG_PLEASE.sub(lambda m: "주세요" + m.group("end"), text)
     return DIALECT_JOIN.sub("하고", text)
 
 
@@ -198,6 +201,9 @@ def trimmed(text: str) -> list[tuple[str, bool]]:
         found = pattern.match(rest)
         if found is None or NOT_PLAIN.search(found.group("chunk")):
             continue
+        chunk = found.group("chunk").split()
+        if any(w.rstrip("아야님") in ADDRESSED or w in ADDRESSED for w in chunk):
+            continue  # 엄마 애들 간식으로 …: said to someone in the room
         if HEARSAY_SAID.search(found.group("chunk").strip()):
             continue
         named = found.groupdict()

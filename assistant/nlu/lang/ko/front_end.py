@@ -36,7 +36,7 @@ from assistant.nlu.digits import NOT_A_COUNT
 from assistant.nlu.grammar import Grammar, lookup
 from assistant.nlu.lang.ko.around import plain_forms, respelt, spaced_counts
 from assistant.nlu.lang.ko.clauses import delivery_clause, soften
-from assistant.nlu.lang.ko.doubt import hesitant_ko, question_ko
+from assistant.nlu.lang.ko.doubt import QUESTION_WORDS_KO, hesitant_ko, question_ko
 from assistant.nlu.lang.ko.mood import (
     BUY_LEMMAS,
     HEARSAY,
@@ -125,6 +125,44 @@ def _mend(toks: list[Token], text: str, product_words: frozenset[str]) -> list[T
         prev = out[-1] if out else None
         if tag == "Z_CODA":  # 주세용: the ᆼ of a cute ending
             i += 1
+            continue
+        word_end = _word_end(text, start)
+        if (  # 려 샴푸: a one-syllable brand Kiwi reads as an ending (리+어), never a word start
+            tag.startswith("E")
+            and (i == 0 or toks[i - 1][3][1] < start)  # the first morpheme of its word
+            and word_end - start == 1
+        ):
+            j = i
+            while j < len(toks) and toks[j][3][1] <= word_end and toks[j][1].startswith(("E", "V")):
+                j += 1
+            if j < len(toks) and toks[j][1] in {"NNG", "NNP"}:
+                out.append((text[start:word_end], "NNP", text[start:word_end], (start, word_end)))
+                i = j
+                continue
+        if (  # 2080 치약 두 개: a number that names the grocery (its count comes after)
+            tag == "SN"
+            and nxt is not None
+            and nxt[1] in {"NNG", "NNP"}
+            and nxt[0] in product_words
+            and nxt[3][0] == end + 1
+            and i + 2 < len(toks)
+            and toks[i + 2][1] in COUNT_TAGS
+            and (prev is None or prev[1] not in COUNT_TAGS)
+        ):
+            out.append((form, "NNP", form, (start, end)))
+            i += 1
+            continue
+        if (  # 코카콜라 캔 여섯 개: the can (캔) Kiwi reads as 캐+ㄴ
+            tag == "VV"
+            and nxt is not None
+            and nxt[1] == "ETM"
+            and text[start:word_end] in PACK_FORMS
+            and (start == 0 or text[start - 1] == " ")
+            and prev is not None
+            and prev[1] in {"NNG", "NNP", "SL"}
+        ):
+            out.append((text[start:word_end], "NNG", text[start:word_end], (start, word_end)))
+            i += 2
             continue
         if (  # 넉넉하게 (두 묶음으로), 싸게: how, not what
             tag == "VA"
@@ -331,6 +369,51 @@ def _mend(toks: list[Token], text: str, product_words: frozenset[str]) -> list[T
     return out
 
 
+COUNT_TAGS = frozenset({"MM", "NR", "SN"})
+
+
+def _word_end(text: str, start: int) -> int:
+    """Where the space-delimited word that holds ``start`` ends."""
+    end = text.find(" ", start)
+    return len(text) if end < 0 else end
+
+
+def _counted_yo(toks: list[Token], grammar: Grammar) -> list[Token]:
+    """A count said with 요 that Kiwi reads the wrong way: 두 판요 (one noun 판요) and 한
+    묶음이요 (묶음 + the subject marker 이 + 요), put as the counter and the particle 이요."""
+    out: list[Token] = []
+    for i, (form, tag, _, (start, end)) in enumerate(toks):
+        prev = toks[i - 1] if i else None
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        counted = prev is not None and prev[1] in COUNT_TAGS
+        if (
+            counted
+            and tag.startswith("NN")
+            and form.endswith("요")
+            and form[:-1] in grammar.counters
+        ):
+            out.append((form[:-1], "NNB", form[:-1], (start, end - 1)))
+            out.append(("요", "JX", "요", (end - 1, end)))
+            continue
+        if (
+            tag == "JKS"
+            and form == "이"
+            and nxt is not None
+            and nxt[0] == "요"
+            and nxt[3][0] == end
+            and prev is not None
+            and prev[0] in grammar.counters
+            and i >= 2
+            and toks[i - 2][1] in COUNT_TAGS
+        ):
+            out.append(("이요", "JX", "이요", (start, nxt[3][1])))
+            continue
+        if out and out[-1][0] == "이요" and form == "요" and out[-1][3][1] == end:
+            continue
+        out.append(toks[i])
+    return out
+
+
 def _lemma(form: str, tag: str, kiwi_lemma: str) -> str:
     if tag == "XSV" and form.startswith("시키"):
         return "*시키다"  # 음소거 "시켜라" (a suffix) is not 시키다 "to order"
@@ -361,6 +444,8 @@ CARRIED = frozenset({"가져가다", "찾아가다", "들고 가다", "가져오
 """집에 가져갈게: what the speaker carries home themself."""
 WITH_DELIVERY = frozenset({"order", "add_to_cart", "subscribe"})
 """Requests whose delivery may be said in a clause of its own."""
+FAVOUR_ENDINGS = frozenset({"ᆯ래", "ᆯ래요", "을래", "을래요"})
+"""줄래, 주실래요: will you (do it for me)."""
 ACKNOWLEDGEMENTS = frozenset({"알다", "네", "예", "응", "넵", "그래", "그렇다", "좋다"})
 """Words of a clause before a yes that keep it a yes: "알겠어 주문해", "네 알겠습니다
 주문해 주세요"."""
@@ -393,7 +478,7 @@ class KoreanFrontEnd:
         forms = plain_forms(normal_form(text), self.grammar.counters)  # around.py
         for form, heard in forms:
             said = self._request(form)
-            if not heard and self._purchase(said):
+            if not heard and self._purchase(said, self._asked_for(form)):
                 return said
         if lookup(self.grammar, first.key) is None:  # 아까 주문한 거 취소해 줄래요? 잘못 시켰어요
             for form, _ in forms:
@@ -408,15 +493,29 @@ class KoreanFrontEnd:
             return plain
         return self._with_delivery_clause(clean(text)) or plain
 
-    def _purchase(self, said: Analysis) -> bool:
-        """A purchase of catalog groceries in the speaker's own voice, said plainly."""
+    def _purchase(self, said: Analysis, asked: bool = False) -> bool:
+        """A purchase of catalog groceries in the speaker's own voice, said plainly (a question
+        only when it asks the assistant to do it: 시켜 줄래?)."""
         return (
             lookup(self.grammar, said.key) in WITH_DELIVERY
             and bool(said.slots.items)
             and self._known(said.slots)
             and not (said.negated or said.past or said.reported or said.not_product)
-            and not said.question
+            and (asked or not said.question)
         )
+
+    def _asked_for(self, text: str) -> bool:
+        """The request ends in a favour asked of the assistant (시켜 줄래?, 주문해 주실래요?),
+        never a question of whether to buy (살까?) nor with a question word (뭐 시켜 줄래?)."""
+        words = [t for t in self._tokens(text) if not t[1].startswith(("S", "J"))]
+        if any(t[0] in QUESTION_WORDS_KO for t in words):
+            return False
+        if words and words[-1][0] == "요":
+            words = words[:-1]
+        if len(words) < 2 or words[-1][0] not in FAVOUR_ENDINGS:
+            return False
+        before = words[-3] if words[-2][0] == "시" and len(words) >= 3 else words[-2]
+        return before[2] == "주다"
 
     def _with_delivery_clause(self, text: str) -> Analysis | None:
         """ "휴지 하나 시켜 줘 망원역 보관함으로", "햇반 한 박스 매장에서 찾아갈게": the
@@ -454,7 +553,9 @@ class KoreanFrontEnd:
         raw, text = normal_form(text), clean(text)
         doc = self.nlp(text)
         toks = _mend(
-            [(t.text, t.tag_, t.lemma_, t._.kiwi_span) for t in doc], text, self.product_words
+            _counted_yo([(t.text, t.tag_, t.lemma_, t._.kiwi_span) for t in doc], self.grammar),
+            text,
+            self.product_words,
         )
         schedule = find_schedule(text, KOREAN_SCHEDULE)
         clause = last_clause(toks)
