@@ -981,3 +981,21 @@ def test_counts_with_yo_slang_endings_and_names_kiwi_misreads(
 )
 def test_twins_of_counts_with_yo_and_favours_never_buy(text: str) -> None:
     assert parse(text).name not in SPENDING_INTENTS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "신라면 두 묶음 시켜 줘 퇴근길에 매장 들러서 찾아갈게",
+        "신라면 두 묶음 시켜 줘 이따 마트 들러서 가져갈게",
+        "햇반 한 박스 시켜 줘 퇴근하고 매장 들러서 픽업할게",
+    ],
+)
+def test_a_store_pickup_on_the_way_after_the_request(text: str) -> None:
+    intent = parse(text)
+    assert intent.name == "order"
+    assert intent.slots.delivery == "store"
+
+
+def test_a_store_visit_negated_is_no_order() -> None:
+    assert parse("신라면 두 묶음 시켜 줘 퇴근길에 매장 안 들러").name not in SPENDING_INTENTS

@@ -83,10 +83,11 @@ LOCKER = re.compile(
 )
 STORE_PLACE = r"(?:[가-힣]{1,6}점|매장|마트|가게|지점|점포)"
 STORE = re.compile(
-    STORE_PLACE + r"(?:에서|으로|로|에)?\s*(?:직접\s*)?(?:가서\s*)?"
+    STORE_PLACE + r"(?:에서|으로|로|에)?\s*(?:직접\s*)?(?:(?:가서|들러서|들려서|들렀다가|들러)\s*)?"
     r"(?=픽업|수령|찾|가져\s*(?:가|갈)|가지러|받아\s*(?:오|가|올|갈))"
 )
-"""매장에서 찾아갈게, 마트에서 픽업할게, 망원점에서 찾을게, 매장 픽업이요, 매장 수령으로."""
+"""매장에서 찾아갈게, 마트에서 픽업할게, 망원점에서 찾을게, 매장 픽업이요, 매장 수령으로, 매장
+들러서 찾아갈게."""
 PICKUP = re.compile(r"(?:픽업|방문\s*수령|매장\s*수령)(?:으로|로)?(?=\s|$|[?？.!]|이요|요|할|해)")
 """(스팸 세 캔) 픽업으로, 방문 수령으로: picked up at the store."""
 MYSELF = re.compile(r"직접\s*(?:가서\s*)?(?=받으러|받아\s*(?:오|가|올|갈)|찾으러|찾아|가지러|가져)")
@@ -108,6 +109,26 @@ THIS_TIME = re.compile(r"[,\s]*(?:이번엔|이번에는|이번에|이번|대신
 """(같은 걸로 한 번 더,) 이번엔 (택배함으로): this time, said before the delivery."""
 TAIL_WORDS = 4
 """A delivery clause's own words after its place (보내 줄래, 수령으로 해 줘, 찾아갈게)."""
+
+
+WHEN_WORDS = frozenset(
+    {"퇴근길에", "퇴근길", "퇴근하고", "퇴근하면서", "퇴근", "후에", "출근길에", "하굣길에",
+     "이따", "이따가", "나중에", "내일", "오늘", "저녁에", "오후에", "아침에", "주말에", "길에",
+     "가는", "오는", "집에", "가면서", "오면서", "장", "보러", "가서", "가다가", "오다가"}
+)  # fmt: skip
+"""When or on the way (퇴근길에, 이따가 집에 가는 길에): said before a store pickup."""
+REQUEST_ENDS = re.compile(r"(?:줘|주세요|줘요|줄래|줄래요|시켜|주문해|해)[,.!~]*$")
+
+
+def _without_when(head: str) -> str:
+    """The request without when the speaker goes by the store: "신라면 시켜 줘 퇴근길에" ->
+    "신라면 시켜 줘" (only words of when and the way, only after a request)."""
+    words = head.split()
+    k = len(words)
+    while k > 1 and words[k - 1] in WHEN_WORDS and len(words) - k < TAIL_WORDS:
+        k -= 1
+    ask = " ".join(words[:k])
+    return ask if k < len(words) and REQUEST_ENDS.search(ask) else head
 
 
 def _asked(head: str) -> str:
@@ -140,6 +161,8 @@ def delivery_clause(text: str) -> DeliveryClause | None:
             continue  # inside a word
         head, tail = text[:start].strip(), text[found.end() :].strip()
         head = THIS_TIME.sub("", head).strip()  # 한 번 더, 이번엔 택배함으로
+        if kind == "store":
+            head = _without_when(head)  # 시켜 줘 | 퇴근길에 매장 들러서 찾아갈게
         if not head:  # "사물함으로 보내 줘": the default place, no order of its own
             if len(tail.split()) < 2 or TAIL.match(tail) or BUYING.match(tail):
                 return None
