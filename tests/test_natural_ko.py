@@ -917,6 +917,8 @@ def test_a_count_glued_to_its_counter_before_man(text: str, expected: list[Any])
         ("세제 다 썼네 피죤으로 두 통 사야겠다", [("피죤", 2, "통", None)]),
         ("라면 떨어졌어 신라면으로 한 봉지 사야 돼", [("신라면", 1, "봉지", None)]),
         ("아 랩 다 썼다", [("랩", None, None, None)]),
+        ("주방세제 다 썼네 자연퐁 하나 있어야겠다", [("자연퐁", 1, None, None)]),
+        ("세제 다 썼네 피죤 두 통 사야겠다", [("피죤", 2, "통", None)]),
     ],
 )
 def test_a_need_then_the_buying_in_a_second_clause(text: str, expected: list[Any]) -> None:
@@ -932,6 +934,9 @@ def test_a_need_then_the_buying_in_a_second_clause(text: str, expected: list[Any
         "치약이 있어 새로 사야겠네",
         "우유는 있어 두 개는 있어야겠다",
         "돈이 없어 세 개는 있어야겠다",
+        "주방세제 다 썼대 자연퐁 하나 있어야겠다",
+        "돈 다 썼네 자연퐁 하나 있어야겠다",
+        "주방세제 다 썼네 자연퐁 하나 있었어",
     ],
 )
 def test_a_second_clause_without_a_need_before_it_is_no_order(text: str) -> None:

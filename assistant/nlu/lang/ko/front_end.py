@@ -752,6 +752,12 @@ class KoreanFrontEnd:
                 for a, b in pairwise(clause)
             )
         )  # "커피믹스 떨어졌다 | 모카골드로 하나 사야지": the brand it is to be
+        picked = picked or (  # 주방세제 다 썼네 | 자연퐁 하나 있어야겠다: the brand, counted
+            slots.product is not None
+            and len(slots.items) == 1
+            and slots.quantity is not None
+            and self._known(slots)
+        )
         if clause is toks or (slots.product is not None and not picked) or negated(clause):
             return None
         must = any(t[0] in {"어야", "아야", "여야"} for t in clause)
