@@ -652,3 +652,29 @@ def test_do_that_again_repeats_the_last_order(text: str, delivery: str | None) -
 
 def test_did_that_again_is_no_reorder() -> None:
     assert parse("I did that again").name not in SPENDING_INTENTS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hmm, Turtle Chips instead of Pocachip",
+        "Turtle Chips rather than Pocachip",
+        "what about Turtle Chips",
+        "I'd rather have Turtle Chips",
+    ],
+)
+def test_a_product_offered_in_place_is_a_correction(text: str) -> None:
+    parsed = parse(text)
+    assert (parsed.name, parsed.slots.product) == ("change", "turtle chips")
+
+
+@pytest.mark.parametrize(
+    "text", ["I bought milk instead of eggs", "what about tomorrow", "how about we wait"]
+)
+def test_twins_of_a_product_in_place_stay_no_purchase(text: str) -> None:
+    assert parse(text).name not in {"change", *SPENDING_INTENTS}
+
+
+def test_a_request_with_instead_of_orders_the_one_wanted() -> None:
+    parsed = parse("order milk instead of eggs")
+    assert (parsed.name, [i.product for i in parsed.slots.items]) == ("order", ["milk"])

@@ -182,6 +182,14 @@ NOT_FIRST = re.compile(
     r"[^,]+?\s*,\s*(?:but\s+)?(?!thanks?\b|please\b)(.+)$"
 )
 """The one not wanted, then the one wanted: "not Pocachip, Turtle Chips"."""
+INSTEAD_OF = re.compile(r"^(.+?)\s+(?:instead\s+of|rather\s+than)\s+[^,]+?\s*[.!]?$")
+"""The one wanted, then the one it replaces: "Turtle Chips instead of Pocachip"."""
+RATHER = re.compile(
+    r"^(?:(?:how|what)\s+about|(?:i|we)(?:'d|\s+would)\s+(?:rather|prefer)(?:\s+(?:have|get|take))?)"
+    r"\s+(?=\S)"
+)
+"""A product offered in place of the one asked about: "what about Turtle Chips", "I'd rather
+have Turtle Chips"."""
 JUST = re.compile(r"^(?:just|only)\s+(?:\S+\s+)?(?!one\b|two\b|please\b)[a-z]{3,}")
 """ "just one coffee mix" is a request, "just one" (a count alone) a correction."""
 PLAN = re.compile(
@@ -385,6 +393,11 @@ class EnglishFrontEnd:
         after = AFTERTHOUGHT.match(text)
         if after and not set(after.group(1).split()) & BE_WORDS:
             text = f"{after.group(2)} {after.group(1)}"  # "four, actually": a correction
+        instead = INSTEAD_OF.match(text)
+        if instead:  # "Turtle Chips instead of Pocachip"
+            body = INTERJECTION.sub("", instead[1]).strip(" ,")
+            text = body if FIX.match(body) else f"actually {body}"
+        text = RATHER.sub("actually ", text)  # "what about Turtle Chips"
         first = NOT_FIRST.match(text)
         if first:  # "not Pocachip, Turtle Chips": the product wanted, as a correction
             text = f"actually {first.group(1)}"
