@@ -590,3 +590,91 @@ def test_a_size_said_alone_picks_among_the_offered(text: str, size: str) -> None
 @pytest.mark.parametrize("text", ["the 2 liter one was cheaper", "is the 1 liter one good?"])
 def test_a_size_in_a_remark_is_no_pick(text: str) -> None:
     assert parse(text).name not in {"change", *SPENDING_INTENTS}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "actually I want Turtle Chips, not Pocachip",
+        "I meant Turtle Chips",
+        "Turtle Chips, not Pocachip",
+        "not Pocachip, Turtle Chips",
+        "no, not the Pocachip, the Turtle Chips",
+        "make it Turtle Chips instead",
+        "I said Turtle Chips",
+        "actually we wanted Turtle Chips",
+    ],
+)
+def test_the_product_corrected_names_the_one_wanted(text: str) -> None:
+    parsed = parse(text)
+    assert (parsed.name, parsed.slots.product) == ("change", "turtle chips")
+
+
+@pytest.mark.parametrize("text", ["not now, thanks", "no, not that", "not really, no"])
+def test_a_no_with_not_is_no_correction(text: str) -> None:
+    assert parse(text).name not in {"change", *SPENDING_INTENTS}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "order a box of Hetbahn and drop it in my locker",
+        "order a box of Hetbahn and drop it off at my locker",
+        "order Hetbahn and leave it in the locker",
+        "order Hetbahn and put it in my locker",
+    ],
+)
+def test_a_locker_where_the_order_is_left(text: str) -> None:
+    parsed = parse(text)
+    assert (parsed.name, parsed.slots.delivery) == ("order", "locker")
+
+
+@pytest.mark.parametrize(
+    "text", ["I left it in my locker", "did you leave it in the locker?", "I put it in my locker"]
+)
+def test_twins_of_the_locker_stay_no_purchase(text: str) -> None:
+    assert parse(text).name not in SPENDING_INTENTS
+
+
+@pytest.mark.parametrize(
+    ("text", "delivery"),
+    [
+        ("do that again, but I'll pick it up at the store", "store"),
+        ("do it again and send it to my locker", "locker"),
+        ("do that again", None),
+    ],
+)
+def test_do_that_again_repeats_the_last_order(text: str, delivery: str | None) -> None:
+    parsed = parse(text)
+    assert (parsed.name, parsed.slots.delivery) == ("reorder", delivery)
+    assert parsed.slots.reference
+
+
+def test_did_that_again_is_no_reorder() -> None:
+    assert parse("I did that again").name not in SPENDING_INTENTS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hmm, Turtle Chips instead of Pocachip",
+        "Turtle Chips rather than Pocachip",
+        "what about Turtle Chips",
+        "I'd rather have Turtle Chips",
+    ],
+)
+def test_a_product_offered_in_place_is_a_correction(text: str) -> None:
+    parsed = parse(text)
+    assert (parsed.name, parsed.slots.product) == ("change", "turtle chips")
+
+
+@pytest.mark.parametrize(
+    "text", ["I bought milk instead of eggs", "what about tomorrow", "how about we wait"]
+)
+def test_twins_of_a_product_in_place_stay_no_purchase(text: str) -> None:
+    assert parse(text).name not in {"change", *SPENDING_INTENTS}
+
+
+def test_a_request_with_instead_of_orders_the_one_wanted() -> None:
+    parsed = parse("order milk instead of eggs")
+    assert (parsed.name, [i.product for i in parsed.slots.items]) == ("order", ["milk"])

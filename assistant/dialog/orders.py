@@ -27,12 +27,14 @@ REFERENCE_WORDS = re.compile(
 request as a reference itself)."""
 MORE_WORDS = re.compile(
     r"(?:^|[\s0-9]|하나|나|개|번|판|팩|병|봉|통|박스|묶음|만)\s*더(?:\s|$)|(?:^|\s)또(?:\s|$)|추가로"
-    r"|똑같(?:이|은)[^.]*다시|\b(?:one more|another|more|extra|second)\b|\bsame\b.*\bagain\b",
+    r"|똑같(?:이|은)[^.]*다시|\b(?:one more|another|more|extra|second)\b|\bsame\b.*\bagain\b"
+    r"|^\W*(?:please\s+)?(?:do|redo)\s+(?:that|it|this)\s+(?:order\s+)?again\b",
     re.I,
 )
 """"하나 더 시켜 줘", "한 번 더", "또 시켜 줘", "똑같은 걸로 다시", "one more", "another one",
-"the same thing again": explicitly another order, not the same words heard twice (the only
-requests a duplicate of the last order is asked about for; a bare "다시 주문해 줘" is not)."""
+"the same thing again", "do that again": explicitly another order, not the same words heard
+twice (the only requests a duplicate of the last order is asked about for; a bare
+"다시 주문해 줘" is not)."""
 LAST_WORDS = re.compile(r"마지막|지난|최근|\b(?:last|latest|recent|previous)\b", re.I)
 """"마지막 주문", "my last order" heard as a product phrase: the last order, when no product
 is called that."""

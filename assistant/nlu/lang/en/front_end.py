@@ -163,7 +163,9 @@ GONE = re.compile(
 FIX = re.compile(
     _LEAD
     + r"(?:(?:actually|no(?!\s+(?:more|longer|need|needs)\b)|nope|oops|sorry|rather|instead|wait"
-    r"|i\s+meant|i\s+mean|just|only)(?:\s*,)?\s+)+(?:make\s+(?:it|that)\s+)?"
+    r"|i\s+meant|i\s+mean|i\s+said|just|only)(?:\s*,)?\s+)+"
+    r"(?:(?<=actually\s)(?:i|we)\s+(?:want(?:ed)?|need(?:ed)?|meant)\s+)?"
+    r"(?:make\s+(?:it|that)\s+)?"
 )
 """A correction's first words: "actually two", "no, the maeil one", "just one"."""
 ASIDE = re.compile(_LEAD + r"(?:actually|oops|sorry|wait|rather)\b")
@@ -171,6 +173,23 @@ ASIDE = re.compile(_LEAD + r"(?:actually|oops|sorry|wait|rather)\b")
 but "no thanks" is a no)."""
 AFTERTHOUGHT = re.compile(r"^(.+?)\s*,?\s+(actually|rather)\s*[.!]?$")
 """A correction's word said last ("four, actually", "the maeil one, actually")."""
+NOT_THAT = re.compile(
+    r"^(.+?)\s*,\s*(?:and\s+)?not\s+(?!now\b|yet\b|today\b|really\b|sure\b)[^,]+?\s*[.!]?$"
+)
+"""The product wanted, then the one not wanted: "actually I want Turtle Chips, not Pocachip"."""
+NOT_FIRST = re.compile(
+    r"^(?:no\s*,?\s+)?not\s+(?!now\b|yet\b|today\b|really\b|sure\b|that\b|at\s+all\b)"
+    r"[^,]+?\s*,\s*(?:but\s+)?(?!thanks?\b|please\b)(.+)$"
+)
+"""The one not wanted, then the one wanted: "not Pocachip, Turtle Chips"."""
+INSTEAD_OF = re.compile(r"^(.+?)\s+(?:instead\s+of|rather\s+than)\s+[^,]+?\s*[.!]?$")
+"""The one wanted, then the one it replaces: "Turtle Chips instead of Pocachip"."""
+RATHER = re.compile(
+    r"^(?:(?:how|what)\s+about|(?:i|we)(?:'d|\s+would)\s+(?:rather|prefer)(?:\s+(?:have|get|take))?)"
+    r"\s+(?=\S)"
+)
+"""A product offered in place of the one asked about: "what about Turtle Chips", "I'd rather
+have Turtle Chips"."""
 JUST = re.compile(r"^(?:just|only)\s+(?:\S+\s+)?(?!one\b|two\b|please\b)[a-z]{3,}")
 """ "just one coffee mix" is a request, "just one" (a count alone) a correction."""
 PLAN = re.compile(
@@ -191,6 +210,8 @@ REFS = (
     (re.compile(r"\b(cancel|undo|scrap|scratch|revoke|reorder|repeat|track)\s+(?:that|it|this)"
                 r"(?:\s+order)?\b"), r"\1 zzref "),
     (re.compile(r"\b(order|buy|get)\s+(?:that|it|this)\s+again\b"), r"\1 zzref again "),
+    (re.compile(r"^(?:please\s+)?(?:do|repeat|redo)\s+(?:that|it|this)\s+(?:order\s+)?again\b"),
+     "same again "),
     (re.compile(r"\banother\s+one\b|\bone\s+more(?=\s*(?:please)?\s*[.!]?\s*$)|\b(?:one\s+more"
                 r"|another)\s+(?:[a-z]+\s+)?of\s+(?:that|those|these|it|the\s+same|zzref)\b"),
      " zzanother "),
@@ -237,6 +258,12 @@ MYSELF = re.compile(
     r"\b(pick\s+(?:it|them)\s+up|collect\s+(?:it|them)|grab\s+(?:it|them))\s+(?:myself|ourselves)\b"
 )
 """Picked up by oneself: at the store ("I'll pick it up myself")."""
+LOCKER_DROP = re.compile(
+    r"\b(?:drop|leave|put|stick|stash)\s+(it|them|that|those|this|these|everything)\s+"
+    r"(?:off\s+)?(?:in|at|into|inside|to)\s+(?:(my|our|the)\s+)?((?:parcel\s+)?lockers?)\b"
+)
+"""A locker named as where the order is left: "drop it in my locker", "leave it in the locker",
+"put it in my locker" are "send it to my locker"."""
 POLITE_WORDS = frozenset({"please", "pls", "plz"})
 THANKS = re.compile(
     r"[,.!]?\s*\b(?:thanks|thank\s+(?:you|u)|thankyou|thx|thanx|thnx|tnx|ty|tysm|cheers)"
@@ -356,6 +383,7 @@ class EnglishFrontEnd:
         text = GO_AHEAD.sub("", text)  # "go ahead and order eggs"
         text = COURTESY.sub("", text)  # "would you mind ordering tofu"
         text = MYSELF.sub(r"\1 at the store", text)  # "I'll pick it up myself"
+        text = LOCKER_DROP.sub(lambda m: f"send {m[1]} to {m[2] or 'the'} {m[3]}", text)
         # "a milk, oh and sliced cheese too"; one said first stays ("uh, yes" is no yes)
         lead = re.match(r"^\W*\w+\W*", text)
         start = lead.end() if lead else 0
@@ -365,6 +393,18 @@ class EnglishFrontEnd:
         after = AFTERTHOUGHT.match(text)
         if after and not set(after.group(1).split()) & BE_WORDS:
             text = f"{after.group(2)} {after.group(1)}"  # "four, actually": a correction
+        instead = INSTEAD_OF.match(text)
+        if instead:  # "Turtle Chips instead of Pocachip"
+            body = INTERJECTION.sub("", instead[1]).strip(" ,")
+            text = body if FIX.match(body) else f"actually {body}"
+        text = RATHER.sub("actually ", text)  # "what about Turtle Chips"
+        first = NOT_FIRST.match(text)
+        if first:  # "not Pocachip, Turtle Chips": the product wanted, as a correction
+            text = f"actually {first.group(1)}"
+        not_that = NOT_THAT.match(text)
+        if not_that:  # "Turtle Chips, not Pocachip": the one not wanted is left out
+            body = not_that.group(1)
+            text = body if FIX.match(body) else f"actually {body}"
         words = words_en(text)
         # judged on the whole answer: "hmm, yes" is not a yes
         question = question_en(raw, words)
