@@ -132,6 +132,12 @@ POLITE = re.compile(
 )
 """A request without the shop's verb: "can I get", "I'd like", "I'll have", "I want"; "get"
 at the start ("get Shin Ramyun, a box of Hetbahn and …": groceries only, the gate checks)."""
+IN_THE_HOUSE = re.compile(
+    r"\b(?:from|out\s+of|off|on|in)\s+(?:the|my|our)\s+(?:fridge|freezer|cupboard|cabinet|pantry"
+    r"|table|counter|shelf|kitchen|drawer|car|bag|sink|stove|oven|microwave)\b"
+)
+"""Where something is fetched from in the house: "can you grab the ketchup from the fridge",
+"get me the milk out of the fridge" ask a person in the room, not the shop."""
 LEFT = re.compile(
     _LEAD + r"(?:(?:i|we)\s*(?:'ve|have|'ve\s+got|got)\s+no|(?:i|we)\s+(?:do\s*n't|do\s+not|"
     r"dont)\s+have\s+any|there\s*(?:'s|is|are|'re)\s+no)\s+(?:more\s+)?([^,]+?)(?:\s+left\b"
@@ -192,6 +198,12 @@ RATHER = re.compile(
 have Turtle Chips"."""
 JUST = re.compile(r"^(?:just|only)\s+(?:\S+\s+)?(?!one\b|two\b|please\b)[a-z]{3,}")
 """ "just one coffee mix" is a request, "just one" (a count alone) a correction."""
+JUST_COUNTED = re.compile(
+    r"^(?:just|only)\s+\S+\s+(?:bags?|packs?|box(?:es)?|bottles?|cans?|cartons?|trays?"
+    r"|bunch(?:es)?|loaf|loaves|pieces?|packets?|jars?|tubs?|tubes?|bars?|blocks?|heads?"
+    r"|sacks?|cases?|rolls?)(?:\s+(?:please|then|instead))?$"
+)
+""" "just one bag", "only two packs": a count with its counting word alone, a correction."""
 PLAN = re.compile(
     r"\b(?:i|we)\s*(?:'ll|\s+will|'m\s+going\s+to|\s+am\s+going\s+to|'re\s+going\s+to"
     r"|\s+are\s+going\s+to|'m\s+gonna|\s+am\s+gonna|'re\s+gonna|\s+are\s+gonna|\s+gonna)\s+"
@@ -832,7 +844,7 @@ def _markings(text: str, question: bool) -> list[str]:
     if did:
         referred = f"{referred[: did.start(1)]}zzdid {referred[did.start(1) :]}"
     fix = FIX.match(referred)
-    if fix and not JUST.match(referred):
+    if fix and (not JUST.match(referred) or JUST_COUNTED.match(referred)):
         out.append("zzfix " + referred[fix.end() :])
         if ASIDE.match(referred):
             out.append(referred[fix.end() :])  # "actually cancel my last order"
@@ -847,7 +859,7 @@ def _markings(text: str, question: bool) -> list[str]:
     if left and not question and not said & ASIDE_WORDS:
         out.append("zzneed " + (left.group(1) or left.group(2)))
     polite = POLITE.match(referred)
-    if polite:
+    if polite and not IN_THE_HOUSE.search(referred):
         out.append("zzplease " + referred[polite.end() :])
     if referred != text:
         out.append(referred)
