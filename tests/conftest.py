@@ -2,18 +2,33 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 from assistant.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def load_script(name: str, path: Path) -> ModuleType:
+    """A file that is no module of a package (bench/, script/, fixtures) loaded as the module
+    ``name``, registered in ``sys.modules`` (dataclasses look their module up there)."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
 SHARED_DATA = ROOT.parent / "shared" / "data"
 
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 import os
 import wave
 from pathlib import Path
-from types import ModuleType
 
 import numpy as np
 import numpy.typing as npt
@@ -16,20 +14,12 @@ import soundfile
 
 from assistant.audio.wavfile import SAMPLE_RATE, PcmAudio, convert, read_wav
 from assistant.errors import AudioError
-from tests.conftest import ROOT
+from tests.conftest import ROOT, load_script
 
 FIXTURES = ROOT / "audio_fixtures"
 
 
-def _load_make_fixtures() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("make_fixtures", FIXTURES / "make_fixtures.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-make_fixtures = _load_make_fixtures()
+make_fixtures = load_script("make_fixtures", FIXTURES / "make_fixtures.py")
 
 # fixture -> seconds of audio it holds
 READABLE = {

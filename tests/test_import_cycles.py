@@ -3,7 +3,6 @@ it does not (a package and its own module), and names each with its imports."""
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -11,18 +10,13 @@ from types import ModuleType
 import grimp
 import pytest
 
+from tests.conftest import load_script
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "import_cycles", ROOT / "script" / "import_cycles.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
+    return load_script("import_cycles", ROOT / "script" / "import_cycles.py")
 
 
 cycles = _load()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from assistant.nlu.parser import IntentParser, detect_language
 from assistant.nlu.pin import parse_pin
 from assistant.nlu.schedule import parse_schedule
 from assistant.nlu.schema import Schedule
+from tests.conftest import load_script
 
 NLU = Path(__file__).resolve().parent.parent / "assistant" / "nlu"
 
@@ -87,11 +87,7 @@ TOY = Path(__file__).resolve().parent / "toy_greek"
 def toy_pack(root: Path) -> LangPack:
     """The toy Greek pack of ``tests/toy_greek/``, its grammar read from ``root``."""
     path = TOY / "nlu" / "lang" / "el" / "__init__.py"
-    spec = importlib.util.spec_from_file_location("toy_greek_pack", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    pack: LangPack = module.GreekPack(root)
+    pack: LangPack = load_script("toy_greek_pack", path).GreekPack(root)
     return pack
 
 

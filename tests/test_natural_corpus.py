@@ -3,21 +3,16 @@ the corpus or in a held-out set, and finds the problems it should in a broken on
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+
+from tests.conftest import load_script
 
 NATURAL = Path(__file__).resolve().parent.parent / "bench" / "natural"
 
 
-def load_check() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("natural_check", NATURAL / "check.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+check = load_script("natural_check", NATURAL / "check.py")
 
 
 FOLDERS = [NATURAL, *sorted(p.parent for p in NATURAL.glob("*/ko.yaml"))]
@@ -25,7 +20,7 @@ FOLDERS = [NATURAL, *sorted(p.parent for p in NATURAL.glob("*/ko.yaml"))]
 
 @pytest.mark.parametrize("folder", FOLDERS, ids=[p.name for p in FOLDERS])
 def test_task_sets_are_well_formed(folder: Path) -> None:
-    assert load_check().check(folder) == []
+    assert check.check(folder) == []
 
 
 def test_a_broken_set_is_caught(tmp_path: Path) -> None:
@@ -43,7 +38,7 @@ def test_a_broken_set_is_caught(tmp_path: Path) -> None:
         "want: {orders: [{lines: {DAI-001: 1}}]}}\n",
         encoding="utf-8",
     )
-    problems = "\n".join(load_check().check(tmp_path))
+    problems = "\n".join(check.check(tmp_path))
     assert "unknown SKU 'NOPE-001'" in problems
     assert "quantity 0" in problems
     assert "is not ko" in problems

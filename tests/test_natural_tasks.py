@@ -3,20 +3,14 @@ outcome check, with a fake conversation; then the ten sample tasks through real 
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, load_script
 
-_spec = importlib.util.spec_from_file_location("natural_tasks", ROOT / "bench" / "natural_tasks.py")
-assert _spec is not None and _spec.loader is not None
-nt = importlib.util.module_from_spec(_spec)
-sys.modules["natural_tasks"] = nt  # dataclasses look their module up
-_spec.loader.exec_module(nt)
+nt = load_script("natural_tasks", ROOT / "bench" / "natural_tasks.py")
 
 SAMPLE = ROOT / "bench" / "natural" / "sample.yaml"
 

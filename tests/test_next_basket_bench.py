@@ -3,21 +3,13 @@ baselines on the real Instacart histories (households it was not tuned on)."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SHARED_DATA
+from tests.conftest import ROOT, SHARED_DATA, load_script
 
-_spec = importlib.util.spec_from_file_location(
-    "next_basket_eval", ROOT / "bench" / "next_basket_eval.py"
-)
-assert _spec is not None and _spec.loader is not None
-bench = importlib.util.module_from_spec(_spec)
-sys.modules["next_basket_eval"] = bench  # dataclasses look their module up
-_spec.loader.exec_module(bench)
+bench = load_script("next_basket_eval", ROOT / "bench" / "next_basket_eval.py")
 
 INSTACART = SHARED_DATA / "instacart"
 
