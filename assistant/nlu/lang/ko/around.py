@@ -57,6 +57,7 @@ NEED_END = re.compile(
 HEARSAY_SAID = re.compile(r"그러|그랬|더라|말했|했대|랬|댔|[대래]요?[.!~]*$")
 """A reason that reports what someone said: the request may be theirs (엄마가 그러더라)."""
 REASON_WORDS = 7
+"""Words of a reason said after the request, at most."""
 NEED_WORDS = 3
 """A need said as a remark before its reason is short: 참기름이 똑 떨어졌네 (김밥 싸야 되는데)."""
 ADDRESSED = frozenset(
@@ -64,7 +65,6 @@ ADDRESSED = frozenset(
      "부장님", "팀장님", "얘", "야", "자기야", "여보야", "당신"}
 )  # fmt: skip
 """People spoken to: what is said around them is said to them, never cut away."""
-"""Words of a reason said after the request, at most."""
 BUYING_WORDS = re.compile(
     rf"(?:^|\s)(?:사|시키|시켜|주문|담아|넣어|빼|취소)|필요|[0-9]|\?|？|도\s"
     rf"|(?:^|\s)(?:{NATIVE}\s|하나|둘|셋|넷)"
