@@ -178,6 +178,11 @@ def need_then_buy(text: str) -> str | None:
     return " ".join([what, *count, "사야겠어"])
 
 
+def _addressed(words: Iterable[str]) -> bool:
+    """A word names someone spoken to (선배, 엄마야, 부장님)."""
+    return any(w.rstrip("아야님") in ADDRESSED or w in ADDRESSED for w in words)
+
+
 def trimmed(text: str) -> list[tuple[str, bool]]:
     """The request without what surrounds it (purpose or reason before, reason after), most
     trimmed first, each with whether what was cut reports someone else's words (never for a
@@ -185,12 +190,13 @@ def trimmed(text: str) -> list[tuple[str, bool]]:
     out: list[tuple[str, bool]] = []
     rest = text
     words = text.split()
+    addressed = _addressed(words)
     for k in range(len(words) - 1, max(0, len(words) - 1 - REASON_WORDS), -1):
         ask, why = " ".join(words[:k]), " ".join(words[k:])
         need = NEED_END.search(ask) is not None and k <= NEED_WORDS
         if not (REQUEST_END.search(ask) or need) or BUYING_WORDS.search(why):
             continue
-        if any(w.rstrip("아야님") in ADDRESSED or w in ADDRESSED for w in words):
+        if addressed:
             break  # 선배 … 계란이 없어 어 선배: said to someone in the room
         if NOT_PLAIN.search(why.replace("못 ", "") if need else why):
             continue
@@ -202,7 +208,7 @@ def trimmed(text: str) -> list[tuple[str, bool]]:
         if found is None or NOT_PLAIN.search(found.group("chunk")):
             continue
         chunk = found.group("chunk").split()
-        if any(w.rstrip("아야님") in ADDRESSED or w in ADDRESSED for w in chunk):
+        if _addressed(chunk):
             continue  # 엄마 애들 간식으로 …: said to someone in the room
         if HEARSAY_SAID.search(found.group("chunk").strip()):
             continue

@@ -475,14 +475,14 @@ class KoreanFrontEnd:
         first = self._request(text)
         if self._purchase(first):
             return first
-        forms = plain_forms(normal_form(text), self.grammar.counters)  # around.py
-        for form, heard in forms:
+        read: list[Analysis] = []  # each plain form's reading, for the second look below
+        for form, heard in plain_forms(normal_form(text), self.grammar.counters):  # around.py
             said = self._request(form)
             if not heard and self._purchase(said, self._asked_for(form)):
                 return said
+            read.append(said)
         if lookup(self.grammar, first.key) is None:  # 아까 주문한 거 취소해 줄래요? 잘못 시켰어요
-            for form, _ in forms:
-                said = self._request(form)
+            for said in read:
                 if lookup(self.grammar, said.key) in SHOWN_OR_UNDONE and not said.negated:
                     return said
         return first
