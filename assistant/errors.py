@@ -463,3 +463,8 @@ class SubscriptionError(ShopError):
 class PeriodTakenError(JangbogiError):
     """A due period of a subscription already lies inside a recorded span of missed periods
     (its ``next_run_at`` was put back): nothing is placed or recorded for it again."""
+
+
+class WireError(JangbogiError):
+    """A Wyoming event that could not be read (malformed or too large): its connection is closed,
+    never the server."""

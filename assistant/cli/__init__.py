@@ -15,6 +15,7 @@ command                                            module
 ``insights``                                       :mod:`.insights`
 ``listen``, ``start``, ``devices``, ``grammar``,   :mod:`.voice`
 ``transcribe``
+``serve``, ``hub`` (the Wyoming door)              :mod:`.wyoming`
 ``parse``                                          :mod:`.parse`
 =================================================  ============================
 
@@ -50,6 +51,7 @@ from assistant.cli import (
     parse,
     subscriptions,
     voice,
+    wyoming,
 )
 from assistant.errors import JangbogiError
 from assistant.shop.typed_text import redact_card_numbers
@@ -63,7 +65,7 @@ LANG_ENV = "JANGBOGI_LANG"
 
 GROUPS = (
     conversation, database, catalog, orders, account, approvals, subscriptions, daemon,
-    insights, voice, parse,
+    insights, voice, wyoming, parse,
 )  # fmt: skip
 """The command groups, in the order ``jangbogi --help`` lists their commands."""
 

@@ -106,6 +106,11 @@ class Dialog:
         """The next utterance may be a PIN: do not show, log or record it."""
         return isinstance(self.pending, PendingPin)
 
+    def forget(self) -> None:
+        """Drop the open question and its ticket: the one it was asked of went away (a
+        satellite's connection dropped), so no later "yes" can answer it."""
+        self._session.drop()
+
     def handle(self, text: str, now: datetime) -> Reply:
         """Answer one utterance; errors become replies and change nothing."""
         session = self._session

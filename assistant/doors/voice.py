@@ -70,6 +70,8 @@ class LiveSettings:
     (only for scripted recognisers in tests: ``jangbogi listen`` always sets it)."""
     on_judged: Callable[[Verdict], None] | None = None
     """Told what the answer checks made of each turn (the benchmark counts them)."""
+    on_wake: Callable[[], None] | None = None
+    """Told when the wake word was heard (a hub tells the satellite)."""
 
 
 def live_turns(
@@ -103,6 +105,8 @@ def live_turns(
             if wake is not None and wake.feed(frame) is not None:
                 listening, recognizer, audio, loud_at = True, new_recognizer(), [], None
                 endpointer.reset()
+                if settings.on_wake is not None:
+                    settings.on_wake()
                 if settings.save_dir is not None:  # what the wake-word detector heard
                     _save(settings.save_dir, b"".join(before_wake), "wake")
                 before_wake.clear()
