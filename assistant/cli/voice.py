@@ -120,6 +120,15 @@ def grammar_model(model_path: Path, words: list[str]) -> Any:
     return load_model(trimmed(model_path, words, default_data_dir() / "speech-models"))
 
 
+def listening_model(model_path: Path, grammar: list[str], wake_word: str) -> Any:
+    """The model of the voice doors (``listen``, ``serve``, ``hub``) and of ``transcribe``:
+    trimmed to the shop grammar, the wake word and the answer words. One trimmed model for
+    all of them, so each hears a recording the same way."""
+    from assistant.speech.grammar import ANSWER_WORDS
+
+    return grammar_model(model_path, [*grammar, wake_word, *ANSWER_WORDS])
+
+
 def answer_gate(model: Any, parse: Any) -> Any:
     """The confirmation window's checks (a doors.voice_answer.AnswerGate) on this model."""
     from assistant.audio.vad import SpeechDetector
@@ -146,7 +155,6 @@ def cmd_listen(args: argparse.Namespace) -> int:
     from assistant.nlu.parser import IntentParser
     from assistant.shop.service import ShopService
     from assistant.shop.vocabulary import from_database
-    from assistant.speech.grammar import ANSWER_WORDS
     from assistant.speech.recogniser import Recognizer, load_model, resolve_model
     from assistant.speech.wake import WakeDetector
     from assistant.store import db
@@ -167,7 +175,7 @@ def cmd_listen(args: argparse.Namespace) -> int:
     if args.no_grammar:
         model = load_model(model_path)
     else:  # every recogniser uses the grammar: load the trimmed model (~170 MB less)
-        model = grammar_model(model_path, [*grammar, wake_word, *ANSWER_WORDS])
+        model = listening_model(model_path, grammar, wake_word)
     wake = None if args.no_wake else WakeDetector(model, wake_word, grammar)
     command_grammar = None if args.no_grammar else grammar
     speakers: dict[str, Any] = {}
@@ -267,6 +275,7 @@ def cmd_grammar_build(args: argparse.Namespace) -> int:
 
 def cmd_transcribe(args: argparse.Namespace) -> int:
     """Words, times, confidences and alternatives the recogniser hears in a WAV file."""
+    from assistant.audio.profiles_default import DEFAULT_WAKE_WORD
     from assistant.audio.wavfile import SAMPLE_WIDTH, open_wav
     from assistant.speech.recogniser import load_model, resolve_model, transcribe_blocks
 
@@ -277,7 +286,7 @@ def cmd_transcribe(args: argparse.Namespace) -> int:
         model = load_model(model_path)
     else:  # what `listen` would hear: the grammar of the database's catalog
         grammar = voice_grammar(list(catalog_vocabulary(args).phrases), model_path)
-        model = grammar_model(model_path, grammar)
+        model = listening_model(model_path, grammar, DEFAULT_WAKE_WORD)
     samples = 0
 
     def blocks() -> Iterator[bytes]:  # read, decoded and resampled as Vosk goes: flat memory

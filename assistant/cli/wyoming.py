@@ -66,11 +66,10 @@ def _shared(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
 
 def build_engine(args: argparse.Namespace, wake_word: str, voice: str = "ko") -> Any:
     """The shared pipeline (a doors.wyoming.engine.Engine) of the database of ``--db``."""
-    from assistant.cli.voice import answer_gate, grammar_model, voice_grammar
+    from assistant.cli.voice import answer_gate, listening_model, voice_grammar
     from assistant.doors.wyoming.engine import Engine, locked
     from assistant.nlu.parser import IntentParser
     from assistant.shop.vocabulary import from_database
-    from assistant.speech.grammar import ANSWER_WORDS
     from assistant.speech.recogniser import load_model, resolve_model
     from assistant.store import db
 
@@ -83,7 +82,7 @@ def build_engine(args: argparse.Namespace, wake_word: str, voice: str = "ko") ->
     if args.no_grammar:
         model = load_model(model_path)
     else:
-        model = grammar_model(model_path, [*grammar, wake_word, *ANSWER_WORDS])
+        model = listening_model(model_path, grammar, wake_word)
     parse = locked(parser.parse)
     return Engine(factory, parse, model, None if args.no_grammar else grammar,
                   answer_gate(model, parse), wake_word, voice)  # fmt: skip
@@ -109,13 +108,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     limits = Limits(max_audio_s=args.max_audio_s, max_event_bytes=args.max_event_bytes)
     rooms = pairs(args.member_for, "--member-for")
     profile = load_profiles()["default"]
-    _logging(args.verbose)
-    built = build_engine(args, profile.wake_word, profile.voice)
-    door = Door(built, _conversations(args, built, limits, rooms), limits, access)
-    if not endpoint.loopback:
+    if not endpoint.loopback:  # said before the model loads: the first line on stderr
         print(f"jangbogi serve: {endpoint} can be reached from other machines"
               + ("" if args.allow else "; limit who may connect with --allow"),
               file=sys.stderr, flush=True)  # fmt: skip
+    _logging(args.verbose)
+    built = build_engine(args, profile.wake_word, profile.voice)
+    door = Door(built, _conversations(args, built, limits, rooms), limits, access)
 
     def ready(address: str) -> None:
         print(f"jangbogi serve: listening on {address} (asr, handle, tts)", flush=True)

@@ -1,9 +1,9 @@
 """Audio in for one Wyoming stream: ``audio-start``, ``audio-chunk``…, ``audio-stop`` -> text.
 
 The audio is converted to 16 kHz mono 16-bit (the ``wyoming`` package's converter) and fed
-to a recogniser with the shop grammar as it arrives, so the transcript is ready about as
-soon as the stream stops. Audio past :attr:`Limits.max_audio_s` is cut: not recognised and
-not kept.
+to a recogniser with the shop grammar as it arrives (in 200 ms steps), so the transcript is
+ready about as soon as the stream stops. Audio past :attr:`Limits.max_audio_s` is cut: not
+recognised and not kept.
 
 The same safety as ``jangbogi listen``: in grammar mode every sound becomes shop words, so a
 yes or a no comes out only when the confirmation checks
@@ -22,6 +22,9 @@ from assistant.speech.recogniser import SAMPLE_RATE, Recognizer, Transcript
 
 WIDTH = 2
 """Bytes per sample the recogniser takes."""
+STEP = SAMPLE_RATE // 5 * WIDTH
+"""The recogniser is fed 200 ms at a time, as ``jangbogi transcribe`` feeds it: Vosk's
+result can depend on how the audio is cut, and both must hear the same."""
 
 
 class Transcription:
@@ -33,6 +36,7 @@ class Transcription:
         self._convert = AudioChunkConverter(rate=SAMPLE_RATE, width=WIDTH, channels=1)
         self._room = round(max_audio_s * SAMPLE_RATE) * WIDTH
         self._pcm = bytearray()
+        self._unfed = bytearray()
         self._pieces: list[Transcript] = []
         self.cut = False
         """Whether audio past the limit was dropped."""
@@ -52,11 +56,21 @@ class Transcription:
         if not pcm:
             return
         self._pcm += pcm
-        if self._recognizer.accept(bytes(pcm)):
+        self._unfed += pcm
+        whole = len(self._unfed) - len(self._unfed) % STEP
+        for start in range(0, whole, STEP):
+            self._accept(bytes(self._unfed[start : start + STEP]))
+        del self._unfed[:whole]
+
+    def _accept(self, pcm: bytes) -> None:
+        if self._recognizer.accept(pcm):
             self._pieces.append(self._recognizer.result())
 
     def finish(self) -> Transcript:
         """What was said, after the confirmation checks (see the module docstring)."""
+        if self._unfed:
+            self._accept(bytes(self._unfed))
+            self._unfed.clear()
         self._pieces.append(self._recognizer.final())
         heard = [p for p in self._pieces if p.text]
         if not heard:
