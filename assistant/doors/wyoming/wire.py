@@ -9,7 +9,7 @@ stands between it and the stream and refuses any block larger than the limit, an
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from typing import Any, cast
 
 from wyoming.event import Event, async_read_event
 
@@ -25,9 +25,15 @@ class BoundedReader:
     def __init__(self, reader: asyncio.StreamReader, limit: int) -> None:
         self._reader = reader
         self._limit = limit
+        self.line = b""
+        """The last header line read (empty: the stream had ended)."""
 
     async def readline(self) -> bytes:
-        return await self._reader.readline()
+        try:
+            self.line = await self._reader.readline()
+        except ValueError as exc:  # asyncio's limit on one line
+            raise WireError(f"a header line longer than {HEADER_LIMIT} bytes") from exc
+        return self.line
 
     async def readexactly(self, n: int) -> bytes:
         if not isinstance(n, int) or n < 0 or n > self._limit:
@@ -41,17 +47,17 @@ class BoundedReader:
 async def read_event(reader: asyncio.StreamReader, limit: int) -> Event | None:
     """The next event; None at the end of the stream; :class:`WireError` for an event that is
     malformed (bad JSON, no type, data that is not an object) or larger than ``limit``."""
-    bounded: Any = BoundedReader(reader, limit)
+    bounded = BoundedReader(reader, limit)
     try:
-        event = await async_read_event(bounded)
+        event = await async_read_event(cast(Any, bounded))
     except asyncio.IncompleteReadError as exc:
         raise WireError("the connection closed in the middle of an event") from exc
     except (KeyError, TypeError, AttributeError) as exc:
         raise WireError(f"a malformed event ({type(exc).__name__}: {exc})") from exc
     if event is None:
-        if reader.at_eof():
+        if not bounded.line:
             return None
-        raise WireError("a malformed event (not JSON, or a header line that is too long)")
+        raise WireError("a malformed event (its header or data is not JSON)")
     if not isinstance(event.type, str) or not (event.data is None or isinstance(event.data, dict)):
         raise WireError("a malformed event (its type is not text or its data not an object)")
     return event
