@@ -170,3 +170,18 @@ def test_reply_language() -> None:
     assert language_of("우유", "en-US") == "en"
     assert language_of("milk", "ko_KR") == "ko"
     assert language_of("milk", "fr") == "en"
+
+
+@pytest.mark.parametrize("unit", ["jangbogi-serve.service", "jangbogi-hub.service"])
+def test_the_systemd_units_start_a_real_command(unit: str) -> None:
+    import shlex
+    from pathlib import Path
+
+    from assistant.cli import build_parser
+
+    text = (Path(__file__).resolve().parent.parent / "docs" / unit).read_text(encoding="utf-8")
+    line = next(ln for ln in text.splitlines() if ln.startswith("ExecStart="))
+    argv = shlex.split(line.removeprefix("ExecStart="))
+    assert argv[0].endswith("/jangbogi")
+    args = build_parser().parse_args(argv[1:])
+    assert args.handler.__name__ in ("cmd_serve", "cmd_hub")
