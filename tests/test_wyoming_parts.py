@@ -164,6 +164,23 @@ def test_one_conversation_per_room_with_its_member() -> None:
     assert kitchen.dialog.forgotten == [True] and len(rooms) == 1  # type: ignore[attr-defined]
 
 
+def test_at_most_so_many_conversations() -> None:
+    now = [0.0]
+    opened: list[FakeDialog] = []
+
+    def open_dialog(member: str | None) -> FakeDialog:
+        opened.append(FakeDialog(member))
+        return opened[-1]
+
+    rooms = Conversations(open_dialog, {}, None, idle_s=600, clock=lambda: now[0], most=3)  # type: ignore[arg-type]
+    for n in range(5):  # a client with a new conversation id each time
+        now[0] = float(n)
+        with rooms.holding(f"conversation_id:c{n}", None):
+            pass
+    assert len(rooms) == 3
+    assert [bool(d.forgotten) for d in opened] == [True, True, False, False, False]
+
+
 def test_reply_language() -> None:
     assert language_of("우유 주문할까요?") == "ko"
     assert language_of("Order milk?") == "en"

@@ -94,7 +94,8 @@ def _conversations(args: argparse.Namespace, built: Any, limits: Any, rooms: dic
 
     for member in {args.member, *rooms.values()}:
         built.dialog(member)  # an unknown member fails here, with its message
-    return Conversations(built.dialog, rooms, args.member, limits.idle_conversation_s)
+    return Conversations(built.dialog, rooms, args.member, limits.idle_conversation_s,
+                         most=limits.max_conversations)  # fmt: skip
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

@@ -141,7 +141,12 @@ class Speaker:
         self._voice_id: str | None = None
 
     def _get_engine(self) -> Any:
-        """The shared pyttsx3 engine; this Speaker's voice id is resolved on the first call."""
+        """The shared pyttsx3 engine; this Speaker's voice id is resolved on the first call.
+
+        Call it holding ``_ENGINE_LOCK``: espeak-ng's set-up and its voice list are global
+        state, and two threads doing either at once corrupted memory (a Wyoming server asked
+        for four replies at once on its start: "corrupted size vs. prev_size", or
+        "SetVoiceByName failed")."""
         engine = shared_engine()
         if self._voice_id is None:
             self._voice_id = find_voice(list(engine.getProperty("voices")), self.settings.voice)
@@ -160,13 +165,13 @@ class Speaker:
         """Write ``text`` as speech to the WAV file ``path`` (22,050 Hz mono 16-bit)."""
         if not text.strip():
             raise SpeechOutputError("nothing to say: the reply text is empty")
-        engine = self._get_engine()
         path = Path(path)
         if not path.parent.is_dir():
             raise SpeechOutputError(f"cannot write {path}: the directory does not exist")
         path.unlink(missing_ok=True)  # a stale file must not pass for new output
         try:
             with _ENGINE_LOCK, contextlib.redirect_stdout(io.StringIO()):
+                engine = self._get_engine()
                 wait_until_idle()
                 engine.setProperty("voice", self._voice_id)
                 engine.setProperty("rate", self.settings.rate)

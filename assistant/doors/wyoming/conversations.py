@@ -5,7 +5,9 @@ satellite, the device and the conversation; a hub knows its satellites by name. 
 :class:`Conversations` keeps one :class:`~assistant.dialog.conversation.Dialog` per key, with
 the member configured for that room (a child's room orders as the child, with approvals),
 and the same 90 s expiry of a question as everywhere. A conversation unused for
-:attr:`~assistant.doors.wyoming.settings.Limits.idle_conversation_s` is forgotten.
+:attr:`~assistant.doors.wyoming.settings.Limits.idle_conversation_s` is forgotten, and so is
+the one unused the longest when more than
+:attr:`~assistant.doors.wyoming.settings.Limits.max_conversations` would be open.
 """
 
 from __future__ import annotations
@@ -58,12 +60,15 @@ class Conversations:
         default_member: str | None,
         idle_s: float,
         clock: Callable[[], float] = time.monotonic,
+        most: int = 64,
     ) -> None:
-        """``members``: the member of each room (satellite name, satellite or device id)."""
+        """``members``: the member of each room (satellite name, satellite or device id);
+        ``most``: how many may be open at once (the one unused the longest goes first)."""
         self._open = open_dialog
         self._members = dict(members)
         self._default = default_member
         self._idle_s = idle_s
+        self._most = most
         self._clock = clock
         self._open_ones: dict[str, Conversation] = {}
         self._lock = threading.Lock()
@@ -100,6 +105,9 @@ class Conversations:
                 self._open_ones.pop(k).dialog.forget()
             conversation = self._open_ones.get(key)
             if conversation is None or conversation.member != member:
+                while len(self._open_ones) >= self._most:
+                    oldest = min(self._open_ones, key=lambda k: self._open_ones[k].used)
+                    self._open_ones.pop(oldest).dialog.forget()
                 conversation = Conversation(self._open(member), member, now)
                 self._open_ones[key] = conversation
             return conversation

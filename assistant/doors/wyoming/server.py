@@ -28,6 +28,7 @@ from typing import Any, TypeVar
 
 from wyoming.asr import Transcribe, Transcript
 from wyoming.audio import AudioChunk, AudioStart, AudioStop
+from wyoming.error import Error
 from wyoming.event import Event
 from wyoming.handle import Handled, NotHandled
 from wyoming.info import (
@@ -208,7 +209,12 @@ class Connection(AsyncEventHandler):  # type: ignore[misc]  # wyoming ships no t
         voice = (event.data or {}).get("voice")
         wanted = voice.get("language") or voice.get("name") if isinstance(voice, dict) else None
         lang = language_of(text, wanted if isinstance(wanted, str) else None)
-        speech = await self.door.run(render, self.door.engine, text, lang)
+        try:
+            speech = await self.door.run(render, self.door.engine, text, lang)
+        except JangbogiError as exc:  # espeak-ng missing or failing: the client is told
+            LOG.warning("%s: could not speak: %s", self.name, exc)
+            await self.write_event(Error(text=str(exc), code="tts-failed").event())
+            return
         for audio in audio_events(speech):
             await self.write_event(audio)
 

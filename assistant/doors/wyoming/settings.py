@@ -29,11 +29,15 @@ class Limits:
     """An event whose data or payload is larger closes its connection (1 MiB: 30 s of audio)."""
     idle_conversation_s: float = 600.0
     """A conversation unused for this long is forgotten (its open question with it)."""
+    max_conversations: int = 64
+    """At most this many open conversations (each holds a few MB: its shop's product
+    matcher); opening one more forgets the one unused the longest."""
     frames_queued_s: float = 30.0
     """A hub keeps at most this much unheard audio per satellite; older frames are dropped."""
 
     def __post_init__(self) -> None:
-        if min(self.max_audio_s, self.idle_conversation_s, self.frames_queued_s) <= 0:
+        if min(self.max_audio_s, self.idle_conversation_s, self.frames_queued_s,
+               self.max_conversations) <= 0:  # fmt: skip
             raise ConfigError("the Wyoming limits must be positive")
         if self.max_event_bytes < 4096:
             raise ConfigError(f"--max-event-bytes must be 4096 or more, not {self.max_event_bytes}")
