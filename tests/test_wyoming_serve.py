@@ -243,6 +243,21 @@ def test_speech_reads_numbers_the_korean_way(server: Served) -> None:
     assert english and english != audio
 
 
+def test_four_replies_at_once_on_a_fresh_server(shop: str, tmp_path: Path) -> None:
+    """espeak-ng's set-up is global: four first replies at once once corrupted memory."""
+    with serving(shop, tmp_path / "data") as fresh:
+
+        async def speak(text: str) -> bytes:
+            async with Client(fresh.port) as client:
+                return (await client.synthesize(text))[1]
+
+        async def together() -> list[bytes]:
+            texts = ["우유 2팩 주문할까요?", "Order milk?", "주문했어요.", "Which one?"]
+            return list(await asyncio.gather(*(speak(t) for t in texts)))
+
+        assert all(len(audio) > 5000 for audio in asyncio.run(together()))
+
+
 def test_pins_never_reach_the_wire_or_the_log(server: Served, shop: str) -> None:
     """With a voice PIN set, the PIN said is neither echoed nor logged."""
     result = run_jangbogi("household", "pin", "set", "--db", shop, stdin="4817\n4817\n")
