@@ -40,7 +40,7 @@ from assistant.doors.wyoming.engine import Engine
 from assistant.doors.wyoming.settings import Access, Endpoint, Limits
 from assistant.doors.wyoming.speaking import audio_events, render
 from assistant.doors.wyoming.wire import HEADER_LIMIT, read_event
-from assistant.errors import JangbogiError, WireError
+from assistant.errors import JangbogiError
 from assistant.nlu.analysis import clean
 from assistant.speech.recogniser import SAMPLE_RATE
 from assistant.speech.wake import WakeDetector
@@ -120,14 +120,15 @@ class Link:
                     LOG.info("%s: connected to %s", self.satellite.name, where)
                     try:
                         await self._serve(reader, writer)
+                        LOG.info("%s: disconnected", self.satellite.name)
+                    except (OSError, JangbogiError) as exc:  # a drop, a bad event, or a
+                        # voice loop that failed (its database, say): not "cannot reach"
+                        LOG.warning("%s: disconnected (%s)", self.satellite.name, exc)
                     finally:
                         writer.close()
                         self.conversations.forget(self.key)  # no "yes" from elsewhere answers it
-                    LOG.info("%s: disconnected", self.satellite.name)
             except OSError as exc:
                 LOG.warning("%s: cannot reach %s (%s)", self.satellite.name, where, exc)
-            except WireError as exc:
-                LOG.warning("%s: %s; reconnecting", self.satellite.name, exc)
             await asyncio.sleep(self.retry_s)
 
     async def _allowed(self) -> bool:
@@ -159,8 +160,8 @@ class Link:
         try:
             while True:
                 event = await read_event(reader, self.limits.max_event_bytes)
-                if event is None:
-                    return
+                if event is None or (worker is not None and worker.done()):
+                    return  # a voice loop that failed raises below, and the link reconnects
                 if RunPipeline.is_type(event.type) and worker is None:
                     run = RunPipeline.from_event(event)
                     speak = run.end_stage == PipelineStage.TTS
