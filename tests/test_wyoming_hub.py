@@ -21,7 +21,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import pytest
 from wyoming.audio import AudioChunk, AudioStart
@@ -86,10 +86,16 @@ def test_a_frame_is_30_ms_of_16_khz_16_bit_audio() -> None:
             ["--satellite", "kitchen=tcp://127.0.0.1:10700", "--member-for", "garage=민준"],
             "--member-for names no satellite: garage",
         ),
-        (["--satellite", "kitchen=tcp://127.0.0.1:10700", "--member", "nobody"], "nobody"),
-        (
+        # an unknown member is found once the speech model has loaded (about 5 s)
+        pytest.param(
+            ["--satellite", "kitchen=tcp://127.0.0.1:10700", "--member", "nobody"],
+            "nobody",
+            marks=pytest.mark.slow,
+        ),
+        pytest.param(
             ["--satellite", "kitchen=tcp://127.0.0.1:10700", "--member-for", "kitchen=nobody"],
             "nobody",
+            marks=pytest.mark.slow,
         ),
     ],
 )
@@ -350,3 +356,59 @@ def test_a_satellite_that_drops_forgets_its_question(db_url: str, tmp_path: Path
         assert hub.running(), hub.output()
         assert fake.connections == 2
     assert orders(db_url) == []
+
+
+# --- a voice loop that fails ----------------------------------------------------------------
+
+
+def test_a_failing_voice_loop_reconnects_and_the_hub_keeps_running() -> None:
+    """The voice loop's error ends its connection (logged), and the link connects again."""
+    from assistant.doors.wyoming.conversations import Conversations
+    from assistant.doors.wyoming.hub import Link, Listening, Satellite
+    from assistant.doors.wyoming.settings import Access, Endpoint, Limits
+    from assistant.errors import JangbogiError
+
+    class FailingLink(Link):
+        def _listen(self, *args: Any) -> None:
+            raise JangbogiError("the database is gone")
+
+    connections = 0
+
+    async def client(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        nonlocal connections
+        connections += 1
+        try:
+            event = await async_read_event(reader)
+            assert event is not None and RunSatellite.is_type(event.type)
+            run = RunPipeline(start_stage=PipelineStage.WAKE, end_stage=PipelineStage.TTS)
+            await async_write_event(run.event(), writer)
+            while True:  # streams until the hub hangs up
+                chunk = AudioChunk(rate=16000, width=2, channels=1, audio=bytes(2048))
+                await async_write_event(chunk.event(), writer)
+                await asyncio.sleep(0.01)
+        except (ConnectionError, AssertionError):
+            pass
+        finally:
+            writer.close()
+
+    async def scenario() -> tuple[int, bool]:
+        server = await asyncio.start_server(client, "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+        satellite = Satellite("kitchen", Endpoint("127.0.0.1", port), None)
+        conversations = Conversations(lambda member: Any, {}, None, 600.0)
+        link = FailingLink(satellite, cast(Any, None), conversations, Listening(300, 700, 10.0),
+                           Limits(), Access())  # fmt: skip
+        link.retry_s = 0.05
+        task = asyncio.ensure_future(link.run())
+        deadline = time.monotonic() + 20
+        while connections < 2 and time.monotonic() < deadline and not task.done():
+            await asyncio.sleep(0.05)
+        alive = not task.done()
+        task.cancel()
+        await asyncio.wait([task], timeout=10)
+        stopped = task.cancelled()  # a cancel (the hub's SIGTERM) is never swallowed
+        server.close()
+        return connections, alive and stopped
+
+    reached, alive = asyncio.run(scenario())
+    assert reached >= 2 and alive

@@ -157,11 +157,12 @@ class Link:
         worker: asyncio.Future[None] | None = None
         speak = True
         dropped = 0
+        failed: BaseException | None = None
         try:
             while True:
                 event = await read_event(reader, self.limits.max_event_bytes)
                 if event is None or (worker is not None and worker.done()):
-                    return  # a voice loop that failed raises below, and the link reconnects
+                    break  # a voice loop that failed raises below, and the link reconnects
                 if RunPipeline.is_type(event.type) and worker is None:
                     run = RunPipeline.from_event(event)
                     speak = run.end_stage == PipelineStage.TTS
@@ -187,7 +188,10 @@ class Link:
         finally:
             if worker is not None:
                 _put_last(frames)
-                await worker
+                await asyncio.wait([worker])  # its failure must not swallow a cancellation
+                failed = worker.exception()
+        if failed is not None:
+            raise failed
 
     def _listen(
         self,
