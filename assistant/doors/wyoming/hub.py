@@ -20,6 +20,7 @@ import asyncio
 import contextlib
 import logging
 import queue
+import threading
 from collections.abc import Awaitable, Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -39,7 +40,7 @@ from assistant.doors.wyoming.engine import Engine
 from assistant.doors.wyoming.settings import Access, Endpoint, Limits
 from assistant.doors.wyoming.speaking import audio_events, render
 from assistant.doors.wyoming.wire import HEADER_LIMIT, read_event
-from assistant.errors import JangbogiError, WireError
+from assistant.errors import JangbogiError
 from assistant.nlu.analysis import clean
 from assistant.speech.recogniser import SAMPLE_RATE
 from assistant.speech.wake import WakeDetector
@@ -48,6 +49,12 @@ from assistant.store.models import utcnow
 LOG = logging.getLogger("jangbogi.hub")
 FRAME_BYTES = SAMPLE_RATE * 30 // 1000 * 2
 """One 30 ms frame of 16 kHz mono 16-bit audio: what the voice loop takes."""
+_RENDERING = threading.Lock()
+"""The hub's replies are rendered one at a time. The process's one espeak-ng engine
+(:func:`~assistant.speech.tts.shared_engine`) is created on the first render, outside the
+speaker's own lock: two rooms answering at once for the first time both created it and
+hung for good in pyttsx3 (measured with two real satellites). Rendering takes well under a
+second, and the engine synthesises one reply at a time anyway."""
 
 
 @dataclass(frozen=True)
@@ -113,14 +120,15 @@ class Link:
                     LOG.info("%s: connected to %s", self.satellite.name, where)
                     try:
                         await self._serve(reader, writer)
+                        LOG.info("%s: disconnected", self.satellite.name)
+                    except (OSError, JangbogiError) as exc:  # a drop, a bad event, or a
+                        # voice loop that failed (its database, say): not "cannot reach"
+                        LOG.warning("%s: disconnected (%s)", self.satellite.name, exc)
                     finally:
                         writer.close()
                         self.conversations.forget(self.key)  # no "yes" from elsewhere answers it
-                    LOG.info("%s: disconnected", self.satellite.name)
             except OSError as exc:
                 LOG.warning("%s: cannot reach %s (%s)", self.satellite.name, where, exc)
-            except WireError as exc:
-                LOG.warning("%s: %s; reconnecting", self.satellite.name, exc)
             await asyncio.sleep(self.retry_s)
 
     async def _allowed(self) -> bool:
@@ -149,11 +157,12 @@ class Link:
         worker: asyncio.Future[None] | None = None
         speak = True
         dropped = 0
+        failed: BaseException | None = None
         try:
             while True:
                 event = await read_event(reader, self.limits.max_event_bytes)
-                if event is None:
-                    return
+                if event is None or (worker is not None and worker.done()):
+                    break  # a voice loop that failed raises below, and the link reconnects
                 if RunPipeline.is_type(event.type) and worker is None:
                     run = RunPipeline.from_event(event)
                     speak = run.end_stage == PipelineStage.TTS
@@ -179,7 +188,10 @@ class Link:
         finally:
             if worker is not None:
                 _put_last(frames)
-                await worker
+                await asyncio.wait([worker])  # its failure must not swallow a cancellation
+                failed = worker.exception()
+        if failed is not None:
+            raise failed
 
     def _listen(
         self,
@@ -224,7 +236,8 @@ class Link:
         if not speak:
             return
         try:
-            speech = render(self.engine, turn.reply.text, turn.reply.intent.lang)
+            with _RENDERING:
+                speech = render(self.engine, turn.reply.text, turn.reply.intent.lang)
         except JangbogiError as exc:
             LOG.warning("%s: the reply could not be spoken: %s", self.satellite.name, exc)
             return
