@@ -31,16 +31,10 @@ from wyoming.satellite import RunSatellite
 
 from assistant.doors.wyoming.hub import FRAME_BYTES, _frames, _put_last, _StreamEnded
 from tests.conftest import ROOT, run_jangbogi
-from tests.wyoming_audio import CHICKEN, WAKE_WORD, YES, Cut, spoken
+from tests.wyoming_audio import CHICKEN, WAKE, WAKE_WORD, YES, spoken
 
 MIC = ROOT / "tests" / "wyoming_mic.py"
 CHICKEN_SKU = "FRZ-013"
-WAKE = Cut("pv_porcupine_bixby.wav", 0.5, 1.6)
-"""Just "빅스비": the whole clip (``wyoming_audio.WAKE``) ends in 0.7 s of loud noise that the
-voice loop hears as an empty turn right after the wake word ("잘 못 들었어요"), and the
-order after it then needs a wake word of its own (``jangbogi listen`` does the same)."""
-
-
 # --- small pure pieces --------------------------------------------------------------------
 
 

@@ -8,7 +8,9 @@ its own transcript's words (as ``tests/window_audio.py`` does):
   0.56-1.40 s; the shop grammar hears it as "치킨 한 마리", an order of one CJ 고메 치킨 가라아게;
 - "네": emo_lmy02230.wav ("네. 오천원입니다."), 0.26-0.80 s;
 - "아니요": emo_pmj00016.wav ("아니요. 무료입니다."), 0.20-0.89 s;
-- "빅스비" (a wake word in the model's vocabulary): pv_porcupine_bixby.wav, whole.
+- "빅스비" (a wake word in the model's vocabulary): pv_porcupine_bixby.wav, 0.5-1.6 s (the
+  whole clip ends in 0.7 s of loud noise, which the voice loop would hear as an empty turn
+  right after the wake word).
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ class Cut:
 CHICKEN = Cut("emo_pfc00008.wav", 0.56, 1.40)
 YES = Cut("emo_lmy02230.wav", 0.26, 0.80)
 NO = Cut("emo_pmj00016.wav", 0.20, 0.89)
-WAKE = Cut("pv_porcupine_bixby.wav", 0.0)
+WAKE = Cut("pv_porcupine_bixby.wav", 0.5, 1.6)
 
 
 def quiet(seconds: float, seed: int = 0) -> bytes:

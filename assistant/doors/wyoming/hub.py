@@ -20,7 +20,6 @@ import asyncio
 import contextlib
 import logging
 import queue
-import threading
 from collections.abc import Awaitable, Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -49,12 +48,6 @@ from assistant.store.models import utcnow
 LOG = logging.getLogger("jangbogi.hub")
 FRAME_BYTES = SAMPLE_RATE * 30 // 1000 * 2
 """One 30 ms frame of 16 kHz mono 16-bit audio: what the voice loop takes."""
-_RENDERING = threading.Lock()
-"""The hub's replies are rendered one at a time. The process's one espeak-ng engine
-(:func:`~assistant.speech.tts.shared_engine`) is created on the first render, outside the
-speaker's own lock: two rooms answering at once for the first time both created it and
-hung for good in pyttsx3 (measured with two real satellites). Rendering takes well under a
-second, and the engine synthesises one reply at a time anyway."""
 
 
 @dataclass(frozen=True)
@@ -236,8 +229,7 @@ class Link:
         if not speak:
             return
         try:
-            with _RENDERING:
-                speech = render(self.engine, turn.reply.text, turn.reply.intent.lang)
+            speech = render(self.engine, turn.reply.text, turn.reply.intent.lang)
         except JangbogiError as exc:
             LOG.warning("%s: the reply could not be spoken: %s", self.satellite.name, exc)
             return
