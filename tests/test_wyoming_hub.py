@@ -279,9 +279,14 @@ class FakeSatellite:
     asks to run the pipeline from the wake word and streams the next of ``streams``; the
     first stream ends by closing the connection."""
 
-    def __init__(self, port: int, streams: list[bytes]) -> None:
+    def __init__(
+        self, port: int, streams: list[bytes], start: PipelineStage = PipelineStage.WAKE
+    ) -> None:
         self.port = port
         self.streams = list(streams)
+        self.start = start
+        self.received: list[str] = []
+        """The types of the events the hub sent, in order."""
         self.connections = 0
         self.finished = threading.Event()
         self._loop = asyncio.new_event_loop()
@@ -318,9 +323,9 @@ class FakeSatellite:
             if event is None:
                 return
             await async_write_event(
-                RunPipeline(start_stage=PipelineStage.WAKE, end_stage=PipelineStage.TTS).event(),
-                writer,
+                RunPipeline(start_stage=self.start, end_stage=PipelineStage.TTS).event(), writer
             )
+            listening = asyncio.ensure_future(self._hear(reader))
             await async_write_event(AudioStart(rate=16000, width=2, channels=1).event(), writer)
             step = 2048
             for start in range(0, len(pcm), step):
@@ -330,8 +335,13 @@ class FakeSatellite:
             if last:
                 self.finished.set()
                 await self._stop.wait()  # stays connected: the hub hears it to the end
+            listening.cancel()
         finally:
             writer.close()
+
+    async def _hear(self, reader: asyncio.StreamReader) -> None:
+        while (event := await async_read_event(reader)) is not None:
+            self.received.append(event.type)
 
 
 @pytest.mark.slow
@@ -350,6 +360,29 @@ def test_a_satellite_that_drops_forgets_its_question(db_url: str, tmp_path: Path
         assert hub.running(), hub.output()
         assert fake.connections == 2
     assert orders(db_url) == []
+
+
+@pytest.mark.slow
+def test_a_satellite_with_its_own_wake_word(db_url: str, tmp_path: Path) -> None:
+    """A satellite that heard its wake word itself starts the pipeline at asr: the hub
+    listens at once, and the order and the yes land as one order; the satellite gets the
+    transcript, the reply text and the reply audio of each turn."""
+    port = free_port()
+    stream = spoken(0.5, CHICKEN, 2.0, YES, 3.0)
+    with (
+        FakeSatellite(port, [stream, b""], start=PipelineStage.ASR) as fake,
+        processes() as started,
+    ):
+        hub = Process(hub_command(db_url, "--satellite", f"kitchen=tcp://127.0.0.1:{port}"),
+                      tmp_path / "hub.log")  # fmt: skip
+        started.append(hub)
+        wait_for("the order", lambda: orders(db_url), 120, hub)
+        found = orders(db_url)
+        assert len(found) == 1 and found[0]["status"] == "placed" and chicken_orders(found)
+        wait_for("two replies", lambda: fake.received.count("audio-stop") >= 2, 30, hub)
+        first = fake.received[: fake.received.index("audio-stop") + 1]
+        assert first[:3] == ["transcript", "synthesize", "audio-start"], first
+        assert "detection" not in fake.received  # it woke up by itself
 
 
 # --- a voice loop that fails ----------------------------------------------------------------
