@@ -25,7 +25,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from wyoming.asr import Transcript
-from wyoming.audio import AudioChunk, AudioChunkConverter, AudioStop
+from wyoming.audio import AudioChunk, AudioChunkConverter
 from wyoming.event import Event, async_write_event
 from wyoming.pipeline import PipelineStage, RunPipeline
 from wyoming.satellite import RunSatellite
@@ -117,6 +117,8 @@ class Link:
                     except (OSError, JangbogiError) as exc:  # a drop, a bad event, or a
                         # voice loop that failed (its database, say): not "cannot reach"
                         LOG.warning("%s: disconnected (%s)", self.satellite.name, exc)
+                    except Exception:  # a bug must not end the other rooms' hub
+                        LOG.exception("%s: unexpected error; reconnecting", self.satellite.name)
                     finally:
                         writer.close()
                         self.conversations.forget(self.key)  # no "yes" from elsewhere answers it
@@ -135,6 +137,8 @@ class Link:
         return not refused
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        """One connection: ``run-satellite``, then the satellite's stream into its voice loop
+        until the connection ends (or the loop fails: then its error is raised here)."""
         loop = asyncio.get_running_loop()
         lock = asyncio.Lock()
 
@@ -143,14 +147,8 @@ class Link:
                 await async_write_event(event, writer)
 
         await send(RunSatellite().event())
-        most = max(1, round(self.limits.frames_queued_s * 1000 / 30))
-        frames: queue.Queue[bytes | None] = queue.Queue(most)
-        convert = AudioChunkConverter(rate=SAMPLE_RATE, width=2, channels=1)
-        pending = b""
+        feed = _Feed(self.satellite.name, max(1, round(self.limits.frames_queued_s * 1000 / 30)))
         worker: asyncio.Future[None] | None = None
-        speak = True
-        dropped = 0
-        failed: BaseException | None = None
         try:
             while True:
                 event = await read_event(reader, self.limits.max_event_bytes)
@@ -158,31 +156,19 @@ class Link:
                     break  # a voice loop that failed raises below, and the link reconnects
                 if RunPipeline.is_type(event.type) and worker is None:
                     run = RunPipeline.from_event(event)
-                    speak = run.end_stage == PipelineStage.TTS
                     wake = run.start_stage == PipelineStage.WAKE
                     LOG.info("%s: streaming (%s)", self.satellite.name,
                              "the hub listens for the wake word" if wake else "woken")  # fmt: skip
-                    worker = loop.run_in_executor(
-                        self._thread, self._listen, frames, wake, speak, send, loop)  # fmt: skip
+                    speak = run.end_stage == PipelineStage.TTS
+                    worker = loop.run_in_executor(self._thread, self._listen, feed.frames, wake,
+                                                  speak, send, loop)  # fmt: skip
                 elif AudioChunk.is_type(event.type) and worker is not None:
-                    pending += convert.convert(AudioChunk.from_event(event)).audio
-                    whole = len(pending) - len(pending) % FRAME_BYTES
-                    for start in range(0, whole, FRAME_BYTES):
-                        try:
-                            frames.put_nowait(pending[start : start + FRAME_BYTES])
-                        except queue.Full:
-                            dropped += 1
-                            if dropped == 1:
-                                LOG.warning("%s: falling behind; audio dropped",
-                                            self.satellite.name)  # fmt: skip
-                    pending = pending[whole:]
-                elif AudioStop.is_type(event.type):
-                    LOG.debug("%s: the satellite stopped streaming", self.satellite.name)
+                    feed.add(AudioChunk.from_event(event))
         finally:
             if worker is not None:
-                _put_last(frames)
+                _put_last(feed.frames)
                 await asyncio.wait([worker])  # its failure must not swallow a cancellation
-                failed = worker.exception()
+        failed = worker.exception() if worker is not None else None
         if failed is not None:
             raise failed
 
@@ -235,6 +221,32 @@ class Link:
             return
         for event in audio_events(speech):
             tell(event)
+
+
+class _Feed:
+    """A satellite's audio as the 30 ms frames its voice loop takes, at most ``most`` queued
+    (a loop that falls that far behind loses the newest audio, and it is logged once)."""
+
+    def __init__(self, name: str, most: int) -> None:
+        self.frames: queue.Queue[bytes | None] = queue.Queue(most)
+        self._name = name
+        self._convert = AudioChunkConverter(rate=SAMPLE_RATE, width=2, channels=1)
+        self._pending = b""
+        self.dropped = 0
+        """Frames that found the queue full."""
+
+    def add(self, chunk: AudioChunk) -> None:
+        """One chunk of any rate, width and channels, cut into frames."""
+        self._pending += self._convert.convert(chunk).audio
+        whole = len(self._pending) - len(self._pending) % FRAME_BYTES
+        for start in range(0, whole, FRAME_BYTES):
+            try:
+                self.frames.put_nowait(self._pending[start : start + FRAME_BYTES])
+            except queue.Full:
+                self.dropped += 1
+                if self.dropped == 1:
+                    LOG.warning("%s: falling behind; audio dropped", self._name)
+        self._pending = self._pending[whole:]
 
 
 class _StreamEnded(Exception):
