@@ -16,6 +16,7 @@ command                                            module
 ``listen``, ``start``, ``devices``, ``grammar``,   :mod:`.voice`
 ``transcribe``
 ``serve``, ``hub`` (the Wyoming door)              :mod:`.wyoming`
+``web`` (the household's web page)                 :mod:`.web`
 ``parse``                                          :mod:`.parse`
 =================================================  ============================
 
@@ -51,6 +52,7 @@ from assistant.cli import (
     parse,
     subscriptions,
     voice,
+    web,
     wyoming,
 )
 from assistant.errors import JangbogiError
@@ -65,7 +67,7 @@ LANG_ENV = "JANGBOGI_LANG"
 
 GROUPS = (
     conversation, database, catalog, orders, account, approvals, subscriptions, daemon,
-    insights, voice, wyoming, parse,
+    insights, voice, wyoming, web, parse,
 )  # fmt: skip
 """The command groups, in the order ``jangbogi --help`` lists their commands."""
 

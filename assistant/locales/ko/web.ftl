@@ -1,0 +1,51 @@
+## the household's web page (jangbogi web): every word of its pages
+
+web-site = 장보기
+web-lang-ko = 한국어
+web-lang-en = English
+web-nav-orders = 주문 내역
+web-nav-approvals = 승인
+web-signed-in-as = { $household } · { $name }
+web-sign-out = 로그아웃
+web-signin-title = 로그인
+web-signin-name = 이름
+web-signin-password = 비밀번호
+web-signin-household = 가구 이름 (여러 가구일 때만)
+web-signin-submit = 로그인
+web-signin-missing = 이름과 비밀번호를 모두 입력해 주세요.
+web-orders-title = 주문 내역
+web-orders-filter = 상태
+web-orders-all = 전체
+web-orders-show = 보기
+web-orders-none = 주문이 없어요.
+web-col-order = 주문
+web-col-date = 날짜
+web-col-status = 상태
+web-col-member = 주문한 사람
+web-col-total = 금액
+web-col-product = 상품
+web-col-quantity = 수량
+web-col-price = 단가
+web-order-number = { $id }번
+web-regular-price = 정가 { WON($amount) }
+web-receipt-print = 인쇄하려면 브라우저의 인쇄 기능을 쓰세요.
+web-back-to-orders = 주문 내역으로
+web-approvals-title = 승인을 기다리는 주문
+web-approvals-none = 승인을 기다리는 주문이 없어요.
+web-approvals-from = { $name }의 주문 { $id }번
+web-approve = 승인
+web-reject = 거절
+web-decided = 주문 { $id }번을 { $approved ->
+        [yes] 승인했어요.
+       *[no] 거절했어요.
+    }
+web-requests-title = 내가 부탁한 주문
+web-requests-none = 아직 부탁한 주문이 없어요.
+web-requests-waiting = 어른이 정하면 이 페이지가 알아서 바뀌어요.
+web-error-title = 문제가 있어요
+web-error-csrf = 이 양식은 만료되었거나 이 사이트에서 보낸 것이 아니에요. 페이지를 새로 고친 뒤 다시 해 주세요. 아무것도 바뀌지 않았어요.
+web-error-signed-out = 먼저 로그인해 주세요. 아무것도 바뀌지 않았어요.
+web-error-not-found = 그런 페이지나 주문이 없어요.
+web-error-bad-status = 그런 주문 상태는 없어요: { $status }
+web-error-server = 서버에서 문제가 생겼어요. 기록해 두었으니 잠시 뒤에 다시 해 주세요.
+web-error-home = 처음으로
