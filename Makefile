@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
-SYSTEM_PACKAGES := espeak-ng libportaudio2
+SYSTEM_PACKAGES := espeak-ng libportaudio2 chromium
 
 .PHONY: run test lint contracts bench bench-reorder setup system-deps clean
 

@@ -244,6 +244,7 @@ def test_another_households_receipt_is_not_found(
         assert response.status == 404
         assert page.locator("#receipt").count() == 0
         assert page.locator("#error-message").is_visible()
+    page.goto("/orders")
     response = page.request.post(f"/approvals/{orders['waiting']}/approve",
                                  form={"csrf": token(page)}, max_redirects=0)  # fmt: skip
     assert response.status == 404
@@ -262,6 +263,7 @@ def test_unknown_ids_and_bad_input_get_a_clear_page(
         message = page.locator("#error-message").inner_text()
         assert message and "Traceback" not in page.content(), path
     assert "bogus" in message
+    page.goto("/orders")
     placed = orders["placed"]  # deciding an order that waits for nobody
     response = page.request.post(f"/approvals/{placed}/approve", form={"csrf": token(page)},
                                  max_redirects=0)  # fmt: skip
@@ -271,4 +273,3 @@ def test_unknown_ids_and_bad_input_get_a_clear_page(
     empty.goto("/signin")
     response = empty.request.post("/signin", form={"csrf": token(empty), "name": "demo"})
     assert response.status == 400
-

@@ -34,12 +34,12 @@ def cmd_web(args: argparse.Namespace) -> int:
     from assistant.errors import ConfigError
     from assistant.store import db
 
-    if not 0 <= args.port <= 65535:
-        raise ConfigError(f"--port {args.port}: not a TCP port (0-65535)")
     if not is_loopback(args.host):  # said first, before anything else is logged
         print(f"jangbogi web: listening on {args.host}: other machines can reach this page; "
               "put it behind HTTPS before it leaves the home network",
               file=sys.stderr, flush=True)  # fmt: skip
+    if not 0 <= args.port <= 65535:
+        raise ConfigError(f"--port {args.port}: not a TCP port (0-65535)")
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr,
                         format="%(asctime)s %(name)s: %(message)s")  # fmt: skip
     factory = db.session_factory(engine(args))
