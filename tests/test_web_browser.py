@@ -90,6 +90,7 @@ def test_sign_in_wrong_then_right_then_out(browser: Any, site: Site) -> None:
     page.click("main button[type=submit]")
     page.wait_for_url("**/orders")
     assert page.locator("h1").inner_text() == "주문 내역"
+    assert page.evaluate("document.cookie") == ""  # the session cookie is HttpOnly
     page.click("header button[type=submit]")  # sign out
     page.wait_for_url("**/signin")
     page.goto("/orders")

@@ -47,7 +47,7 @@ class Visit:
     factory: sessionmaker[Session]
     """The database."""
     frame: Frame
-    """Language, token, member, path."""
+    """Language, token, member."""
     form: Mapping[str, str]
     """A POST's text fields (empty for a GET)."""
 
@@ -102,7 +102,7 @@ def page(handler: Handler, *, public: bool = False) -> Endpoint:
             return RedirectResponse(SIGN_IN, status_code=303)
         token = session_token(request)
         form = await _checked_form(request, token) if post else {}
-        frame = Frame(lang, token, member, request.url.path)
+        frame = Frame(lang, token, member)
         return await run_in_threadpool(handler, Visit(request, factory, frame, form))
 
     return endpoint

@@ -19,7 +19,7 @@ log = logging.getLogger("jangbogi.web")
 
 
 def error_page(request: Request, status: int, message: str) -> Response:
-    frame = Frame(request_lang(request), "", None, request.url.path)
+    frame = Frame(request_lang(request), "", None)
     return render(frame, "error.html", status, message=message)
 
 

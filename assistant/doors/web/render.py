@@ -35,8 +35,6 @@ class Frame:
     """The session's form token (every POST form carries it)."""
     member: SignedIn | None
     """Who is signed in (None: the sign-in and error pages)."""
-    path: str
-    """The page's path (the language links keep it)."""
 
 
 def render(frame: Frame, template: str, status: int = 200, /, **values: Any) -> HTMLResponse:
@@ -51,7 +49,6 @@ def render(frame: Frame, template: str, status: int = 200, /, **values: Any) -> 
         languages=LANGUAGES,
         csrf=frame.csrf,
         member=frame.member,
-        path=frame.path,
         **values,
     )
     return HTMLResponse(html, status_code=status)
