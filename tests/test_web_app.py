@@ -128,3 +128,17 @@ def test_the_command_says_first_when_other_machines_can_reach_it(jangbogi: Runne
     first = result.err.splitlines()[0]
     assert "0.0.0.0" in first and "other machines" in first
     assert "--port 70000" in result.err
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [("/orders/999999", 404), ("/orders/abc", 404), ("/orders/0", 404),
+     ("/orders/" + "9" * 30, 404), ("/orders/%EF%BC%91", 404), ("/orders?status=bogus", 400),
+     ("/nowhere", 404)],
+)  # fmt: skip
+def test_bad_ids_and_input_are_clear_pages(client: TestClient, path: str, status: int) -> None:
+    _signed_in(client)
+    response = client.get(path, headers={"accept-language": "en"})
+    assert response.status_code == status
+    assert 'id="error-message"' in response.text
+    assert "Traceback" not in response.text
