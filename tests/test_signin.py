@@ -10,7 +10,11 @@ answers per member, then "locked". The race's seed is printed
 
 from __future__ import annotations
 
+import os
+import pty
 import random
+import select
+import sys
 import time
 import unicodedata
 from datetime import datetime
@@ -41,7 +45,7 @@ from assistant.shop.signin import (
 )
 from assistant.store import db
 from assistant.store.models import Role
-from tests.conftest import run_jangbogi
+from tests.conftest import ROOT, run_jangbogi
 from tests.money_races import SEED_ENV, seed_from_env
 from tests.shop_helpers import T0, at, factory, rows
 from tests.signin_races import race
@@ -246,6 +250,47 @@ def test_member_password_refusals_never_show_it(db_url: str) -> None:
     assert rows(db_url, "select count(*) from members where password_hash is not null") == [(0,)]
     for run in (short, typed, nobody):
         assert PASSWORD not in run.out + run.err
+
+
+def on_a_terminal(*args: str, typed: tuple[str, ...]) -> tuple[int, str]:
+    """Run ``jangbogi ARGS`` on a pseudo-terminal, typing each of ``typed`` when a prompt
+    (a line ending in ": ") shows; returns the exit code and everything the terminal showed."""
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: jangbogi, with the terminal as its own
+        os.chdir(ROOT)
+        os.execv(sys.executable, [sys.executable, "-m", "assistant.cli", *args])
+    shown, left = b"", list(typed)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if not select.select([fd], [], [], 0.2)[0]:
+            continue
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:  # the child ended
+            break
+        if not chunk:
+            break
+        shown += chunk
+        if left and shown.rstrip(b" ").endswith(b":"):
+            os.write(fd, left.pop(0).encode() + b"\n")
+    os.close(fd)
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status), shown.decode(errors="replace")
+
+
+def test_member_password_on_a_terminal_is_asked_twice_without_echo(db_url: str) -> None:
+    code, shown = on_a_terminal("member", "password", "demo", "--db", db_url,
+                                typed=(PASSWORD, PASSWORD))  # fmt: skip
+    assert code == 0, shown
+    assert "new password (8 to 200 characters):" in shown and "again:" in shown
+    assert "password of 'demo' set" in shown
+    assert PASSWORD not in shown
+    assert sign_in(factory(db_url), "demo", PASSWORD, T0).name == "demo"
+    code, shown = on_a_terminal("member", "password", "demo", "--db", db_url,
+                                typed=(PASSWORD + "?", PASSWORD + "!"))  # fmt: skip
+    assert code == 2 and "두 번 입력한 웹 비밀번호가 달라서" in shown
+    assert PASSWORD not in shown
+    assert sign_in(factory(db_url), "demo", PASSWORD, T0).name == "demo"  # unchanged
 
 
 # -- racing processes --------------------------------------------------------------------------
