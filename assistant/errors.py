@@ -150,6 +150,19 @@ class ErrorCode(StrEnum):
     """A PIN that is not exactly four digits."""
     PINS_DIFFER = "error-pins-differ"
     """The PIN typed twice differs; nothing changed."""
+    PASSWORD_FORMAT = "error-password-format"
+    """A web password shorter than ``least`` or longer than ``most`` characters, or with a
+    control or invalid character (never the password itself)."""
+    PASSWORDS_DIFFER = "error-passwords-differ"
+    """The password typed twice differs; nothing changed."""
+    PASSWORD_ON_COMMAND_LINE = "error-password-on-command-line"
+    """A password given as an argument: it is only read from the terminal or stdin."""
+    SIGN_IN_FAILED = "error-sign-in-failed"
+    """A sign-in refused: no such member, no password set, or a wrong password (one code
+    for all three, so that names cannot be probed)."""
+    SIGN_IN_LOCKED = "error-sign-in-locked"
+    """Too many wrong passwords for this member: signing in is refused until ``until_local``
+    (HH:MM, the household's clock); ``minutes``: how long a lock lasts."""
     ADVANCE_WHICH = "error-advance-which"
     """``orders advance`` without order numbers or ``--all``."""
     CATALOG_CARD_NUMBER = "error-catalog-card-number"
@@ -434,6 +447,30 @@ class WrongPinError(PinError):
 
 class PinLockedError(PinError):
     """Too many wrong PINs: spoken purchases are refused until ``until`` (aware UTC)."""
+
+    def __init__(
+        self,
+        code: ErrorCode | str = ErrorCode.UNKNOWN,
+        /,
+        *,
+        until: datetime,
+        until_local: str = "",
+        **fields: Any,
+    ) -> None:
+        self.until = until
+        self.until_local = until_local
+        """The end of the lock as the household's clock shows it (HH:MM)."""
+        super().__init__(code, until_local=until_local, **fields)
+
+
+class SignInError(ShopError):
+    """A member could not sign in to the household's web page (:mod:`assistant.shop.signin`):
+    ``SIGN_IN_FAILED`` whatever the reason, or a lock (:class:`SignInLockedError`)."""
+
+
+class SignInLockedError(SignInError):
+    """Too many wrong passwords for the member: every password, the right one too, is
+    refused uncounted until ``until`` (aware UTC)."""
 
     def __init__(
         self,

@@ -25,7 +25,7 @@ def differences(engine: Engine) -> list[object]:
 def test_models_match_the_migrations_on_sqlite(tmp_path: Path) -> None:
     engine = db.make_engine(f"sqlite:///{tmp_path / 'm.db'}", create=True)
     db.upgrade(engine)
-    assert db.current_revision(engine) == "0004"
+    assert db.current_revision(engine) == "0005"
     assert differences(engine) == []
 
 
@@ -76,7 +76,7 @@ def test_demo_init_upgrades_an_old_demo_database(tmp_path: Path) -> None:
     engine = db.make_engine(url, create=True)
     command.upgrade(db._alembic_config(engine), "0001")
     assert main(["demo", "init", "--db", url]) == 0
-    assert db.current_revision(engine) == "0004"
+    assert db.current_revision(engine) == "0005"
 
 
 def test_upgrading_a_0003_database_keeps_its_runs_as_single_periods(tmp_path: Path) -> None:
@@ -100,7 +100,7 @@ def test_upgrading_a_0003_database_keeps_its_runs_as_single_periods(tmp_path: Pa
     con.commit()
     con.close()
     db.upgrade(engine)
-    assert db.current_revision(engine) == "0004"
+    assert db.current_revision(engine) == "0005"
     con = sqlite3.connect(tmp_path / "runs.db")
     try:
         assert con.execute(
@@ -116,3 +116,32 @@ def test_upgrading_a_0003_database_keeps_its_runs_as_single_periods(tmp_path: Pa
         con.close()
     command.downgrade(cfg, "0003")  # and back: every row one period again
     assert db.current_revision(engine) == "0003"
+
+
+def test_upgrading_a_0004_database_gives_its_members_no_password(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'members.db'}"
+    assert main(["demo", "init", "--db", url]) == 0
+    engine = db.make_engine(url)
+    cfg = db._alembic_config(engine)
+    command.downgrade(cfg, "0004")
+    db.upgrade(engine)
+    assert db.current_revision(engine) == "0005"
+    con = sqlite3.connect(tmp_path / "members.db")
+    try:
+        assert con.execute(
+            "select name, password_hash, password_salt, password_set_at, failed_sign_ins, "
+            "sign_in_locked_until from members"
+        ).fetchall() == [("demo", None, None, None, 0, None)]
+    finally:
+        con.close()
+
+
+def test_member_passwords_migrate_both_ways_on_postgresql(pg_url: str) -> None:
+    engine = db.make_engine(pg_url)
+    db.upgrade(engine)
+    cfg = db._alembic_config(engine)
+    command.downgrade(cfg, "0004")
+    assert db.current_revision(engine) == "0004"
+    db.upgrade(engine)
+    assert differences(engine) == []
+    engine.dispose()

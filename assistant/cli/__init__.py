@@ -9,6 +9,7 @@ command                                            module
 ``catalog import|list|search``                     :mod:`.catalog`
 ``orders list|advance``                            :mod:`.orders`
 ``member ...``, ``household ...``                  :mod:`.account`
+``member password``                                :mod:`.passwords`
 ``approvals ...``, ``receipt``                     :mod:`.approvals`
 ``subscriptions ...``, ``notifications``           :mod:`.subscriptions`
 ``daemon``                                         :mod:`.daemon`

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+from assistant.cli import passwords
 from assistant.cli.common import Subparsers, group, household, session, with_household, with_json
 from assistant.cli.output import print_json, shown, won
 
@@ -63,6 +64,7 @@ def _member_parsers(sub: Subparsers) -> None:
     limits.add_argument("--per-order", type=_limit, metavar="WON|none", default=False)
     limits.add_argument("--per-day", type=_limit, metavar="WON|none", default=False)
     limits.set_defaults(handler=cmd_member_limits)
+    passwords.add_parser(m_sub)
 
 
 def _household_parsers(sub: Subparsers) -> None:

@@ -218,6 +218,17 @@ class Member(Base):
     """Most one order of this member may cost (KRW, with delivery); None: no limit."""
     per_day_limit: Mapped[int | None] = mapped_column(Integer)
     """Most this member's orders may cost per household-local day; None: no limit."""
+    # signing in to the household's web page (assistant/shop/signin.py)
+    password_hash: Mapped[str | None] = mapped_column(String(128))
+    """scrypt hash of the member's web password (hex); None: the member cannot sign in."""
+    password_salt: Mapped[str | None] = mapped_column(String(64))
+    """Random salt of the password hash (hex)."""
+    password_set_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    """When the password was last set (a web session older than this is stale)."""
+    failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    """Wrong passwords since the last right one or lock."""
+    sign_in_locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    """Signing in as this member is refused until then."""
 
     household: Mapped[Household] = relationship(back_populates="members")
 

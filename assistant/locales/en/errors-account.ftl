@@ -57,6 +57,11 @@ error-address-not-found = no address { $address_id } in '{ $household }'
 error-join-adults-only = Sorry, only an adult can do that.
 error-pin-format = the PIN must be exactly 4 digits (0-9)
 error-pins-differ = the two PINs differ; nothing changed
+error-password-format = a password must be { $least } to { $most } characters, without control characters; nothing changed
+error-passwords-differ = the two passwords differ; nothing changed
+error-password-on-command-line = a password is never taken from the command line (it would stay in the shell's history); type it when asked, or pipe it on stdin; nothing changed
+error-sign-in-failed = the name or the password is not right
+error-sign-in-locked = too many wrong passwords: signing in as this member is locked until { $until_local } ({ $minutes } minutes)
 error-advance-which = name the orders to move along, or say --all
 
 error-catalog-card-number = { $path }: line { $line }, field '{ $field }': { -card-number }

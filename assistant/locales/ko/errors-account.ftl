@@ -57,6 +57,11 @@ error-address-not-found = '{ $household }'에 { $address_id }번 주소가 없�
 error-join-adults-only = 멤버십 가입은 어른만 할 수 있어요.
 error-pin-format = 비밀번호는 숫자(0-9) 네 자리여야 해요.
 error-pins-differ = 두 번 입력한 비밀번호가 달라서 아무것도 바꾸지 않았어요.
+error-password-format = 웹 비밀번호는 { $least }자에서 { $most }자까지, 제어 문자 없이 정해야 해요. 아무것도 바꾸지 않았어요.
+error-passwords-differ = 두 번 입력한 웹 비밀번호가 달라서 아무것도 바꾸지 않았어요.
+error-password-on-command-line = 비밀번호는 명령줄로 받지 않아요 (셸 기록에 남아요). 물어볼 때 입력하거나 표준 입력으로 넘겨 주세요. 아무것도 바꾸지 않았어요.
+error-sign-in-failed = 이름이나 비밀번호가 맞지 않아요.
+error-sign-in-locked = 비밀번호가 여러 번 틀려서 { $until_local }까지 이 구성원으로 로그인할 수 없어요 ({ $minutes }분).
 error-advance-which = 진행할 주문 번호를 적거나 --all을 붙여 주세요.
 
 error-catalog-card-number = { $path } { $line }번째 줄 '{ $field }' 칸: { -card-number }.
