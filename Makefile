@@ -3,9 +3,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
-SYSTEM_PACKAGES := espeak-ng libportaudio2 chromium
+SYSTEM_PACKAGES := espeak-ng libportaudio2
+# Only the tests need these: the web page's browser tests run in Debian's Chromium.
+TEST_SYSTEM_PACKAGES := chromium
+PACKAGES ?= $(SYSTEM_PACKAGES)
 
-.PHONY: run test lint contracts bench bench-reorder setup system-deps clean
+.PHONY: run test lint contracts bench bench-reorder setup system-deps test-system-deps clean
 
 setup: system-deps $(STAMP)
 
@@ -13,11 +16,11 @@ setup: system-deps $(STAMP)
 # we stop and print the exact command to run.
 system-deps:
 	@if ! command -v dpkg >/dev/null 2>&1; then \
-	  echo "note: not a Debian/Ubuntu system; make sure these are installed: $(SYSTEM_PACKAGES)"; \
+	  echo "note: not a Debian/Ubuntu system; make sure these are installed: $(PACKAGES)"; \
 	  exit 0; \
 	fi; \
 	missing=""; \
-	for p in $(SYSTEM_PACKAGES); do \
+	for p in $(PACKAGES); do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -59,7 +62,10 @@ contracts: $(STAMP)
 	$(BIN)/python script/import_cycles.py || status=1; \
 	exit $$status
 
-test: setup lint
+test-system-deps:
+	@$(MAKE) --no-print-directory system-deps PACKAGES="$(TEST_SYSTEM_PACKAGES)"
+
+test: setup test-system-deps lint
 	$(BIN)/python -m pytest
 
 # Benchmarks (figures go to docs/benchmarks.md); reads ../shared/data when present.
