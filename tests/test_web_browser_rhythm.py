@@ -43,7 +43,7 @@ def web_orders(site: Site) -> list[Order]:
 
 
 def test_order_from_running_out_soon_and_see_its_receipt(browser: Any, site: Site) -> None:
-    phone = {"viewport": PHONE, "is_mobile": True, "has_touch": True}
+    phone: dict[str, Any] = {"viewport": PHONE, "is_mobile": True, "has_touch": True}
     page = sign_in(browser, site, "demo", **phone)
     page.click("a[href='/rhythm']")
     page.wait_for_url("**/rhythm")

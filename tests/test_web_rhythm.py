@@ -231,3 +231,17 @@ def test_a_pin_household_asks_the_pin_before_placing(
     assert orders(factory) == []
     assert client.post("/rhythm/confirm", data={**form, "pin": "2468"}).status_code == 303
     assert len(orders(factory)) == 1
+
+
+def test_a_same_named_member_of_another_household_orders_for_their_own(
+    factory: sessionmaker[Session], milk: int, db_url: str
+) -> None:
+    client = client_for(factory)  # signed in before the second "demo" exists
+    assert main(["household", "create", "이웃집", "--owner", "demo", "--db", db_url]) == 0
+    page = ask(client, milk)
+    response = client.post("/rhythm/confirm", data={"csrf": token(client), "ticket": ticket(page)})
+    assert response.status_code == 303
+    (order,) = orders(factory)
+    with db.transaction(factory) as s:
+        household = s.scalars(select(Household).where(Household.name == "데모 가족")).one()
+        assert order.household_id == household.id

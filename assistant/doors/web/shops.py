@@ -30,9 +30,7 @@ class Shops:
         with self._lock:
             found = self._services.get(me.member_id)
             if found is None:
-                found = ShopService(self._factory, me.name)
-                if found.member_id != me.member_id:  # a same-named member elsewhere
-                    raise LookupError(f"member {me.member_id} is not {me.name!r}")
+                found = ShopService(self._factory, member_id=me.member_id)
                 self._services[me.member_id] = found
                 self._member_locks[me.member_id] = threading.Lock()
             return found
