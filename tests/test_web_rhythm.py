@@ -245,3 +245,24 @@ def test_a_same_named_member_of_another_household_orders_for_their_own(
     with db.transaction(factory) as s:
         household = s.scalars(select(Household).where(Household.name == "데모 가족")).one()
         assert order.household_id == household.id
+
+
+def test_without_history_the_page_says_so(factory: sessionmaker[Session]) -> None:
+    html = client_for(factory).get("/rhythm?lang=en").text
+    assert 'id="no-rhythm"' in html and 'id="nothing-running-out"' in html
+    assert "<svg" not in html
+
+
+def test_the_question_in_english_names_product_quantity_price_and_delivery(
+    factory: sessionmaker[Session], milk: int
+) -> None:
+    client = client_for(factory)
+    client.get("/rhythm?lang=en")
+    page = ask(client, milk)
+    quote = ShopService(factory).quote([(milk, 2)])
+    (line,) = quote.lines
+    assert "Order this?" in page and line.name_en in page
+    assert '<td class="n quantity">2</td>' in page
+    assert f"{line.unit_price:,}" in page and f"Total charged {quote.total:,}" in page
+    assert f"fee {quote.delivery_fee:,}" in page or quote.delivery_fee == 0
+    assert "90 seconds" in page
