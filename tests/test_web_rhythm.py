@@ -227,7 +227,10 @@ def test_a_pin_household_asks_the_pin_before_placing(
     page = ask(client, milk)
     assert 'name="pin"' in page
     form = {"csrf": token(client), "ticket": ticket(page)}
-    assert client.post("/rhythm/confirm", data={**form, "pin": "1111"}).status_code != 303
+    for wrong in ({}, {"pin": "1111"}):
+        again = client.post("/rhythm/confirm", data={**form, **wrong})
+        assert again.status_code == 400 and 'id="error-message"' in again.text
+        assert ticket(again.text) == form["ticket"] and 'name="pin"' in again.text
     assert orders(factory) == []
     assert client.post("/rhythm/confirm", data={**form, "pin": "2468"}).status_code == 303
     assert len(orders(factory)) == 1

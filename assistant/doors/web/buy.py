@@ -15,9 +15,12 @@ from starlette.responses import RedirectResponse, Response
 
 from assistant.doors.web.guard import Refusal, Visit
 from assistant.doors.web.shops import shops
-from assistant.errors import ConfirmationError, ErrorCode
+from assistant.errors import ConfirmationError, ErrorCode, PinRequiredError, WrongPinError
 from assistant.locales import Msg
+from assistant.shop.controls import Ticket
 from assistant.shop.pricing import MAX_QUANTITY
+from assistant.shop.service import PurchaseRequest
+from assistant.shop.typed_text import redact_card_numbers
 from assistant.store.db import transaction
 from assistant.store.models import Channel, Order, utcnow
 
@@ -41,7 +44,9 @@ def order_ask(visit: Visit) -> Response:
     asked = shop.request_order([(product, quantity)], now, channel=CHANNEL)
     again = shop.recent_duplicate([(product, quantity)], now, asked.quote.delivery)
     seconds = max(0, round((asked.expires_at - now).total_seconds()))
-    return visit.render("confirm.html", asked=asked, q=asked.quote, again=again, seconds=seconds)
+    return visit.render(
+        "confirm.html", asked=asked, q=asked.quote, again=again, seconds=seconds, pin_error=None
+    )
 
 
 def order_confirm(visit: Visit) -> Response:
@@ -54,8 +59,10 @@ def order_confirm(visit: Visit) -> Response:
     with registry.lock(me):
         try:
             now = utcnow()
-            shop.accept(token, now)
+            accepted = shop.accept(token, now)
             order, _ = shop.complete(token, now, channel=CHANNEL, pin=pin)
+        except (PinRequiredError, WrongPinError) as exc:  # the question stands: try again
+            return _ask_pin_again(visit, accepted, visit.say.error(exc))
         except ConfirmationError as exc:
             unknown = exc.code is ErrorCode.CONFIRMATION_UNKNOWN
             earlier = _placed_with(visit, token) if unknown else None
@@ -63,6 +70,17 @@ def order_confirm(visit: Visit) -> Response:
                 raise
             return _receipt(earlier)
     return _receipt(order.id)
+
+
+def _ask_pin_again(visit: Visit, ticket: Ticket, error: str) -> Response:
+    """The same question again, with why the PIN did not do (wrong or missing; a lock is
+    the error page): the ticket stays, its "yes" was recorded with a fresh timeout."""
+    shop = shops(visit.request).service(visit.me)
+    quote = shop.quote(ticket.wanted)
+    seconds = max(0, round((ticket.expires_at - utcnow()).total_seconds()))
+    asked = PurchaseRequest(ticket.token, quote, ticket.expires_at, ticket.needs_pin, False)
+    return visit.render("confirm.html", 400, asked=asked, q=quote, again=None, seconds=seconds,
+                        pin_error=redact_card_numbers(error))  # fmt: skip
 
 
 def _placed_with(visit: Visit, token: str) -> int | None:
