@@ -152,10 +152,18 @@ def verify_pin_apart(
 class ShopService:
     """Shop operations for one member."""
 
-    def __init__(self, factory: sessionmaker[Session], member_name: str | None = None) -> None:
+    def __init__(
+        self, factory: sessionmaker[Session], member_name: str | None = None, *,
+        member_id: int | None = None,
+    ) -> None:  # fmt: skip
+        """The conversation of ``member_id`` (a signed-in member), else of ``member_name``
+        (else the first household's owner)."""
         self._factory = factory
         with transaction(factory) as session:
-            member = find_member(session, member_name)
+            if member_id is not None:
+                member = load_member(session, member_id)
+            else:
+                member = find_member(session, member_name)
             self.member_id = member.id
             self.member_name = member.name
             self.household_id = member.household_id

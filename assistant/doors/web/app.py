@@ -10,7 +10,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from assistant.doors.web import approvals, orders, problems, signin_pages
+from assistant.doors.web import approvals, buy, orders, problems, rhythm, signin_pages
 from assistant.doors.web.guard import Refusal, Visit, page
 from assistant.doors.web.headers import SecurityHeaders
 from assistant.doors.web.settings import WebSettings
@@ -33,6 +33,10 @@ def routes() -> list[Route]:
         Route("/approvals", page(approvals.approvals_page), methods=["GET"]),
         Route("/approvals/{order_id}/approve", page(approvals.approve), methods=["POST"]),
         Route("/approvals/{order_id}/reject", page(approvals.reject), methods=["POST"]),
+        # web: rhythm -- the buying rhythm, and a one-tap order asked and confirmed
+        Route("/rhythm", page(rhythm.rhythm_page), methods=["GET"]),
+        Route("/rhythm/order", page(buy.order_ask), methods=["POST"]),
+        Route("/rhythm/confirm", page(buy.order_confirm), methods=["POST"]),
     ]
 
 

@@ -49,3 +49,35 @@ web-error-not-found = There is no such page or order.
 web-error-bad-status = There is no order status { $status }.
 web-error-server = Something went wrong on the server. It was logged; please try again in a moment.
 web-error-home = Start page
+
+## rhythm
+web-nav-rhythm = Rhythm
+web-rhythm-title = Our buying rhythm
+web-rhythm-none = Nothing has been bought yet, so there is no rhythm to show.
+web-rhythm-bought = Bought { $count ->
+        [one] once
+       *[other] { $count } times
+    }, usually { $quantity }
+web-rhythm-every = { $known ->
+        [yes] About every { $days } days
+       *[no] Bought only once: no interval yet
+    }
+web-rhythm-last = Last bought on { $date }
+web-rhythm-next = Next expected around { $date } (confidence { $percent }%)
+web-rhythm-due = Probably running out
+web-chart-label = Purchases of { $name } over time
+web-chart-purchase = Bought { $quantity } on { $date }
+web-chart-today = Today, { $date }
+web-chart-predicted = Next expected around { $date }
+web-running-out-title = Running out soon
+web-running-out-none = Nothing seems to be running out right now.
+web-running-out-item = Last bought { $days } days ago; usually every { $interval } days.
+web-order-button = Order { $quantity }
+web-confirm-title = Order this?
+web-confirm-expires = This question counts for { $seconds } seconds; after that nothing is ordered.
+web-confirm-approval = This order will wait for an adult's approval.
+web-confirm-pin = Household PIN
+web-confirm-again = The same order was just placed (No. { $id }); confirming shows that order and orders nothing new.
+web-confirm-yes = Yes, order
+web-confirm-no = No, go back
+web-buy-bad-form = That order form is incomplete. Go back to the rhythm page and tap again. Nothing was ordered.

@@ -49,3 +49,32 @@ web-error-not-found = 그런 페이지나 주문이 없어요.
 web-error-bad-status = 그런 주문 상태는 없어요: { $status }
 web-error-server = 서버에서 문제가 생겼어요. 기록해 두었으니 잠시 뒤에 다시 해 주세요.
 web-error-home = 처음으로
+
+## rhythm
+web-nav-rhythm = 구매 주기
+web-rhythm-title = 우리 집 구매 주기
+web-rhythm-none = 아직 산 게 없어서 보여 드릴 주기가 없어요.
+web-rhythm-bought = { $count }번 샀어요, 보통 { $quantity }개씩
+web-rhythm-every = { $known ->
+        [yes] 약 { $days }일마다
+       *[no] 한 번만 사서 아직 주기를 몰라요
+    }
+web-rhythm-last = 마지막 구매 { $date }
+web-rhythm-next = 다음 예상 { $date } (신뢰도 { $percent }%)
+web-rhythm-due = 곧 떨어질 것 같아요
+web-chart-label = { $name } 구매 기록
+web-chart-purchase = { $date }에 { $quantity }개 구매
+web-chart-today = 오늘 { $date }
+web-chart-predicted = 다음 예상 { $date }
+web-running-out-title = 곧 떨어질 것
+web-running-out-none = 지금은 떨어져 가는 게 없어 보여요.
+web-running-out-item = 마지막으로 산 지 { $days }일 됐어요. 보통 { $interval }일마다 사요.
+web-order-button = { $quantity }개 주문
+web-confirm-title = 이대로 주문할까요?
+web-confirm-expires = 이 질문은 { $seconds }초 동안만 유효해요. 그 뒤에는 아무것도 주문되지 않아요.
+web-confirm-approval = 이 주문은 어른이 승인할 때까지 기다려요.
+web-confirm-pin = 가구 PIN
+web-confirm-again = 방금 같은 주문이 들어갔어요(주문 { $id }번). 확인하면 그 주문을 보여 드리고 새로 주문하지 않아요.
+web-confirm-yes = 네, 주문할게요
+web-confirm-no = 아니요, 돌아가기
+web-buy-bad-form = 주문 양식이 올바르지 않아요. 구매 주기 페이지로 돌아가 다시 눌러 주세요. 아무것도 주문되지 않았어요.
