@@ -188,12 +188,18 @@ def _same_schedule(a: Recurrence, b: Recurrence) -> bool:
     return replace(a, anchor=b.anchor) == b
 
 
+def require_adult(member: Member) -> None:
+    """Only an adult makes or changes (on the web page) a household's subscriptions: they
+    order with its money on every period."""
+    if not controls.can_approve(member):
+        raise NotAllowedError(ErrorCode.SUBSCRIPTION_ADULTS_ONLY)
+
+
 def check_new(
     session: Session, member: Member, product: Product, quantity: int, rec: Recurrence
 ) -> int:
     """Every rule for a new subscription; returns the unit price it would be made at."""
-    if not controls.can_approve(member):
-        raise NotAllowedError(ErrorCode.SUBSCRIPTION_ADULTS_ONLY)
+    require_adult(member)
     if not product.active:
         raise SubscriptionError(ErrorCode.SUBSCRIPTION_NOT_SOLD, **_names(product))
     check_quantity(quantity)

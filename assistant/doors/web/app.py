@@ -10,7 +10,16 @@ from starlette.middleware.sessions import SessionMiddleware
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from assistant.doors.web import approvals, buy, orders, problems, rhythm, signin_pages
+from assistant.doors.web import (
+    approvals,
+    buy,
+    notifications,
+    orders,
+    problems,
+    rhythm,
+    signin_pages,
+)
+from assistant.doors.web import subscriptions as subs
 from assistant.doors.web.guard import Refusal, Visit, page
 from assistant.doors.web.headers import SecurityHeaders
 from assistant.doors.web.settings import WebSettings
@@ -37,6 +46,16 @@ def routes() -> list[Route]:
         Route("/rhythm", page(rhythm.rhythm_page), methods=["GET"]),
         Route("/rhythm/order", page(buy.order_ask), methods=["POST"]),
         Route("/rhythm/confirm", page(buy.order_confirm), methods=["POST"]),
+        # --- subscriptions and the daemon's notifications (cancel: a confirmation page first)
+        Route("/subscriptions", page(subs.subscriptions_page), methods=["GET"]),
+        Route("/subscriptions/{sub_id}/pause", page(subs.pause), methods=["POST"]),
+        Route("/subscriptions/{sub_id}/resume", page(subs.resume), methods=["POST"]),
+        Route("/subscriptions/{sub_id}/skip", page(subs.skip), methods=["POST"]),
+        Route("/subscriptions/{sub_id}/cancel", page(subs.confirm_cancel_page), methods=["GET"]),
+        Route("/subscriptions/{sub_id}/cancel", page(subs.cancel), methods=["POST"]),
+        Route("/notifications", page(notifications.notifications_page), methods=["GET"]),
+        Route("/notifications/read-all", page(notifications.mark_all_read), methods=["POST"]),
+        Route("/notifications/{note_id}/read", page(notifications.mark_read), methods=["POST"]),
     ]
 
 

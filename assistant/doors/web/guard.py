@@ -22,6 +22,7 @@ from starlette.responses import RedirectResponse, Response
 from assistant.doors.web import language
 from assistant.doors.web.members import SignedIn, current
 from assistant.doors.web.render import Frame, render
+from assistant.doors.web.unread import unread_count
 from assistant.locales import Msg, Say, say_for
 
 SIGN_IN = "/signin"
@@ -102,10 +103,15 @@ def page(handler: Handler, *, public: bool = False) -> Endpoint:
             return RedirectResponse(SIGN_IN, status_code=303)
         token = session_token(request)
         form = await _checked_form(request, token) if post else {}
-        frame = Frame(lang, token, member)
+        unread = 0 if member is None else await run_in_threadpool(_unread, factory, member)
+        frame = Frame(lang, token, member, unread)
         return await run_in_threadpool(handler, Visit(request, factory, frame, form))
 
     return endpoint
+
+
+def _unread(factory: sessionmaker[Session], member: SignedIn) -> int:
+    return unread_count(factory, member.household_id)
 
 
 def _member(request: Request, factory: sessionmaker[Session]) -> SignedIn | None:

@@ -35,6 +35,8 @@ class Frame:
     """The session's form token (every POST form carries it)."""
     member: SignedIn | None
     """Who is signed in (None: the sign-in and error pages)."""
+    unread: int = 0
+    """The household's unread notifications (the menu shows how many)."""
 
 
 def render(frame: Frame, template: str, status: int = 200, /, **values: Any) -> HTMLResponse:
@@ -49,6 +51,7 @@ def render(frame: Frame, template: str, status: int = 200, /, **values: Any) -> 
         languages=LANGUAGES,
         csrf=frame.csrf,
         member=frame.member,
+        unread=frame.unread,
         **values,
     )
     return HTMLResponse(html, status_code=status)

@@ -81,3 +81,54 @@ web-confirm-again = The same order was just placed (No. { $id }); confirming sho
 web-confirm-yes = Yes, order
 web-confirm-no = No, go back
 web-buy-bad-form = That order form is incomplete. Go back to the rhythm page and tap again. Nothing was ordered.
+
+## subscriptions
+web-nav-subscriptions = Regular deliveries
+web-nav-notifications = Notifications{ $count ->
+        [0] {""}
+       *[other] {" "}({ $count })
+    }
+web-subs-title = Regular deliveries
+web-subs-none = No regular delivery yet.
+web-subs-adults-only = Only an adult can change them.
+web-subs-state = { $state ->
+        [active] Active
+        [paused] Paused
+       *[cancelled] Cancelled
+    }
+web-subs-next = { $scheduled ->
+        [yes] Next: { $when }
+       *[no] Nothing scheduled
+    }
+web-subs-last = { $status ->
+        [placed] Last time: ordered
+        [held] Last time: held (the price rose)
+        [skipped] Last time: skipped
+        [missed] Last time: missed
+        [failed] Last time: not ordered
+       *[none] Not ordered yet
+    }
+web-subs-skip = Skip the next one
+web-subs-pause = Pause
+web-subs-resume = Resume
+web-subs-cancel = Cancel
+web-subs-done = Regular delivery { $id }: { $action ->
+        [pause] paused.
+        [resume] resumed.
+        [skip] the next one is skipped.
+       *[cancel] cancelled.
+    }
+web-subs-cancel-title = Cancel this regular delivery?
+web-subs-cancel-warn = It will not be ordered again. To order it regularly later, it has to be set up again.
+web-subs-cancel-yes = Yes, cancel it
+web-subs-cancel-keep = No, keep it
+web-notes-title = Notifications
+web-notes-none = No notifications yet.
+web-notes-unread = New
+web-notes-read = Mark as read
+web-notes-read-all = Mark all as read
+web-notes-marked = { $count ->
+        [0] Nothing was left to mark.
+        [one] One notification marked as read.
+       *[other] { $count } notifications marked as read.
+    }

@@ -78,3 +78,53 @@ web-confirm-again = 방금 같은 주문이 들어갔어요(주문 { $id }번). 
 web-confirm-yes = 네, 주문할게요
 web-confirm-no = 아니요, 돌아가기
 web-buy-bad-form = 주문 양식이 올바르지 않아요. 구매 주기 페이지로 돌아가 다시 눌러 주세요. 아무것도 주문되지 않았어요.
+
+## subscriptions
+web-nav-subscriptions = 정기 배송
+web-nav-notifications = 알림{ $count ->
+        [0] {""}
+       *[other] {" "}({ $count })
+    }
+web-subs-title = 정기 배송
+web-subs-none = 아직 정기 배송이 없어요.
+web-subs-adults-only = 정기 배송은 어른만 바꿀 수 있어요.
+web-subs-state = { $state ->
+        [active] 진행 중
+        [paused] 일시 중지
+       *[cancelled] 해지됨
+    }
+web-subs-next = { $scheduled ->
+        [yes] 다음 주문: { $when }
+       *[no] 예정된 주문 없음
+    }
+web-subs-last = { $status ->
+        [placed] 지난번: 주문함
+        [held] 지난번: 보류 (가격 인상)
+        [skipped] 지난번: 건너뜀
+        [missed] 지난번: 놓침
+        [failed] 지난번: 주문 못 함
+       *[none] 아직 주문 전
+    }
+web-subs-skip = 다음 한 번 건너뛰기
+web-subs-pause = 일시 중지
+web-subs-resume = 다시 시작
+web-subs-cancel = 해지
+web-subs-done = 정기 배송 { $id }번: { $action ->
+        [pause] 일시 중지했어요.
+        [resume] 다시 시작했어요.
+        [skip] 다음 한 번을 건너뛰어요.
+       *[cancel] 해지했어요.
+    }
+web-subs-cancel-title = 이 정기 배송을 해지할까요?
+web-subs-cancel-warn = 더 이상 주문하지 않아요. 나중에 다시 받으려면 새로 만들어야 해요.
+web-subs-cancel-yes = 네, 해지할게요
+web-subs-cancel-keep = 아니요, 그대로 둘게요
+web-notes-title = 알림
+web-notes-none = 아직 알림이 없어요.
+web-notes-unread = 새 알림
+web-notes-read = 읽음으로 표시
+web-notes-read-all = 모두 읽음으로 표시
+web-notes-marked = { $count ->
+        [0] 표시할 알림이 없었어요.
+       *[other] 알림 { $count }개를 읽음으로 표시했어요.
+    }
