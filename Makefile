@@ -4,11 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SYSTEM_PACKAGES := espeak-ng libportaudio2
-# Only the tests need these: the web page's browser tests run in Debian's Chromium.
-TEST_SYSTEM_PACKAGES := chromium
+# Only the tests need these: the web page's browser tests run in Debian's Chromium, and its
+# screenshots need a font with Hangul.
+TEST_SYSTEM_PACKAGES := chromium fonts-noto-cjk
 PACKAGES ?= $(SYSTEM_PACKAGES)
 
-.PHONY: run test lint contracts bench bench-reorder setup system-deps test-system-deps clean
+.PHONY: run test lint contracts screenshots bench bench-web bench-reorder setup system-deps test-system-deps clean
 
 setup: system-deps $(STAMP)
 
@@ -68,6 +69,11 @@ test-system-deps:
 test: setup test-system-deps lint
 	$(BIN)/python -m pytest
 
+# The web page's screenshots in docs/screenshots/ (README), taken by the browser test.
+screenshots: setup test-system-deps
+	JANGBOGI_REQUIRE_BROWSER=1 JANGBOGI_SCREENSHOTS=docs/screenshots \
+	  $(BIN)/python -m pytest -q tests/test_web_browser.py -k test_screenshots_of_the_main_pages
+
 # Benchmarks (figures go to docs/benchmarks.md); reads ../shared/data when present.
 bench: setup
 	$(BIN)/python -m pip install -q -e '.[dev,bench]'
@@ -79,6 +85,10 @@ bench: setup
 # and 1 on SQLite, and idle daemon memory. BENCH_ARGS="--subscriptions 10000" for less.
 bench-reorder: setup
 	$(BIN)/python bench/reorder_bench.py $(BENCH_ARGS)
+
+# The web page under 20 signed-in clients (docs/benchmarks.md): 1,000 orders, 20 s.
+bench-web: setup
+	$(BIN)/python bench/web_bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import os
+import struct
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,6 +22,10 @@ from tests.web_site import CHROMIUM, NEIGHBOURS, PASSWORDS, REQUIRE_ENV, Site, p
 pytestmark = pytest.mark.slow
 
 PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+SCREENSHOTS_ENV = "JANGBOGI_SCREENSHOTS"
+"""A directory: the screenshots go there (``make screenshots``: docs/screenshots) instead of
+the test's temporary directory."""
 
 
 def _browser_or_skip() -> Any:
@@ -274,3 +280,38 @@ def test_unknown_ids_and_bad_input_get_a_clear_page(
     empty.goto("/signin")
     response = empty.request.post("/signin", form={"csrf": token(empty), "name": "demo"})
     assert response.status == 400
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    """(width, height) of a PNG file; anything else fails the test."""
+    head = path.read_bytes()[:24]
+    assert head[:8] == b"\x89PNG\r\n\x1a\n" and head[12:16] == b"IHDR", f"{path}: not a PNG"
+    width, height = struct.unpack(">II", head[16:24])
+    return width, height
+
+
+def test_screenshots_of_the_main_pages(
+    browser: Any, site: Site, orders: dict[str, int], tmp_path: Path
+) -> None:
+    """Sign-in, orders, a receipt and the approvals (a parent's), on a phone and a desktop."""
+    chosen = os.environ.get(SCREENSHOTS_ENV)
+    folder = Path(chosen) if chosen else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, viewport, extra in [("phone", PHONE, {"is_mobile": True, "has_touch": True}),
+                                  ("desktop", DESKTOP, {})]:  # fmt: skip
+        ctx = {"viewport": viewport, "device_scale_factor": 1, **extra}
+        signin = browser.new_context(base_url=site.url, locale="ko-KR", **ctx).new_page()
+        signin.goto("/signin")
+        page = sign_in(browser, site, "demo", **ctx)
+        for shot, p, path, ready in [
+            ("signin", signin, "/signin", "#password"),
+            ("orders", page, "/orders", f"li[data-order='{orders['placed']}']"),
+            ("receipt", page, f"/orders/{orders['placed']}", "#receipt"),
+            ("approvals", page, "/approvals", f"section[data-order='{orders['waiting']}']"),
+        ]:
+            p.goto(path)
+            p.wait_for_selector(ready)
+            p.evaluate("document.fonts.ready")
+            file = folder / f"{shot}-{name}.png"
+            p.screenshot(path=str(file))
+            assert png_size(file) == (viewport["width"], viewport["height"]), file
