@@ -142,3 +142,36 @@ def test_bad_ids_and_input_are_clear_pages(client: TestClient, path: str, status
     assert response.status_code == status
     assert 'id="error-message"' in response.text
     assert "Traceback" not in response.text
+
+
+def test_the_orders_list_comes_in_pages_newest_first(client: TestClient, db_url: str) -> None:
+    """120 orders: 50 on a page, newest first, a link to the older ones; the last page has
+    no link; the status filter and a bad ``before`` are kept or refused."""
+    from datetime import UTC, datetime, timedelta
+
+    from assistant.shop.service import ShopService
+    from assistant.store.models import Channel
+
+    factory = db.session_factory(db.open_engine(db_url))
+    shop = ShopService(factory)
+    start = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
+    placed = [shop.place([(1, 1)], key=f"page-{i}", channel=Channel.AUTO,
+                         now=start + timedelta(days=i))[0].id for i in range(120)]  # fmt: skip
+    _signed_in(client)
+
+    def page(path: str) -> tuple[list[int], str | None]:
+        body = client.get(path).text
+        shown = [int(n) for n in re.findall(r'class="card order" data-order="(\d+)"', body)]
+        older = re.search(r'id="older" href="([^"]+)"', body)
+        return shown, older.group(1).replace("&amp;", "&") if older else None
+
+    newest = sorted(placed, reverse=True)
+    first, older = page("/orders")
+    assert first == newest[:50] and older == f"/orders?before={newest[49]}"
+    second, older = page(older)
+    assert second == newest[50:100] and older is not None
+    third, older = page(older)
+    assert third == newest[100:] and older is None
+    filtered, older = page("/orders?status=placed")
+    assert filtered == newest[:50] and older is not None and "status=placed" in older
+    assert client.get("/orders?before=abc").status_code == 400

@@ -389,6 +389,8 @@ class Msg(StrEnum):
     """The filter's choice of every status."""
     WEB_ORDERS_SHOW = "web-orders-show"
     """The filter's button."""
+    WEB_ORDERS_OLDER = "web-orders-older"
+    """The link to the next page of older orders."""
     WEB_ORDERS_NONE = "web-orders-none"
     """No order (with this status)."""
     WEB_COL_ORDER = "web-col-order"

@@ -264,6 +264,29 @@ def list_orders(session: Session, household_id: int | None = None) -> list[Order
     return list(session.scalars(stmt.order_by(Order.id)))
 
 
+def order_page(
+    session: Session,
+    household_id: int,
+    *,
+    status: OrderStatus | None = None,
+    member_id: int | None = None,
+    before: int | None = None,
+    limit: int = 50,
+) -> list[Order]:
+    """One page of a household's orders, newest first: at most ``limit``, numbered below
+    ``before`` when given, of one ``status`` and one member when given. Their members are
+    loaded, their lines are not (a list does not show them)."""
+    stmt = select(Order).options(selectinload(Order.member))
+    stmt = stmt.where(Order.household_id == household_id)
+    if status is not None:
+        stmt = stmt.where(Order.status == status)
+    if member_id is not None:
+        stmt = stmt.where(Order.member_id == member_id)
+    if before is not None:
+        stmt = stmt.where(Order.id < before)
+    return list(session.scalars(stmt.order_by(Order.id.desc()).limit(limit)))
+
+
 def last_order(
     session: Session,
     member: Member,

@@ -18,12 +18,14 @@ from assistant.doors.web.members import SignedIn
 from assistant.errors import ErrorCode, NotFoundError
 from assistant.locales import Msg
 from assistant.shop.controls import local_time
-from assistant.shop.orders import list_orders
+from assistant.shop.orders import order_page
 from assistant.shop.receipt import build_receipt
 from assistant.store.db import transaction
 from assistant.store.models import Household, Order, OrderStatus
 
 LARGEST_ID = 2**63 - 1
+PAGE_SIZE = 50
+"""Orders per page of the list (older ones behind a link)."""
 
 
 @dataclass(frozen=True)
@@ -44,9 +46,13 @@ class OrderRow:
 
 def order_id(visit: Visit) -> int:
     """The order number in the path; anything else is not found."""
-    text = str(visit.request.path_params.get("order_id", ""))
+    return _number(str(visit.request.path_params.get("order_id", "")), 404)
+
+
+def _number(text: str, status: int) -> int:
+    """An order number as written in a URL; anything else is refused with ``status``."""
     if not text.isascii() or not text.isdigit() or not 0 < int(text) <= LARGEST_ID:
-        raise Refusal(404, Msg.WEB_ERROR_NOT_FOUND)
+        raise Refusal(status, Msg.WEB_ERROR_NOT_FOUND)
     return int(text)
 
 
@@ -61,25 +67,32 @@ def status_filter(text: str) -> OrderStatus | None:
 
 
 def orders_page(visit: Visit) -> Response:
+    """One page of orders, newest first; ``?before=N`` shows those older than order N."""
     text = visit.request.query_params.get("status", "")
     wanted = status_filter(text)
+    before_text = visit.request.query_params.get("before", "")
+    before = _number(before_text, 400) if before_text else None
     with transaction(visit.factory) as s:
-        rows = household_orders(s, visit.me, wanted)
-    return visit.render("orders.html", rows=rows, chosen=text, statuses=list(OrderStatus))
+        rows = household_orders(s, visit.me, wanted, before)
+    older = rows[PAGE_SIZE - 1].id if len(rows) > PAGE_SIZE else None
+    return visit.render("orders.html", rows=rows[:PAGE_SIZE], chosen=text,
+                        statuses=list(OrderStatus), older=older)  # fmt: skip
 
 
-def household_orders(s: Session, me: SignedIn, wanted: OrderStatus | None) -> list[OrderRow]:
-    """The orders ``me`` may see, newest first (a child: their own)."""
+def household_orders(
+    s: Session, me: SignedIn, wanted: OrderStatus | None, before: int | None = None
+) -> list[OrderRow]:
+    """A page of the orders ``me`` may see (a child: their own), newest first, one more than
+    :data:`PAGE_SIZE` when there are older ones."""
     household = s.get(Household, me.household_id)
-    rows = []
-    for order in reversed(list_orders(s, me.household_id)):
-        if wanted is not None and order.status is not wanted:
-            continue
-        if me.role == "child" and order.member_id != me.member_id:
-            continue
-        when = local_time(household, order.placed_at) if household else order.placed_at
-        rows.append(OrderRow(order.id, order.status, when, order.member.name, order.total))
-    return rows
+    own = me.member_id if me.role == "child" else None
+    found = order_page(s, me.household_id, status=wanted, member_id=own, before=before,
+                       limit=PAGE_SIZE + 1)  # fmt: skip
+    return [
+        OrderRow(o.id, o.status, local_time(household, o.placed_at) if household else o.placed_at,
+                 o.member.name, o.total)
+        for o in found
+    ]  # fmt: skip
 
 
 def receipt_page(visit: Visit) -> Response:

@@ -17,6 +17,7 @@ web-orders-title = Orders
 web-orders-filter = Status
 web-orders-all = All
 web-orders-show = Show
+web-orders-older = Older orders
 web-orders-none = No orders.
 web-col-order = Order
 web-col-date = Date

@@ -17,6 +17,7 @@ web-orders-title = 주문 내역
 web-orders-filter = 상태
 web-orders-all = 전체
 web-orders-show = 보기
+web-orders-older = 이전 주문 보기
 web-orders-none = 주문이 없어요.
 web-col-order = 주문
 web-col-date = 날짜
