@@ -38,7 +38,7 @@ CASES: list[tuple[JangbogiError, str]] = [
     (SubscriptionError(ErrorCode.SUBSCRIPTION_AMBIGUOUS, wanted="우유", names="A 1, B 2"),
      "'우유'에 맞는 상품이 여럿이에요 (A 1, B 2). SKU로 정해 주세요."),
     (NotFoundError(ErrorCode.SUBSCRIPTION_NOT_FOUND, id=1234), "1234번 정기 배송이 없어요."),
-    (NotAllowedError(ErrorCode.SUBSCRIPTION_ADULTS_ONLY), "정기 배송은 어른만 신청할 수 있어요."),
+    (NotAllowedError(ErrorCode.SUBSCRIPTION_ADULTS_ONLY), "정기 배송은 어른만 신청하거나 바꿀 수 있어요."),
     (SubscriptionError(ErrorCode.SUBSCRIPTION_NOT_SOLD, name="우유 1L", name_en="milk"),
      "우유 1L은(는) 더 이상 팔지 않는 상품이에요."),
     (SubscriptionError(ErrorCode.SUBSCRIPTION_DUPLICATE, name="우유 1L", name_en="milk", id=3,

@@ -113,6 +113,20 @@ def test_a_child_cannot_subscribe(db_url: str) -> None:
     assert subscriptions(db_url) == []
 
 
+def test_a_child_cannot_pause_skip_or_cancel_by_voice(db_url: str) -> None:
+    """The household's subscriptions order with its money: a child's voice changes none."""
+    subscribe_two(db_url)
+    assert cli(db_url, "member", "add", "민지", "--role", "child") == 0
+    before = subscriptions(db_url)
+    child = talker(db_url, "민지")
+    replies = say(child, "달걀 정기 배송 잠깐 멈춰 줘", "이번 주 달걀 배송은 건너뛰어 줘",
+                  "달걀 정기 배송 취소해 줘", "응")  # fmt: skip
+    assert all("주문을 멈췄" not in r and "건너뛸게요" not in r and "해지했어요" not in r
+               for r in replies), replies  # fmt: skip
+    assert sum("어른만" in r for r in replies) >= 3, replies
+    assert subscriptions(db_url) == before and runs(db_url) == []
+
+
 def subscribe_two(db_url: str) -> None:
     """EGG-001 every Monday and DAI-001 every day at 18:00 (made through the CLI)."""
     for args in (("--product", "EGG-001", "--every", "week", "--on", "mon"),

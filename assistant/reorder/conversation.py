@@ -28,6 +28,7 @@ from assistant.reorder.service import (
     mark_told,
     notifications,
     pause,
+    require_adult,
     resume,
     skip_next,
     view,
@@ -145,18 +146,22 @@ class SubscriptionService:
 
     def pause(self, sub_id: int, now: datetime) -> SubscriptionView:
         with transaction(self._factory) as session:
+            require_adult(self._member(session))
             return view(session, pause(session, self.household_id, sub_id, now))
 
     def resume(self, sub_id: int, now: datetime) -> SubscriptionView:
         with transaction(self._factory) as session:
+            require_adult(self._member(session))
             return view(session, resume(session, self.household_id, sub_id, now))
 
     def cancel(self, sub_id: int, now: datetime) -> SubscriptionView:
         with transaction(self._factory) as session:
+            require_adult(self._member(session))
             return view(session, cancel(session, self.household_id, sub_id, now))
 
     def skip(self, sub_id: int, now: datetime) -> Skipped:
         with transaction(self._factory) as session:
+            require_adult(self._member(session))
             sub, period = skip_next(session, self.household_id, sub_id, now, worker="voice")
             return Skipped(view(session, sub), period)
 

@@ -18,7 +18,7 @@ error-subscription-sku-not-sold = { $sku }는 더 이상 팔지 않는 상품이
 error-subscription-no-match = '{ $wanted }'에 맞는 상품이 없어요.
 error-subscription-ambiguous = '{ $wanted }'에 맞는 상품이 여럿이에요 ({ $names }). SKU로 정해 주세요.
 error-subscription-not-found = { $id }번 정기 배송이 없어요.
-error-subscription-adults-only = 정기 배송은 어른만 신청할 수 있어요.
+error-subscription-adults-only = 정기 배송은 어른만 신청하거나 바꿀 수 있어요.
 error-subscription-not-sold = { $name }은(는) 더 이상 팔지 않는 상품이에요.
 error-subscription-duplicate = 같은 일정의 { $name } 정기 배송이 이미 있어요: { $id }번{ $paused ->
         [yes] {" "}(멈춰 있어요: 'resume'으로 다시 시작할 수 있어요)
