@@ -179,7 +179,8 @@ web-account-no-places = No place yet.
 web-account-kind = { $kind ->
         [home] Home
         [locker] Parcel locker
-       *[store] Pickup store
+        [store] Pickup store
+       *[other] Kind
     }
 web-account-detail = Address or directions
 web-account-deliver-here = Deliver here
@@ -187,7 +188,8 @@ web-account-members = Members and spending limits
 web-account-role = { $role ->
         [owner] owner
         [adult] adult
-       *[child] child
+        [child] child
+       *[other] Role
     }
 web-account-name = Name
 web-account-per-order = Per order (won)

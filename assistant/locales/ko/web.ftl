@@ -175,7 +175,8 @@ web-account-no-places = 아직 장소가 없어요.
 web-account-kind = { $kind ->
         [home] 집
         [locker] 무인 택배함
-       *[store] 픽업 매장
+        [store] 픽업 매장
+       *[other] 종류
     }
 web-account-detail = 주소나 안내
 web-account-deliver-here = 여기로 배송
@@ -183,7 +184,8 @@ web-account-members = 가족과 구매 한도
 web-account-role = { $role ->
         [owner] 대표
         [adult] 어른
-       *[child] 아이
+        [child] 아이
+       *[other] 역할
     }
 web-account-name = 이름
 web-account-per-order = 한 번 주문 한도 (원)
