@@ -234,6 +234,15 @@ def remove_payment(session: Session, household: Household, payment_id: int) -> N
     session.flush()
 
 
+def set_default_payment(household: Household, payment_id: int) -> None:
+    """Make the household's card ``payment_id`` its default (the others are not)."""
+    if not any(pm.id == payment_id for pm in household.payment_methods):
+        raise NotFoundError(ErrorCode.CARD_NOT_FOUND, payment_id=payment_id,
+                            household=household.name)  # fmt: skip
+    for pm in household.payment_methods:
+        pm.is_default = pm.id == payment_id
+
+
 # -- addresses, lockers, stores ------------------------------------------------
 
 
@@ -272,6 +281,17 @@ def remove_address(session: Session, household: Household, address_id: int) -> N
     if address.is_default and rest:
         rest[0].is_default = True
     session.flush()
+
+
+def set_default_address(household: Household, address_id: int) -> None:
+    """Make the household's place ``address_id`` the default one of its kind."""
+    address = next((a for a in household.addresses if a.id == address_id), None)
+    if address is None:
+        raise NotFoundError(ErrorCode.ADDRESS_NOT_FOUND, address_id=address_id,
+                            household=household.name)  # fmt: skip
+    for a in household.addresses:
+        if a.kind is address.kind:
+            a.is_default = a is address
 
 
 def set_default_delivery(household: Household, kind: DeliveryKind) -> None:

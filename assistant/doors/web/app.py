@@ -11,6 +11,8 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from assistant.doors.web import (
+    account,
+    account_places,
     approvals,
     buy,
     notifications,
@@ -56,6 +58,28 @@ def routes() -> list[Route]:
         Route("/notifications", page(notifications.notifications_page), methods=["GET"]),
         Route("/notifications/read-all", page(notifications.mark_all_read), methods=["POST"]),
         Route("/notifications/{note_id}/read", page(notifications.mark_read), methods=["POST"]),
+        # --- web: account -- membership, cards, places, members and limits (owner and adults)
+        Route("/account", page(account.account_page), methods=["GET"]),
+        Route("/account/membership", page(account.membership), methods=["POST"]),
+        Route("/account/members", page(account.member_add), methods=["POST"]),
+        Route("/account/members/{member_id}/limits", page(account.member_limits), methods=["POST"]),
+        Route("/account/members/{member_id}/remove", page(account.member_remove), methods=["POST"]),
+        Route("/account/cards", page(account_places.card_add), methods=["POST"]),
+        Route(
+            "/account/cards/{card_id}/default", page(account_places.card_default), methods=["POST"]
+        ),
+        Route(
+            "/account/cards/{card_id}/remove", page(account_places.card_remove), methods=["POST"]
+        ),
+        Route("/account/places", page(account_places.place_add), methods=["POST"]),
+        Route(
+            "/account/places/{place_id}/default",
+            page(account_places.place_default),
+            methods=["POST"],
+        ),
+        Route(
+            "/account/places/{place_id}/remove", page(account_places.place_remove), methods=["POST"]
+        ),
     ]
 
 

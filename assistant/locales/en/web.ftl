@@ -133,3 +133,68 @@ web-notes-marked = { $count ->
         [one] One notification marked as read.
        *[other] { $count } notifications marked as read.
     }
+
+## account
+web-nav-account = Account
+web-account-title = Household account
+web-account-adults-only = Only the owner or an adult can see or change the household's account. Nothing was changed.
+web-account-bad-form = The field { $field } has no usable value. Nothing was changed.
+web-account-bad-amount = The limit { $field } must be an amount in won, or "none" for no limit. Nothing was changed.
+web-account-done = { $action ->
+        [membership] Membership changed.
+        [card] Card added.
+        [card-removed] Card removed.
+        [card-default] Default card changed.
+        [place] Place added.
+        [place-removed] Place removed.
+        [place-default] Default place changed.
+        [member] Member added.
+        [member-removed] Member removed.
+       *[limits] Limits saved.
+    }
+web-account-membership = Membership: { $active ->
+        [yes] on (member prices, free delivery)
+       *[no] off
+    }
+web-account-membership-on = Turn membership on
+web-account-membership-off = Turn membership off
+web-account-cards = Cards
+web-account-no-cards = No card yet.
+web-account-card = { $label } ····{ $last4 }
+web-account-default = default
+web-account-make-default = Make default
+web-account-remove = Remove
+web-account-add = Add
+web-account-token = Payment processor token
+web-account-token-hint = Never type the card number: only the processor's token and the last four digits.
+web-account-last4 = Last four digits
+web-account-label = Label
+web-account-as-default = Make it the default
+web-account-places = Delivery places (orders go to: { $kind ->
+        [home] home
+        [locker] a parcel locker
+       *[store] a pickup store
+    })
+web-account-no-places = No place yet.
+web-account-kind = { $kind ->
+        [home] Home
+        [locker] Parcel locker
+        [store] Pickup store
+       *[other] Kind
+    }
+web-account-detail = Address or directions
+web-account-deliver-here = Deliver here
+web-account-members = Members and spending limits
+web-account-role = { $role ->
+        [owner] owner
+        [adult] adult
+        [child] child
+       *[other] Role
+    }
+web-account-name = Name
+web-account-per-order = Per order (won)
+web-account-per-day = Per day (won)
+web-account-limit-hint = An amount in won, or "none" for no limit.
+web-account-no-limit = none
+web-account-save-limits = Save limits
+web-account-add-member = Add a member

@@ -129,3 +129,68 @@ web-notes-marked = { $count ->
         [0] 표시할 알림이 없었어요.
        *[other] 알림 { $count }개를 읽음으로 표시했어요.
     }
+
+## account
+web-nav-account = 계정
+web-account-title = 가족 계정
+web-account-adults-only = 가족 계정은 대표나 어른만 보고 바꿀 수 있어요. 아무것도 바뀌지 않았어요.
+web-account-bad-form = { $field } 칸의 값을 쓸 수 없어요. 아무것도 바뀌지 않았어요.
+web-account-bad-amount = { $field } 한도는 원 단위 금액이나, 한도가 없으면 "없음"이어야 해요. 아무것도 바뀌지 않았어요.
+web-account-done = { $action ->
+        [membership] 멤버십을 바꿨어요.
+        [card] 카드를 추가했어요.
+        [card-removed] 카드를 지웠어요.
+        [card-default] 기본 카드를 바꿨어요.
+        [place] 장소를 추가했어요.
+        [place-removed] 장소를 지웠어요.
+        [place-default] 기본 장소를 바꿨어요.
+        [member] 가족을 추가했어요.
+        [member-removed] 가족을 지웠어요.
+       *[limits] 한도를 저장했어요.
+    }
+web-account-membership = 멤버십: { $active ->
+        [yes] 사용 중 (회원가, 무료 배송)
+       *[no] 사용 안 함
+    }
+web-account-membership-on = 멤버십 켜기
+web-account-membership-off = 멤버십 끄기
+web-account-cards = 카드
+web-account-no-cards = 아직 카드가 없어요.
+web-account-card = { $label } ····{ $last4 }
+web-account-default = 기본
+web-account-make-default = 기본으로
+web-account-remove = 지우기
+web-account-add = 추가
+web-account-token = 결제사 토큰
+web-account-token-hint = 카드 번호는 절대 입력하지 마세요. 결제사 토큰과 끝 네 자리만 입력해요.
+web-account-last4 = 끝 네 자리
+web-account-label = 이름표
+web-account-as-default = 기본으로 쓰기
+web-account-places = 배송 장소 (주문 배송지: { $kind ->
+        [home] 집
+        [locker] 무인 택배함
+       *[store] 픽업 매장
+    })
+web-account-no-places = 아직 장소가 없어요.
+web-account-kind = { $kind ->
+        [home] 집
+        [locker] 무인 택배함
+        [store] 픽업 매장
+       *[other] 종류
+    }
+web-account-detail = 주소나 안내
+web-account-deliver-here = 여기로 배송
+web-account-members = 가족과 구매 한도
+web-account-role = { $role ->
+        [owner] 대표
+        [adult] 어른
+        [child] 아이
+       *[other] 역할
+    }
+web-account-name = 이름
+web-account-per-order = 한 번 주문 한도 (원)
+web-account-per-day = 하루 한도 (원)
+web-account-limit-hint = 원 단위 금액, 한도가 없으면 "없음".
+web-account-no-limit = 없음
+web-account-save-limits = 한도 저장
+web-account-add-member = 가족 추가
