@@ -9,7 +9,7 @@ SYSTEM_PACKAGES := espeak-ng libportaudio2
 TEST_SYSTEM_PACKAGES := chromium fonts-noto-cjk
 PACKAGES ?= $(SYSTEM_PACKAGES)
 
-.PHONY: run test lint contracts screenshots bench bench-web bench-reorder setup system-deps test-system-deps clean
+.PHONY: run web test lint contracts screenshots bench bench-web bench-reorder setup system-deps test-system-deps clean
 
 setup: system-deps $(STAMP)
 
@@ -47,6 +47,12 @@ $(STAMP): pyproject.toml
 run: setup
 	$(BIN)/jangbogi demo init
 	$(BIN)/jangbogi start
+
+# The household's web page on http://127.0.0.1:8080 (set a member's password first:
+# .venv/bin/jangbogi member password demo).
+web: setup
+	$(BIN)/jangbogi demo init
+	$(BIN)/jangbogi web
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
