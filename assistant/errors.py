@@ -445,8 +445,9 @@ class WrongPinError(PinError):
         super().__init__(code, attempts_left=attempts_left, **fields)
 
 
-class PinLockedError(PinError):
-    """Too many wrong PINs: spoken purchases are refused until ``until`` (aware UTC)."""
+class LockedUntil(ShopError):
+    """A refusal that lasts until ``until`` (aware UTC): the base of the PIN's and the web
+    sign-in's locks, which say the same thing with their own codes."""
 
     def __init__(
         self,
@@ -461,6 +462,10 @@ class PinLockedError(PinError):
         self.until_local = until_local
         """The end of the lock as the household's clock shows it (HH:MM)."""
         super().__init__(code, until_local=until_local, **fields)
+
+
+class PinLockedError(LockedUntil, PinError):
+    """Too many wrong PINs: spoken purchases are refused until ``until`` (aware UTC)."""
 
 
 class SignInError(ShopError):
@@ -468,23 +473,9 @@ class SignInError(ShopError):
     ``SIGN_IN_FAILED`` whatever the reason, or a lock (:class:`SignInLockedError`)."""
 
 
-class SignInLockedError(SignInError):
+class SignInLockedError(LockedUntil, SignInError):
     """Too many wrong passwords for the member: every password, the right one too, is
     refused uncounted until ``until`` (aware UTC)."""
-
-    def __init__(
-        self,
-        code: ErrorCode | str = ErrorCode.UNKNOWN,
-        /,
-        *,
-        until: datetime,
-        until_local: str = "",
-        **fields: Any,
-    ) -> None:
-        self.until = until
-        self.until_local = until_local
-        """The end of the lock as the household's clock shows it (HH:MM)."""
-        super().__init__(code, until_local=until_local, **fields)
 
 
 class ScheduleError(JangbogiError):

@@ -16,7 +16,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import socket
 import subprocess
 import time
 import urllib.error
@@ -32,6 +31,7 @@ import numpy as np
 import pytest
 
 from assistant.cli import main
+from tests.conftest import free_port
 from tests.wyoming_audio import CHICKEN, spoken
 from tests.wyoming_rig import ROOT, serving
 
@@ -111,13 +111,6 @@ def _post_json(url: str, data: object) -> Any:
     return json.loads(body)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 def _wait_until_up(base: str, proc: subprocess.Popen[bytes], log: Path) -> None:
     deadline = time.monotonic() + STARTUP_TIMEOUT
     while time.monotonic() < deadline:
@@ -164,7 +157,7 @@ def home_assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HomeAss
     assert main(["demo", "init", "--db", url]) == 0
     with serving(url, tmp_path_factory.mktemp("ha-data")) as served:
         config = tmp_path_factory.mktemp("ha-config")
-        port = _free_port()
+        port = free_port()
         (config / "configuration.yaml").write_text(CONFIGURATION.format(port=port))
         log = config / "hass.out"
         with log.open("wb") as out:

@@ -14,7 +14,6 @@ import os
 import queue
 import re
 import shlex
-import socket
 import subprocess
 import sys
 import threading
@@ -30,7 +29,7 @@ from wyoming.pipeline import PipelineStage, RunPipeline
 from wyoming.satellite import RunSatellite
 
 from assistant.doors.wyoming.hub import FRAME_BYTES, _frames, _put_last, _StreamEnded
-from tests.conftest import ROOT, run_jangbogi
+from tests.conftest import ROOT, free_port, run_jangbogi
 from tests.wyoming_audio import CHICKEN, WAKE, WAKE_WORD, YES, spoken
 
 MIC = ROOT / "tests" / "wyoming_mic.py"
@@ -103,12 +102,6 @@ def test_hub_refuses_a_bad_configuration(db_url: str, args: list[str], message: 
 
 
 # --- processes ------------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 class Process:

@@ -5,7 +5,6 @@ household ``이웃집`` (owner ``이웃``), their passwords, and orders made thr
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -20,7 +19,7 @@ from sqlalchemy import select
 
 from assistant.store import db
 from assistant.store.models import Order, OrderStatus
-from tests.conftest import ROOT, run_jangbogi
+from tests.conftest import ROOT, free_port, run_jangbogi
 
 CHROMIUM = Path("/usr/bin/chromium")
 REQUIRE_ENV = "JANGBOGI_REQUIRE_BROWSER"
@@ -63,13 +62,6 @@ class Site:
             order = s.get(Order, order_id)
             assert order is not None
             return order.status
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def prepare(tmp: Path) -> Site:
