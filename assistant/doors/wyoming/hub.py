@@ -97,8 +97,6 @@ class Link:
         self.limits = limits
         self.access = access
         self.key = f"satellite:{satellite.name}"
-        self.turns = 0
-        """Turns answered since the hub started (for tests and logs)."""
         self._thread = ThreadPoolExecutor(1, thread_name_prefix=f"satellite-{satellite.name}")
         """The satellite's voice loop runs here (one long-lived thread per satellite)."""
 
@@ -208,7 +206,6 @@ class Link:
                 return
 
     def _answer(self, turn: Turn, speak: bool, tell: Callable[[Event], None]) -> None:
-        self.turns += 1
         LOG.info("%s: %s", self.satellite.name, turn.reply.intent.name)  # never the words
         tell(Transcript(text=clean(turn.heard)).event())
         tell(Synthesize(text=turn.reply.text).event())
