@@ -9,12 +9,22 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from assistant.cli import passwords
-from assistant.cli.common import Subparsers, group, household, session, with_household, with_json
+from assistant.cli.common import (
+    Subparsers,
+    group,
+    household,
+    household_ref,
+    reader,
+    session,
+    with_household,
+    with_json,
+)
 from assistant.cli.output import print_json, shown, won
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from assistant.shop.views import HouseholdView
     from assistant.store.models import Household
 
 KINDS = ["home", "locker", "store"]
@@ -241,39 +251,43 @@ def cmd_household_create(args: argparse.Namespace) -> int:
     return 0
 
 
-def _settings(h: Household) -> dict[str, object]:
-    from assistant.shop import controls
+def _settings(v: HouseholdView) -> dict[str, object]:
+    """The household's settings as ``household show`` and ``household settings`` print them;
+    a time in the household's zone (ISO 8601 with its offset)."""
+    from zoneinfo import ZoneInfo
 
+    locked = v.pin_locked_until
     return {
-        "household": shown(h.name), "timezone": h.timezone, "membership": h.membership_active,
-        "default_delivery": h.default_delivery.value, "delivery_fee": h.delivery_fee,
-        "free_delivery_threshold": h.free_delivery_threshold,
-        "member_free_delivery": h.member_free_delivery, "confirm_timeout_s": h.confirm_timeout_s,
-        "duplicate_window_s": h.duplicate_window_s, "pin_set": controls.has_pin(h),
-        "pin_lock_minutes": h.pin_lock_minutes,
-        "pin_locked_until": h.pin_locked_until.isoformat() if h.pin_locked_until else None,
-        "reorder_price_rise_pct": h.reorder_price_rise_pct,
-        "reorder_grace_minutes": h.reorder_grace_minutes,
-        "reorder_out_of_stock": h.reorder_out_of_stock.value,
+        "household": shown(v.name), "timezone": v.timezone, "membership": v.membership_active,
+        "default_delivery": v.default_delivery.value, "delivery_fee": v.delivery_fee,
+        "free_delivery_threshold": v.free_delivery_threshold,
+        "member_free_delivery": v.member_free_delivery, "confirm_timeout_s": v.confirm_timeout_s,
+        "duplicate_window_s": v.duplicate_window_s, "pin_set": v.pin_set,
+        "pin_lock_minutes": v.pin_lock_minutes,
+        "pin_locked_until": locked.astimezone(ZoneInfo(v.timezone)).isoformat() if locked else None,
+        "reorder_price_rise_pct": v.reorder_price_rise_pct,
+        "reorder_grace_minutes": v.reorder_grace_minutes,
+        "reorder_out_of_stock": v.reorder_out_of_stock.value,
     }  # fmt: skip
 
 
 def cmd_household_show(args: argparse.Namespace) -> int:
-    """Settings, cards, places and members of the household."""
-    with session(args) as s:
-        h = household(s, args)
-        data = _settings(h)
-        data["cards"] = [
-            f"{shown(pm.label)} ****{pm.last4}" + (" (default)" if pm.is_default else "")
-            for pm in h.payment_methods
-        ]
-        data["places"] = [f"{a.kind.value}: {shown(a.label)}" for a in h.addresses]
-        data["members"] = [f"{shown(m.name)} ({m.role.value})" for m in h.members]
-        if args.json:
-            print_json(data)
-        else:
-            for key, value in data.items():
-                print(f"{key}\t{', '.join(value) if isinstance(value, list) else value}")
+    """Settings, cards, places and members of the household (read without SQLAlchemy)."""
+    from assistant.shop import reads
+
+    with reader(args) as r:
+        v = reads.household(r, household_ref(r, args))
+    data = _settings(v)
+    data["cards"] = [
+        f"{shown(c.label)} ****{c.last4}" + (" (default)" if c.is_default else "") for c in v.cards
+    ]
+    data["places"] = [f"{p.kind.value}: {shown(p.label)}" for p in v.places]
+    data["members"] = [f"{shown(m.name)} ({m.role.value})" for m in v.members]
+    if args.json:
+        print_json(data)
+    else:
+        for key, value in data.items():
+            print(f"{key}\t{', '.join(value) if isinstance(value, list) else value}")
     return 0
 
 
@@ -308,7 +322,7 @@ def cmd_household_settings(args: argparse.Namespace) -> int:
             accounts.set_default_delivery(h, DeliveryKind(args.default_delivery))
         if args.out_of_stock:
             h.reorder_out_of_stock = OutOfStockPolicy(args.out_of_stock)
-        for key, value in _settings(h).items():
+        for key, value in _settings(accounts.household_view(h)).items():
             print(f"{key}\t{value}")
     return 0
 

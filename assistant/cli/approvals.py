@@ -10,16 +10,19 @@ from assistant.cli.common import (
     Subparsers,
     group,
     household,
+    household_ref,
+    reader,
     session,
     with_db,
     with_household,
     with_json,
 )
 from assistant.cli.output import print_json, say, won
+from assistant.cli.tables import local_time
 
 if TYPE_CHECKING:
     from assistant.locales.say import Speaks
-    from assistant.shop.receipt import Receipt
+    from assistant.shop.views import Receipt
 
 
 def add_parsers(sub: Subparsers) -> None:
@@ -40,18 +43,21 @@ def add_parsers(sub: Subparsers) -> None:
 
 
 def cmd_approvals_list(args: argparse.Namespace) -> int:
-    """The household's orders waiting for an adult."""
-    from assistant.shop.orders import view
-    from assistant.shop.purchase import pending_approvals
+    """The household's orders waiting for an adult (read without SQLAlchemy)."""
+    from assistant.locales.messages import Msg
+    from assistant.shop.reads import pending_approvals, zone
 
-    with session(args) as s:
-        for order in pending_approvals(s, household(s, args).id):
-            v = view(order)
-            if args.json:
-                print_json(v.to_json())
-                continue
-            lines = ", ".join(f"{ln.name} {ln.quantity}{ln.unit}" for ln in v.lines)
-            print(f"#{v.id}\t{v.member}\t{v.placed_at:%Y-%m-%d %H:%M}Z\t{won(v.total)}\t{lines}")
+    with reader(args) as r:
+        found = pending_approvals(r, household_ref(r, args).id)
+    if not found and not args.json:
+        print(say()(Msg.CLI_NO_APPROVALS))
+    for zoned in found:
+        v, tz = zoned.order, zone(zoned.timezone)
+        if args.json:
+            print_json(v.to_json(tz))
+            continue
+        lines = ", ".join(f"{ln.name} {ln.quantity}{ln.unit}" for ln in v.lines)
+        print(f"#{v.id}\t{v.member}\t{local_time(v.placed_at, tz)}\t{won(v.total)}\t{lines}")
     return 0
 
 
@@ -72,11 +78,12 @@ def cmd_approvals_decide(args: argparse.Namespace) -> int:
 
 
 def cmd_receipt(args: argparse.Namespace) -> int:
-    """The e-receipt: lines, member savings, delivery, total, card, local time, approver."""
-    from assistant.shop.receipt import build_receipt
+    """The e-receipt: lines, member savings, delivery, total, card, local time, approver
+    (read without SQLAlchemy)."""
+    from assistant.shop.reads import receipt as read_receipt
 
-    with session(args) as s:
-        receipt = build_receipt(s, args.order_id)
+    with reader(args) as r:
+        receipt = read_receipt(r, args.order_id)
     if args.json:
         print_json(receipt.to_json())
     else:

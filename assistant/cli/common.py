@@ -12,6 +12,8 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session
 
+    from assistant.shop.reads import HouseholdRef
+    from assistant.store.lite import Reader
     from assistant.store.models import Household
 
 Subparsers: TypeAlias = "argparse._SubParsersAction[Any]"
@@ -81,3 +83,21 @@ def household(s: Session, args: argparse.Namespace) -> Household:
     from assistant.shop import accounts
 
     return accounts.find_household(s, getattr(args, "household", None))
+
+
+@contextmanager
+def reader(args: argparse.Namespace) -> Iterator[Reader]:
+    """The database of ``--db``, read-only and without SQLAlchemy (:mod:`assistant.store.lite`),
+    for the commands that only read: refused as :func:`engine` refuses it."""
+    from assistant.config import resolve_db_url
+    from assistant.store.lite import open_reader
+
+    with open_reader(resolve_db_url(args.db)) as r:
+        yield r
+
+
+def household_ref(r: Reader, args: argparse.Namespace) -> HouseholdRef:
+    """The household of ``--household`` (default: the first one), read through ``r``."""
+    from assistant.shop.reads import find_household
+
+    return find_household(r, getattr(args, "household", None))

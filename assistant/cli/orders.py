@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from assistant.cli.common import Subparsers, group, session, with_db, with_json
+from assistant.cli.common import Subparsers, group, reader, session, with_db, with_json
 from assistant.cli.output import print_json, say, won
+from assistant.cli.tables import local_time
 
 
 def add_parsers(sub: Subparsers) -> None:
@@ -22,26 +23,30 @@ def add_parsers(sub: Subparsers) -> None:
 
 
 def cmd_orders_list(args: argparse.Namespace) -> int:
-    """Every order with its lines, quantities, prices, total and status."""
+    """Every order with its lines, quantities, prices, total and status; its time in its
+    household's zone (read without SQLAlchemy: :mod:`assistant.shop.reads`)."""
     from assistant.locales.messages import Msg
-    from assistant.shop.orders import list_orders, view
+    from assistant.shop.reads import list_orders, zone
 
-    with session(args) as s:
-        for order in list_orders(s):
-            v = view(order)
-            if args.json:
-                print_json(v.to_json())
-                continue
-            status = say()(Msg.ORDER_STATUS, status=v.status.value)
+    with reader(args) as r:
+        found = list_orders(r)
+    if not found and not args.json:
+        print(say()(Msg.CLI_NO_ORDERS))
+    for zoned in found:
+        v, tz = zoned.order, zone(zoned.timezone)
+        if args.json:
+            print_json(v.to_json(tz))
+            continue
+        status = say()(Msg.ORDER_STATUS, status=v.status.value)
+        print(
+            f"#{v.id}\t{local_time(v.placed_at, tz)}\t{v.status.value}"
+            f"({status})\t{v.channel.value}\t{v.member}\t{say()(Msg.CLI_TOTAL)} {won(v.total)}"
+        )
+        for ln in v.lines:
             print(
-                f"#{v.id}\t{v.placed_at:%Y-%m-%d %H:%M}Z\t{v.status.value}"
-                f"({status})\t{v.channel.value}\t{v.member}\t합계 {won(v.total)}"
+                f"\t{ln.sku}\t{ln.name}\t{ln.quantity}{ln.unit}\t"
+                f"{won(ln.unit_price)}\t{won(ln.line_total)}"
             )
-            for ln in v.lines:
-                print(
-                    f"\t{ln.sku}\t{ln.name}\t{ln.quantity}{ln.unit}\t"
-                    f"{won(ln.unit_price)}\t{won(ln.line_total)}"
-                )
     return 0
 
 

@@ -8,12 +8,21 @@ import argparse
 import re
 from typing import TYPE_CHECKING
 
-from assistant.cli.common import Subparsers, group, household, session, with_household, with_json
-from assistant.cli.output import print_json
+from assistant.cli.common import (
+    Subparsers,
+    group,
+    household,
+    household_ref,
+    reader,
+    session,
+    with_household,
+    with_json,
+)
+from assistant.cli.output import print_json, say
 
 if TYPE_CHECKING:
-    from assistant.reorder import service
     from assistant.reorder.recurrence import Recurrence
+    from assistant.reorder.views import NotificationView, SubscriptionView
     from assistant.store.models import Household
 
 FREQ = {"day": "daily", "week": "weekly", "month": "monthly"}
@@ -97,11 +106,10 @@ def recurrence(args: argparse.Namespace, household: Household) -> Recurrence:
     return rec
 
 
-def _line(v: service.SubscriptionView) -> str:
+def _line(v: SubscriptionView) -> str:
     from assistant.dialog.phrases_reorder import ReorderPhrases
-    from assistant.locales import say_for
 
-    replies_reorder = ReorderPhrases(say_for("ko"))
+    replies_reorder = ReorderPhrases(say())
     nxt = replies_reorder.local_date_time(v.next_run_at, v.timezone) if v.next_run_at else "-"
     last = f"last {v.last_run.value}" if v.last_run else "no run yet"
     return (
@@ -110,7 +118,7 @@ def _line(v: service.SubscriptionView) -> str:
     )
 
 
-def _show(args: argparse.Namespace, v: service.SubscriptionView, done: str = "") -> None:
+def _show(args: argparse.Namespace, v: SubscriptionView, done: str = "") -> None:
     if args.json:
         print_json(v.to_json())
     else:
@@ -135,13 +143,16 @@ def cmd_subscriptions_add(args: argparse.Namespace) -> int:
 
 
 def cmd_subscriptions_list(args: argparse.Namespace) -> int:
-    """The household's subscriptions (``--all``: cancelled ones too)."""
-    from assistant.reorder import service
+    """The household's subscriptions (``--all``: cancelled ones too), read without SQLAlchemy."""
+    from assistant.locales.messages import Msg
+    from assistant.reorder.reads import list_subscriptions
 
-    with session(args) as s:
-        h = household(s, args)
-        for v in service.list_subscriptions(s, h.id, include_cancelled=args.all):
-            _show(args, v)
+    with reader(args) as r:
+        found = list_subscriptions(r, household_ref(r, args).id, include_cancelled=args.all)
+    if not found and not args.json:
+        print(say()(Msg.CLI_NO_SUBSCRIPTIONS))
+    for v in found:
+        _show(args, v)
     return 0
 
 
@@ -161,7 +172,10 @@ def cmd_subscriptions_change(args: argparse.Namespace) -> int:
             sub, period = service.skip_next(s, h.id, args.id, now, worker="cli")
             v = service.view(s, sub)
             if args.json:
-                print_json({**v.to_json(), "skipped_period": period.isoformat()})
+                from zoneinfo import ZoneInfo
+
+                skipped = period.astimezone(ZoneInfo(v.timezone)).isoformat()
+                print_json({**v.to_json(), "skipped_period": skipped})
             else:
                 when = replies_reorder.local_date_time(period, v.timezone)
                 print(f"skipped {when}: {_line(v)}")
@@ -174,24 +188,43 @@ def cmd_subscriptions_change(args: argparse.Namespace) -> int:
 
 
 def cmd_notifications(args: argparse.Namespace) -> int:
-    """Unread notifications (``--all``: told ones too); ``--mark-told`` marks them told."""
-    from assistant.dialog.phrases_reorder import ReorderPhrases
-    from assistant.locales import say_for
+    """Unread notifications (``--all``: told ones too); ``--mark-told`` marks them told (a
+    write, through SQLAlchemy; listing alone reads without it)."""
+    if args.mark_told:
+        return _notifications_marked(args)
+    from assistant.reorder.reads import notifications
 
-    replies_reorder = ReorderPhrases(say_for("ko"))
+    with reader(args) as r:
+        h = household_ref(r, args)
+        found = notifications(r, h.id, h.timezone, unread_only=not args.all)
+    _print_notifications(args, found)
+    return 0
+
+
+def _notifications_marked(args: argparse.Namespace) -> int:
     from assistant.reorder import service
     from assistant.store.models import utcnow
 
     with session(args) as s:
         h = household(s, args)
         found = service.notifications(s, h, unread_only=not args.all)
-        for n in found:
-            if args.json:
-                print_json(n.to_json())
-            else:
-                told = "told" if n.told_at else "unread"
-                local = replies_reorder.local_date_time(n.created_at, n.timezone)
-                print(f"{n.id}\t{local}\t{n.kind}\t{told}\t{replies_reorder.notification(n)}")
-        if args.mark_told:
-            service.mark_told(s, h.id, [n.id for n in found], utcnow())
+        _print_notifications(args, found)
+        service.mark_told(s, h.id, [n.id for n in found], utcnow())
     return 0
+
+
+def _print_notifications(args: argparse.Namespace, found: list[NotificationView]) -> None:
+    from assistant.dialog.phrases_reorder import ReorderPhrases
+    from assistant.locales.messages import Msg
+
+    if args.json:
+        for n in found:
+            print_json(n.to_json())
+        return
+    if not found:
+        print(say()(Msg.CLI_NO_NOTIFICATIONS, which="all" if args.all else "unread"))
+    replies_reorder = ReorderPhrases(say())
+    for n in found:
+        told = "told" if n.told_at else "unread"
+        local = replies_reorder.local_date_time(n.created_at, n.timezone)
+        print(f"{n.id}\t{local}\t{n.kind}\t{told}\t{replies_reorder.notification(n)}")

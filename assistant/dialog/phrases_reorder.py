@@ -16,7 +16,7 @@ from assistant.locales.messages import Msg
 from assistant.locales.say import Speaks
 from assistant.locales.speaking import Said, product
 from assistant.reorder.recurrence import clock_fields, schedule_fields
-from assistant.store.models import SubscriptionStatus
+from assistant.store.kinds import SubscriptionStatus
 
 if TYPE_CHECKING:
     from assistant.reorder.conversation import SubscribeRequest

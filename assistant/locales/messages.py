@@ -618,3 +618,15 @@ class Msg(StrEnum):
     """The save-limits button."""
     WEB_ACCOUNT_ADD_MEMBER = "web-account-add-member"
     """The add-member section's heading."""
+
+    # --- the light read commands (issue 17, light): locales/*/cli-lists.ftl
+    CLI_NO_ORDERS = "cli-no-orders"
+    """``orders list`` found no order."""
+    CLI_NO_APPROVALS = "cli-no-approvals"
+    """``approvals list`` found no order waiting for an adult."""
+    CLI_NO_SUBSCRIPTIONS = "cli-no-subscriptions"
+    """``subscriptions list`` found no subscription."""
+    CLI_NO_NOTIFICATIONS = "cli-no-notifications"
+    """``notifications`` found none (which: unread, or all with ``--all``)."""
+    CLI_TOTAL = "cli-total"
+    """The label before an order's total in ``orders list``."""

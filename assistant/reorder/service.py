@@ -9,10 +9,9 @@ goes through :class:`assistant.reorder.conversation.SubscriptionService`). Refus
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -25,12 +24,15 @@ from assistant.errors import (
     SubscriptionError,
 )
 from assistant.reorder.recurrence import Recurrence, next_after, validate, zone
+from assistant.reorder.views import NotificationView as NotificationView
+from assistant.reorder.views import Skipped as Skipped
+from assistant.reorder.views import SubscriptionView as SubscriptionView
 from assistant.shop import controls
 from assistant.shop.catalog import catalog_entry
 from assistant.shop.matching import ProductMatcher
 from assistant.shop.orders import check_quantity
 from assistant.shop.pricing import member_pricing_applies, unit_price
-from assistant.shop.service import ProductView, product_view
+from assistant.shop.service import product_view
 from assistant.store.db import write_lock
 from assistant.store.models import (
     Household,
@@ -45,83 +47,6 @@ from assistant.store.models import (
 
 LIVE = (SubscriptionStatus.ACTIVE, SubscriptionStatus.PAUSED)
 """Subscriptions that still exist for the household (not cancelled)."""
-
-
-@dataclass(frozen=True)
-class SubscriptionView:
-    """A subscription as people see it."""
-
-    id: int
-    """Database id (what the CLI takes)."""
-    product: ProductView
-    """The product delivered."""
-    quantity: int
-    """Items per delivery."""
-    recurrence: Recurrence
-    """When it repeats."""
-    timezone: str
-    """The household's time zone the schedule is read in."""
-    status: SubscriptionStatus
-    """active, paused or cancelled."""
-    next_run_at: datetime | None
-    """The next period (aware UTC); None once cancelled."""
-    price_at_creation: int
-    """The unit price agreed to when it was made (KRW)."""
-    member: str
-    """Who made it."""
-    last_run: RunStatus | None = None
-    """What became of the latest recorded period; None before the first."""
-    last_run_at: datetime | None = None
-    """That period's time (aware UTC)."""
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id, "sku": self.product.sku, "product": self.product.name,
-            "product_en": self.product.name_en, "quantity": self.quantity,
-            "unit": self.product.unit, "schedule": self.recurrence.to_json(),
-            "timezone": self.timezone, "status": self.status.value,
-            "next_run_at": self.next_run_at.isoformat() if self.next_run_at else None,
-            "price_at_creation": self.price_at_creation, "member": self.member,
-            "last_run": self.last_run.value if self.last_run else None,
-            "last_run_at": self.last_run_at.isoformat() if self.last_run_at else None,
-        }  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Skipped:
-    """The result of skipping the next period."""
-
-    subscription: SubscriptionView
-    """The subscription, with its new next run."""
-    period_at: datetime
-    """The period that will not be delivered (aware UTC)."""
-
-
-@dataclass(frozen=True)
-class NotificationView:
-    """One notification the runner left for the household."""
-
-    id: int
-    """Database id."""
-    kind: str
-    """placed, caught_up, held, out_of_stock, substituted, missed or failed."""
-    data: Mapping[str, Any]
-    """What the sentence needs (see :class:`assistant.dialog.phrases_reorder.ReorderPhrases`)."""
-    timezone: str
-    """The household's time zone, for the times in the sentence."""
-    created_at: datetime
-    """When it was written (aware UTC)."""
-    told_at: datetime | None
-    """When it was told; None: not yet."""
-    subscription_id: int | None = None
-    """The subscription it is about."""
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id, "kind": self.kind, "data": dict(self.data),
-            "subscription_id": self.subscription_id, "created_at": self.created_at.isoformat(),
-            "told_at": self.told_at.isoformat() if self.told_at else None,
-        }  # fmt: skip
 
 
 # -- lookups ---------------------------------------------------------------------------

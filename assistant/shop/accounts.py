@@ -23,6 +23,7 @@ from assistant.errors import (
 )
 from assistant.shop.controls import can_approve, has_pin, local_time
 from assistant.shop.typed_text import text_problem, tidy
+from assistant.shop.views import CardView, HouseholdView, MemberView, PlaceView
 from assistant.store.models import (
     Address,
     Cart,
@@ -397,3 +398,24 @@ def account_view(household: Household) -> AccountView:
         member_free_delivery=household.member_free_delivery,
         pin_set=has_pin(household),
     )
+
+
+def household_view(household: Household) -> HouseholdView:
+    """The household's account and purchase rules (``household show``), its cards, places and
+    members in the order they were added."""
+    h = household
+    return HouseholdView(
+        name=h.name, timezone=h.timezone, membership_active=h.membership_active,
+        default_delivery=h.default_delivery, delivery_fee=h.delivery_fee,
+        free_delivery_threshold=h.free_delivery_threshold,
+        member_free_delivery=h.member_free_delivery, confirm_timeout_s=h.confirm_timeout_s,
+        duplicate_window_s=h.duplicate_window_s, pin_set=has_pin(h),
+        pin_lock_minutes=h.pin_lock_minutes, pin_locked_until=h.pin_locked_until,
+        reorder_price_rise_pct=h.reorder_price_rise_pct,
+        reorder_grace_minutes=h.reorder_grace_minutes,
+        reorder_out_of_stock=h.reorder_out_of_stock,
+        cards=tuple(CardView(pm.label, pm.last4, pm.is_default)
+                    for pm in sorted(h.payment_methods, key=lambda pm: pm.id)),
+        places=tuple(PlaceView(a.kind, a.label) for a in sorted(h.addresses, key=lambda a: a.id)),
+        members=tuple(MemberView(m.name, m.role) for m in sorted(h.members, key=lambda m: m.id)),
+    )  # fmt: skip

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Select, select
@@ -16,7 +15,9 @@ from assistant.errors import (
     OrderStateError,
     OutOfStockError,
 )
-from assistant.shop.pricing import MAX_QUANTITY, ProductLine, Quote, quote_lines
+from assistant.shop.pricing import MAX_QUANTITY, Quote, quote_lines
+from assistant.shop.views import LineView as LineView
+from assistant.shop.views import OrderView as OrderView
 from assistant.store.db import write_lock
 from assistant.store.models import (
     Address,
@@ -30,78 +31,12 @@ from assistant.store.models import (
 )
 
 
-@dataclass(frozen=True)
-class LineView(ProductLine):
-    """One line of a placed order (``product_id``: for ordering it again)."""
-
-    unit_price: int
-    """Price charged per item."""
-    line_total: int
-    """Quantity times unit price."""
-
-    def to_json(self) -> dict[str, object]:
-        """The line as ``orders list --json`` prints it (names as sold: no ``name_en``)."""
-        return {k: v for k, v in vars(self).items() if k != "name_en"}
-
-
 def line_view(ln: OrderLine) -> LineView:
     """An order line as sold, with its product's English name."""
     return LineView(
         product_id=ln.product_id, sku=ln.sku, name=ln.name, name_en=ln.product.name_en,
         unit=ln.unit, quantity=ln.quantity, unit_price=ln.unit_price, line_total=ln.line_total,
     )  # fmt: skip
-
-
-@dataclass(frozen=True)
-class OrderView:
-    """A placed order as the dialog and the CLI show it."""
-
-    id: int
-    """Order number."""
-    status: OrderStatus
-    """placed, cancelled, shipped or delivered."""
-    channel: Channel
-    """voice, text or auto."""
-    member: str
-    """Who ordered."""
-    delivery: DeliveryKind
-    """home, locker or store."""
-    placed_at: datetime
-    """When it was placed (UTC)."""
-    lines: tuple[LineView, ...]
-    """What was ordered."""
-    subtotal: int
-    """Sum of the lines."""
-    member_savings: int
-    """Saved by member prices."""
-    delivery_fee: int
-    """Delivery fee."""
-    total: int
-    """Charged."""
-    payment_last4: str | None
-    """Last four digits of the card, if any."""
-    decided_by: str | None = None
-    """The adult who approved or rejected a child's order."""
-    decided_at: datetime | None = None
-    """When that happened (UTC)."""
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "status": self.status.value,
-            "channel": self.channel.value,
-            "member": self.member,
-            "delivery": self.delivery.value,
-            "placed_at": self.placed_at.isoformat(),
-            "lines": [line.to_json() for line in self.lines],
-            "subtotal": self.subtotal,
-            "member_savings": self.member_savings,
-            "delivery_fee": self.delivery_fee,
-            "total": self.total,
-            "payment_last4": self.payment_last4,
-            "decided_by": self.decided_by,
-            "decided_at": self.decided_at.isoformat() if self.decided_at else None,
-        }
 
 
 def view(order: Order) -> OrderView:

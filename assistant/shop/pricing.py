@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from assistant.store.models import DeliveryKind, Household, Product
+from assistant.store.kinds import DeliveryKind
+
+if TYPE_CHECKING:
+    from assistant.store.models import Household, Product
 
 MAX_QUANTITY = 99
 """Most items of one product in one order line."""

@@ -7,110 +7,22 @@ Every order has one (``jangbogi receipt ORDER_ID [--json]``, its lines of text a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from assistant.errors import ErrorCode, NotFoundError
 from assistant.shop.controls import local_time
-from assistant.shop.orders import LineView, line_view
+from assistant.shop.orders import line_view
 from assistant.shop.typed_text import redact_card_numbers
+from assistant.shop.views import Receipt as Receipt
+from assistant.shop.views import ReceiptLine as ReceiptLine
 from assistant.store.models import (
     Address,
-    Channel,
-    DeliveryKind,
     Household,
     Order,
     OrderLine,
-    OrderStatus,
     PaymentMethod,
 )
-
-
-@dataclass(frozen=True)
-class ReceiptLine(LineView):
-    """One product on the receipt: the order's line and its regular price."""
-
-    regular_unit_price: int
-    """Regular price of one item (KRW); ``unit_price`` is the member price when it applied."""
-
-    @property
-    def regular_total(self) -> int:
-        return self.regular_unit_price * self.quantity
-
-    @property
-    def saving(self) -> int:
-        return self.regular_total - self.line_total
-
-
-@dataclass(frozen=True)
-class Receipt:
-    """What an order cost and where it goes."""
-
-    order_id: int
-    """Order number."""
-    status: OrderStatus
-    """Current status."""
-    channel: Channel
-    """voice, text or auto."""
-    member: str
-    """Who ordered."""
-    placed_at: datetime
-    """When (aware UTC)."""
-    local_time: datetime
-    """The same moment in the household's time zone."""
-    lines: tuple[ReceiptLine, ...]
-    """What was bought."""
-    member_savings: int
-    """Saved by member prices."""
-    subtotal: int
-    """Sum of the lines as charged."""
-    delivery: DeliveryKind
-    """home, locker or store."""
-    delivery_place: str | None
-    """The address, locker or store label."""
-    delivery_fee: int
-    """Delivery fee."""
-    total: int
-    """Charged in total."""
-    payment_label: str | None
-    """The card's label (VISA ...)."""
-    payment_last4: str | None
-    """Last four digits of the card; the number itself is never stored."""
-    decided_by: str | None = None
-    """The adult who approved or rejected a child's order."""
-
-    @property
-    def regular_subtotal(self) -> int:
-        return sum(line.regular_total for line in self.lines)
-
-    def to_json(self) -> dict[str, object]:
-        lines = [
-            {"name": ln.name, "quantity": ln.quantity, "unit": ln.unit,
-             "regular_unit_price": ln.regular_unit_price, "unit_price": ln.unit_price,
-             "line_total": ln.line_total, "regular_total": ln.regular_total, "saving": ln.saving}
-            for ln in self.lines
-        ]  # fmt: skip
-        return {
-            "order_id": self.order_id,
-            "status": self.status.value,
-            "channel": self.channel.value,
-            "member": self.member,
-            "placed_at": self.placed_at.isoformat(),
-            "local_time": self.local_time.isoformat(),
-            "lines": lines,
-            "regular_subtotal": self.regular_subtotal,
-            "member_savings": self.member_savings,
-            "subtotal": self.subtotal,
-            "delivery": self.delivery.value,
-            "delivery_place": self.delivery_place,
-            "delivery_fee": self.delivery_fee,
-            "total": self.total,
-            "payment": {"label": self.payment_label, "last4": self.payment_last4},
-            "decided_by": self.decided_by,
-        }
 
 
 def build_receipt(session: Session, order_id: int, household_id: int | None = None) -> Receipt:

@@ -34,38 +34,9 @@ from assistant.shop.matching import ProductMatcher
 from assistant.shop.orders import OrderView
 from assistant.shop.pricing import Quote, member_pricing_applies
 from assistant.shop.receipt import Receipt, build_receipt
+from assistant.shop.views import ProductView as ProductView
 from assistant.store.db import transaction
 from assistant.store.models import Channel, DeliveryKind, Member, Product, Role
-
-
-@dataclass(frozen=True)
-class ProductView:
-    """A product as offered to the user."""
-
-    id: int
-    """Database id."""
-    sku: str
-    """SKU."""
-    name: str
-    """Korean name with size."""
-    name_en: str
-    """English name."""
-    brand: str
-    """Brand."""
-    unit: str
-    """Counting word."""
-    price: int
-    """Regular price."""
-    member_price: int
-    """Member price."""
-    rating_tenths: int
-    """Star rating times ten."""
-    rating_count: int
-    """Number of ratings."""
-    stock: int
-    """Items in stock."""
-    size: str = ""
-    """Pack size as the catalog writes it (1L, 30구, 12개입)."""
 
 
 @dataclass(frozen=True)

@@ -12,14 +12,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from assistant.errors import (
-    ConfigError,
-    DatabaseError,
-    DatabaseLockedError,
-    DatabaseMissingError,
-    DatabaseNewerError,
-    DatabaseOutdatedError,
-)
+from assistant.errors import ConfigError
+from assistant.store import schema
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 2000
@@ -95,9 +89,7 @@ def make_engine(url: str, *, create: bool = False) -> Engine:
     path = sqlite_path(url)
     if path is not None and not path.exists():
         if not create:
-            raise DatabaseMissingError(
-                f"no database at {path}; create it with `jangbogi demo init --db {url}`"
-            )
+            raise schema.missing_database(path, url)
         path.parent.mkdir(parents=True, exist_ok=True)
     try:
         engine = create_engine(parsed, pool_pre_ping=parsed.drivername.startswith("postgresql"))
@@ -149,17 +141,10 @@ def check_schema(engine: Engine) -> None:
     if current is None:
         with translate_errors():
             has_tables = bool(inspect(engine).get_table_names())
-        hint = "it is not a Jangbogi database" if has_tables else "it is empty"
-        raise DatabaseMissingError(
-            f"the database has no Jangbogi schema ({hint}); run `jangbogi demo init` "
-            "or `jangbogi db upgrade`"
-        )
+        raise schema.no_schema(has_tables)
     refuse_newer_schema(engine, current)
     if current != head_revision():
-        raise DatabaseOutdatedError(
-            f"the database schema is at {current}, this program needs {head_revision()}; "
-            "run `jangbogi db upgrade`"
-        )
+        raise schema.outdated_schema(current, head_revision())
 
 
 def refuse_newer_schema(engine: Engine, current: str | None = None) -> None:
@@ -172,11 +157,7 @@ def refuse_newer_schema(engine: Engine, current: str | None = None) -> None:
         return
     known = {rev.revision for rev in ScriptDirectory(str(MIGRATIONS_DIR)).walk_revisions()}
     if current not in known:
-        raise DatabaseNewerError(
-            f"this database was written by a newer version of Jangbogi (schema {current}; "
-            f"this program knows schemas up to {head_revision()}) and this program cannot "
-            "use it; open it with that newer version"
-        )
+        raise schema.newer_schema(current, head_revision())
 
 
 def open_engine(url: str) -> Engine:
@@ -197,20 +178,10 @@ def translate_errors() -> Iterator[None]:
         yield
     except OperationalError as exc:
         text = str(exc.orig) if exc.orig is not None else str(exc)
-        if "locked" in text or "busy" in text:
-            raise DatabaseLockedError(
-                "the database is in use by another program (locked); try again in a moment"
-            ) from exc
-        if "unable to open" in text or "readonly" in text or "read-only" in text:
-            raise DatabaseError(f"cannot open the database for writing: {text}") from exc
-        if "no such table" in text:
-            raise DatabaseMissingError(
-                "the database has no Jangbogi schema; run `jangbogi db upgrade`"
-            ) from exc
-        raise DatabaseError(f"database error: {text}") from exc
+        raise schema.operational_error(text) from exc
     except DBAPIError as exc:
         text = str(exc.orig) if exc.orig is not None else str(exc)
-        raise DatabaseError(f"database error: {text}") from exc
+        raise schema.driver_error(text) from exc
 
 
 @contextmanager

@@ -31,6 +31,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from assistant.store import kinds
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -38,6 +40,17 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+# the stored kinds live in assistant.store.kinds (no SQLAlchemy there): the same classes
+Role = kinds.Role
+DeliveryKind = kinds.DeliveryKind
+OrderStatus = kinds.OrderStatus
+Channel = kinds.Channel
+SubscriptionStatus = kinds.SubscriptionStatus
+RunStatus = kinds.RunStatus
+OutOfStockPolicy = kinds.OutOfStockPolicy
+utcnow = kinds.utcnow
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -72,64 +85,6 @@ def _enum(cls: type[enum.Enum], name: str) -> Enum:
         length=16,
         values_callable=lambda members: [m.value for m in members],
     )
-
-
-class Role(enum.StrEnum):
-    OWNER = "owner"
-    ADULT = "adult"
-    CHILD = "child"
-
-
-class DeliveryKind(enum.StrEnum):
-    HOME = "home"
-    LOCKER = "locker"
-    STORE = "store"
-
-
-class OrderStatus(enum.StrEnum):
-    PLACED = "placed"
-    CANCELLED = "cancelled"
-    SHIPPED = "shipped"
-    DELIVERED = "delivered"
-    PENDING_APPROVAL = "pending_approval"
-    """A child's order, waiting for an adult (nothing is charged or shipped yet)."""
-    REJECTED = "rejected"
-    """A child's order an adult turned down."""
-
-
-class Channel(enum.StrEnum):
-    VOICE = "voice"
-    TEXT = "text"
-    AUTO = "auto"
-
-
-class SubscriptionStatus(enum.StrEnum):
-    ACTIVE = "active"
-    PAUSED = "paused"
-    CANCELLED = "cancelled"
-
-
-class RunStatus(enum.StrEnum):
-    """What became of one scheduled period of a subscription."""
-
-    PLACED = "placed"
-    """The order was placed (the run points at it)."""
-    HELD = "held"
-    """Not ordered: the price rose more than the household allows."""
-    SKIPPED = "skipped"
-    """Not ordered: asked to skip it, or out of stock."""
-    MISSED = "missed"
-    """Not ordered: the box was off and the time is past the grace window (or an older
-    period while one catch-up order was placed for the latest)."""
-    FAILED = "failed"
-    """Not ordered: a purchase rule refused it (no card, limit, no address ...)."""
-
-
-class OutOfStockPolicy(enum.StrEnum):
-    """What a subscription run does when its product is out of stock."""
-
-    SKIP = "skip"
-    SUBSTITUTE = "substitute"
 
 
 class Household(Base):
@@ -475,8 +430,3 @@ class Notification(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     told_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     """When it was told in a conversation; None: not yet."""
-
-
-def utcnow() -> datetime:
-    """The current time as an aware UTC datetime (for entry points only)."""
-    return datetime.now(UTC)
