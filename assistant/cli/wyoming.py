@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import contextlib
 import logging
 import signal
@@ -181,6 +180,7 @@ def _logging(verbose: bool) -> None:
 
 def _run(main: Coroutine[Any, Any, None]) -> int:
     """Run the door until SIGINT or SIGTERM (systemd's stop): both end it cleanly, exit 0."""
+    import asyncio  # here: every other command, --help too, starts without it
 
     async def until_stopped() -> None:
         task = asyncio.ensure_future(main)
