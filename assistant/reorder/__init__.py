@@ -6,4 +6,6 @@
 - :mod:`.settle`: what one due subscription does now (periods, guards, notifications).
 - :mod:`.service`: subscriptions and notifications in a caller's session (the CLI).
 - :mod:`.conversation`: the same for the dialog, one transaction per call.
+- :mod:`.views`: what people see of subscriptions and notifications (no SQLAlchemy).
+- :mod:`.reads`: the same views read without SQLAlchemy, for the light commands.
 """
