@@ -68,8 +68,13 @@ def shop(tmp_path_factory: pytest.TempPathFactory) -> str:
             place_for_member(s, who[name], [(ids[sku], q) for sku, q in wanted],
                              channel=Channel.AUTO, idempotency_key=f"t{n}", now=PLACED)  # fmt: skip
     subscribe(factory(url), sku="EGG-001")
-    missed = {"product": "풀무원 무항생제 특란 30구", "product_en": "Eggs", "count": 1,
-              "period": "2026-03-02T00:00:00+00:00", "last_period": "2026-03-02T00:00:00+00:00"}
+    missed = {
+        "product": "풀무원 무항생제 특란 30구",
+        "product_en": "Eggs",
+        "count": 1,
+        "period": "2026-03-02T00:00:00+00:00",
+        "last_period": "2026-03-02T00:00:00+00:00",
+    }
     notify(url, "missed", missed, PLACED)
     return url
 

@@ -30,7 +30,9 @@ class Say:
     """The sentences of one language: ``say(Msg.X, name=...) -> str``."""
 
     def __init__(self, lang: str) -> None:
-        from fluent.runtime import FluentBundle, FluentResource
+        from fluent.runtime import FluentBundle
+
+        from assistant.locales.lazy import LazyCatalog
 
         folder = bundled("locales", lang)
         files = sorted(folder.glob("*.ftl")) if folder.is_dir() else []
@@ -43,11 +45,7 @@ class Say:
             use_isolating=False,
             functions=self._functions(),  # type: ignore[arg-type]
         )
-        for path in files:
-            resource = FluentResource(path.read_text(encoding="utf-8"))
-            if resource.body and any(type(e).__name__ == "Junk" for e in resource.body):
-                raise ConfigError(f"{path}: a message the catalog format cannot read")
-            self._bundle.add_resource(resource)
+        self._catalog = LazyCatalog(files)  # each message parsed when first said
 
     def _functions(self) -> dict[str, Callable[..., str]]:
         lang = self.lang
@@ -61,10 +59,15 @@ class Say:
 
     def has(self, msg: Msg | ErrorCode) -> bool:
         """Whether this catalog holds ``msg``."""
-        return bool(self._bundle.has_message(str(msg)))
+        return self._catalog.has(str(msg))
+
+    def load_all(self) -> None:
+        """Parse every message now (a malformed catalog file is a ConfigError)."""
+        self._catalog.load_all(self._bundle)
 
     def __call__(self, msg: Msg | ErrorCode, /, **args: Any) -> str:
         """The sentence ``msg`` with ``args`` filled in; a broken message is a ConfigError."""
+        self._catalog.load(str(msg), self._bundle)
         if not self._bundle.has_message(str(msg)):
             raise ConfigError(f"message '{msg!s}' is missing from the '{self.lang}' catalog")
         pattern = self._bundle.get_message(str(msg)).value
@@ -103,4 +106,7 @@ def say_for(lang: str) -> Say:
 
 def all_catalogs() -> Mapping[str, Say]:
     """Every language's catalog (tests and the catalog check)."""
-    return {lang: say_for(lang) for lang in LANGUAGES}
+    catalogs = {lang: say_for(lang) for lang in LANGUAGES}
+    for say in catalogs.values():
+        say.load_all()
+    return catalogs
