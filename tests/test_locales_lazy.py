@@ -48,3 +48,17 @@ def test_a_malformed_entry_is_a_config_error(tmp_path, monkeypatch) -> None:  # 
     with pytest.raises(ConfigError):
         say.load_all()
     assert bundled("locales", "ko").is_dir()
+
+
+def _title(say: Say, n: int) -> str:
+    return say(Msg.RECEIPT_TITLE, id=n, status="placed")
+
+
+def test_threads_saying_the_same_message_at_once_all_get_it() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    for _ in range(20):
+        say = Say("ko")
+        with ThreadPoolExecutor(8) as pool:
+            said = list(pool.map(_title, [say] * 32, range(32)))
+        assert said == [f"장보기 전자 영수증 — 주문 {n}번 (주문 접수)" for n in range(32)]

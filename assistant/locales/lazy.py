@@ -11,6 +11,7 @@ needed. :meth:`LazyCatalog.load_all` parses everything at once (the catalog chec
 from __future__ import annotations
 
 import re
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,8 @@ class LazyCatalog:
         self._sources: dict[str, tuple[Path, str]] = {}
         """id (terms: ``-id``) -> its file and its text."""
         self._loaded: set[str] = set()
+        self._lock = threading.Lock()
+        """One loader at a time: a catalog is shared by every thread (the web page's too)."""
         for path in files:
             text = path.read_text(encoding="utf-8")
             starts = list(_ENTRY.finditer(text))
@@ -45,25 +48,37 @@ class LazyCatalog:
         return not message_id.startswith("-") and message_id in self._sources
 
     def load(self, entry_id: str, bundle: FluentBundle) -> None:
-        """Add the entry ``entry_id`` (and every entry it refers to) to ``bundle``, once."""
+        """Add the entry ``entry_id`` (and every entry it refers to) to ``bundle``, once.
+        An entry counts as loaded only when it and all it refers to are in the bundle."""
+        if entry_id in self._loaded:
+            return
+        with self._lock:
+            self._load(entry_id, bundle)
+
+    def _load(self, entry_id: str, bundle: FluentBundle) -> None:
         from fluent.syntax import FluentParser
         from fluent.syntax.ast import Junk
 
-        wanted = [entry_id]
+        wanted, added = [entry_id], set()
         while wanted:
             name = wanted.pop()
-            if name in self._loaded or name not in self._sources:
+            if name in self._loaded or name in added or name not in self._sources:
                 continue
-            self._loaded.add(name)
+            added.add(name)
             path, text = self._sources[name]
             resource = FluentParser(with_spans=False).parse(text)
             if any(isinstance(e, Junk) for e in resource.body):
                 raise ConfigError(f"{path}: a message the catalog format cannot read")
             bundle.add_resource(resource)
             wanted += _references(resource)
+        self._loaded |= added
 
     def load_all(self, bundle: FluentBundle) -> None:
         """Parse every file whole (a malformed one is a ConfigError) and add it to ``bundle``."""
+        with self._lock:
+            self._load_all(bundle)
+
+    def _load_all(self, bundle: FluentBundle) -> None:
         from fluent.syntax import FluentParser
         from fluent.syntax.ast import Junk
 
