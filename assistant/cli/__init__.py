@@ -19,6 +19,7 @@ command                                            module
 ``serve``, ``hub`` (the Wyoming door)              :mod:`.wyoming`
 ``web`` (the household's web page)                 :mod:`.web`
 ``parse``                                          :mod:`.parse`
+``doctor``                                         :mod:`.doctor`
 =================================================  ============================
 
 Shared options and opening the database are in :mod:`.common`, printing in :mod:`.output`.
@@ -48,6 +49,7 @@ from assistant.cli import (
     conversation,
     daemon,
     database,
+    doctor,
     insights,
     orders,
     parse,
@@ -68,7 +70,7 @@ LANG_ENV = "JANGBOGI_LANG"
 
 GROUPS = (
     conversation, database, catalog, orders, account, approvals, subscriptions, daemon,
-    insights, voice, wyoming, web, parse,
+    insights, voice, wyoming, web, parse, doctor,
 )  # fmt: skip
 """The command groups, in the order ``jangbogi --help`` lists their commands."""
 

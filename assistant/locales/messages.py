@@ -699,6 +699,8 @@ class Msg(StrEnum):
     """the database URL needs the PostgreSQL driver { $module }, which is ... (module)"""
     DOCTOR_DRIVER_FIX = "doctor-driver-fix"
     """`pip install 'jangbogi[postgres]'`"""
+    DOCTOR_DRIVER_OTHER_FIX = "doctor-driver-other-fix"
+    """Install another PostgreSQL driver, or use psycopg (module)."""
     DOCTOR_DRIVER_SKIP = "doctor-driver-skip"
     """not needed ({ $dialect }) (dialect)"""
     DOCTOR_DATABASE_OK = "doctor-database-ok"

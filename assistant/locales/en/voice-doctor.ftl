@@ -43,6 +43,7 @@ doctor-grammar-skip = needs the speech model
 doctor-driver-ok = PostgreSQL driver: { $module } { $version }
 doctor-driver-missing = the database URL needs the PostgreSQL driver { $module }, which is not installed
 doctor-driver-fix = `pip install 'jangbogi[postgres]'`
+doctor-driver-other-fix = `pip install { $module }`, or write the URL as postgresql+psycopg:// and `pip install 'jangbogi[postgres]'`
 doctor-driver-skip = not needed ({ $dialect })
 doctor-database-ok = database { $url }: schema { $revision }, current
 doctor-database-missing = no database at { $url }
