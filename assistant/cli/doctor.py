@@ -11,8 +11,6 @@ a warning is something the assistant works around (no microphone: text mode).
 from __future__ import annotations
 
 import argparse
-import shutil
-import subprocess
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -92,6 +90,9 @@ class Check:
 
 def espeak_voices(lang: str) -> list[str] | None:
     """The names of espeak-ng's voices for ``lang``; None when espeak-ng is not installed."""
+    import shutil
+    import subprocess
+
     program = shutil.which("espeak-ng")
     if program is None:
         return None

@@ -9,12 +9,15 @@ import contextlib
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.cli.common import Subparsers, engine, group, with_db, with_json
 from assistant.cli.conversation import cmd_text
 from assistant.cli.output import print_json, say
 from assistant.locales.messages import Msg
+
+if TYPE_CHECKING:
+    from assistant.speech.tts import ReplyFile
 
 TRANSCRIBE_OPEN = "open"
 """``transcribe``'s mode (JSON ``mode``) without ``--grammar``: open vocabulary."""
@@ -169,6 +172,7 @@ def cmd_listen(args: argparse.Namespace) -> int:
     from assistant.shop.service import ShopService
     from assistant.shop.vocabulary import from_database
     from assistant.speech.recogniser import Recognizer, load_model, resolve_model
+    from assistant.speech.tts import ReplyFile
     from assistant.speech.wake import WakeDetector
     from assistant.store import db
     from assistant.store.models import Channel, utcnow
@@ -178,6 +182,7 @@ def cmd_listen(args: argparse.Namespace) -> int:
     if profile is None:
         raise ConfigError(f"no device profile {args.device!r}; see `jangbogi devices`")
     audio = open_wav(args.input) if args.input else None  # a bad file fails before loading
+    replies = ReplyFile(args.reply_wav) if args.reply_wav else None  # so does a bad folder
     factory = db.session_factory(engine(args))
     model_path = resolve_model(args.model)
     vocabulary = from_database(factory)  # the grammar and the parser know the same products
@@ -206,8 +211,7 @@ def cmd_listen(args: argparse.Namespace) -> int:
         frames, wake, lambda: Recognizer(model, grammar=command_grammar), endpointer, dialog,
         utcnow, LiveSettings(save_dir=args.save_audio, answers=answers),
     )  # fmt: skip
-    with contextlib.ExitStack() as stack:
-        speak = stack.enter_context(reply_voice(args, profile.voice))
+    with reply_voice(args, profile.voice, replies) as speak:
         for turn in turns:
             if args.json:
                 print_json(turn.to_json())
@@ -219,11 +223,14 @@ def cmd_listen(args: argparse.Namespace) -> int:
 
 
 @contextlib.contextmanager
-def reply_voice(args: argparse.Namespace, voice: str) -> Iterator[Callable[[str, str], None]]:
-    """How ``listen`` says a reply (text, language): on the speaker; into ``--reply-wav``'s
-    file; or not at all with ``--no-tts``, or when a recording (``--input``) stands in for
-    the microphone and there is no speaker to play on (said once on stderr: a file in needs
-    no speaker out). With a live microphone a missing speaker stays an error."""
+def reply_voice(
+    args: argparse.Namespace, voice: str, replies: ReplyFile | None = None
+) -> Iterator[Callable[[str, str], None]]:
+    """How ``listen`` says a reply (text, language): on the speaker; into ``replies``, the
+    file of ``--reply-wav``; or not at all with ``--no-tts``, or when a recording
+    (``--input``) stands in for the microphone and there is no speaker to play on (said once
+    on stderr: a file in needs no speaker out). With a live microphone a missing speaker
+    stays an error."""
     from assistant.speech.tts import Speaker, VoiceSettings
 
     speakers: dict[str, Speaker] = {}
@@ -234,10 +241,8 @@ def reply_voice(args: argparse.Namespace, voice: str) -> Iterator[Callable[[str,
             speakers[chosen] = Speaker(VoiceSettings(voice=chosen))
         return speakers[chosen]
 
-    if args.reply_wav is not None:
-        from assistant.speech.tts import ReplyFile
-
-        with ReplyFile(args.reply_wav) as out:
+    if replies is not None:
+        with replies as out:
             yield lambda text, lang: out.add(speaker(lang), text)
         return
     silent = bool(args.no_tts)
