@@ -77,7 +77,7 @@ def test_no_database_yet_says_demo_init(tmp_path: Path) -> None:
     code, checks = doctor("--db", f"sqlite:///{tmp_path / 'shop.db'}")
     assert code == 1
     assert checks["database"]["status"] == "fail"
-    assert "jangbogi demo init" in str(checks["database"]["fix"])
+    assert f"jangbogi demo init --db sqlite:///{tmp_path}" in str(checks["database"]["fix"])
     assert not (tmp_path / "shop.db").exists()  # the doctor creates nothing
     assert checks["grammar"]["status"] == "ok"  # heard with the bundled catalog meanwhile
 
@@ -89,8 +89,10 @@ def test_an_old_schema_says_db_upgrade(tmp_path: Path) -> None:
     code, checks = doctor("--db", url)
     assert code == 1
     database = checks["database"]
-    assert database["status"] == "fail" and "jangbogi db upgrade" in str(database["fix"])
-    assert database["details"] == {"url": url, "revision": "0004", "head": db.head_revision()}
+    assert database["status"] == "fail"
+    assert f"jangbogi db upgrade --db {url}" in str(database["fix"])  # the command to copy
+    assert database["details"] == {"url": url, "revision": "0004", "head": db.head_revision(),
+                                   "option": f" --db {url}"}  # fmt: skip
     assert run_jangbogi("db", "upgrade", "--db", url).code == 0  # the fix works
     assert doctor("--db", url)[0] == 0
 

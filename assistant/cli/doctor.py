@@ -263,8 +263,9 @@ def shown_url(url: str) -> str:
         return url
 
 
-def check_database(url: str) -> Check:
-    """The database exists and its schema is this program's (else: how to make or upgrade it)."""
+def check_database(url: str, named: bool = False) -> Check:
+    """The database exists and its schema is this program's (else: how to make or upgrade it).
+    ``named``: the URL came from ``--db``, so the commands of the fix need it too."""
     from assistant.errors import (
         ConfigError,
         DatabaseError,
@@ -274,11 +275,12 @@ def check_database(url: str) -> Check:
     from assistant.store import db
 
     shown = shown_url(url)
+    option = f" --db {shown}" if named else ""
     try:
         engine = db.make_engine(url)
     except DatabaseMissingError:
         return Check("database", Status.FAIL, Msg.DOCTOR_DATABASE_MISSING,
-                     Msg.DOCTOR_DATABASE_CREATE, {"url": shown})  # fmt: skip
+                     Msg.DOCTOR_DATABASE_CREATE, {"url": shown, "option": option})  # fmt: skip
     except ConfigError as exc:
         return Check("database", Status.FAIL, Msg.DOCTOR_DATABASE_UNREACHABLE,
                      Msg.DOCTOR_DATABASE_URL_FIX, {"url": shown, "problem": str(exc)})  # fmt: skip
@@ -286,9 +288,9 @@ def check_database(url: str) -> Check:
         current = db.current_revision(engine)
         if current is None:
             return Check("database", Status.FAIL, Msg.DOCTOR_DATABASE_EMPTY,
-                         Msg.DOCTOR_DATABASE_CREATE, {"url": shown})  # fmt: skip
+                         Msg.DOCTOR_DATABASE_CREATE, {"url": shown, "option": option})  # fmt: skip
         head = db.head_revision()
-        found = {"url": shown, "revision": current, "head": head}
+        found = {"url": shown, "revision": current, "head": head, "option": option}
         if current == head:
             return Check("database", Status.OK, Msg.DOCTOR_DATABASE_OK, args=found)
         db.refuse_newer_schema(engine, current)
@@ -332,7 +334,7 @@ def all_checks(args: argparse.Namespace) -> list[Check]:
     if driver.status is Status.FAIL:
         checks.append(Check("database", Status.SKIP, Msg.DOCTOR_DATABASE_SKIP))
     else:
-        checks.append(check_database(url))
+        checks.append(check_database(url, named=bool(args.db)))
     return checks
 
 
