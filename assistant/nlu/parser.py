@@ -54,6 +54,9 @@ class IntentParser:
         self._words: tuple[str, ...] | None = None
         self._front: dict[str, FrontEnd] = {}
         self._lock = threading.Lock()
+        """Guards the product words and the per-language locks."""
+        self._building: dict[str, threading.Lock] = {}
+        """One lock per language: a Korean utterance never waits for the English front end."""
 
     @property
     def product_words(self) -> tuple[str, ...]:
@@ -68,11 +71,17 @@ class IntentParser:
         return self._words
 
     def front_end(self, lang: str) -> FrontEnd:
-        """The (lazily built) front end of ``lang``."""
+        """The (lazily built) front end of ``lang``; while another thread builds it, waits
+        for that one (and only for that language's)."""
+        front = self._front.get(lang)
+        if front is not None:
+            return front
         with self._lock:
+            building = self._building.setdefault(lang, threading.Lock())
+        with building:
             if lang not in self._front:
                 pack = pack_for(lang)
-                words = pack.kept_words(self._product_words())
+                words = pack.kept_words(self.product_words)
                 self._front[lang] = pack.front_end(pack.grammar(), words)
             return self._front[lang]
 
