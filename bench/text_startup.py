@@ -56,7 +56,9 @@ class TextRun:
 
 
 def child_env(repo: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "JANGBOGI_DB")}
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "JANGBOGI_DB")
+    }
     env["PYTHONPATH"] = str(repo)
     env["JANGBOGI_LANG"] = "ko"
     return env

@@ -67,7 +67,7 @@ class Loading(Generic[T]):
     def _run(self) -> None:
         try:
             self._value = self._build()
-        except BaseException as exc:  # noqa: BLE001 - handed to the main thread
+        except BaseException as exc:  # handed to the main thread, which raises it
             self.error = exc
             self._ready.set()
             self.done.set()
@@ -75,7 +75,7 @@ class Loading(Generic[T]):
         self._ready.set()
         try:
             self._warm(self._value)
-        except BaseException as exc:  # noqa: BLE001 - handed to the main thread
+        except BaseException as exc:  # handed to the main thread, which raises it
             self.error = exc
         self.done.set()
 
