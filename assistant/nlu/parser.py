@@ -54,9 +54,10 @@ class IntentParser:
         self._words: tuple[str, ...] | None = None
         self._front: dict[str, FrontEnd] = {}
         self._lock = threading.Lock()
-        """Guards the product words and the per-language locks."""
-        self._building: dict[str, threading.Lock] = {}
-        """One lock per language: a Korean utterance never waits for the English front end."""
+        """Guards the product words."""
+        self._building = threading.Lock()
+        """One front end is built at a time: two threads importing spaCy at once can see it
+        half initialised (a Korean and an English one, in a preload and a first line)."""
 
     @property
     def product_words(self) -> tuple[str, ...]:
@@ -71,14 +72,12 @@ class IntentParser:
         return self._words
 
     def front_end(self, lang: str) -> FrontEnd:
-        """The (lazily built) front end of ``lang``; while another thread builds it, waits
-        for that one (and only for that language's)."""
+        """The (lazily built) front end of ``lang``; while another thread builds one, waits
+        for it."""
         front = self._front.get(lang)
         if front is not None:
             return front
-        with self._lock:
-            building = self._building.setdefault(lang, threading.Lock())
-        with building:
+        with self._building:
             if lang not in self._front:
                 pack = pack_for(lang)
                 words = pack.kept_words(self.product_words)
