@@ -84,7 +84,6 @@ def first_line(
     loading: Loading[T],
     opening: Callable[[T], str | None],
     out: TextIO,
-    stdin: TextIO | None = None,
 ) -> tuple[str | None, bool]:
     """Show the prompt and wait for the first typed line: ``(line, opened)``; line None at
     the end of input or Ctrl-C. When the build is done before a line was sent, ``opening``
@@ -92,15 +91,14 @@ def first_line(
     ``opened`` True); a line already sent is answered first (``opened`` False: the caller
     offers the opening after that answer, as the voice loop does). A failed load raises here.
     """
-    stdin = stdin or sys.stdin
     out.write(PROMPT)
     out.flush()
     opened = False
     try:
         while True:
-            typed, _, _ = select.select([stdin], [], [], POLL_S)
+            typed, _, _ = select.select([sys.stdin], [], [], POLL_S)
             if typed:
-                return input(), opened
+                return input(), opened  # a whole line: the terminal sends it on Enter
             error = loading.error
             if error is not None:
                 out.write("\n")  # the error's line is not glued to the prompt
