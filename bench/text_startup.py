@@ -11,7 +11,8 @@ temporary directory (``demo init``), then ``--runs`` times, on a fresh copy of i
 - a household line (``--line``) is typed ``--type-at`` seconds after the start (into the
   terminal, echoed at once, even when the program is not reading yet);
 - ``reply_s``: from the typing to the end of the reply's line; then '그만' ends it;
-- ``rss_mb``: the process's peak resident memory (``wait4``).
+- ``rss_mb``: the process's peak resident memory, ``cpu_s`` its processor time (``wait4``):
+  the work done, which a busy machine does not inflate as much as the wall-clock times.
 
 Then ``echo LINE | jangbogi parse --json`` as a whole process (``parse_s``, ``parse_rss_mb``).
 Prints one JSON object per checkout with the medians (and every run). Timings are
@@ -51,6 +52,8 @@ class TextRun:
     """The line typed to its reply's end."""
     rss_mb: float
     """Peak resident memory."""
+    cpu_s: float
+    """Processor time used (user and system): the work, whatever else the machine runs."""
     reply: str
     """The reply as shown."""
 
@@ -97,10 +100,12 @@ def text_session(python: str, repo: Path, db: Path, line: str, type_at: float) -
             now = time.perf_counter()
             if prompt_at is None and PROMPT in seen:
                 prompt_at = now
-            if typed_at is not None:
-                after = seen.find(typed)
-                if after >= 0 and b"\n" in seen[after + len(typed) :]:
-                    reply_at = now
+            if (
+                typed_at is not None
+                and prompt_at is not None
+                and b"\n" in seen[_answer(seen, typed) :]
+            ):
+                reply_at = now
         os.write(master, "그만\n".encode())
         while True:  # read to the end so the child never blocks on a full terminal
             ready, _, _ = select.select([master], [], [], 1.0)
@@ -121,13 +126,22 @@ def text_session(python: str, repo: Path, db: Path, line: str, type_at: float) -
             proc.wait()
         os.close(master)
     assert prompt_at is not None and typed_at is not None
-    rest = seen[seen.find(typed) + len(typed) :].decode(errors="replace")
+    rest = seen[_answer(seen, typed) :].decode(errors="replace")
     return TextRun(
         round(prompt_at - start, 3),
         round(reply_at - typed_at, 3),
         round(usage.ru_maxrss / 1024, 1),
+        round(usage.ru_utime + usage.ru_stime, 3),
         rest.split("\r\n", 1)[0],
     )
+
+
+def _answer(seen: bytes, typed: bytes) -> int:
+    """Where the answer starts: after the echo of the typed line and after the first prompt
+    (a program that is still starting prints its greeting and prompt after the echo)."""
+    echo = seen.find(typed)
+    echoed = echo + len(typed) if echo >= 0 else len(seen)
+    return max(echoed, seen.find(PROMPT) + len(PROMPT))
 
 
 def parse_run(python: str, repo: Path, line: str) -> tuple[float, float]:
@@ -171,6 +185,7 @@ def bench(python: str, repo: Path, runs: int, line: str, type_at: float) -> dict
         "prompt_s": statistics.median(s.prompt_s for s in sessions),
         "reply_s": statistics.median(s.reply_s for s in sessions),
         "rss_mb": statistics.median(s.rss_mb for s in sessions),
+        "cpu_s": statistics.median(s.cpu_s for s in sessions),
         "parse_s": statistics.median(p[0] for p in parses),
         "parse_rss_mb": statistics.median(p[1] for p in parses),
         "reply": sessions[0].reply,

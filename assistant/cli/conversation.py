@@ -93,15 +93,14 @@ def _open(args: argparse.Namespace, *, preload: bool = False) -> tuple[Dialog, I
 
 
 def _warm(loaded: tuple[Dialog, IntentParser]) -> None:
-    """Build what a first turn needs: the reply catalogs (before the front ends, so the
-    first line's answer never reads one while this thread does), then each language's front
-    end, Korean (the default) first: Kiwi ~1 s and spaCy."""
+    """Build what a first turn needs, language by language, Korean (the default) first: the
+    reply catalog (before the front end, so a first line's answer never reads a catalog while
+    this thread does), then the front end (Kiwi ~1 s, spaCy)."""
     from assistant.locales import say_for
 
     _, parser = loaded
     for lang in parser.langs:
         say_for(lang)
-    for lang in parser.langs:
         parser.front_end(lang)
 
 
