@@ -54,7 +54,7 @@ def _terminal(args: argparse.Namespace) -> int:
     from assistant.doors.text_start import Loading, first_line
 
     print(GREETING, flush=True)
-    loading = Loading(lambda: _open(args), _warm).start()
+    loading = Loading(lambda: _open(args), _warm)
     line, opened = first_line(loading, lambda loaded: _opening(loaded[0]), sys.stdout)
     if line is None:
         return 0

@@ -46,10 +46,9 @@ class Loading(Generic[T]):
         """Set when the warm-up ended (or the build failed)."""
         self._thread = threading.Thread(target=self._run, name="text-load", daemon=True)
 
-    def start(self) -> Loading[T]:
-        """Start loading; returns self."""
+    def start(self) -> None:
+        """Start loading."""
         self._thread.start()
-        return self
 
     @property
     def ready(self) -> bool:
@@ -85,7 +84,7 @@ def first_line(
     opening: Callable[[T], str | None],
     out: TextIO,
 ) -> tuple[str | None, bool]:
-    """Show the prompt and wait for the first typed line: ``(line, opened)``; line None at
+    """Show the prompt, start ``loading``, and wait for the first typed line: ``(line, opened)``; line None at
     the end of input or Ctrl-C. When the build is done before a line was sent, ``opening``
     is asked what to say first (it is printed in place of the prompt, which is drawn again;
     ``opened`` True); a line already sent is answered first (``opened`` False: the caller
@@ -93,6 +92,7 @@ def first_line(
     """
     out.write(PROMPT)
     out.flush()
+    loading.start()  # after the prompt is on the screen: the load competes with nothing shown
     opened = False
     try:
         while True:
