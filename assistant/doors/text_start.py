@@ -84,11 +84,12 @@ def first_line(
     opening: Callable[[T], str | None],
     out: TextIO,
 ) -> tuple[str | None, bool]:
-    """Show the prompt, start ``loading``, and wait for the first typed line: ``(line, opened)``; line None at
-    the end of input or Ctrl-C. When the build is done before a line was sent, ``opening``
-    is asked what to say first (it is printed in place of the prompt, which is drawn again;
-    ``opened`` True); a line already sent is answered first (``opened`` False: the caller
-    offers the opening after that answer, as the voice loop does). A failed load raises here.
+    """Show the prompt, start ``loading``, and wait for the first typed line: ``(line,
+    opened)``; line None at the end of input or Ctrl-C. When the build is done before a
+    line was sent, ``opening`` is asked what to say first (it is printed in place of the
+    prompt, which is drawn again; ``opened`` True); a line already sent is answered first
+    (``opened`` False: the caller offers the opening after that answer, as the voice loop
+    does). A failed load raises here.
     """
     out.write(PROMPT)
     out.flush()
