@@ -618,3 +618,13 @@ class Msg(StrEnum):
     """The save-limits button."""
     WEB_ACCOUNT_ADD_MEMBER = "web-account-add-member"
     """The add-member section's heading."""
+
+    # --- issue 17 fixes: `jangbogi insights`' counts (locales/*/newcomer.ftl)
+    INSIGHTS_ORDERS = "insights-orders"
+    """How many orders a household's insights read (count)."""
+    INSIGHTS_PRODUCT = "insights-product"
+    """One product's rhythm (count; regular: yes/no, days, spread; quantity, last: a date)."""
+    INSIGHTS_NEXT = "insights-next"
+    """When a product is due next (date, confidence)."""
+    CATALOG_NOT_FOUND = "catalog-not-found"
+    """`catalog search` found nothing (query)."""
