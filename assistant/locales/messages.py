@@ -725,3 +725,13 @@ class Msg(StrEnum):
     """check the URL (--db or JANGBOGI_DB) and that the database server runs"""
     DOCTOR_DATABASE_SKIP = "doctor-database-skip"
     """cannot be opened without its driver"""
+
+    # --- issue 17 fixes: `jangbogi insights`' counts (locales/*/newcomer.ftl)
+    INSIGHTS_ORDERS = "insights-orders"
+    """How many orders a household's insights read (count)."""
+    INSIGHTS_PRODUCT = "insights-product"
+    """One product's rhythm (count; regular: yes/no, days, spread; quantity, last: a date)."""
+    INSIGHTS_NEXT = "insights-next"
+    """When a product is due next (date, confidence)."""
+    CATALOG_NOT_FOUND = "catalog-not-found"
+    """`catalog search` found nothing (query)."""

@@ -19,6 +19,7 @@ from assistant.errors import (
     DatabaseMissingError,
     DatabaseNewerError,
     DatabaseOutdatedError,
+    ErrorCode,
 )
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -95,13 +96,18 @@ def make_engine(url: str, *, create: bool = False) -> Engine:
     path = sqlite_path(url)
     if path is not None and not path.exists():
         if not create:
-            raise DatabaseMissingError(
-                f"no database at {path}; create it with `jangbogi demo init --db {url}`"
-            )
+            raise DatabaseMissingError(ErrorCode.DATABASE_MISSING, path=str(path), url=url)
         path.parent.mkdir(parents=True, exist_ok=True)
     try:
         engine = create_engine(parsed, pool_pre_ping=parsed.drivername.startswith("postgresql"))
-    except (ArgumentError, ModuleNotFoundError) as exc:
+    except ModuleNotFoundError as exc:
+        if parsed.drivername == "postgresql+psycopg":  # the driver of the `postgres` extra
+            raise ConfigError(
+                ErrorCode.POSTGRES_DRIVER_MISSING, url=parsed.render_as_string(hide_password=True)
+            ) from exc
+        shown = parsed.render_as_string(hide_password=True)
+        raise ConfigError(f"cannot use database URL {shown!r}: {exc}") from exc
+    except ArgumentError as exc:
         raise ConfigError(f"cannot use database URL {url!r}: {exc}") from exc
     if parsed.drivername.startswith("sqlite"):
         event.listen(engine, "connect", _on_sqlite_connect)
