@@ -276,6 +276,12 @@ class ErrorCode(StrEnum):
     PERIOD_TAKEN = "error-period-taken"
     """A due period lies inside a recorded span of missed ones (id, first: UTC, minutes)."""
 
+    # --- a newcomer's set-up, issue 17 fixes (locales/*/newcomer.ftl)
+    DATABASE_MISSING = "error-database-missing"
+    """No database file at ``--db`` (path: the file, url: the URL to create it with)."""
+    POSTGRES_DRIVER_MISSING = "error-postgres-driver-missing"
+    """A PostgreSQL URL without the psycopg driver installed (url: the URL, password hidden)."""
+
 
 class JangbogiError(Exception):
     """Base of every error Jangbogi raises on purpose.

@@ -42,9 +42,14 @@ def free_port() -> int:
 
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test may touch the user's data directory or a JANGBOGI_DB of the caller."""
+    """No test may touch the user's data directory or a JANGBOGI_DB of the caller, and the
+    commands speak the default language whatever the caller's locale (CI's LANG, a
+    developer's en_US): a test that wants another sets it (``env={"LANG": ...}``)."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.delenv("JANGBOGI_DB", raising=False)
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", "JANGBOGI_LANG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
 
 
 @dataclass(frozen=True)

@@ -83,12 +83,12 @@ def test_vosk_json_shapes() -> None:
 
 def test_transcribe_command_json() -> None:
     path = shared_clip("emo_pml00021.wav")  # "뭘 드릴까요?"
-    for mode in ([], ["--no-grammar"]):
+    for mode, said in (([], "open"), (["--no-grammar"], "open"), (["--grammar"], "grammar")):
         result = run_jangbogi("transcribe", str(path), "--json", *mode)
         assert result.code == 0, result.err
         data = json.loads(result.out)
-        assert set(data) >= {"text", "words", "alternatives", "duration_s"}
-        assert data["text"]
+        assert set(data) >= {"text", "words", "alternatives", "duration_s", "mode"}
+        assert data["text"] and data["mode"] == said
 
 
 def test_transcribe_command_rejects_bad_files(tmp_path: Path) -> None:

@@ -73,7 +73,7 @@ def test_missing_database_is_a_clear_error(tmp_path: Path, jangbogi: Runner) -> 
     url = f"sqlite:///{tmp_path / 'nope.db'}"
     result = jangbogi("text", "--db", url, stdin="우유 주문해줘\n")
     assert result.code == 3
-    assert "no database" in result.err and "demo init" in result.err
+    assert "데이터베이스가 없어요" in result.err and "demo init" in result.err
     assert "Traceback" not in result.err
     assert not (tmp_path / "nope.db").exists()
 

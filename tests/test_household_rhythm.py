@@ -280,7 +280,10 @@ def test_insights_command(shop: ShopService, jangbogi: Runner, db_url: str) -> N
     assert eggs["interval_days"] == 5.0 and eggs["steady"] is False  # 3, 12, 5: irregular
     assert report["usual"]["우유"]["name"] == MILK
     text = jangbogi("insights", "--today", "2026-12-08", "--db", db_url)
-    assert "DAI-001" in text.out and "every 7 days" in text.out and "DUE" in text.out
+    assert "DAI-001" in text.out and "bought 5 times, every 7 days" not in text.out
+    assert "5번 구매, 7일마다" in text.out and "DUE" in text.out
+    english = jangbogi("insights", "--lang", "en", "--today", "2026-12-08", "--db", db_url)
+    assert "bought 5 times, every 7 days" in english.out and "DUE" in english.out
 
 
 def test_insights_bad_date_is_one_clear_line(jangbogi: Runner, db_url: str) -> None:

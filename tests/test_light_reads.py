@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from assistant.errors import DatabaseError, JangbogiError, NotFoundError
+from assistant.errors import DatabaseError, ErrorCode, JangbogiError, NotFoundError
 from assistant.reorder import reads as reorder_reads
 from assistant.reorder import service
 from assistant.shop import accounts, reads
@@ -139,7 +139,8 @@ def _refusal(url: str) -> tuple[type[BaseException], int, str]:
 
 def test_the_same_refusals_as_the_engine(tmp_path: Path, db_url: str) -> None:
     _, code, text = _refusal(f"sqlite:///{tmp_path / 'nope.db'}")
-    assert code == 3 and "no database at" in text and not (tmp_path / "nope.db").exists()
+    assert code == 3 and ErrorCode.DATABASE_MISSING.value in text
+    assert not (tmp_path / "nope.db").exists()
     other = tmp_path / "other.db"
     sqlite3.connect(other).execute("create table x (a int)").connection.close()
     assert "not a Jangbogi database" in _refusal(f"sqlite:///{other}")[2]

@@ -42,7 +42,7 @@ def test_demo_init_is_idempotent(db_url: str, capsys: pytest.CaptureFixture[str]
     assert before["households"] == 1 and before["members"] == 1
     assert before["products"] >= 300
     assert main(["demo", "init", "--db", db_url]) == 0
-    assert "already there" in capsys.readouterr().out
+    assert "already set up" in capsys.readouterr().out
     assert counts(db_url) == before
 
 

@@ -338,8 +338,9 @@ def test_a_voice_skip_is_respected_by_the_runner_and_its_news_is_told(db_url: st
     run_due(factory(db_url), T0 + timedelta(days=21, hours=1))  # +41%: held
     assert [r[2] for r in runs(db_url)] == ["skipped", "placed", "held"]
     opening = talker(db_url).opening(T0 + timedelta(days=21, hours=2))
-    assert opening is not None and opening.startswith(
-        "알림이 하나 있어요: 달걀 30구 가격이 8,500원에서 12,000원으로 41% 올라서 "
+    assert opening is not None and opening.startswith(  # the order placed, then the held one
+        "알림이 두 개 있어요: 3월 16일 월요일 달걀 30구 정기 배송을 주문했어요 (주문 번호 1번). "
+        "합계 9,900원. 달걀 30구 가격이 8,500원에서 12,000원으로 41% 올라서 "
         "3월 23일 월요일 정기 배송을 보류했어요."
     )
     assert talker(db_url).opening(T0 + timedelta(days=21, hours=3)) is None

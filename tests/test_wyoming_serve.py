@@ -67,7 +67,8 @@ def test_describe_offers_asr_handle_and_tts(server: Served) -> None:
 
 
 def test_transcripts_equal_jangbogi_transcribe(shop: str, tmp_path: Path) -> None:
-    """What the server hears is what `jangbogi transcribe` hears, numbers written as text.
+    """What the server hears is what `jangbogi transcribe --grammar` hears (the shop grammar),
+    numbers written as text.
 
     Each clip goes to a server that has decoded nothing yet: Vosk's output for a clip can
     depend on what the same process decoded before (DESIGN.md; "패스 팔 만" first, "패스 08 만"
@@ -80,7 +81,7 @@ def test_transcripts_equal_jangbogi_transcribe(shop: str, tmp_path: Path) -> Non
     cut = tmp_path / "chicken.wav"
     _write_wav(cut, spoken(0.3, CHICKEN, 0.6))
     for clip in [cut, *clips[:: max(1, len(clips) // 3)]]:
-        expected = run_jangbogi("transcribe", str(clip), "--json", "--db", shop)
+        expected = run_jangbogi("transcribe", str(clip), "--grammar", "--json", "--db", shop)
         assert expected.code == 0, expected.err
         with serving(shop, tmp_path / "data") as fresh:
             heard = asyncio.run(hear(fresh.port, _pcm(clip)))

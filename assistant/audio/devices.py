@@ -130,3 +130,17 @@ def list_devices() -> list[AudioDevice]:
             )
         )
     return found
+
+
+def can_play(rate: int = 22050) -> bool:
+    """Whether a reply can be played: PortAudio is installed and its default output device
+    takes 16-bit mono at ``rate`` (espeak-ng's). False on a server with no sound card."""
+    try:
+        import sounddevice
+    except OSError:  # libportaudio2 missing
+        return False
+    try:
+        sounddevice.check_output_settings(samplerate=rate, channels=1, dtype="int16")
+    except (sounddevice.PortAudioError, ValueError):
+        return False
+    return True

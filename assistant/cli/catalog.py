@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.cli.common import Subparsers, engine, group, session, with_db, with_json
-from assistant.cli.output import print_json, won
+from assistant.cli.output import print_json, say, won
 
 if TYPE_CHECKING:
     from assistant.store.models import Product
@@ -99,15 +99,21 @@ def cmd_catalog_list(args: argparse.Namespace) -> int:
 
 def cmd_catalog_search(args: argparse.Namespace) -> int:
     """Up to 10 products that match a spoken name well enough, best first."""
+    from assistant.locales.messages import Msg
     from assistant.shop.catalog import catalog_entry, list_products
-    from assistant.shop.matching import ProductMatcher
+    from assistant.shop.matching import Candidate, ProductMatcher
 
     with session(args) as s:
         products = {p.id: p for p in list_products(s)}
-        matcher = ProductMatcher(catalog_entry(p) for p in products.values())
-        ranked = [c for c in matcher.rank(args.query, limit=10) if c.score >= 60]
+        sku = args.query.strip().upper()
+        by_sku = [p for p in products.values() if p.sku.upper() == sku]
+        if by_sku:  # a SKU, as `subscriptions add --product` takes it, in any case
+            ranked = [Candidate(by_sku[0].id, 100.0, by_sku[0].sku)]
+        else:
+            matcher = ProductMatcher(catalog_entry(p) for p in products.values())
+            ranked = [c for c in matcher.rank(args.query, limit=10) if c.score >= 60]
         if not ranked:
-            print(f"'{args.query}': not in the catalog", file=sys.stderr)
+            print(say()(Msg.CATALOG_NOT_FOUND, query=args.query), file=sys.stderr)
             return 1
         for c in ranked:
             p = products[c.product_id]

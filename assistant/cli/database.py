@@ -28,7 +28,9 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_demo_init(args: argparse.Namespace) -> int:
-    """The schema, the bundled catalog and the demo household (safe to run again)."""
+    """The schema, the bundled catalog and the demo household. Safe to run again (``make
+    run`` does, each time): it only adds what is missing; the products already there keep
+    their live stock and prices (``catalog import`` is the way to update them)."""
     from assistant.config import bundled_catalog_path
     from assistant.shop.catalog import import_file
     from assistant.shop.household import DEMO_HOUSEHOLD, DEMO_MEMBER, ensure_demo_household
@@ -38,11 +40,12 @@ def cmd_demo_init(args: argparse.Namespace) -> int:
     path = bundled_catalog_path()
     made = engine(args, create=True)
     with db.transaction(db.session_factory(made)) as session:
-        summary = import_file(session, path)
+        summary = import_file(session, path, add_only=True)
         _household, created = ensure_demo_household(session, utcnow())
-    what = "created" if created else "already there"
+    what = "created" if created else "already set up"
+    added = f"{summary.added} added, " if created or summary.added else ""
     print(
         f"demo household '{DEMO_HOUSEHOLD}' (member '{DEMO_MEMBER}') {what}; catalog: "
-        f"{summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged"
+        f"{added}{summary.unchanged} unchanged"
     )
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from assistant.cli import output
 from assistant.cli.common import Subparsers, session, with_db, with_json
 from assistant.cli.output import print_json
 
@@ -25,6 +26,7 @@ def cmd_insights(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
     from assistant.errors import ConfigError
+    from assistant.locales.messages import Msg
     from assistant.shop.history import day_index, household_insights
     from assistant.store.models import Household, utcnow
 
@@ -41,14 +43,20 @@ def cmd_insights(args: argparse.Namespace) -> int:
             if args.json:
                 print_json(report.to_json())
                 continue
-            print(f"{report.household}\t{report.today}\t{report.orders} orders")
+            say = output.say()
+            orders = say(Msg.INSIGHTS_ORDERS, count=report.orders)
+            print(f"{report.household}\t{report.today}\t{orders}")
             for p in report.products:
-                every = (
-                    f"every {p.interval_days:g} days (spread {p.spread:.2f})"
-                    if (p.interval_days is not None and p.spread is not None)
-                    else "bought once"
-                )
-                due = f"next {p.next_due} (confidence {p.confidence:.2f})" if p.next_due else ""
+                regular = p.interval_days is not None and p.spread is not None
+                rhythm = say(
+                    Msg.INSIGHTS_PRODUCT, count=p.count, regular=regular,
+                    days=p.interval_days or 0, spread=f"{p.spread or 0:.2f}",
+                    quantity=p.quantity, last=str(p.last),
+                )  # fmt: skip
+                due = ""
+                if p.next_due:
+                    due = say(Msg.INSIGHTS_NEXT, date=str(p.next_due),
+                              confidence=f"{p.confidence:.2f}")  # fmt: skip
                 flags = " ".join(
                     f
                     for f, on in (
@@ -58,10 +66,7 @@ def cmd_insights(args: argparse.Namespace) -> int:
                     )
                     if on
                 )
-                print(
-                    f"\t{p.sku}\t{p.name}\t{p.count}x, {every}, usually {p.quantity}, "
-                    f"last {p.last}\t{due}\t{flags}".rstrip()
-                )
+                print(f"\t{p.sku}\t{p.name}\t{rhythm}\t{due}\t{flags}".rstrip())
             for noun, sku, name in report.usuals:
                 print(f"\tusual {noun}: {sku} {name}")
     return 0

@@ -1,5 +1,5 @@
 """How commands print: one JSON object a line, amounts in won, names with card numbers hidden,
-sentences from the default language's catalog."""
+sentences from the catalog of the run's language (:mod:`assistant.cli.language`)."""
 
 from __future__ import annotations
 
@@ -27,7 +27,9 @@ def won(value: int | None) -> str:
 
 
 def say() -> Say:
-    """The catalog the commands print their sentences from (the default language)."""
-    from assistant.locales.say import LANGUAGES, say_for
+    """The catalog the commands print their sentences from: the run's language (``--lang``,
+    ``JANGBOGI_LANG``, the locale, else Korean; see :mod:`assistant.cli.language`)."""
+    from assistant.cli import language
+    from assistant.locales.say import say_for
 
-    return say_for(LANGUAGES[0])
+    return say_for(language.current())

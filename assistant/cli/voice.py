@@ -5,13 +5,24 @@ share (the grammar from the live catalog, the trimmed model, the confirmation wi
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
+import contextlib
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.cli.common import Subparsers, engine, group, with_db, with_json
 from assistant.cli.conversation import cmd_text
-from assistant.cli.output import print_json
+from assistant.cli.output import print_json, say
+from assistant.locales.messages import Msg
+
+if TYPE_CHECKING:
+    from assistant.speech.tts import ReplyFile
+
+TRANSCRIBE_OPEN = "open"
+"""``transcribe``'s mode (JSON ``mode``) without ``--grammar``: open vocabulary."""
+TRANSCRIBE_GRAMMAR = "grammar"
+"""``transcribe``'s mode with ``--grammar``: only the shop grammar's words, as ``listen``."""
 
 
 def add_parsers(sub: Subparsers) -> None:
@@ -28,7 +39,10 @@ def add_parsers(sub: Subparsers) -> None:
     listen.add_argument("--member", metavar="NAME")
     listen.add_argument("--model", metavar="PATH", help="a Vosk model directory")
     listen.add_argument("--no-grammar", action="store_true", help="open-vocabulary recognition")
-    listen.add_argument("--no-tts", action="store_true", help="print replies instead of speaking")
+    spoken = listen.add_mutually_exclusive_group()
+    spoken.add_argument("--no-tts", action="store_true", help="print replies instead of speaking")
+    spoken.add_argument("--reply-wav", type=Path, metavar="OUT.wav",
+                        help="write the spoken replies to a WAV file, not a speaker")  # fmt: skip
     with_json(listen)
     listen.set_defaults(handler=cmd_listen)
 
@@ -52,9 +66,11 @@ def add_parsers(sub: Subparsers) -> None:
     transcribe = with_db(sub.add_parser("transcribe", help="recognise speech in a WAV file"))
     transcribe.add_argument("file", type=Path, metavar="FILE.wav")
     transcribe.add_argument("--model", metavar="PATH", help="a Vosk model directory")
-    transcribe.add_argument(
-        "--no-grammar", action="store_true", help="open vocabulary instead of the shop grammar"
-    )
+    mode = transcribe.add_mutually_exclusive_group()
+    mode.add_argument("--grammar", action="store_true",
+                      help="hear only the shop grammar, as `listen` does")  # fmt: skip
+    mode.add_argument("--no-grammar", action="store_true",
+                      help="open vocabulary: any word the model knows (the default)")  # fmt: skip
     with_json(transcribe)
     transcribe.set_defaults(handler=cmd_transcribe)
 
@@ -156,6 +172,7 @@ def cmd_listen(args: argparse.Namespace) -> int:
     from assistant.shop.service import ShopService
     from assistant.shop.vocabulary import from_database
     from assistant.speech.recogniser import Recognizer, load_model, resolve_model
+    from assistant.speech.tts import ReplyFile
     from assistant.speech.wake import WakeDetector
     from assistant.store import db
     from assistant.store.models import Channel, utcnow
@@ -165,6 +182,7 @@ def cmd_listen(args: argparse.Namespace) -> int:
     if profile is None:
         raise ConfigError(f"no device profile {args.device!r}; see `jangbogi devices`")
     audio = open_wav(args.input) if args.input else None  # a bad file fails before loading
+    replies = ReplyFile(args.reply_wav) if args.reply_wav else None  # so does a bad folder
     factory = db.session_factory(engine(args))
     model_path = resolve_model(args.model)
     vocabulary = from_database(factory)  # the grammar and the parser know the same products
@@ -178,16 +196,6 @@ def cmd_listen(args: argparse.Namespace) -> int:
         model = listening_model(model_path, grammar, wake_word)
     wake = None if args.no_wake else WakeDetector(model, wake_word, grammar)
     command_grammar = None if args.no_grammar else grammar
-    speakers: dict[str, Any] = {}
-
-    def speak(text: str, lang: str) -> None:
-        from assistant.speech.tts import Speaker, VoiceSettings
-
-        voice = "en" if lang == "en" else profile.voice  # English turns get English replies
-        if voice not in speakers:
-            speakers[voice] = Speaker(VoiceSettings(voice=voice))
-        speakers[voice].say(text)
-
     dialog = Dialog(ShopService(factory, args.member), channel=Channel.VOICE, parser=parser.parse)
     endpointer = Endpointer(profile.silence_rms, profile.trailing_silence_ms,
                             profile.max_utterance_s)  # fmt: skip
@@ -203,15 +211,51 @@ def cmd_listen(args: argparse.Namespace) -> int:
         frames, wake, lambda: Recognizer(model, grammar=command_grammar), endpointer, dialog,
         utcnow, LiveSettings(save_dir=args.save_audio, answers=answers),
     )  # fmt: skip
-    for turn in turns:
-        if args.json:
-            print_json(turn.to_json())
-        else:
-            print(f"> {turn.heard}")
-            print(turn.reply.text)
-        if not args.no_tts:
+    with reply_voice(args, profile.voice, replies) as speak:
+        for turn in turns:
+            if args.json:
+                print_json(turn.to_json())
+            else:
+                print(f"> {turn.heard}")
+                print(turn.reply.text)
             speak(turn.reply.text, turn.reply.intent.lang)
     return 0
+
+
+@contextlib.contextmanager
+def reply_voice(
+    args: argparse.Namespace, voice: str, replies: ReplyFile | None = None
+) -> Iterator[Callable[[str, str], None]]:
+    """How ``listen`` says a reply (text, language): on the speaker; into ``replies``, the
+    file of ``--reply-wav``; or not at all with ``--no-tts``, or when a recording
+    (``--input``) stands in for the microphone and there is no speaker to play on (said once
+    on stderr: a file in needs no speaker out). With a live microphone a missing speaker
+    stays an error."""
+    from assistant.speech.tts import Speaker, VoiceSettings
+
+    speakers: dict[str, Speaker] = {}
+
+    def speaker(lang: str) -> Speaker:
+        chosen = "en" if lang == "en" else voice  # English turns get English replies
+        if chosen not in speakers:
+            speakers[chosen] = Speaker(VoiceSettings(voice=chosen))
+        return speakers[chosen]
+
+    if replies is not None:
+        with replies as out:
+            yield lambda text, lang: out.add(speaker(lang), text)
+        return
+    silent = bool(args.no_tts)
+    if not silent and args.input is not None:
+        from assistant.audio.devices import can_play
+
+        silent = not can_play()
+        if silent:
+            print(say()(Msg.LISTEN_SPEECH_SKIPPED), file=sys.stderr)
+    if silent:
+        yield lambda text, lang: None
+        return
+    yield lambda text, lang: speaker(lang).say(text)
 
 
 def cmd_start(args: argparse.Namespace) -> int:
@@ -221,7 +265,7 @@ def cmd_start(args: argparse.Namespace) -> int:
     if any(d.inputs > 0 for d in list_devices()):
         return cmd_listen(argparse.Namespace(
             db=args.db, member=args.member, input=None, device=None, save_audio=None,
-            no_wake=False, model=None, no_grammar=False, no_tts=False, json=False,
+            no_wake=False, model=None, no_grammar=False, no_tts=False, reply_wav=None, json=False,
         ))  # fmt: skip
     print("no microphone found: starting the text conversation (type; '그만' ends)")
     return cmd_text(args)
@@ -274,7 +318,11 @@ def cmd_grammar_build(args: argparse.Namespace) -> int:
 
 
 def cmd_transcribe(args: argparse.Namespace) -> int:
-    """Words, times, confidences and alternatives the recogniser hears in a WAV file."""
+    """Words, times, confidences and alternatives the recogniser hears in a WAV file.
+
+    A diagnostic: by default with open vocabulary (what the model itself hears, so a read
+    sentence comes out as that sentence); ``--grammar`` hears as ``listen`` does, through the
+    shop grammar of the database's catalog. The output says which of the two was used."""
     from assistant.audio.profiles_default import DEFAULT_WAKE_WORD
     from assistant.audio.wavfile import SAMPLE_WIDTH, open_wav
     from assistant.speech.recogniser import load_model, resolve_model, transcribe_blocks
@@ -282,11 +330,12 @@ def cmd_transcribe(args: argparse.Namespace) -> int:
     audio = open_wav(args.file)  # a bad header is reported before the model loads
     model_path = resolve_model(args.model)
     grammar = None
-    if args.no_grammar:
-        model = load_model(model_path)
-    else:  # what `listen` would hear: the grammar of the database's catalog
+    if args.grammar:  # what `listen` would hear: the grammar of the database's catalog
         grammar = voice_grammar(list(catalog_vocabulary(args).phrases), model_path)
         model = listening_model(model_path, grammar, DEFAULT_WAKE_WORD)
+    else:
+        model = load_model(model_path)
+    mode = TRANSCRIBE_GRAMMAR if grammar is not None else TRANSCRIBE_OPEN
     samples = 0
 
     def blocks() -> Iterator[bytes]:  # read, decoded and resampled as Vosk goes: flat memory
@@ -298,8 +347,10 @@ def cmd_transcribe(args: argparse.Namespace) -> int:
     heard = transcribe_blocks(blocks(), model, grammar=grammar)
     if args.json:
         print_json({"file": str(args.file), "duration_s": round(samples / audio.target_rate, 3),
-                    **heard.to_json()})  # fmt: skip
+                    "mode": mode, **heard.to_json()})  # fmt: skip
         return 0
+    said = Msg.TRANSCRIBE_MODE_GRAMMAR if grammar is not None else Msg.TRANSCRIBE_MODE_OPEN
+    print(say()(said))
     print(heard.text)
     for word in heard.words:
         print(f"\t{word.start:6.2f}-{word.end:6.2f}s\t{word.confidence:.2f}\t{word.text}")

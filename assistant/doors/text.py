@@ -9,11 +9,14 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from assistant.dialog.conversation import Dialog
+if TYPE_CHECKING:  # the greeting is printed before the dialog (and the database) is imported
+    from assistant.dialog.conversation import Dialog
 
 GREETING = "장보기입니다. 무엇을 도와드릴까요? (끝내려면 '그만')"
+PROMPT = "> "
+"""What a terminal shows when it waits for a line."""
 
 
 def run_lines(
@@ -42,7 +45,7 @@ def run_lines(
 
 
 def interactive_lines(
-    prompt: str = "> ", secret: Callable[[], bool] = lambda: False
+    prompt: str = PROMPT, secret: Callable[[], bool] = lambda: False
 ) -> Iterable[str]:
     """Lines typed at a terminal, until end of input or Ctrl-C; when ``secret()`` says the
     next line is a PIN it is read without echo."""

@@ -54,6 +54,10 @@ class IntentParser:
         self._words: tuple[str, ...] | None = None
         self._front: dict[str, FrontEnd] = {}
         self._lock = threading.Lock()
+        """Guards the product words."""
+        self._building = threading.Lock()
+        """One front end is built at a time: two threads importing spaCy at once can see it
+        half initialised (a Korean and an English one, in a preload and a first line)."""
 
     @property
     def product_words(self) -> tuple[str, ...]:
@@ -68,11 +72,15 @@ class IntentParser:
         return self._words
 
     def front_end(self, lang: str) -> FrontEnd:
-        """The (lazily built) front end of ``lang``."""
-        with self._lock:
+        """The (lazily built) front end of ``lang``; while another thread builds one, waits
+        for it."""
+        front = self._front.get(lang)
+        if front is not None:
+            return front
+        with self._building:
             if lang not in self._front:
                 pack = pack_for(lang)
-                words = pack.kept_words(self._product_words())
+                words = pack.kept_words(self.product_words)
                 self._front[lang] = pack.front_end(pack.grammar(), words)
             return self._front[lang]
 

@@ -170,17 +170,19 @@ def settle(
             if due.before_latest is not None:
                 outcomes.append(_missed(session, sub, due, due.before_latest, worker, now,
                                         "older than the latest missed time"))  # fmt: skip
-            outcomes.append(_run_period(session, sub, household, due.latest, now, worker))
+            outcomes.append(_run_period(session, sub, household, due.latest, now, worker,
+                                        caught_up=due.before_latest is not None))  # fmt: skip
         older = due.count - 1
-        if older and outcomes[-1].status is RunStatus.PLACED:
+        last = outcomes[-1]
+        if older and last.status is RunStatus.PLACED:
             notify(session, sub, "caught_up", now, due.latest,
-                    order_id=outcomes[-1].order_id, missed=older)  # fmt: skip
+                    order_id=last.order_id, missed=older)  # fmt: skip
         else:
             missed = [o for o in outcomes if o.status is RunStatus.MISSED]
             if missed:
-                last = (missed[-1].until or missed[-1].period_at).isoformat()
+                until = (missed[-1].until or missed[-1].period_at).isoformat()
                 count = sum(o.periods for o in missed)
-                notify(session, sub, "missed", now, due.latest, count=count, last_period=last)
+                notify(session, sub, "missed", now, due.latest, count=count, last_period=until)
     sub.next_run_at = next_after(rec, zone(sub.timezone), now)
     sub.updated_at = now
     return outcomes
@@ -267,6 +269,7 @@ def _place_plain(
         else:
             order = result.order
             _record(session, sub, period, RunStatus.PLACED, worker, now, None, order.id)
+            notify(session, sub, "placed", now, period, order_id=order.id, total=order.total)
             outcomes.append(Outcome(sub.id, period, RunStatus.PLACED, order.id, order.total))
         sub.next_run_at, sub.updated_at = following(sub, now), now
     return outcomes
@@ -287,8 +290,11 @@ def _run_period(
     period: datetime,
     now: datetime,
     worker: str,
+    *,
+    caught_up: bool,
 ) -> Outcome:
-    """Place the order of one period, or hold/skip/fail it by the guards and rules."""
+    """Place the order of one period, or hold/skip/fail it by the guards and rules.
+    ``caught_up``: older periods were missed (the caught-up notice tells the order)."""
     product = sub.product
     price = _risen_price(sub, household)
     if price is not None:
@@ -308,7 +314,7 @@ def _run_period(
             why = "out of stock" if product.active else "no longer sold"
             return _record(session, sub, period, RunStatus.SKIPPED, worker, now, why)
         target, substituted = alternative, True
-    return _place(session, sub, target, period, now, worker, substituted)
+    return _place(session, sub, target, period, now, worker, substituted, caught_up)
 
 
 def _place(
@@ -319,7 +325,10 @@ def _place(
     now: datetime,
     worker: str,
     substituted: bool,
+    caught_up: bool,
 ) -> Outcome:
+    """Order ``target`` for one period, and leave its notification: substituted, placed, or
+    none when the caught-up one (:func:`settle`) tells it."""
     try:
         placed = place_for_member(
             session, sub.member, [(target.id, sub.quantity)], channel=Channel.AUTO,
@@ -333,6 +342,8 @@ def _place(
         why = f"substituted {target.sku} for {sub.product.sku}"
         notify(session, sub, "substituted", now, period, substitute=target.display_name,
                 substitute_en=target.name_en, order_id=order.id)  # fmt: skip
+    elif not caught_up:
+        notify(session, sub, "placed", now, period, order_id=order.id, total=order.total)
     _record(session, sub, period, RunStatus.PLACED, worker, now, why, order.id)
     return Outcome(sub.id, period, RunStatus.PLACED, order.id, order.total, why)
 

@@ -53,13 +53,20 @@ def _values(record: ProductRecord) -> dict[str, object]:
 
 
 def import_records(
-    session: Session, records: list[ProductRecord], *, replace: bool = False, write: bool = True
+    session: Session,
+    records: list[ProductRecord],
+    *,
+    replace: bool = False,
+    write: bool = True,
+    add_only: bool = False,
 ) -> ImportSummary:
     """Add the file's new products and update the known ones (inside the caller's transaction).
 
     Products on sale that the file does not list are retired only with ``replace``; they
     are never deleted, because past orders refer to them. ``write=False`` changes nothing
-    and says what the import would do.
+    and says what the import would do. ``add_only``: the known products keep their live
+    state (stock the orders took, a price or a retirement set since) and count as unchanged;
+    ``demo init`` run again must not undo the shop's day, a new ``catalog import`` may.
     """
     existing = {p.sku: p for p in session.scalars(select(Product))}
     added = updated = unchanged = 0
@@ -70,6 +77,8 @@ def import_records(
             added += 1
             if write:
                 session.add(Product(sku=record.sku, **values))
+        elif add_only:
+            unchanged += 1
         elif any(getattr(product, key) != value for key, value in values.items()):
             updated += 1
             if write:
@@ -77,7 +86,8 @@ def import_records(
                     setattr(product, key, value)
         else:
             unchanged += 1
-    missing = sorted((p for p in existing.values() if p.active), key=lambda p: p.sku)
+    missing = sorted((p for p in existing.values() if p.active and not add_only),
+                     key=lambda p: p.sku)  # fmt: skip
     if replace and write:
         for product in missing:
             product.active = False
@@ -86,9 +96,12 @@ def import_records(
     return ImportSummary(added, updated, unchanged, shown, replace)
 
 
-def import_file(session: Session, path: Path, *, replace: bool = False) -> ImportSummary:
-    """Validate the whole file first, then write it; a bad file changes nothing."""
-    return import_records(session, parse_catalog(path), replace=replace)
+def import_file(
+    session: Session, path: Path, *, replace: bool = False, add_only: bool = False
+) -> ImportSummary:
+    """Validate the whole file first, then write it; a bad file changes nothing
+    (``add_only``: see :func:`import_records`)."""
+    return import_records(session, parse_catalog(path), replace=replace, add_only=add_only)
 
 
 def catalog_entry(p: Product) -> CatalogEntry:

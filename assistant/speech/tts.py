@@ -193,6 +193,65 @@ class Speaker:
             play_wav(self.render(text, Path(tmp) / "reply.wav"))
 
 
+REPLY_RATE = 22050
+"""espeak-ng's sample rate: that of every rendered reply, and of an empty reply file."""
+REPLY_GAP_S = 0.4
+"""Silence between two replies in one reply file."""
+
+
+class ReplyFile:
+    """Every reply of a conversation, spoken by the real engine into one WAV file, in order
+    with a short pause between them (``jangbogi listen --reply-wav OUT.wav``: a file in
+    needs no speaker out). Use as a context manager; the file is a valid WAV even when
+    nothing was said (no samples)."""
+
+    def __init__(self, path: Path) -> None:
+        path = Path(path)
+        if not path.parent.is_dir():
+            raise SpeechOutputError(f"cannot write {path}: the directory does not exist")
+        self.path = path
+        self.replies = 0
+        """How many replies the file holds."""
+        self._out: wave.Wave_write | None = None
+
+    def __enter__(self) -> ReplyFile:
+        try:
+            self._out = wave.open(str(self.path), "wb")
+        except OSError as exc:
+            raise SpeechOutputError(f"cannot write {self.path}: {exc}") from exc
+        self._out.setnchannels(1)
+        self._out.setsampwidth(2)
+        self._out.setframerate(REPLY_RATE)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._out is not None:
+            self._out.close()
+            self._out = None
+
+    def add(self, speaker: Speaker, text: str) -> None:
+        """Append ``text`` as ``speaker`` says it; blank text adds nothing."""
+        if self._out is None:
+            raise SpeechOutputError("the reply file is not open")
+        if not text.strip():
+            return
+        with tempfile.TemporaryDirectory(prefix="jangbogi-tts-") as tmp:
+            rendered = speaker.render(text, Path(tmp) / "reply.wav")
+            with wave.open(str(rendered), "rb") as wav:
+                if (wav.getframerate(), wav.getnchannels(), wav.getsampwidth()) != (
+                    REPLY_RATE, 1, 2,
+                ):  # fmt: skip
+                    raise SpeechOutputError(
+                        f"espeak-ng wrote {wav.getframerate()} Hz, {wav.getnchannels()} "
+                        f"channel(s); expected {REPLY_RATE} Hz mono"
+                    )
+                frames = wav.readframes(wav.getnframes())
+        if self.replies:
+            self._out.writeframes(b"\0\0" * round(REPLY_GAP_S * REPLY_RATE))
+        self._out.writeframes(frames)
+        self.replies += 1
+
+
 def play_wav(path: Path) -> None:
     """Play a 16-bit WAV file on the default output device and wait until it ends."""
     import numpy as np

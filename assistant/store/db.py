@@ -12,7 +12,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from assistant.errors import ConfigError
+from assistant.errors import ConfigError, ErrorCode
 from assistant.store import schema
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -93,7 +93,14 @@ def make_engine(url: str, *, create: bool = False) -> Engine:
         path.parent.mkdir(parents=True, exist_ok=True)
     try:
         engine = create_engine(parsed, pool_pre_ping=parsed.drivername.startswith("postgresql"))
-    except (ArgumentError, ModuleNotFoundError) as exc:
+    except ModuleNotFoundError as exc:
+        if parsed.drivername == "postgresql+psycopg":  # the driver of the `postgres` extra
+            raise ConfigError(
+                ErrorCode.POSTGRES_DRIVER_MISSING, url=parsed.render_as_string(hide_password=True)
+            ) from exc
+        shown = parsed.render_as_string(hide_password=True)
+        raise ConfigError(f"cannot use database URL {shown!r}: {exc}") from exc
+    except ArgumentError as exc:
         raise ConfigError(f"cannot use database URL {url!r}: {exc}") from exc
     if parsed.drivername.startswith("sqlite"):
         event.listen(engine, "connect", _on_sqlite_connect)

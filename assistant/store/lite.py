@@ -123,7 +123,13 @@ def _one_version(rows: Sequence[Row]) -> str | None:
 
 @contextmanager
 def _postgres(url: str) -> Iterator[Reader]:
-    import psycopg
+    try:
+        import psycopg
+    except ImportError:  # refused as the engine refuses it: the `postgres` extra is missing
+        from assistant.store import db
+
+        db.make_engine(url)
+        raise
 
     def errors(exc: Exception) -> Exception:
         if isinstance(exc, psycopg.OperationalError):

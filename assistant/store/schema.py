@@ -17,6 +17,7 @@ from assistant.errors import (
     DatabaseMissingError,
     DatabaseNewerError,
     DatabaseOutdatedError,
+    ErrorCode,
 )
 
 KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005")
@@ -27,9 +28,7 @@ HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 def missing_database(path: Path, url: str) -> DatabaseMissingError:
     """A SQLite file that does not exist (never created by a read: a typo is no empty shop)."""
-    return DatabaseMissingError(
-        f"no database at {path}; create it with `jangbogi demo init --db {url}`"
-    )
+    return DatabaseMissingError(ErrorCode.DATABASE_MISSING, path=str(path), url=url)
 
 
 def no_schema(has_tables: bool) -> DatabaseMissingError:

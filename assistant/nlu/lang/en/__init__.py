@@ -23,6 +23,9 @@ the ones that are not ordinary English words."""
 def _front_end(grammar: Grammar, product_words: tuple[str, ...]) -> FrontEnd:
     """A blank spaCy English pipeline; the catalog's English words tell a grocery ("milk
     please") from anything else said with a please ("traffic please")."""
+    from assistant.nlu.spacy_cli import defer_spacy_cli
+
+    defer_spacy_cli()  # spaCy's command line is never run here
     from assistant.nlu.lang.en.front_end import EnglishFrontEnd
 
     return EnglishFrontEnd(grammar, product_words)
