@@ -159,12 +159,10 @@ def cmd_subscriptions_list(args: argparse.Namespace) -> int:
 def cmd_subscriptions_change(args: argparse.Namespace) -> int:
     """``pause``, ``resume``, ``skip`` or ``cancel`` (the subcommand's name) one subscription."""
     from assistant.dialog.phrases_reorder import ReorderPhrases
-    from assistant.locales import say_for
-
-    replies_reorder = ReorderPhrases(say_for("ko"))
     from assistant.reorder import service
     from assistant.store.models import utcnow
 
+    replies_reorder = ReorderPhrases(say())
     now = utcnow()
     with session(args) as s:
         h = household(s, args)
