@@ -44,11 +44,16 @@ def _pip(*args: str) -> str:
 def test_the_editable_install_of_make_setup_prints_no_warning(tmp_path: Path, source: Path) -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "-m pip install -q -e '.[dev]'" in makefile  # the command this test stands for
-    # the same build into a throwaway prefix (--no-deps: the dependencies are not ours)
+    installed = _pip("show", "jangbogi")
+    # the same build into a throwaway prefix (--no-deps: the dependencies are not ours;
+    # --ignore-installed: without it pip first uninstalls the jangbogi of the venv running
+    # this test, and every later test that starts .venv/bin/jangbogi fails)
     out = _pip(
-        "install", "-q", "--no-deps", "--prefix", str(tmp_path / "prefix"), "-e", str(source)
-    )
+        "install", "-q", "--no-deps", "--ignore-installed", "--prefix", str(tmp_path / "prefix"),
+        "-e", str(source),
+    )  # fmt: skip
     assert not WARNINGS.search(out), out
+    assert _pip("show", "jangbogi") == installed  # the venv running the tests kept its own
     pth = list((tmp_path / "prefix").rglob("__editable__.jangbogi*.pth"))
     assert [p.read_text(encoding="utf-8").strip() for p in pth] == [str(source)]
 
