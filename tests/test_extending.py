@@ -275,6 +275,7 @@ def add_language(root: Path) -> None:
     edit(pkg / "nlu/packs.py", r'^DEFAULT_LANGS: tuple\[str, \.\.\.\] = \("ko", "en"', f', "{NEW}"')
     edit(pkg / "locales/say.py", r'^LANGUAGES = \("ko", "en"', f', "{NEW}"')
     edit(pkg / "locales/say.py", r"^LOCALE_TAGS = \{", f'"{NEW}": "el-GR", ')
+    edit(pkg / "cli/language.py", r'^LANGUAGES = \("ko", "en"', f', "{NEW}"')  # --lang el
 
 
 @pytest.fixture(scope="module")

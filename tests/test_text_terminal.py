@@ -210,7 +210,7 @@ def test_a_line_sent_before_the_database_opened_is_answered_then_the_suggestion(
     ("make", "says"),
     [
         (lambda p: p.write_text("not a database\n"), "jangbogi: database error: "),
-        (lambda p: None, "jangbogi: no database at "),
+        (lambda p: None, "jangbogi: {path}에 데이터베이스가 없어요."),  # the default language
     ],
     ids=["not-a-database", "missing"],
 )
@@ -219,6 +219,7 @@ def test_a_database_that_cannot_be_opened_is_one_line_and_its_code(
 ) -> None:
     path = tmp_path / "shop.db"
     make(path)  # type: ignore[operator]
+    says = says.format(path=path)
     piped = run_jangbogi("text", "--db", str(path), stdin="")
     term = Terminal("text", "--db", str(path))
     term.read_until(re.escape(PROMPT))  # the prompt comes at once, the error behind it

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
+import sys
 import wave
 from pathlib import Path
 
@@ -32,6 +34,15 @@ def frames(path: Path) -> tuple[int, bytes]:
         return wav.getframerate(), wav.readframes(wav.getnframes())
 
 
+RENDER = """
+import sys
+from pathlib import Path
+from assistant.speech.tts import Speaker, VoiceSettings
+Speaker(VoiceSettings(voice="ko")).render(sys.argv[1], Path(sys.argv[2]))
+"""
+"""Renders one reply with the real engine, as ``listen --reply-wav`` does (argv: text, path)."""
+
+
 def test_a_file_in_without_a_speaker_prints_the_turn_and_exits_0(db_url: str) -> None:
     """The README's form, on a machine without a speaker: the turn, a word on stderr, rc 0."""
     no_speaker()
@@ -45,8 +56,6 @@ def test_a_file_in_without_a_speaker_prints_the_turn_and_exits_0(db_url: str) ->
 
 def test_reply_wav_holds_the_spoken_reply(db_url: str, tmp_path: Path) -> None:
     """--reply-wav: the reply as the real engine speaks it, in a file; nothing on stderr."""
-    from assistant.speech.tts import Speaker, VoiceSettings
-
     out = tmp_path / "reply.wav"
     result = run_jangbogi("listen", "--input", str(NOISE), "--no-wake", "--json", "--db", db_url,
                           "--reply-wav", str(out))  # fmt: skip
@@ -55,8 +64,13 @@ def test_reply_wav_holds_the_spoken_reply(db_url: str, tmp_path: Path) -> None:
     [turn] = [json.loads(line) for line in result.lines]
     rate, pcm = frames(out)
     assert rate == 22050 and len(pcm) > rate  # more than half a second of speech
-    expected = Speaker(VoiceSettings(voice="ko")).render(turn["reply"], tmp_path / "alone.wav")
-    assert frames(expected) == (rate, pcm)  # the same engine saying the same reply
+    # the same engine saying the same reply, in a process of its own: pyttsx3 hands out one
+    # engine per driver per process, which earlier tests in this one may have set up otherwise
+    alone = tmp_path / "alone.wav"
+    subprocess.run(
+        [sys.executable, "-c", RENDER, turn["reply"], str(alone)], check=True, cwd=ROOT, timeout=60
+    )
+    assert frames(alone) == (rate, pcm)
 
 
 def test_reply_wav_without_a_turn_is_an_empty_wav(db_url: str, tmp_path: Path) -> None:
