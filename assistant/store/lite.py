@@ -64,12 +64,24 @@ class _DbApiReader:
             raise self._errors(exc) from exc
 
 
-def _sqlite_error(exc: Exception) -> Exception:
-    if isinstance(exc, sqlite3.OperationalError):
-        return schema.operational_error(str(exc))
-    if isinstance(exc, sqlite3.Error):
-        return schema.driver_error(str(exc))
-    return exc
+def _translator(
+    operational: type[Exception], driver: type[Exception]
+) -> Callable[[Exception], Exception]:
+    """What a driver's exception becomes: its ``operational`` errors (locked, unreachable
+    ...) and its other ``driver`` errors as the engine's path turns them
+    (:func:`assistant.store.db.translate_errors`); anything else as it is."""
+
+    def errors(exc: Exception) -> Exception:
+        if isinstance(exc, operational):
+            return schema.operational_error(str(exc))
+        if isinstance(exc, driver):
+            return schema.driver_error(str(exc))
+        return exc
+
+    return errors
+
+
+_sqlite_error = _translator(sqlite3.OperationalError, sqlite3.Error)
 
 
 def _scheme(url: str) -> str:
@@ -102,17 +114,24 @@ def _sqlite(url: str, path: Path) -> Iterator[Reader]:
         raise _sqlite_error(exc) from exc
     try:
         reader = _DbApiReader(conn, "?", _sqlite_error)
-        tables = [r[0] for r in reader.rows(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-        )]  # fmt: skip
-        current = None
-        if "alembic_version" in tables:
-            current = _one_version(reader.rows("SELECT version_num FROM alembic_version"))
-        schema.check_revision(current, bool(tables))
+        _check_schema(
+            reader,
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+        )
         reader.rows("BEGIN")  # one snapshot for every query of the command
         yield reader
     finally:
         conn.close()
+
+
+def _check_schema(reader: Reader, tables_sql: str) -> None:
+    """Refuse the database unless its schema is the newest (``tables_sql``: the names of
+    its tables, in its own dialect), as :func:`assistant.store.db.check_schema` does."""
+    tables = [r[0] for r in reader.rows(tables_sql)]
+    current = None
+    if "alembic_version" in tables:
+        current = _one_version(reader.rows("SELECT version_num FROM alembic_version"))
+    schema.check_revision(current, bool(tables))
 
 
 def _one_version(rows: Sequence[Row]) -> str | None:
@@ -131,12 +150,7 @@ def _postgres(url: str) -> Iterator[Reader]:
         db.make_engine(url)
         raise
 
-    def errors(exc: Exception) -> Exception:
-        if isinstance(exc, psycopg.OperationalError):
-            return schema.operational_error(str(exc))
-        if isinstance(exc, psycopg.Error):
-            return schema.driver_error(str(exc))
-        return exc
+    errors = _translator(psycopg.OperationalError, psycopg.Error)
 
     conninfo = "postgresql://" + url.split("://", 1)[1]
     try:
@@ -147,14 +161,11 @@ def _postgres(url: str) -> Iterator[Reader]:
         conn.read_only = True
         conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
         reader = _DbApiReader(conn, "%s", errors)
-        tables = [r[0] for r in reader.rows(
+        _check_schema(
+            reader,
             "SELECT table_name FROM information_schema.tables "
-            "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
-        )]  # fmt: skip
-        current = None
-        if "alembic_version" in tables:
-            current = _one_version(reader.rows("SELECT version_num FROM alembic_version"))
-        schema.check_revision(current, bool(tables))
+            "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'",
+        )
         yield reader
     finally:
         conn.close()
