@@ -46,6 +46,10 @@ PRODUCTS = (
     ("DAI-012", "남양 초코에몽"), ("BEV-006", "코카콜라 캔"), ("NOO-002", "진라면 매운맛"),
     ("VEG-018", "팽이버섯"), ("VEG-024", "콩나물"), ("SNK-001", "새우깡"),
 )  # fmt: skip
+# each product's own counter (its catalog unit): "진라면 2개" asks for two noodles, which
+# the assistant rounds to one 5-pack; "2묶음" is two packs, the quantity the race means
+COUNTERS = {"DAI-001": "팩", "NOO-002": "묶음", "BEV-006": "캔", "VEG-018": "봉지",
+            "VEG-024": "봉지", "SNK-001": "봉지"}  # fmt: skip
 
 _WRONG = re.compile(r"비밀번호가 맞지 않아요\. (\d)번 더 틀리면")
 _KINDS = (
@@ -163,10 +167,13 @@ class Shop:
             self.pin = conn.execute(text("SELECT pin_hash, pin_salt FROM households")).one()
             self.products = {
                 sku: conn.execute(
-                    text("SELECT id, member_price FROM products WHERE sku = :s"), {"s": sku}
+                    text("SELECT id, member_price, unit FROM products WHERE sku = :s"), {"s": sku}
                 ).one()
                 for sku, _ in PRODUCTS
             }
+            for sku, row in self.products.items():
+                if row.unit != COUNTERS.get(sku, "개"):
+                    raise SetupError(f"{sku} is sold by the {row.unit}: update COUNTERS")
             self.child_id = conn.execute(
                 text("SELECT id FROM members WHERE role = 'child'")
             ).scalar_one()
@@ -311,7 +318,7 @@ class Race:
 
 def _order_line(sku: str, quantity: int) -> str:
     name = dict(PRODUCTS)[sku]
-    return f"{name} {quantity}개 주문해 줘"
+    return f"{name} {quantity}{COUNTERS.get(sku, '개')} 주문해 줘"
 
 
 def _to_question(
@@ -510,6 +517,8 @@ def race_decision(p: Pool, shop: Shop, rng: random.Random) -> Race:
     p.child.send("응")
     expect([p.child.reply()], [p.child], "waiting", "decision race (child, yes)")
     order_id = shop.value("SELECT MAX(id) FROM orders WHERE member_id = :m", m=shop.child_id)
+    if shop.stock(sku) != start - quantity:
+        raise SetupError(f"decision race: {quantity} asked, stock {start} -> {shop.stock(sku)}")
     adults = rng.sample(p.adults, rng.randint(2, min(6, len(p.adults))))
     decide = [f"{order_id}번 주문 승인해 줘", f"{order_id}번 주문 거절해 줘"]
     # half the time only decisions race (a cancellation, one "응", nearly always wins)
@@ -524,7 +533,7 @@ def race_decision(p: Pool, shop: Shop, rng: random.Random) -> Race:
             raise SetupError(f"decision race: {talker.label} said {reply!r}")
     answers = [PIN if "취소" not in line else "응" for line in lines]
     race = Race("decision", len(racers))
-    _release(race, racers, answers)
+    said = _release(race, racers, answers)
     approved, rejected = race.outcomes["approved"], race.outcomes["rejected"]
     cancelled = race.outcomes["cancelled"]
     status = shop.value("SELECT status FROM orders WHERE id = :i", i=order_id)
@@ -538,7 +547,10 @@ def race_decision(p: Pool, shop: Shop, rng: random.Random) -> Race:
         race.breach(f"order {order_id} is {status} after those replies")
     want = start - quantity if status == "placed" else start
     if status not in ("placed", "rejected", "cancelled") or shop.stock(sku) != want:
-        race.breach(f"order {order_id} is {status}; stock {shop.stock(sku)}, expected {want}")
+        race.breach(
+            f"order {order_id} is {status}; stock {shop.stock(sku)}, expected {want} "
+            f"(started {start}, {quantity} ordered; {lines} -> {said})"
+        )
     if len(shop.new_orders(last)) != 1:
         race.breach("orders other than the child's were written")
     return race
