@@ -206,6 +206,9 @@ class Shop:
             )  # fmt: skip
             conn.execute(text("UPDATE members SET per_day_limit = NULL, per_order_limit = NULL"))
             conn.execute(text("DELETE FROM cart_lines"))
+            # stock too: an earlier race may have sold a product out (a race that needs
+            # little stock sets it after this)
+            conn.execute(text("UPDATE products SET stock = 1000"))
             conn.execute(text("UPDATE subscriptions SET status = 'cancelled', next_run_at = NULL "
                               "WHERE status <> 'cancelled'"))  # fmt: skip
             return int(conn.execute(text("SELECT COALESCE(MAX(id), 0) FROM orders")).scalar_one())
