@@ -12,10 +12,7 @@ from assistant.nlu.packs import FrontEnd, LangPack
 
 
 def _front_end(grammar: Grammar, product_words: tuple[str, ...]) -> FrontEnd:
-    """Kiwi inside spaCy (~2 s to build), with the product words as proper nouns."""
-    from assistant.nlu.spacy_cli import defer_spacy_cli
-
-    defer_spacy_cli()  # spaCy's command line is never run here
+    """Kiwi (~1 s to build), with the product words as proper nouns."""
     from assistant.nlu.lang.ko.front_end import KoreanFrontEnd
 
     return KoreanFrontEnd(grammar, product_words)

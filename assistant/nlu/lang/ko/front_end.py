@@ -1,8 +1,11 @@
-"""Korean front end: Kiwi morphemes inside a spaCy ``Doc``, then the key and slots.
+"""Korean front end: Kiwi morphemes, then the key and slots.
 
-Kiwi (kiwipiepy) is registered as a spaCy tokenizer, so a Korean ``Doc`` has
-one token per morpheme with ``tag_`` = Kiwi's tag and ``lemma_`` = the
-dictionary form (담다, 시키다). Particles, endings, fillers and auxiliaries are
+Kiwi (kiwipiepy) reads an utterance into morphemes, each a :data:`~.mood.Token`: its form,
+Kiwi's tag, the dictionary form (담다, 시키다) and its span in the text. They are kept as
+plain tuples, not in a spaCy ``Doc``: every rule here reads those four fields and nothing
+else of spaCy, whose import alone took ~0.5 s of a text session's start (issue 17: a line
+typed 2 s after ``jangbogi text`` starts is answered within 0.3 s). The English front end
+keeps spaCy for its lemmatizer. Particles, endings, fillers and auxiliaries are
 dropped from the key; nominal runs that no template mentions become
 ``{product}``; numbers with counting words become ``{quantity}``.
 
@@ -26,10 +29,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
-
-from spacy.language import Language
-from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from assistant.nlu.analysis import Analysis, Piece, clean, normal_form
 from assistant.nlu.digits import NOT_A_COUNT
@@ -68,15 +67,14 @@ ODD_NUMBER = re.compile(rf"-?{NOT_A_COUNT.pattern}(?![0-9A-Za-z.,/])")
 """A decimal, fraction or exponent said where a count goes (0.5개, 1e9개, 1/2개)."""
 
 
-class KiwiTokenizer:
-    """A spaCy tokenizer: text -> Doc of Kiwi morphemes with tags and lemmas."""
+class KiwiMorphemes:
+    """Text -> its Kiwi morphemes (form, tag, lemma, span), product names kept whole."""
 
     def __init__(
-        self, vocab: Vocab, user_words: tuple[str, ...] = (), product_words: tuple[str, ...] = ()
+        self, user_words: tuple[str, ...] = (), product_words: tuple[str, ...] = ()
     ) -> None:
         from kiwipiepy import Kiwi
 
-        self.vocab = vocab
         self.kiwi = Kiwi(load_default_dict=False, load_typo_dict=False, load_multi_dict=False)
         for word in user_words:
             self.kiwi.add_user_word(word, "NNG")
@@ -85,21 +83,13 @@ class KiwiTokenizer:
         self.kiwi.add_user_word("건너뛰", "VV")
         self.kiwi.tokenize("")  # Kiwi initialises lazily: pay it now, not on the first turn
 
-    def __call__(self, text: str) -> Doc:
-        tokens = self.kiwi.tokenize(text)
-        words, spaces, tags, lemmas = [], [], [], []
-        for i, tok in enumerate(tokens):
-            end = tok.start + tok.len
-            nxt = tokens[i + 1].start if i + 1 < len(tokens) else len(text)
-            words.append(tok.form)
-            spaces.append(nxt > end)
+    def __call__(self, text: str) -> list[Token]:
+        morphemes: list[Token] = []
+        for tok in self.kiwi.tokenize(text):
             tag = tok.tag.split("-")[0]  # VV-R / VA-I: regular or irregular conjugation
-            tags.append(tag)
-            lemmas.append(_lemma(tok.form, tag, getattr(tok, "lemma", tok.form)))
-        doc = Doc(self.vocab, words=words, spaces=spaces, tags=tags, lemmas=lemmas)
-        for token, tok in zip(doc, tokens, strict=True):
-            token._.set("kiwi_span", (tok.start, tok.start + tok.len))
-        return doc
+            lemma = _lemma(tok.form, tag, getattr(tok, "lemma", tok.form))
+            morphemes.append((tok.form, tag, lemma, (tok.start, tok.start + tok.len)))
+        return morphemes
 
 
 BUY_VERBS = frozenset({"시키다", "사다", "주문하다"})
@@ -425,18 +415,6 @@ def _lemma(form: str, tag: str, kiwi_lemma: str) -> str:
     return form
 
 
-def build_pipeline(grammar: Grammar, product_words: tuple[str, ...] = ()) -> Language:
-    """A blank Korean spaCy pipeline whose tokenizer is Kiwi (product names kept whole)."""
-    import spacy
-    from spacy.tokens import Token
-
-    if not Token.has_extension("kiwi_span"):
-        Token.set_extension("kiwi_span", default=(0, 0))
-    nlp = spacy.blank("xx")
-    nlp.tokenizer = KiwiTokenizer(nlp.vocab, grammar.user_words, product_words)
-    return nlp
-
-
 SHOWN_OR_UNDONE = frozenset({"cancel_order", "receipt", "order_history"})
 """What a request said with a reason after it may also be (never a purchase: see around.py)."""
 SENT = frozenset({("배달", "하다"), ("배송", "하다")})
@@ -457,7 +435,7 @@ class KoreanFrontEnd:
     def __init__(self, grammar: Grammar, product_words: tuple[str, ...] = ()) -> None:
         self.grammar = grammar
         self.product_words = frozenset(product_words)
-        self.nlp = build_pipeline(grammar, product_words)
+        self.morphemes = KiwiMorphemes(grammar.user_words, product_words)
 
     def analyse(self, text: str) -> Analysis:
         """The analysis of ``text``; a soft request said plainly first (clauses.py), and a
@@ -547,16 +525,12 @@ class KoreanFrontEnd:
         return replace(rest, slots=replace(rest.slots, delivery=said.kind))
 
     def _tokens(self, text: str) -> list[Token]:
-        return [(t.text, t.tag_, t.lemma_, t._.kiwi_span) for t in self.nlp(text)]
+        return self.morphemes(text)
 
     def _analyse(self, text: str) -> Analysis:
         raw, text = normal_form(text), clean(text)
-        doc = self.nlp(text)
-        toks = _mend(
-            _counted_yo([(t.text, t.tag_, t.lemma_, t._.kiwi_span) for t in doc], self.grammar),
-            text,
-            self.product_words,
-        )
+        morphemes = self.morphemes(text)
+        toks = _mend(_counted_yo(morphemes, self.grammar), text, self.product_words)
         schedule = find_schedule(text, KOREAN_SCHEDULE)
         clause = last_clause(toks)
         key, slots = self._clause_key(clause, text, schedule is not None)
@@ -594,8 +568,7 @@ class KoreanFrontEnd:
             key, slots, clause = named
             is_past = is_reported = False
         elif not question and (
-            self._a_need(clause, slots, [(t.text, t.tag_, t.lemma_, t._.kiwi_span) for t in doc])
-            or self._said_needed(key, slots, clause)
+            self._a_need(clause, slots, morphemes) or self._said_needed(key, slots, clause)
         ):  # 우유 떨어졌어, 휴지 사야겠다, 두부 하나 필요해, 우유 두 개 사야 돼
             key = (*_item_key(key), "*need")
             is_past = is_reported = False
