@@ -156,6 +156,8 @@ def test_the_prompt_comes_first_and_the_answers_are_the_piped_ones(
     assert set(imported) == set(HEAVY), term.raw  # the spy saw them: it can fail
     early = [name for name, at in imported.items() if at < shown]
     assert early == [], f"imported before the prompt: {early}"
+    if lines[0] == "우유 두 개 주문해 줘":  # English (spaCy) loads once the first line is answered
+        assert imported["spacy"] > term.raw.index(replies[0]), term.raw
 
 
 def household_running_out_of_milk(tmp_path: Path, name: str) -> tuple[str, str]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from assistant.cli.common import Subparsers, engine, with_db
@@ -50,11 +51,13 @@ def _terminal(args: argparse.Namespace) -> int:
     (:mod:`assistant.doors.text_start`). The once-a-day suggestion is printed as soon as the
     database is open, above the prompt; when the first line was sent before that, it follows
     the first answer if that answer asks nothing (as in the voice loop)."""
+    from assistant.cli import language
     from assistant.doors.text import GREETING, interactive_lines
     from assistant.doors.text_start import Loading, first_line
 
     print(GREETING, flush=True)
-    loading = Loading(lambda: _open(args), _warm)
+    answered = threading.Event()
+    loading = Loading(lambda: _open(args), _warmer(language.current(), answered))
     line, opened = first_line(loading, lambda loaded: _opening(loaded[0]), sys.stdout)
     if line is None:
         return 0
@@ -62,7 +65,10 @@ def _terminal(args: argparse.Namespace) -> int:
     from assistant.doors.text import run_lines
     from assistant.store.models import utcnow
 
-    reply = dialog.handle(line, utcnow())
+    try:
+        reply = dialog.handle(line, utcnow())
+    finally:
+        answered.set()
     print(reply.text.replace("\n", " "), flush=True)
     if reply.end:
         return 0
@@ -92,16 +98,24 @@ def _open(args: argparse.Namespace, *, preload: bool = False) -> tuple[Dialog, I
     return Dialog(shop, parser=parser.parse), parser
 
 
-def _warm(loaded: tuple[Dialog, IntentParser]) -> None:
-    """Build what a first turn needs, language by language, Korean (the default) first: the
-    reply catalog (before the front end, so a first line's answer never reads a catalog while
-    this thread does), then the front end (Kiwi ~1 s, spaCy)."""
-    from assistant.locales import say_for
+def _warmer(first: str, answered: threading.Event) -> Callable[[tuple[Dialog, IntentParser]], None]:
+    """What the load builds once the dialog is open: the reply catalog, then the front end,
+    of the user's language ``first`` (the reply catalog before the front end, so a first
+    line's answer never reads a catalog while this thread does); the other languages only
+    once the first line was ``answered``, so that their load (spaCy for English, ~0.5 s of
+    CPU) never shares the processor with the first turn."""
 
-    _, parser = loaded
-    for lang in parser.langs:
-        say_for(lang)
-        parser.front_end(lang)
+    def warm(loaded: tuple[Dialog, IntentParser]) -> None:
+        from assistant.locales import say_for
+
+        _, parser = loaded
+        for i, lang in enumerate(sorted(parser.langs, key=lambda code: code != first)):
+            if i == 1:
+                answered.wait()
+            say_for(lang)
+            parser.front_end(lang)
+
+    return warm
 
 
 def _opening(dialog: Dialog) -> str | None:
