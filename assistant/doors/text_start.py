@@ -1,7 +1,7 @@
 """A terminal conversation that shows its prompt at once and loads the rest behind it.
 
 ``jangbogi text`` on a terminal prints its greeting and prompt before it imports the
-database, the dialog or the language libraries (spaCy and Kiwi take ~2 s); a
+database, the dialog or the language libraries (Kiwi alone takes ~1 s); a
 :class:`Loading` builds them in one background thread while the person types (Kiwi holds
 the GIL while it loads, so a second thread would not finish sooner on two cores), and
 :func:`first_line` waits for whichever comes first: the typed line; the dialog being ready

@@ -52,7 +52,7 @@ class Pack:
     script: re.Pattern[str]
     """A letter of the language's script: a text with one is in this language."""
     make_front_end: MakeFrontEnd
-    """Its front end (imported only when built: spaCy, Kiwi)."""
+    """Its front end (imported only when built: Kiwi for Korean, spaCy for English)."""
     words: Words
     """Its words for numbers, schedules, choices and PINs."""
     keeps_words: bool = False
