@@ -281,9 +281,11 @@ def test_insights_command(shop: ShopService, jangbogi: Runner, db_url: str) -> N
     assert report["usual"]["우유"]["name"] == MILK
     text = jangbogi("insights", "--today", "2026-12-08", "--db", db_url)
     assert "DAI-001" in text.out and "bought 5 times, every 7 days" not in text.out
-    assert "5번 구매, 7일마다" in text.out and "DUE" in text.out
+    assert "5번 구매, 7일마다" in text.out and "지금필요 꾸준함" in text.out
+    assert f"평소 우유: DAI-001 {MILK}" in text.out and "DUE" not in text.out
     english = jangbogi("insights", "--lang", "en", "--today", "2026-12-08", "--db", db_url)
-    assert "bought 5 times, every 7 days" in english.out and "DUE" in english.out
+    assert "bought 5 times, every 7 days" in english.out and "DUE steady" in english.out
+    assert f"usual 우유: DAI-001 {MILK}" in english.out and "지금필요" not in english.out
 
 
 def test_insights_bad_date_is_one_clear_line(jangbogi: Runner, db_url: str) -> None:

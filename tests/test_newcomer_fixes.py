@@ -116,6 +116,17 @@ def test_catalog_search_says_nothing_matched_in_the_users_language(
     assert en.code == 1 and en.err.strip() == "'쿼크zz': not in the catalog"
 
 
+def test_catalog_lines_speak_the_users_language(jangbogi: Runner, db_url: str) -> None:
+    ko = jangbogi("catalog", "search", "DAI-001", "--db", db_url, env=_env())
+    assert ko.lines[0].split("\t")[2:] == [
+        "유제품", "서울우유 흰우유 1L", "2,980원 (회원 2,790원)", "재고 320"
+    ]  # fmt: skip
+    en = jangbogi("catalog", "search", "dai-001", "--db", db_url, env=_env(LANG="en_US.UTF-8"))
+    assert en.lines[0].split("\t")[1:] == [
+        "DAI-001", "유제품", "Seoul Milk Fresh Milk 1L", "2,980원 (member 2,790원)", "stock 320"
+    ]  # fmt: skip
+
+
 # -- 4. demo init run again keeps the shop's live state ---------------------------------------
 
 
@@ -127,16 +138,17 @@ def test_demo_init_again_keeps_live_stock_and_prices(jangbogi: Runner, db_url: s
     again = jangbogi("demo", "init", "--db", db_url)
     assert again.code == 0, again.err
     assert again.out.strip() == (
-        f"demo household '데모 가족' (member 'demo') already set up; catalog: 1 added, "
-        f"{count} unchanged"
+        f"데모 가구 '데모 가족'(구성원 'demo')는 이미 있어요. 카탈로그: 1개 추가, {count}개 그대로"
     )
     assert rows(db_url, "select stock, member_price from products where sku = 'DAI-001'") == [
         (7, 2500)
     ]
     assert rows(db_url, "select active from products where sku = 'EGG-001'") == [(0,)]
     assert len(rows(db_url, "select id from products where sku = 'BAK-001'")) == 1
-    third = jangbogi("demo", "init", "--db", db_url)
-    assert third.out.strip().endswith(f"already set up; catalog: {count + 1} unchanged")
+    third = jangbogi("demo", "init", "--db", db_url, "--lang", "en")
+    assert third.out.strip() == (
+        f"demo household '데모 가족' (member 'demo') already set up; catalog: {count + 1} unchanged"
+    )
 
 
 def test_catalog_import_still_updates_the_stock_on_purpose(

@@ -82,7 +82,7 @@ def test_two_years_off_leave_one_row_per_subscription_and_one_notice(
     result = jangbogi("daemon", "--db", db_url, "--run-due", "--now", TWO_YEARS_ON.isoformat())
     assert result.code == 0, result.err
     missed = sum(len(p) for p in owed.values()) - 2  # the daily and the Thursday run placed
-    assert result.out.strip() == f"3 subscriptions due: missed {missed}, placed 2"
+    assert result.out.strip() == f"예정된 정기 배송 3건: 놓침 {missed}, 주문 2"
     # every owed period is recorded exactly once, and nothing else is
     got = periods(f)
     assert len(got) == len(set((p[0], p[1]) for p in got))
@@ -117,7 +117,9 @@ def test_two_years_off_leave_one_row_per_subscription_and_one_notice(
         rf"periods={len(owed[daily]) - 1} ",
         result.err,
     )
-    again = jangbogi("daemon", "--db", db_url, "--run-due", "--now", TWO_YEARS_ON.isoformat())
+    again = jangbogi(
+        "daemon", "--db", db_url, "--run-due", "--now", TWO_YEARS_ON.isoformat(), "--lang", "en"
+    )
     assert again.out.strip() == "0 subscriptions due: nothing"
     assert len(run_rows(f)) == 5
 

@@ -76,12 +76,17 @@ def product_json(p: Product) -> dict[str, object]:
 
 
 def product_line(p: Product) -> str:
-    """A product as one tab-separated line: SKU, category, name and size, prices, stock."""
-    data = product_json(p)
-    return (
-        f"{data['sku']}\t{data['category']}\t{data['name_ko']} {data['size']}\t"
-        f"{won(p.price)} (회원 {won(p.member_price)})\t재고 {data['stock']}"
-    )
+    """A product as one tab-separated line: SKU, category, name and size, prices, stock; the
+    words and the name in the run's language (the category is the catalog's, in Korean)."""
+    from assistant.cli import language
+    from assistant.cli.output import say
+    from assistant.locales.messages import Msg
+
+    speak = say()
+    name = p.name_en if language.current() == "en" and p.name_en else p.name_ko
+    prices = speak(Msg.CATALOG_LINE_PRICES, price=won(p.price), member_price=won(p.member_price))
+    stock = speak(Msg.CATALOG_LINE_STOCK, stock=p.stock)
+    return f"{p.sku}\t{p.category}\t{name} {p.size}\t{prices}\t{stock}"
 
 
 def cmd_catalog_list(args: argparse.Namespace) -> int:

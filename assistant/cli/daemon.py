@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from assistant.cli.common import Subparsers, with_db
-from assistant.cli.output import print_json
+from assistant.cli.output import print_json, say
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -132,8 +132,15 @@ def cmd_daemon(args: argparse.Namespace) -> int:
         if args.json:
             print_json(report.to_json())
         else:
-            counts = ", ".join(f"{k} {v}" for k, v in sorted(report.counts.items())) or "nothing"
-            print(f"{report.subscriptions} subscriptions due: {counts}")
+            from assistant.locales.messages import Msg
+
+            speak = say()
+            counts = ", ".join(
+                speak(Msg.CLI_RUN_OUTCOME, status=k, count=v)
+                for k, v in sorted(report.counts.items())
+            )
+            print(speak(Msg.CLI_RUNS_DUE, count=report.subscriptions,
+                        outcomes=counts or speak(Msg.CLI_RUNS_NOTHING)))  # fmt: skip
         return 0
     ReorderDaemon(factory, batch=args.batch, sync_seconds=args.sync_seconds).serve()
     return 0

@@ -42,10 +42,11 @@ def cmd_demo_init(args: argparse.Namespace) -> int:
     with db.transaction(db.session_factory(made)) as session:
         summary = import_file(session, path, add_only=True)
         _household, created = ensure_demo_household(session, utcnow())
-    what = "created" if created else "already set up"
-    added = f"{summary.added} added, " if created or summary.added else ""
-    print(
-        f"demo household '{DEMO_HOUSEHOLD}' (member '{DEMO_MEMBER}') {what}; catalog: "
-        f"{added}{summary.unchanged} unchanged"
-    )
+    from assistant.cli.output import say
+    from assistant.locales.messages import Msg
+
+    print(say()(
+        Msg.CLI_DEMO_READY, household=DEMO_HOUSEHOLD, member=DEMO_MEMBER, created=created,
+        counted=created or bool(summary.added), added=summary.added, unchanged=summary.unchanged,
+    ))  # fmt: skip
     return 0

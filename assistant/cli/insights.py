@@ -58,15 +58,15 @@ def cmd_insights(args: argparse.Namespace) -> int:
                     due = say(Msg.INSIGHTS_NEXT, date=str(p.next_due),
                               confidence=f"{p.confidence:.2f}")  # fmt: skip
                 flags = " ".join(
-                    f
-                    for f, on in (
-                        ("DUE", p.due_now),
-                        ("steady", p.steady),
-                        ("subscribed", p.subscribed),
+                    say(flag)
+                    for flag, on in (
+                        (Msg.INSIGHTS_FLAG_DUE, p.due_now),
+                        (Msg.INSIGHTS_FLAG_STEADY, p.steady),
+                        (Msg.INSIGHTS_FLAG_SUBSCRIBED, p.subscribed),
                     )
                     if on
                 )
                 print(f"\t{p.sku}\t{p.name}\t{rhythm}\t{due}\t{flags}".rstrip())
             for noun, sku, name in report.usuals:
-                print(f"\tusual {noun}: {sku} {name}")
+                print("\t" + say(Msg.INSIGHTS_USUAL, noun=noun, sku=sku, name=name))
     return 0

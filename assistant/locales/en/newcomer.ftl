@@ -21,3 +21,31 @@ insights-product = { $count ->
     }, usually { $quantity }, last { $last }
 insights-next = next { $date } (confidence { $confidence })
 catalog-not-found = '{ $query }': not in the catalog
+
+## what the set-up and admin commands print, in the user's language
+
+cli-demo-ready = demo household '{ $household }' (member '{ $member }') { $created ->
+        [yes] created
+       *[no] already set up
+    }; catalog: { $counted ->
+        [yes] { $added } added,{" "}
+       *[no] {""}
+    }{ $unchanged } unchanged
+cli-runs-due = { $count ->
+        [one] 1 subscription due
+       *[other] { $count } subscriptions due
+    }: { $outcomes }
+cli-runs-nothing = nothing
+cli-run-outcome = { $status ->
+        [placed] placed
+        [held] held
+        [skipped] skipped
+        [missed] missed
+       *[failed] failed
+    } { $count }
+insights-flag-due = DUE
+insights-flag-steady = steady
+insights-flag-subscribed = subscribed
+insights-usual = usual { $noun }: { $sku } { $name }
+catalog-line-prices = { $price } (member { $member_price })
+catalog-line-stock = stock { $stock }

@@ -15,3 +15,28 @@ insights-product = { $count ->
     }, 보통 { $quantity }개, 마지막 { $last }
 insights-next = 다음 { $date } (확신도 { $confidence })
 catalog-not-found = '{ $query }'에 맞는 상품이 카탈로그에 없어요
+
+## what the set-up and admin commands print, in the user's language
+
+cli-demo-ready = 데모 가구 '{ $household }'(구성원 '{ $member }'){ $created ->
+        [yes] 를 만들었어요
+       *[no] 는 이미 있어요
+    }. 카탈로그: { $counted ->
+        [yes] { $added }개 추가,{" "}
+       *[no] {""}
+    }{ $unchanged }개 그대로
+cli-runs-due = 예정된 정기 배송 { $count }건: { $outcomes }
+cli-runs-nothing = 없음
+cli-run-outcome = { $status ->
+        [placed] 주문
+        [held] 보류
+        [skipped] 건너뜀
+        [missed] 놓침
+       *[failed] 실패
+    } { $count }
+insights-flag-due = 지금필요
+insights-flag-steady = 꾸준함
+insights-flag-subscribed = 정기배송중
+insights-usual = 평소 { $noun }: { $sku } { $name }
+catalog-line-prices = { $price } (회원 { $member_price })
+catalog-line-stock = 재고 { $stock }
