@@ -4,8 +4,9 @@
 
 For each checkout (``--repo``, default: this one; each is put first on PYTHONPATH, so one
 virtualenv serves both for a before/after in the same run): a fresh demo database in a
-temporary directory (``demo init``), then ``--runs`` times, on a fresh copy of it, the real
-``jangbogi text`` in a pseudo-terminal, as a person at a keyboard:
+temporary directory (``demo init``), then ``--runs`` times, the checkouts taking turns, on a
+fresh copy of it, the real ``jangbogi text`` in a pseudo-terminal, as a person at a keyboard
+whose language is ``--lang`` (``JANGBOGI_LANG``, default ko):
 
 - ``prompt_s``: from the process start to the prompt ``> `` on the screen;
 - a household line (``--line``) is typed ``--type-at`` seconds after the start (into the
@@ -58,12 +59,12 @@ class TextRun:
     """The reply as shown."""
 
 
-def child_env(repo: Path) -> dict[str, str]:
+def child_env(repo: Path, lang: str) -> dict[str, str]:
     env = {
         k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "JANGBOGI_DB")
     }
     env["PYTHONPATH"] = str(repo)
-    env["JANGBOGI_LANG"] = "ko"
+    env["JANGBOGI_LANG"] = lang
     return env
 
 
@@ -71,13 +72,15 @@ def jangbogi(python: str, *args: str) -> list[str]:
     return [python, "-m", "assistant.cli", *args]
 
 
-def text_session(python: str, repo: Path, db: Path, line: str, type_at: float) -> TextRun:
+def text_session(
+    python: str, repo: Path, db: Path, line: str, type_at: float, lang: str
+) -> TextRun:
     """The real ``jangbogi text`` on a pseudo-terminal: the prompt, a typed line, '그만'."""
     master, slave = pty.openpty()
     start = time.perf_counter()
     proc = subprocess.Popen(
         jangbogi(python, "text", "--db", str(db)),
-        stdin=slave, stdout=slave, stderr=slave, env=child_env(repo), cwd=db.parent,
+        stdin=slave, stdout=slave, stderr=slave, env=child_env(repo, lang), cwd=db.parent,
         close_fds=True,
     )  # fmt: skip
     os.close(slave)
@@ -144,12 +147,12 @@ def _answer(seen: bytes, typed: bytes) -> int:
     return max(echoed, seen.find(PROMPT) + len(PROMPT))
 
 
-def parse_run(python: str, repo: Path, line: str) -> tuple[float, float]:
+def parse_run(python: str, repo: Path, line: str, lang: str) -> tuple[float, float]:
     """``echo LINE | jangbogi parse --json``: seconds and peak MB."""
     start = time.perf_counter()
     proc = subprocess.Popen(
         jangbogi(python, "parse", "--json"), stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-        env=child_env(repo),
+        env=child_env(repo, lang),
     )  # fmt: skip
     assert proc.stdin is not None
     proc.stdin.write(f"{line}\n".encode())
@@ -161,37 +164,50 @@ def parse_run(python: str, repo: Path, line: str) -> tuple[float, float]:
     return round(seconds, 3), round(usage.ru_maxrss / 1024, 1)
 
 
-def bench(python: str, repo: Path, runs: int, line: str, type_at: float) -> dict[str, object]:
+def bench(
+    python: str, repos: list[Path], runs: int, line: str, type_at: float, lang: str
+) -> list[dict[str, object]]:
+    """Every checkout's sessions and parses, the checkouts taking turns run by run (a busy
+    moment costs each the same), on a fresh copy of its own demo database each time."""
     with tempfile.TemporaryDirectory(prefix="jangbogi-bench-") as tmp:
-        demo = Path(tmp) / "demo.db"
-        subprocess.run(
-            jangbogi(python, "demo", "init", "--db", str(demo)), env=child_env(repo),
-            check=True, capture_output=True,
-        )  # fmt: skip
+        demos = []
+        for n, repo in enumerate(repos):
+            demo = Path(tmp) / f"demo{n}.db"
+            subprocess.run(
+                jangbogi(python, "demo", "init", "--db", str(demo)), env=child_env(repo, lang),
+                check=True, capture_output=True,
+            )  # fmt: skip
+            demos.append(demo)
 
-        def fresh(i: int) -> Path:
-            folder = Path(tmp) / f"run{i}"
+        def fresh(n: int, i: int) -> Path:
+            folder = Path(tmp) / f"repo{n}-run{i}"
             folder.mkdir()
-            return Path(shutil.copy(demo, folder / "demo.db"))
+            return Path(shutil.copy(demos[n], folder / "demo.db"))
 
-        text_session(python, repo, fresh(-1), line, type_at)  # untimed: writes the .pyc files
-        parse_run(python, repo, line)
-        sessions, parses = [], []
-        for i in range(runs):  # alternate, so a busy moment costs both the same
-            sessions.append(text_session(python, repo, fresh(i), line, type_at))
-            parses.append(parse_run(python, repo, line))
-    return {
-        "repo": str(repo),
-        "prompt_s": statistics.median(s.prompt_s for s in sessions),
-        "reply_s": statistics.median(s.reply_s for s in sessions),
-        "rss_mb": statistics.median(s.rss_mb for s in sessions),
-        "cpu_s": statistics.median(s.cpu_s for s in sessions),
-        "parse_s": statistics.median(p[0] for p in parses),
-        "parse_rss_mb": statistics.median(p[1] for p in parses),
-        "reply": sessions[0].reply,
-        "runs": [asdict(s) for s in sessions],
-        "parse_runs": parses,
-    }
+        for n, repo in enumerate(repos):  # untimed: writes the .pyc files
+            text_session(python, repo, fresh(n, -1), line, type_at, lang)
+            parse_run(python, repo, line, lang)
+        sessions: list[list[TextRun]] = [[] for _ in repos]
+        parses: list[list[tuple[float, float]]] = [[] for _ in repos]
+        for i in range(runs):
+            for n, repo in enumerate(repos):
+                sessions[n].append(text_session(python, repo, fresh(n, i), line, type_at, lang))
+                parses[n].append(parse_run(python, repo, line, lang))
+    return [
+        {
+            "repo": str(repo),
+            "prompt_s": statistics.median(s.prompt_s for s in sessions[n]),
+            "reply_s": statistics.median(s.reply_s for s in sessions[n]),
+            "rss_mb": statistics.median(s.rss_mb for s in sessions[n]),
+            "cpu_s": statistics.median(s.cpu_s for s in sessions[n]),
+            "parse_s": statistics.median(p[0] for p in parses[n]),
+            "parse_rss_mb": statistics.median(p[1] for p in parses[n]),
+            "reply": sessions[n][0].reply,
+            "runs": [asdict(s) for s in sessions[n]],
+            "parse_runs": parses[n],
+        }
+        for n, repo in enumerate(repos)
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -200,11 +216,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--type-at", type=float, default=2.0, help="seconds after the start")
     ap.add_argument("--line", default=LINE)
+    ap.add_argument("--lang", default="ko", help="the user's language (JANGBOGI_LANG)")
     ap.add_argument("--python", default=sys.executable)
     args = ap.parse_args(argv)
     repos = [r.resolve() for r in args.repo or [HERE.parent]]
-    for repo in repos:
-        result = bench(args.python, repo, args.runs, args.line, args.type_at)
+    for result in bench(args.python, repos, args.runs, args.line, args.type_at, args.lang):
         print(json.dumps(result, ensure_ascii=False), flush=True)
     return 0
 
