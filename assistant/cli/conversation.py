@@ -101,19 +101,21 @@ def _open(args: argparse.Namespace, *, preload: bool = False) -> tuple[Dialog, I
 def _warmer(first: str, answered: threading.Event) -> Callable[[tuple[Dialog, IntentParser]], None]:
     """What the load builds once the dialog is open: the reply catalog, then the front end,
     of the user's language ``first`` (the reply catalog before the front end, so a first
-    line's answer never reads a catalog while this thread does); the other languages only
-    once the first line was ``answered``, so that their load (spaCy for English, ~0.5 s of
-    CPU) never shares the processor with the first turn."""
+    line's answer never reads a catalog while this thread does), and the product matcher;
+    the other languages only once the first line was ``answered``, so that their load
+    (spaCy for English, ~0.5 s of CPU) never shares the processor with the first turn."""
 
     def warm(loaded: tuple[Dialog, IntentParser]) -> None:
         from assistant.locales import say_for
 
-        _, parser = loaded
+        dialog, parser = loaded
         for i, lang in enumerate(sorted(parser.langs, key=lambda code: code != first)):
             if i == 1:
                 answered.wait()
             say_for(lang)
             parser.front_end(lang)
+            if i == 0:
+                dialog.shop.matcher()  # the catalog's index (~0.06 s), else built by a first turn
 
     return warm
 
