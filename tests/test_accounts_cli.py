@@ -24,15 +24,15 @@ def test_members_add_list_limits_remove(jangbogi: Runner, db_url: str) -> None:
     db = ("--db", db_url)
     assert jangbogi("member", "add", "엄마", "--role", "adult", *db).code == 0
     added = jangbogi("member", "add", "민지", "--role", "child", "--per-day-limit", "10,000", *db)
-    assert added.code == 0 and "added child '민지'" in added.out
+    assert added.code == 0 and added.out == "'데모 가족'에 구성원을 추가했어요: '민지' (아이)\n"
     listed = [json.loads(line) for line in jangbogi("member", "list", "--json", *db).lines]
     assert [(m["name"], m["role"], m["per_day_limit"]) for m in listed] == [
         ("demo", "owner", None), ("엄마", "adult", None), ("민지", "child", 10000),
     ]  # fmt: skip
     limits = jangbogi("member", "limits", "민지", "--per-order", "3000", *db)
-    assert limits.code == 0 and "per order 3,000원, per day 10,000원" in limits.out
+    assert limits.code == 0 and "1회 3,000원, 하루 10,000원" in limits.out
     cleared = jangbogi("member", "limits", "민지", "--per-day", "none", *db)
-    assert "per order 3,000원, per day no limit" in cleared.out
+    assert "1회 3,000원, 하루 한도 없음" in cleared.out
     assert jangbogi("member", "remove", "엄마", *db).code == 0
     assert [m[0] for m in rows(db_url, "select name from members order by id")] == ["demo", "민지"]
 
@@ -95,7 +95,7 @@ def test_cards_are_a_token_and_four_digits(jangbogi: Runner, db_url: str) -> Non
     db = ("--db", db_url)
     added = jangbogi("household", "payment", "add", "--token", "tok_shinhan_9f2",
                      "--last4", "0042", "--label", "신한", "--default", *db)  # fmt: skip
-    assert added.code == 0 and "신한 ****0042 (default)" in added.out
+    assert added.code == 0 and "신한 ****0042 (기본)" in added.out
     assert rows(db_url, "select token, last4, is_default from payment_methods order by id") == [
         ("tok_demo_visa_4242", "4242", 0), ("tok_shinhan_9f2", "0042", 1),
     ]  # fmt: skip
@@ -104,14 +104,14 @@ def test_cards_are_a_token_and_four_digits(jangbogi: Runner, db_url: str) -> Non
     assert jangbogi("household", "payment", "remove", "2", *db).code == 0
     assert rows(db_url, "select last4, is_default from payment_methods") == [("4242", 1)]
     listed = jangbogi("household", "payment", "list", *db)
-    assert listed.out.strip() == "1\tVISA\t****4242 (default)"
+    assert listed.out.strip() == "1\tVISA\t****4242 (기본)"
 
 
 def test_addresses_lockers_and_stores(jangbogi: Runner, db_url: str) -> None:
     db = ("--db", db_url)
     add = jangbogi("household", "address", "add", "--kind", "locker", "--label", "합정역 보관함",
                    "--detail", "2번 출구", "--default", *db)  # fmt: skip
-    assert add.code == 0 and "added locker 4: 합정역 보관함 (default)" in add.out
+    assert add.code == 0 and "보관함 4번을 추가했어요: 합정역 보관함 (기본)" in add.out
     assert rows(db_url, "select label from addresses where kind = 'locker' and is_default") == [
         ("합정역 보관함",)
     ]
@@ -140,7 +140,7 @@ def test_settings_and_membership(jangbogi: Runner, db_url: str) -> None:
         "confirm_timeout_s": 60, "duplicate_window_s": 30, "pin_lock_minutes": 5,
     }  # fmt: skip
     assert shown["cards"] == ["VISA ****4242 (default)"] and shown["pin_set"] is False
-    assert "membership of '데모 가족' off" in jangbogi("household", "membership", "off", *db).out
+    assert jangbogi("household", "membership", "off", *db).out == "'데모 가족' 멤버십: 꺼짐\n"
     assert json.loads(jangbogi("household", "show", "--json", *db).out)["membership"] is False
 
 
@@ -170,14 +170,16 @@ def test_the_pin_is_read_from_stdin_and_never_printed(jangbogi: Runner, db_url: 
 def test_orders_advance_moves_orders_along(jangbogi: Runner, db_url: str) -> None:
     db = ("--db", db_url)
     idle = jangbogi("orders", "advance", "--all", *db)
-    assert idle.code == 0 and idle.out == "nothing to move along: no order is placed or shipped\n"
+    assert (
+        idle.code == 0 and idle.out == "진행할 주문이 없어요: 주문됐거나 배송 중인 주문이 없어요.\n"
+    )
     talk = jangbogi("text", *db, stdin="서울우유 흰우유 1L 1개 주문해줘\n응\n")
     assert "주문했어요" in talk.out
-    assert "order 1: shipped" in jangbogi("orders", "advance", "1", *db).out
-    assert "order 1: delivered" in jangbogi("orders", "advance", "--all", *db).out
+    assert jangbogi("orders", "advance", "1", *db).out == "주문 1번: 배송 중\n"
+    assert jangbogi("orders", "advance", "--all", *db, "--lang", "en").out == "order 1: delivered\n"
     done = jangbogi("orders", "advance", "1", *db)
     assert done.code == 5 and "only placed or shipped" in done.err
-    assert "nothing to move along" in jangbogi("orders", "advance", "--all", *db).out
+    assert "진행할 주문이 없어요" in jangbogi("orders", "advance", "--all", *db).out
     bare = jangbogi("orders", "advance", *db)
     assert bare.code == 2 and "진행할 주문 번호를 적거나 --all을 붙여 주세요." in bare.err
     assert rows(db_url, "select status from orders") == [("delivered",)]

@@ -47,22 +47,22 @@ def test_a_short_file_adds_and_updates_but_retires_nothing_unasked(
     others = len(ROWS) - 3
     result = jangbogi("catalog", "import", str(short), "--db", db_url)
     assert result.code == 0, result.err
-    assert "1 updated, 2 unchanged, 0 no longer sold" in result.out
-    assert f"{others} products on sale are not in this file and stay on sale" in result.out
+    assert "변경 1, 그대로 2, 판매 중지 0" in result.out
+    assert f"판매 중인 상품 {others}개가 이 파일에 없어 계속 판매돼요" in result.out
     assert "--replace" in result.out
     assert set(active(db_url).values()) == {1}
 
     before = snapshot(db_url)
     dry = jangbogi("catalog", "import", str(short), "--replace", "--dry-run", "--db", db_url)
     assert dry.code == 0, dry.err
-    assert f"{others} products not in the file would be retired:" in dry.out
+    assert f"파일에 없는 상품 {others}개는 판매를 멈추게 돼요:" in dry.out
     listed = [line.split("\t")[0].strip() for line in dry.lines if line.startswith("  ")]
     assert listed == sorted(row.split(",")[0] for row in ROWS[3:])
     assert snapshot(db_url) == before  # a dry run writes nothing
 
     replaced = jangbogi("catalog", "import", str(short), "--replace", "--db", db_url)
     assert replaced.code == 0, replaced.err
-    assert f"{others} no longer sold" in replaced.out and f"  {ROWS[3].split(',')[0]}\t" in (
+    assert f"판매 중지 {others}" in replaced.out and f"  {ROWS[3].split(',')[0]}\t" in (
         replaced.out
     )
     on_sale = {sku for sku, on in active(db_url).items() if on}

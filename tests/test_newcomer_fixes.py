@@ -159,7 +159,7 @@ def test_catalog_import_still_updates_the_stock_on_purpose(
     execute(db_url, "update products set stock = 7 where sku = 'DAI-001'")
     imported = jangbogi("catalog", "import", str(bundled_catalog_path()), "--db", db_url)
     assert imported.code == 0, imported.err
-    assert "1 updated" in imported.out
+    assert "변경 1" in imported.out
     assert rows(db_url, "select stock from products where sku = 'DAI-001'") == [(320,)]
 
 
@@ -291,3 +291,63 @@ def test_a_postgres_url_without_the_driver_says_which_extra_to_install(
     assert proc.returncode == 1
     assert proc.stderr.strip() == f"jangbogi: {expected}"
     assert "secret" not in proc.stderr
+
+
+# -- 5. the household's commands say what they changed in the user's language -----------------
+
+SAID = {
+    "ko": [
+        "'데모 가족'에 구성원을 추가했어요: '민지' (아이)",
+        "민지: 1회 3,000원, 하루 한도 없음",
+        "'데모 가족' 멤버십: 켜짐 (그대로)",
+        "보관함 4번을 추가했어요: 합정역 보관함 (기본)",
+        "카드 2번을 등록했어요: 신한 ****0042",
+        "카드 2번을 지웠어요",
+        "'데모 가족'의 비밀번호를 정했어요. 말로 하는 구매는 이제 비밀번호를 물어요.",
+        "'데모 가족'의 말로 하는 구매 잠금을 풀었어요.",
+        "'데모 가족'의 비밀번호를 지웠어요.",
+        "진행할 주문이 없어요: 주문됐거나 배송 중인 주문이 없어요.",
+        "구성원에서 뺐어요: '민지'",
+    ],
+    "en": [
+        "added child '민지' to '데모 가족'",
+        "민지: per order 3,000원, per day no limit",
+        "membership of '데모 가족' on (unchanged)",
+        "added locker 4: 합정역 보관함 (default)",
+        "registered card 2: 신한 ****0042",
+        "removed card 2",
+        "PIN set for '데모 가족'; spoken purchases ask for it",
+        "spoken purchases of '데모 가족' unlocked",
+        "PIN cleared for '데모 가족'",
+        "nothing to move along: no order is placed or shipped",
+        "removed '민지'",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_households_commands_say_what_changed_in_the_users_language(
+    jangbogi: Runner, db_url: str, lang: str
+) -> None:
+    env = _env(JANGBOGI_LANG=lang)
+    locker = ["--kind", "locker", "--label", "합정역 보관함", "--default"]
+    card = ["--token", "tok_shinhan_9f2", "--last4", "0042", "--label", "신한"]
+    commands: list[tuple[list[str], str]] = [
+        (["member", "add", "민지", "--role", "child"], ""),
+        (["member", "limits", "민지", "--per-order", "3000"], ""),
+        (["household", "membership", "on"], ""),
+        (["household", "address", "add", *locker], ""),
+        (["household", "payment", "add", *card], ""),
+        (["household", "payment", "remove", "2"], ""),
+        (["household", "pin", "set"], "1234\n"),
+        (["household", "pin", "unlock"], ""),
+        (["household", "pin", "clear"], ""),
+        (["orders", "advance", "--all"], ""),
+        (["member", "remove", "민지"], ""),
+    ]
+    said = []
+    for args, stdin in commands:
+        result = jangbogi(*args, "--db", db_url, env=env, stdin=stdin)
+        assert result.code == 0, result.err
+        said.append(result.out.strip())
+    assert said == SAID[lang]

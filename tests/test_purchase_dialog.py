@@ -359,7 +359,7 @@ def test_child_order_approved_with_the_cli(db_url: str, jangbogi: Runner) -> Non
     assert listed.code == 0 and json.loads(listed.out)["member"] == "민지"
     assert jangbogi("approvals", "approve", "1", "--by", "민지", "--db", db_url).code == 5
     done = jangbogi("approvals", "approve", "1", "--by", "demo", "--db", db_url)
-    assert done.code == 0 and "approved by 'demo'" in done.out
+    assert done.code == 0 and "'demo'님이 승인했어요" in done.out
     again = jangbogi("approvals", "reject", "1", "--db", db_url)
     assert again.code == 5 and "Traceback" not in again.err
     assert orders(db_url)[0][1] == "placed"
@@ -467,7 +467,7 @@ def test_text_command_child_flow_and_cli(talk: Talk, jangbogi: Runner, db_url: s
     assert jangbogi("orders", "advance", "1", "--db", db_url).code == 5  # not approved yet
     assert jangbogi("approvals", "approve", "1", "--db", db_url).code == 0
     moved = jangbogi("orders", "advance", "--all", "--db", db_url)
-    assert moved.code == 0 and "order 1: shipped" in moved.out
+    assert moved.code == 0 and "주문 1번: 배송 중" in moved.out
     assert "배송 중이에요" in talk("주문 상태 알려줘")[0]
 
 

@@ -225,12 +225,12 @@ def test_an_attempt_that_cannot_be_counted_is_not_judged(
 def test_member_password_from_stdin(db_url: str) -> None:
     done = run_jangbogi("member", "password", "demo", "--db", db_url, stdin=PASSWORD + "\n")
     assert done.code == 0, done.err
-    assert done.out == "password of 'demo' set; they can sign in to the household's web page\n"
+    assert done.out == "'demo'의 비밀번호를 정했어요. 이제 가구 웹 페이지에 로그인할 수 있어요.\n"
     assert sign_in(factory(db_url), "demo", PASSWORD, T0).name == "demo"
     cleared = run_jangbogi("member", "password", "demo", "--clear", "--household", HOUSEHOLD,
                            "--db", db_url)  # fmt: skip
     assert cleared.code == 0, cleared.err
-    assert "removed" in cleared.out
+    assert "비밀번호를 지웠어요" in cleared.out
     assert type(refusal(factory(db_url), "demo", PASSWORD)) is SignInError
     for run in (done, cleared):
         assert PASSWORD not in run.out + run.err
@@ -283,7 +283,7 @@ def test_member_password_on_a_terminal_is_asked_twice_without_echo(db_url: str) 
                                 typed=(PASSWORD, PASSWORD))  # fmt: skip
     assert code == 0, shown
     assert "new password (8 to 200 characters):" in shown and "again:" in shown
-    assert "password of 'demo' set" in shown
+    assert "'demo'의 비밀번호를 정했어요" in shown
     assert PASSWORD not in shown
     assert sign_in(factory(db_url), "demo", PASSWORD, T0).name == "demo"
     code, shown = on_a_terminal("member", "password", "demo", "--db", db_url,

@@ -42,7 +42,7 @@ def test_demo_init_is_idempotent(db_url: str, capsys: pytest.CaptureFixture[str]
     assert before["households"] == 1 and before["members"] == 1
     assert before["products"] >= 300
     assert main(["demo", "init", "--db", db_url]) == 0
-    assert "already set up" in capsys.readouterr().out
+    assert "이미 있어요" in capsys.readouterr().out
     assert counts(db_url) == before
 
 
@@ -115,15 +115,15 @@ def test_catalog_import_updates_and_retires_only_with_replace(
     dropped = lines[2].split(",")[0]
     result = jangbogi("catalog", "import", str(smaller), "--db", db_url)
     assert result.code == 0, result.err
-    assert "1 updated" in result.out and "0 no longer sold" in result.out
-    assert "1 product on sale is not in this file and stay" in result.out
+    assert "변경 1" in result.out and "판매 중지 0" in result.out
+    assert "판매 중인 상품 1개가 이 파일에 없어 계속 판매돼요" in result.out
     listed = jangbogi("catalog", "list", "--json", "--db", db_url)
     skus = {json.loads(line)["sku"]: json.loads(line) for line in listed.lines}
     assert skus[cells[0]]["stock"] == 7 and dropped in skus
 
     result = jangbogi("catalog", "import", str(smaller), "--replace", "--db", db_url)
     assert result.code == 0, result.err
-    assert "1 no longer sold" in result.out
+    assert "판매 중지 1" in result.out
     assert f"  {dropped}\t" in result.out  # what was retired is named
     listed = jangbogi("catalog", "list", "--json", "--db", db_url)
     assert dropped not in {json.loads(line)["sku"] for line in listed.lines}

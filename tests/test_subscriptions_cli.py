@@ -40,11 +40,11 @@ def test_add_and_list(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert made["timezone"] == "Asia/Seoul" and made["price_at_creation"] == 10980
     assert cli(db_url, "subscriptions", "add", "--product", "서울우유 흰우유 1L", "--every",
                "month", "--day", "31") == 0  # fmt: skip
-    assert capsys.readouterr().out.startswith("created 2\tactive\tDAI-001")
+    assert capsys.readouterr().out.startswith("만들었어요: 2\tactive\tDAI-001")
     assert cli(db_url, "subscriptions", "list") == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith(f"1\tactive\tEGG-001 {EGGS} x2\t매주 월요일 오전 7시 30분\tnext ")
-    assert "매달 31일(짧은 달은 말일) 오전 9시" in lines[1] and lines[1].endswith("no run yet")
+    assert lines[0].startswith(f"1\tactive\tEGG-001 {EGGS} x2\t매주 월요일 오전 7시 30분\t다음 ")
+    assert "매달 31일(짧은 달은 말일) 오전 9시" in lines[1] and lines[1].endswith("아직 실행 전")
 
 
 def test_pause_resume_skip_cancel(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -66,7 +66,9 @@ def test_listen_with_a_bad_file_or_profile(db_url: str, tmp_path: Path) -> None:
 def test_start_falls_back_to_text_without_a_microphone(db_url: str) -> None:
     result = run_jangbogi("start", "--db", db_url, stdin="장바구니 보여 줘\n그만\n")
     assert result.code == 0, result.err
-    assert result.lines[0].startswith("no microphone found")
+    assert result.lines[0] == (
+        "마이크가 없어서 글자로 대화할게요. 입력해 주세요('그만'이라고 하면 끝나요)."
+    )
     assert "비어 있어요" in result.lines[1]
 
 

@@ -19,7 +19,8 @@ from assistant.cli.common import (
     with_household,
     with_json,
 )
-from assistant.cli.output import print_json, shown, won
+from assistant.cli.output import print_json, say, shown, won
+from assistant.locales.messages import Msg
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -192,7 +193,7 @@ def cmd_member_add(args: argparse.Namespace) -> int:
             s, h, args.name, Role(args.role), utcnow(),
             per_order_limit=args.per_order_limit, per_day_limit=args.per_day_limit,
         )  # fmt: skip
-        print(f"added {m.role.value} {m.name!r} to {h.name!r}")
+        print(say()(Msg.CLI_MEMBER_ADDED, role=m.role.value, name=m.name, household=h.name))
     return 0
 
 
@@ -209,8 +210,8 @@ def cmd_member_list(args: argparse.Namespace) -> int:
             if args.json:
                 print_json(row)
             else:
-                print(f"{shown(m.name)}\t{m.role.value}\tper order {won(m.per_order_limit)}\t"
-                      f"per day {won(m.per_day_limit)}")  # fmt: skip
+                limits = {"per_order": won(m.per_order_limit), "per_day": won(m.per_day_limit)}
+                print(say()(Msg.CLI_MEMBER_ROW, name=shown(m.name), role=m.role.value, **limits))
     return 0
 
 
@@ -220,7 +221,7 @@ def cmd_member_remove(args: argparse.Namespace) -> int:
 
     with session(args) as s:
         accounts.remove_member(s, household(s, args), args.name)
-    print(f"removed {args.name!r}")
+    print(say()(Msg.CLI_MEMBER_REMOVED, name=args.name))
     return 0
 
 
@@ -233,7 +234,8 @@ def cmd_member_limits(args: argparse.Namespace) -> int:
         per_order = m.per_order_limit if args.per_order is False else args.per_order
         per_day = m.per_day_limit if args.per_day is False else args.per_day
         accounts.set_limits(m, per_order, per_day)
-        print(f"{m.name}: per order {won(m.per_order_limit)}, per day {won(m.per_day_limit)}")
+        print(say()(Msg.CLI_MEMBER_LIMITS, name=m.name, per_order=won(m.per_order_limit),
+                    per_day=won(m.per_day_limit)))  # fmt: skip
     return 0
 
 
@@ -247,7 +249,7 @@ def cmd_household_create(args: argparse.Namespace) -> int:
 
     with session(args) as s:
         h = accounts.create_household(s, args.name, args.owner, utcnow(), args.timezone)
-        print(f"created household {h.name!r} with owner {args.owner!r} (not a member, no card)")
+        print(say()(Msg.CLI_HOUSEHOLD_CREATED, household=h.name, owner=args.owner))
     return 0
 
 
@@ -299,7 +301,7 @@ def cmd_household_membership(args: argparse.Namespace) -> int:
     with session(args) as s:
         h = household(s, args)
         changed = accounts.set_membership(h, args.state == "on", utcnow())
-        print(f"membership of {h.name!r} {args.state}" + ("" if changed else " (unchanged)"))
+        print(say()(Msg.CLI_MEMBERSHIP, household=h.name, on=args.state == "on", changed=changed))
     return 0
 
 
@@ -342,7 +344,7 @@ def _manage_items(
             print(add(s, h))
         elif args.item_action == "remove":
             remove(s, h, args.id)
-            print(f"removed {noun} {args.id}")
+            print(say()(Msg.CLI_ITEM_REMOVED, noun=noun, id=args.id))
         else:
             for row in rows(h):
                 print(row)
@@ -350,7 +352,7 @@ def _manage_items(
 
 
 def _default_mark(is_default: bool) -> str:
-    return " (default)" if is_default else ""
+    return say()(Msg.CLI_DEFAULT_MARK) if is_default else ""
 
 
 def cmd_household_payment(args: argparse.Namespace) -> int:
@@ -361,7 +363,8 @@ def cmd_household_payment(args: argparse.Namespace) -> int:
     def add(s: Session, h: Household) -> str:
         pm = accounts.add_payment(s, h, args.token, args.last4, utcnow(),
                                   label=args.label, make_default=args.default)  # fmt: skip
-        return f"registered card {pm.id}: {pm.label} ****{pm.last4}{_default_mark(pm.is_default)}"
+        return say()(Msg.CLI_CARD_ADDED, id=pm.id, label=pm.label, last4=pm.last4,
+                     default=_default_mark(pm.is_default))  # fmt: skip
 
     return _manage_items(
         args, "card", add, accounts.remove_payment,
@@ -378,7 +381,8 @@ def cmd_household_address(args: argparse.Namespace) -> int:
     def add(s: Session, h: Household) -> str:
         a = accounts.add_address(s, h, DeliveryKind(args.kind), args.label,
                                  args.detail, make_default=args.default)  # fmt: skip
-        return f"added {a.kind.value} {a.id}: {a.label}{_default_mark(a.is_default)}"
+        return say()(Msg.CLI_ADDRESS_ADDED, kind=a.kind.value, id=a.id, label=a.label,
+                     default=_default_mark(a.is_default))  # fmt: skip
 
     return _manage_items(
         args, "address", add, accounts.remove_address,
@@ -394,8 +398,8 @@ def _read_pin() -> str:
     if sys.stdin.isatty():
         import getpass
 
-        first = getpass.getpass("new 4-digit PIN: ")
-        if getpass.getpass("again: ") != first:
+        first = getpass.getpass(say()(Msg.CLI_PIN_ASK))
+        if getpass.getpass(say()(Msg.CLI_PIN_AGAIN)) != first:
             raise AccountError(ErrorCode.PINS_DIFFER)
         return first.strip()
     return sys.stdin.readline().strip()
@@ -412,11 +416,11 @@ def cmd_household_pin(args: argparse.Namespace) -> int:
         h = household(s, args)
         if args.item_action == "set":
             controls.set_pin(h, pin)
-            print(f"PIN set for {h.name!r}; spoken purchases ask for it")
+            print(say()(Msg.CLI_PIN_SET, household=h.name))
         elif args.item_action == "clear":
             controls.clear_pin(h)
-            print(f"PIN cleared for {h.name!r}")
+            print(say()(Msg.CLI_PIN_CLEARED, household=h.name))
         else:
             h.failed_pin_attempts, h.pin_locked_until = 0, None
-            print(f"spoken purchases of {h.name!r} unlocked")
+            print(say()(Msg.CLI_PIN_UNLOCKED, household=h.name))
     return 0

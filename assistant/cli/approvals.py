@@ -19,6 +19,7 @@ from assistant.cli.common import (
 )
 from assistant.cli.output import print_json, say, won
 from assistant.cli.tables import local_time
+from assistant.locales.messages import Msg
 
 if TYPE_CHECKING:
     from assistant.locales.say import Speaks
@@ -44,7 +45,6 @@ def add_parsers(sub: Subparsers) -> None:
 
 def cmd_approvals_list(args: argparse.Namespace) -> int:
     """The household's orders waiting for an adult (read without SQLAlchemy)."""
-    from assistant.locales.messages import Msg
     from assistant.shop.reads import pending_approvals, zone
 
     with reader(args) as r:
@@ -72,8 +72,8 @@ def cmd_approvals_decide(args: argparse.Namespace) -> int:
         h = household(s, args)
         by = accounts.member_or_owner(s, h, args.by, "--by")
         order = decide(s, args.order_id, by, approve=approve, now=utcnow())
-        print(f"order {order.id} {'approved' if approve else 'rejected'} by {by.name!r}: "
-              f"{order.status.value}, {won(order.total)}")  # fmt: skip
+        print(say()(Msg.CLI_ORDER_DECIDED, id=order.id, approved=approve, by=by.name,
+                    status=order.status.value, total=won(order.total)))  # fmt: skip
     return 0
 
 
@@ -93,7 +93,6 @@ def cmd_receipt(args: argparse.Namespace) -> int:
 
 def receipt_text(r: Receipt, say: Speaks) -> list[str]:
     """The receipt as lines of text, in the language of ``say`` (``shop.ftl``'s receipt-*)."""
-    from assistant.locales.messages import Msg
 
     out = [
         say(Msg.RECEIPT_TITLE, id=r.order_id, status=r.status.value),

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from assistant.cli.common import Subparsers, engine, group, session, with_db, with_json
 from assistant.cli.output import print_json, say, won
+from assistant.locales.messages import Msg
 
 if TYPE_CHECKING:
     from assistant.store.models import Product
@@ -44,24 +45,20 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
     made = engine(args, create=not args.dry_run)
     with db.transaction(db.session_factory(made)) as s:
         summary = import_records(s, records, replace=args.replace, write=not args.dry_run)
-    would = "would be " if args.dry_run else ""
-    print(
-        f"{'checked' if args.dry_run else 'imported'} {len(records)} products from {args.file}: "
-        f"{summary.added} {would}added, {summary.updated} {would}updated, "
-        f"{summary.unchanged} unchanged, {summary.deactivated} {would}no longer sold"
-    )
+    speak = say()
+    dry = bool(args.dry_run)
+    print(speak(
+        Msg.CLI_CATALOG_SUMMARY, dry=dry, count=len(records), file=str(args.file),
+        added=summary.added, updated=summary.updated, unchanged=summary.unchanged,
+        deactivated=summary.deactivated,
+    ))  # fmt: skip
     n = len(summary.missing)
     if n and args.replace:
-        verb = "would be retired" if args.dry_run else "retired (kept for past orders)"
-        print(f"{n} {'product' if n == 1 else 'products'} not in the file {verb}:")
+        print(speak(Msg.CLI_CATALOG_RETIRED, count=n, dry=dry))
         for sku, name in summary.missing:
             print(f"  {sku}\t{name}")
     elif n:
-        print(
-            f"{n} {'product' if n == 1 else 'products'} on sale "
-            f"{'is' if n == 1 else 'are'} not in this file and stay on sale; import with "
-            "--replace to retire them (--replace --dry-run lists them first)"
-        )
+        print(speak(Msg.CLI_CATALOG_KEPT, count=n))
     return 0
 
 
@@ -79,8 +76,6 @@ def product_line(p: Product) -> str:
     """A product as one tab-separated line: SKU, category, name and size, prices, stock; the
     words and the name in the run's language (the category is the catalog's, in Korean)."""
     from assistant.cli import language
-    from assistant.cli.output import say
-    from assistant.locales.messages import Msg
 
     speak = say()
     name = p.name_en if language.current() == "en" and p.name_en else p.name_ko
@@ -104,7 +99,6 @@ def cmd_catalog_list(args: argparse.Namespace) -> int:
 
 def cmd_catalog_search(args: argparse.Namespace) -> int:
     """Up to 10 products that match a spoken name well enough, best first."""
-    from assistant.locales.messages import Msg
     from assistant.shop.catalog import catalog_entry, list_products
     from assistant.shop.matching import Candidate, ProductMatcher
 

@@ -23,7 +23,11 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     from assistant.store import db
 
     made = engine(args, create=True)
-    print(f"schema at {db.current_revision(made)}: {made.url.render_as_string()}")
+    from assistant.cli.output import say
+    from assistant.locales.messages import Msg
+
+    print(say()(Msg.CLI_SCHEMA_AT, revision=db.current_revision(made),
+                url=made.url.render_as_string()))  # fmt: skip
     return 0
 
 

@@ -7,6 +7,7 @@ import argparse
 from assistant.cli.common import Subparsers, group, reader, session, with_db, with_json
 from assistant.cli.output import print_json, say, won
 from assistant.cli.tables import local_time
+from assistant.locales.messages import Msg
 
 
 def add_parsers(sub: Subparsers) -> None:
@@ -25,7 +26,6 @@ def add_parsers(sub: Subparsers) -> None:
 def cmd_orders_list(args: argparse.Namespace) -> int:
     """Every order with its lines, quantities, prices, total and status; its time in its
     household's zone (read without SQLAlchemy: :mod:`assistant.shop.reads`)."""
-    from assistant.locales.messages import Msg
     from assistant.shop.reads import list_orders, zone
 
     with reader(args) as r:
@@ -62,10 +62,10 @@ def cmd_orders_advance(args: argparse.Namespace) -> int:
             raise AccountError(ErrorCode.ADVANCE_WHICH)
         ids = list(args.order_ids) or open_order_ids(s)
         if not ids:
-            print("nothing to move along: no order is placed or shipped")
+            print(say()(Msg.CLI_NOTHING_TO_ADVANCE))
             return 0
         now = utcnow()
         for order_id in ids:
             order = advance(s, order_id, now, to)
-            print(f"order {order.id}: {order.status.value}")
+            print(say()(Msg.CLI_ORDER_ADVANCED, id=order.id, status=order.status.value))
     return 0

@@ -22,8 +22,12 @@ def print_json(value: object) -> None:
 
 def won(value: int | None) -> str:
     """An amount as the catalogs' ``WON`` writes it (``3,000원``); a spending limit that is
-    None reads ``no limit``."""
-    return "no limit" if value is None else functions.won(value)
+    None reads ``no limit`` (in the run's language)."""
+    if value is None:
+        from assistant.locales.messages import Msg
+
+        return say()(Msg.CLI_NO_LIMIT)
+    return functions.won(value)
 
 
 def say() -> Say:

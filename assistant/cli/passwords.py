@@ -8,7 +8,8 @@ import argparse
 import sys
 
 from assistant.cli.common import Subparsers, with_db
-from assistant.cli.output import shown
+from assistant.cli.output import say, shown
+from assistant.locales.messages import Msg
 
 
 def add_parser(m_sub: Subparsers) -> None:
@@ -58,8 +59,8 @@ def cmd_member_password(args: argparse.Namespace) -> int:
     who = shown(args.name)
     if args.clear:
         signin.clear_password(factory, args.name, household=args.household)
-        print(f"password of {who!r} removed; they can no longer sign in to the web page")
+        print(say()(Msg.CLI_PASSWORD_REMOVED, name=who))
     else:
         signin.set_password(factory, args.name, password, household=args.household)
-        print(f"password of {who!r} set; they can sign in to the household's web page")
+        print(say()(Msg.CLI_PASSWORD_SET, name=who))
     return 0

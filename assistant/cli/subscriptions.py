@@ -19,6 +19,7 @@ from assistant.cli.common import (
     with_json,
 )
 from assistant.cli.output import print_json, say
+from assistant.locales.messages import Msg
 
 if TYPE_CHECKING:
     from assistant.reorder.recurrence import Recurrence
@@ -111,10 +112,16 @@ def _line(v: SubscriptionView) -> str:
 
     replies_reorder = ReorderPhrases(say())
     nxt = replies_reorder.local_date_time(v.next_run_at, v.timezone) if v.next_run_at else "-"
-    last = f"last {v.last_run.value}" if v.last_run else "no run yet"
+    speak = say()
+    last = (
+        speak(Msg.CLI_SUBSCRIPTION_LAST, status=v.last_run.value)
+        if v.last_run
+        else speak(Msg.CLI_SUBSCRIPTION_NO_RUN)
+    )
     return (
         f"{v.id}\t{v.status.value}\t{v.product.sku} {v.product.name} x{v.quantity}\t"
-        f"{replies_reorder.schedule(v.recurrence)}\tnext {nxt}\t{last}"
+        f"{replies_reorder.schedule(v.recurrence)}\t{speak(Msg.CLI_SUBSCRIPTION_NEXT, when=nxt)}"
+        f"\t{last}"
     )
 
 
@@ -138,13 +145,12 @@ def cmd_subscriptions_add(args: argparse.Namespace) -> int:
         product = service.find_product(s, args.product)
         member = accounts.member_or_owner(s, h, args.member, "--member")
         sub = service.create(s, member, product, args.quantity, rec, now)
-        _show(args, service.view(s, sub), "created ")
+        _show(args, service.view(s, sub), say()(Msg.CLI_SUBSCRIPTION_DONE, action="add"))
     return 0
 
 
 def cmd_subscriptions_list(args: argparse.Namespace) -> int:
     """The household's subscriptions (``--all``: cancelled ones too), read without SQLAlchemy."""
-    from assistant.locales.messages import Msg
     from assistant.reorder.reads import list_subscriptions
 
     with reader(args) as r:
@@ -176,12 +182,11 @@ def cmd_subscriptions_change(args: argparse.Namespace) -> int:
                 print_json({**v.to_json(), "skipped_period": skipped})
             else:
                 when = replies_reorder.local_date_time(period, v.timezone)
-                print(f"skipped {when}: {_line(v)}")
+                print(say()(Msg.CLI_SUBSCRIPTION_SKIPPED, when=when) + _line(v))
             return 0
         change = {"pause": service.pause, "resume": service.resume, "cancel": service.cancel}
         sub = change[args.action](s, h.id, args.id, now)
-        done = {"pause": "paused ", "resume": "resumed ", "cancel": "cancelled "}[args.action]
-        _show(args, service.view(s, sub), done)
+        _show(args, service.view(s, sub), say()(Msg.CLI_SUBSCRIPTION_DONE, action=args.action))
     return 0
 
 
@@ -213,7 +218,6 @@ def _notifications_marked(args: argparse.Namespace) -> int:
 
 def _print_notifications(args: argparse.Namespace, found: list[NotificationView]) -> None:
     from assistant.dialog.phrases_reorder import ReorderPhrases
-    from assistant.locales.messages import Msg
 
     if args.json:
         for n in found:

@@ -205,7 +205,7 @@ def cmd_listen(args: argparse.Namespace) -> int:
         from assistant.audio.microphone import Microphone
 
         frames = Microphone(profile).frames()
-        print(f"listening on the microphone ({profile.name}); say '{wake_word}' first")
+        print(say()(Msg.CLI_LISTENING, profile=profile.name, wake_word=wake_word))
     answers = answer_gate(model, dialog.parser)  # a yes in the window only from speech
     turns = live_turns(
         frames, wake, lambda: Recognizer(model, grammar=command_grammar), endpointer, dialog,
@@ -267,7 +267,7 @@ def cmd_start(args: argparse.Namespace) -> int:
             db=args.db, member=args.member, input=None, device=None, save_audio=None,
             no_wake=False, model=None, no_grammar=False, no_tts=False, reply_wav=None, json=False,
         ))  # fmt: skip
-    print("no microphone found: starting the text conversation (type; '그만' ends)")
+    print(say()(Msg.CLI_NO_MICROPHONE))
     return cmd_text(args)
 
 
@@ -282,8 +282,7 @@ def cmd_devices(args: argparse.Namespace) -> int:
             print_json({**vars(d), "profile": profile_for(d, profiles).name})
         return 0
     if not found:
-        print("no audio devices found (no sound card, or PortAudio sees none); "
-              "`jangbogi text` works without one")  # fmt: skip
+        print(say()(Msg.CLI_NO_AUDIO_DEVICES))
     for d in found:
         print(f"{d.index}\t{d.name}\tin {d.inputs}, out {d.outputs}, {d.default_rate:.0f} Hz"
               f"\tprofile: {profile_for(d, profiles).name}")  # fmt: skip

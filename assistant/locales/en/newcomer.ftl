@@ -36,13 +36,14 @@ cli-runs-due = { $count ->
        *[other] { $count } subscriptions due
     }: { $outcomes }
 cli-runs-nothing = nothing
-cli-run-outcome = { $status ->
+cli-run-status = { $status ->
         [placed] placed
         [held] held
         [skipped] skipped
         [missed] missed
        *[failed] failed
-    } { $count }
+    }
+cli-run-outcome = { cli-run-status } { $count }
 insights-flag-due = DUE
 insights-flag-steady = steady
 insights-flag-subscribed = subscribed

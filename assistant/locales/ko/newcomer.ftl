@@ -27,13 +27,14 @@ cli-demo-ready = 데모 가구 '{ $household }'(구성원 '{ $member }'){ $creat
     }{ $unchanged }개 그대로
 cli-runs-due = 예정된 정기 배송 { $count }건: { $outcomes }
 cli-runs-nothing = 없음
-cli-run-outcome = { $status ->
+cli-run-status = { $status ->
         [placed] 주문
         [held] 보류
         [skipped] 건너뜀
         [missed] 놓침
        *[failed] 실패
-    } { $count }
+    }
+cli-run-outcome = { cli-run-status } { $count }
 insights-flag-due = 지금필요
 insights-flag-steady = 꾸준함
 insights-flag-subscribed = 정기배송중
