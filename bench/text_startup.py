@@ -152,7 +152,7 @@ def parse_run(python: str, repo: Path, line: str, lang: str) -> tuple[float, flo
     start = time.perf_counter()
     proc = subprocess.Popen(
         jangbogi(python, "parse", "--json"), stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-        env=child_env(repo, lang),
+        env=child_env(repo, lang), cwd=repo,  # python -m puts the cwd before PYTHONPATH
     )  # fmt: skip
     assert proc.stdin is not None
     proc.stdin.write(f"{line}\n".encode())
@@ -175,7 +175,7 @@ def bench(
             demo = Path(tmp) / f"demo{n}.db"
             subprocess.run(
                 jangbogi(python, "demo", "init", "--db", str(demo)), env=child_env(repo, lang),
-                check=True, capture_output=True,
+                cwd=repo, check=True, capture_output=True,
             )  # fmt: skip
             demos.append(demo)
 
