@@ -153,11 +153,16 @@ def test_the_prompt_comes_first_and_the_answers_are_the_piped_ones(
     shown = term.raw.index(PROMPT)
     assert term.raw.index(GREETING_START) < shown
     imported = {m.group(1): m.start() for m in MARK.finditer(term.raw)}
-    assert set(imported) == set(HEAVY), term.raw  # the spy saw them: it can fail
     early = [name for name, at in imported.items() if at < shown]
     assert early == [], f"imported before the prompt: {early}"
-    if lines[0] == "우유 두 개 주문해 줘":  # English (spaCy) loads once the first line is answered
-        assert imported["spacy"] > term.raw.index(replies[0]), term.raw
+    if lines[0] == "우유 두 개 주문해 줘":
+        # English (spaCy) loads only once the first line is answered: a short session may
+        # even end before it starts
+        assert set(imported) >= set(HEAVY) - {"spacy"}, term.raw  # the spy saw them
+        first_reply = term.raw.index(replies[0])
+        assert imported.get("spacy", first_reply + 1) > first_reply, term.raw
+    else:
+        assert set(imported) == set(HEAVY), term.raw  # the spy saw them: it can fail
 
 
 def household_running_out_of_milk(tmp_path: Path, name: str) -> tuple[str, str]:

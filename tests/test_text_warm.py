@@ -4,6 +4,7 @@ the product matcher first, the other languages only once the first line is answe
 from __future__ import annotations
 
 import threading
+import time
 from typing import Any, cast
 
 from assistant.cli.conversation import _warmer
@@ -38,12 +39,15 @@ def _start(first: str) -> tuple[list[str], threading.Event, threading.Thread]:
     loaded = cast(Any, (FakeDialog(log), FakeParser(log)))
     thread = threading.Thread(target=warm, args=(loaded,), daemon=True)
     thread.start()
+    deadline = time.monotonic() + 60  # the real reply catalogs are read first
+    while len(log) < 2 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    thread.join(timeout=0.3)  # time enough to go on, if it did not wait
     return log, answered, thread
 
 
 def test_the_users_language_and_the_matcher_load_first_the_others_after_the_answer() -> None:
     log, answered, thread = _start("ko")
-    thread.join(timeout=0.5)
     assert thread.is_alive()  # waiting for the first answer
     assert log == ["front end ko", "matcher"]
     answered.set()
@@ -54,7 +58,7 @@ def test_the_users_language_and_the_matcher_load_first_the_others_after_the_answ
 
 def test_an_english_user_gets_english_first() -> None:
     log, answered, thread = _start("en")
-    thread.join(timeout=0.5)
+    assert thread.is_alive()
     assert log == ["front end en", "matcher"]
     answered.set()
     thread.join(timeout=10)
