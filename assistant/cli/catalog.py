@@ -75,10 +75,8 @@ def product_json(p: Product) -> dict[str, object]:
 def product_line(p: Product) -> str:
     """A product as one tab-separated line: SKU, category, name and size, prices, stock; the
     words and the name in the run's language (the category is the catalog's, in Korean)."""
-    from assistant.cli import language
-
     speak = say()
-    name = p.name_en if language.current() == "en" and p.name_en else p.name_ko
+    name = p.name_en if speak.lang == "en" and p.name_en else p.name_ko
     prices = speak(Msg.CATALOG_LINE_PRICES, price=won(p.price), member_price=won(p.member_price))
     stock = speak(Msg.CATALOG_LINE_STOCK, stock=p.stock)
     return f"{p.sku}\t{p.category}\t{name} {p.size}\t{prices}\t{stock}"

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.cli.common import Subparsers, with_db
 from assistant.cli.output import print_json, say
+from assistant.locales.messages import Msg
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -132,8 +133,6 @@ def cmd_daemon(args: argparse.Namespace) -> int:
         if args.json:
             print_json(report.to_json())
         else:
-            from assistant.locales.messages import Msg
-
             speak = say()
             counts = ", ".join(
                 speak(Msg.CLI_RUN_OUTCOME, status=k, count=v)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 
 from assistant.cli.common import Subparsers, engine, group, with_db
+from assistant.cli.output import say
+from assistant.locales.messages import Msg
 
 
 def add_parsers(sub: Subparsers) -> None:
@@ -23,9 +25,6 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     from assistant.store import db
 
     made = engine(args, create=True)
-    from assistant.cli.output import say
-    from assistant.locales.messages import Msg
-
     print(say()(Msg.CLI_SCHEMA_AT, revision=db.current_revision(made),
                 url=made.url.render_as_string()))  # fmt: skip
     return 0
@@ -46,9 +45,6 @@ def cmd_demo_init(args: argparse.Namespace) -> int:
     with db.transaction(db.session_factory(made)) as session:
         summary = import_file(session, path, add_only=True)
         _household, created = ensure_demo_household(session, utcnow())
-    from assistant.cli.output import say
-    from assistant.locales.messages import Msg
-
     print(say()(
         Msg.CLI_DEMO_READY, household=DEMO_HOUSEHOLD, member=DEMO_MEMBER, created=created,
         counted=created or bool(summary.added), added=summary.added, unchanged=summary.unchanged,

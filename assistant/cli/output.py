@@ -7,6 +7,7 @@ import json
 from typing import TYPE_CHECKING
 
 from assistant.locales import functions
+from assistant.locales.messages import Msg
 from assistant.shop.typed_text import redact_card_numbers as shown
 
 if TYPE_CHECKING:
@@ -24,8 +25,6 @@ def won(value: int | None) -> str:
     """An amount as the catalogs' ``WON`` writes it (``3,000원``); a spending limit that is
     None reads ``no limit`` (in the run's language)."""
     if value is None:
-        from assistant.locales.messages import Msg
-
         return say()(Msg.CLI_NO_LIMIT)
     return functions.won(value)
 

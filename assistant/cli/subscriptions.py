@@ -110,9 +110,9 @@ def recurrence(args: argparse.Namespace, household: Household) -> Recurrence:
 def _line(v: SubscriptionView) -> str:
     from assistant.dialog.phrases_reorder import ReorderPhrases
 
-    replies_reorder = ReorderPhrases(say())
-    nxt = replies_reorder.local_date_time(v.next_run_at, v.timezone) if v.next_run_at else "-"
     speak = say()
+    replies_reorder = ReorderPhrases(speak)
+    nxt = replies_reorder.local_date_time(v.next_run_at, v.timezone) if v.next_run_at else "-"
     last = (
         speak(Msg.CLI_SUBSCRIPTION_LAST, status=v.last_run.value)
         if v.last_run

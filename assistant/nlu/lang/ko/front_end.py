@@ -485,7 +485,7 @@ class KoreanFrontEnd:
     def _asked_for(self, text: str) -> bool:
         """The request ends in a favour asked of the assistant (시켜 줄래?, 주문해 주실래요?),
         never a question of whether to buy (살까?) nor with a question word (뭐 시켜 줄래?)."""
-        words = [t for t in self._tokens(text) if not t[1].startswith(("S", "J"))]
+        words = [t for t in self.morphemes(text) if not t[1].startswith(("S", "J"))]
         if any(t[0] in QUESTION_WORDS_KO for t in words):
             return False
         if words and words[-1][0] == "요":
@@ -503,7 +503,7 @@ class KoreanFrontEnd:
         said = delivery_clause(text)
         if said is None:
             return None
-        tail = [t for t in self._tokens(text) if t[3][0] >= said.start]
+        tail = [t for t in self.morphemes(text) if t[3][0] >= said.start]
         words = [t for t in tail if not t[1].startswith("S")]
         asked = any(t[2] == "주다" for t in words)  # 보내 줄래?: a request, not 찾아가도 돼?
         if (
@@ -523,9 +523,6 @@ class KoreanFrontEnd:
         if rest.negated or rest.past or rest.reported or rest.not_product or rest.hesitant:
             return None
         return replace(rest, slots=replace(rest.slots, delivery=said.kind))
-
-    def _tokens(self, text: str) -> list[Token]:
-        return self.morphemes(text)
 
     def _analyse(self, text: str) -> Analysis:
         raw, text = normal_form(text), clean(text)
